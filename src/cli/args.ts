@@ -1,0 +1,64 @@
+// Turns argv into a command and its options; anything unknown is a usage error (exit 2).
+import { parseArgs } from 'node:util'
+import { LOCALES, type Locale } from '../shared/domain.ts'
+import { isValidTimeZone, systemTimeZone } from '../shared/time.ts'
+import { UsageError } from './usage.ts'
+
+export interface CliArgs {
+  command: string | undefined
+  positionals: string[]
+  db: string | undefined
+  lang: Locale
+  tz: string
+  help: boolean
+  json: boolean
+  at: string | undefined
+  format: string | undefined
+  out: string | undefined
+  dryRun: boolean
+  replace: boolean
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        lang: { type: 'string', default: 'en' },
+        tz: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        json: { type: 'boolean', default: false },
+        at: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        'dry-run': { type: 'boolean', default: false },
+        replace: { type: 'boolean', default: false },
+      },
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const { values, positionals } = parsed
+  const lang = values.lang as string
+  if (!(LOCALES as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')} (got "${lang}")`)
+  const tz = values.tz ?? systemTimeZone()
+  if (!isValidTimeZone(tz)) throw new UsageError(`--tz: unknown time zone "${tz}"`)
+  return {
+    command: positionals[0],
+    positionals: positionals.slice(1),
+    db: values.db,
+    lang: lang as Locale,
+    tz,
+    help: values.help as boolean,
+    json: values.json as boolean,
+    at: values.at,
+    format: values.format,
+    out: values.out,
+    dryRun: values['dry-run'] as boolean,
+    replace: values.replace as boolean,
+  }
+}

@@ -1,0 +1,68 @@
+// The command-line host over core: parse, open the store, run one command, map errors to exit codes.
+import { userInfo } from 'node:os'
+import { openStore } from '../core/open.ts'
+import { resolveDatabasePath } from '../core/store/location.ts'
+import { translator } from '../shared/i18n/translate.ts'
+import { InstantInputError } from '../shared/time.ts'
+import { ServiceError } from '../shared/result.ts'
+import { parseCliArgs } from './args.ts'
+import { CliFailure, type CliContext } from './context.ts'
+import { exportCommand, importCommand } from './commands/exchange.ts'
+import { showCommand } from './commands/show.ts'
+import { statusCommand } from './commands/status.ts'
+import { EXIT, HELP, UsageError } from './usage.ts'
+
+const COMMANDS: Record<string, (ctx: CliContext) => void> = {
+  status: statusCommand,
+  show: showCommand,
+  export: exportCommand,
+  import: importCommand,
+}
+
+// Terminal control sequences in stored text (a hostile note) must not reach the terminal.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+export const plainText = (text: string) => text.replace(CONTROL, '')
+
+function actorName(): string {
+  try {
+    return `cli:${userInfo().username}`
+  } catch {
+    return 'cli'
+  }
+}
+
+export async function runCli(argv: string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  let ctx: CliContext | undefined
+  try {
+    const args = parseCliArgs(argv)
+    if (args.help || !args.command) {
+      io.out(HELP)
+      return args.help ? EXIT.ok : EXIT.usage
+    }
+    const command = COMMANDS[args.command]
+    if (!command) throw new UsageError(`unknown command "${args.command}" (try --help)`)
+    const store = await openStore({ path: resolveDatabasePath(args.db), actor: actorName() })
+    ctx = { store, args, locale: args.lang, zone: args.tz, t: translator(args.lang), out: (text) => io.out(plainText(text)) }
+    command(ctx)
+    return EXIT.ok
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InstantInputError) {
+      io.err(`measure-tracker: ${error.message}`)
+      return EXIT.usage
+    }
+    if (error instanceof CliFailure) {
+      io.err(`measure-tracker: ${plainText(error.message)}`)
+      for (const line of error.lines) io.err(plainText(line))
+      return error.exitCode
+    }
+    if (error instanceof ServiceError) {
+      io.err(`measure-tracker: ${error.message}`)
+      return error.code === 'VALIDATION' ? EXIT.usage : EXIT.failure
+    }
+    io.err(`measure-tracker: ${(error as Error).message ?? String(error)}`)
+    return EXIT.failure
+  } finally {
+    ctx?.store.close()
+  }
+}

@@ -1,0 +1,52 @@
+// `export` and `import`: the versioned JSON file, full fidelity both ways.
+import { readFileSync, statSync, renameSync, writeFileSync } from 'node:fs'
+import { EXCHANGE_MAX_BYTES } from '../../shared/exchange.ts'
+import type { CliContext } from '../context.ts'
+import { CliFailure, unwrap } from '../context.ts'
+import { UsageError, EXIT } from '../usage.ts'
+
+/** Writes beside the target then renames, so a crash never leaves half a file under its name. */
+export function writeFileAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`
+  writeFileSync(temporary, text)
+  renameSync(temporary, path)
+}
+
+export function exportCommand(ctx: CliContext): void {
+  const format = ctx.args.format ?? 'json'
+  if (format !== 'json') throw new UsageError(`export --format must be json (got "${format}")`)
+  const file = unwrap(ctx.store.service.call('exchange.export', {}))
+  const text = `${JSON.stringify(file, null, 2)}\n`
+  if (ctx.args.out) {
+    writeFileAtomically(ctx.args.out, text)
+    ctx.out(ctx.t('cli.exported', { count: file.measures.length, file: ctx.args.out }))
+  } else ctx.out(text.trimEnd())
+}
+
+function readJsonFile(path: string): unknown {
+  let size: number
+  try {
+    size = statSync(path).size
+  } catch (error) {
+    throw new CliFailure(`Cannot read ${path}: ${(error as Error).message}`, EXIT.usage)
+  }
+  if (size > EXCHANGE_MAX_BYTES) throw new CliFailure(`${path} is ${size} bytes; the limit is ${EXCHANGE_MAX_BYTES}`, EXIT.usage)
+  const text = readFileSync(path, 'utf8')
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    // Node names the position ("at position 812 (line 30 column 5)"): pass it on.
+    throw new CliFailure(`${path} is not valid JSON (truncated or damaged?): ${(error as Error).message}`, EXIT.usage)
+  }
+}
+
+export function importCommand(ctx: CliContext): void {
+  const path = ctx.args.positionals[0]
+  if (!path) throw new UsageError('import needs a file, e.g. import measures.json')
+  const report = unwrap(ctx.store.service.call('exchange.import', { file: readJsonFile(path), dryRun: ctx.args.dryRun, replace: ctx.args.replace }))
+  if (ctx.args.json) ctx.out(JSON.stringify(report, null, 2))
+  else {
+    const counts = { created: report.created.length, replaced: report.replaced.length }
+    ctx.out(ctx.t(report.dryRun ? 'cli.dryRun' : 'cli.imported', counts))
+  }
+}

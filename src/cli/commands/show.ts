@@ -1,0 +1,59 @@
+// `show <id>`: one measure with facts, derived status, events, sources, links and notes.
+import { formatInstant, zoneOf } from '../../shared/format.ts'
+import { epochMs } from '../../shared/time.ts'
+import type { CliContext } from '../context.ts'
+import { unwrap } from '../context.ts'
+import { UsageError } from '../usage.ts'
+import { resolveAt, titleIn } from './status.ts'
+
+export function showCommand(ctx: CliContext): void {
+  const id = ctx.args.positionals[0]
+  if (!id) throw new UsageError('show needs a measure id, e.g. show us-bis-affiliates-rule')
+  const detail = unwrap(ctx.store.service.call('measures.get', { id, at: resolveAt(ctx) }))
+  if (ctx.args.json) {
+    ctx.out(JSON.stringify(detail, null, 2))
+    return
+  }
+  const { t, locale, zone } = ctx
+  // Times in the reader's zone, with the legal zone's wall clock beside them when it differs.
+  const when = (at: string) => {
+    const ms = epochMs(at)
+    const legal = zoneOf(at)
+    const local = formatInstant(ms, zone, locale)
+    return legal === zone ? local : `${local} (${formatInstant(ms, legal, locale)})`
+  }
+  const none = t('cli.none')
+  const field = (key: string, value: string) => ctx.out(`${t(`cli.field.${key}`)}: ${value || none}`)
+  ctx.out(`${titleIn(detail.title, locale)}  [${detail.id}]`)
+  ctx.out(`${detail.imposer}→${detail.target} · ${t(`category.${detail.category}`)} · ${t(`status.${detail.state.status}`)}`)
+  if (detail.state.since) ctx.out(`${t('cli.column.since')}: ${when(detail.state.since)}`)
+  ctx.out(`${t('cli.column.next')}: ${detail.state.next ? `${t(`eventKind.${detail.state.next.kind}`)} ${when(detail.state.next.at)}` : none}`)
+  if (detail.state.needsReview && detail.state.reviewReason) {
+    const reason = detail.state.reviewReason.kind === 'suspension_end' ? 'review.suspensionEnded' : 'review.scheduledPassed'
+    ctx.out(`⚠ ${t(reason)} (${when(detail.state.reviewReason.at)})`)
+  }
+  field('authority', detail.authority)
+  field('instrument', [detail.instrument, detail.instrumentNumber].filter(Boolean).join(' — '))
+  field('rate', detail.state.rate ?? '')
+  field('scope', detail.state.scope)
+  field('tags', detail.tags.join(', '))
+  field('links', detail.links.map((l) => l.targetId).join(', '))
+  if (detail.summary) field('summary', detail.summary)
+  ctx.out(`\n${t('cli.field.events')}:`)
+  for (const event of detail.events) {
+    const until = event.until ? ` → ${when(event.until)}` : ''
+    const cites = event.sourceIds.length ? ` [${event.sourceIds.map((s) => detail.sources.findIndex((x) => x.id === s) + 1).join(', ')}]` : ''
+    ctx.out(`  ${when(event.at)}  ${t(`eventKind.${event.kind}`)}${until}${event.rate ? ` (${event.rate})` : ''}${cites}`)
+    if (event.note) ctx.out(`      ${event.note}`)
+    for (const alt of event.alternatives) ctx.out(`      ⚠ ${t('cli.field.conflict')}: ${alt.field} = ${when(alt.value)}${alt.note ? ` — ${alt.note}` : ''}`)
+  }
+  ctx.out(`\n${t('cli.field.sources')}:`)
+  detail.sources.forEach((source, i) => {
+    ctx.out(`  [${i + 1}] ${source.title} — ${source.publisher}${source.date ? `, ${source.date}` : ''} (${t(`confidence.${source.confidence}`)})`)
+    ctx.out(`      ${source.url}`)
+  })
+  if (detail.notes.length) {
+    ctx.out(`\n${t('cli.field.notes')}:`)
+    for (const note of detail.notes) ctx.out(`  ${note.pinned ? '📌 ' : ''}${note.createdAt}\n${note.body.replace(/^/gm, '      ')}`)
+  }
+}

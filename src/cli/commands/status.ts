@@ -1,0 +1,63 @@
+// `status`: every measure with status, since, next deadline, countdown and review flag.
+import type { MeasureSummary } from '../../shared/api.ts'
+import type { LocalizedText } from '../../shared/domain.ts'
+import { formatCountdown, formatInstant } from '../../shared/format.ts'
+import { Temporal, epochMs, formatZoned, parseInstantInput } from '../../shared/time.ts'
+import type { CliContext } from '../context.ts'
+import { unwrap } from '../context.ts'
+import { renderTable } from '../table.ts'
+
+export function titleIn(title: LocalizedText, locale: CliContext['locale']): string {
+  return title[locale] ?? title.en
+}
+
+/** The instant a command works at: --at, read in --tz, or now. */
+export function resolveAt(ctx: CliContext): string {
+  const zdt = ctx.args.at === undefined ? Temporal.Now.zonedDateTimeISO(ctx.zone) : parseInstantInput(ctx.args.at, ctx.zone)
+  return formatZoned(zdt)
+}
+
+export function statusJson(row: MeasureSummary) {
+  return {
+    id: row.id,
+    title: row.title,
+    shortName: row.shortName,
+    imposer: row.imposer,
+    target: row.target,
+    category: row.category,
+    status: row.status,
+    since: row.since,
+    next: row.next ? { kind: row.next.kind, at: row.next.at } : null,
+    needsReview: row.needsReview,
+    reviewReason: row.reviewReason ? { kind: row.reviewReason.kind, at: row.reviewReason.at } : null,
+    rate: row.rate,
+    tags: row.tags,
+    links: row.links.map((l) => l.targetId),
+  }
+}
+
+export function statusCommand(ctx: CliContext): void {
+  const at = resolveAt(ctx)
+  const rows = unwrap(ctx.store.service.call('measures.list', { at }))
+  if (ctx.args.json) {
+    ctx.out(JSON.stringify(rows.map(statusJson), null, 2))
+    return
+  }
+  const { t, locale, zone } = ctx
+  const atMs = epochMs(at)
+  const none = t('cli.none')
+  const table = rows.map((row) => [
+    row.id,
+    `${row.imposer}→${row.target}`,
+    t(`status.${row.status}`),
+    row.since ? formatInstant(epochMs(row.since), zone, locale) : none,
+    row.next ? `${t(`eventKind.${row.next.kind}`)} ${formatInstant(row.next.atMs, zone, locale)}` : none,
+    row.next ? formatCountdown(atMs, row.next.atMs, t) : none,
+    row.needsReview ? t('review.flag') : '',
+  ])
+  const header = ['id', 'parties', 'status', 'since', 'next', 'countdown', 'review'].map((c) => t(`cli.column.${c}`))
+  ctx.out(t('cli.asOf', { at: formatInstant(atMs, zone, locale) }))
+  ctx.out(renderTable(header, table))
+  const review = rows.filter((r) => r.needsReview).length
+  if (review > 0) ctx.out(`\n${t('cli.needsReviewCount', { count: review })}`)
+}

@@ -1,0 +1,25 @@
+// Exit codes and the usage error the command line raises for bad arguments.
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const
+
+export class UsageError extends Error {}
+
+export const HELP = `Measure Tracker — track government measures and their deadlines.
+
+Usage: measure-tracker [global options] <command> [options]
+
+Commands:
+  status [--at INSTANT] [--json]            every measure with status, since, next deadline, countdown
+  show <id> [--at INSTANT] [--json]         one measure with its events, sources, links and notes
+  export --format json [--out FILE]         the whole database as versioned JSON (stdout without --out)
+  import FILE [--dry-run] [--replace]       add measures from an export; --replace replaces existing ids
+
+Global options:
+  --db PATH            database file (default: MEASURE_TRACKER_DB, else the app's data folder)
+  --lang en|zh-Hant|zh-Hans   language of the output (default en)
+  --tz ZONE            time zone for dates you type and times shown (default: the system zone)
+  --help               this text
+
+INSTANT is 2026-11-10 (start of that day in --tz), 2026-11-10T00:01 (wall clock in --tz),
+2026-11-10T05:01Z, or 2026-11-10T00:01:00-05:00[America/New_York].
+Exit codes: 0 ok, 1 runtime failure, 2 bad usage or invalid input.
+`

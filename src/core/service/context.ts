@@ -1,0 +1,16 @@
+// What every handler receives: the connection, who is acting, and the clock (injectable so
+// tests and the "as of" view can pin time).
+import type { DatabaseSync } from 'node:sqlite'
+import type { MethodName, Output, ParsedInput } from '../../shared/api.ts'
+
+export interface ServiceContext {
+  db: DatabaseSync
+  dbPath: string
+  schemaVersion: number
+  /** Who made a change, for the audit trail: e.g. "cli:alice", "app", "web". */
+  actor: string
+  nowMs(): number
+}
+
+export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInput<M>) => Output<M>
+export type Handlers<K extends MethodName> = { [M in K]: Handler<M> }

@@ -1,0 +1,87 @@
+// The one service every host calls: validate input against the contract, run the handler (a
+// mutation in one write transaction, audited), and answer with a Result — never a throw.
+import { api, isMethodName, type MeasureDetail, type MethodName, type Output } from '../../shared/api.ts'
+import { ServiceError, fail, formatIssuePath, ok, type Result } from '../../shared/result.ts'
+import { inTransaction } from '../store/database.ts'
+import { readMeasure } from '../store/measure-rows.ts'
+import { writeAudit } from './audit.ts'
+import { timestamp } from './clock.ts'
+import type { Handler, Handlers, ServiceContext } from './context.ts'
+import { auditOf } from './detail.ts'
+import { eventHandlers } from './events.ts'
+import { exchangeHandlers, issuesOf } from './exchange.ts'
+import { measureHandlers } from './measures.ts'
+import { metaHandlers } from './meta.ts'
+import { sourceHandlers } from './sources.ts'
+
+export const handlers: Handlers<MethodName> = {
+  ...metaHandlers,
+  ...measureHandlers,
+  ...eventHandlers,
+  ...sourceHandlers,
+  ...exchangeHandlers,
+}
+
+/** Mutations that write their own audit rows (they touch many measures at once). */
+const SELF_AUDITED: ReadonlySet<MethodName> = new Set(['exchange.import'])
+
+function isDetail(output: unknown): output is MeasureDetail {
+  return typeof output === 'object' && output !== null && 'history' in output && 'state' in output
+}
+
+function measureIdOf(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null
+  const record = input as { measureId?: unknown; id?: unknown }
+  const id = record.measureId ?? record.id
+  return typeof id === 'string' ? id : null
+}
+
+export interface Service {
+  readonly context: ServiceContext
+  call<M extends MethodName>(method: M, input: unknown): Result<Output<M>>
+  call(method: string, input: unknown): Result<unknown>
+}
+
+export function createService(context: ServiceContext): Service {
+  function run(method: string, rawInput: unknown): Result<unknown> {
+    if (!isMethodName(method)) return fail('NOT_FOUND', `Unknown method "${method}"`)
+    const spec = api[method]
+    const parsed = spec.input.safeParse(rawInput ?? {})
+    if (!parsed.success) {
+      const issues = issuesOf(parsed.error)
+      return fail('VALIDATION', issues.map((i) => (i.path.length ? `${formatIssuePath(i.path)}: ${i.message}` : i.message)).join('; '), { issues })
+    }
+    const handler = handlers[method] as Handler<MethodName>
+    try {
+      if (spec.kind === 'query') return ok(handler(context, parsed.data as never))
+      return ok(
+        inTransaction(context.db, () => {
+          const measureId = measureIdOf(parsed.data)
+          const before = measureId && !SELF_AUDITED.has(method) ? readMeasure(context.db, measureId) : null
+          const output = handler(context, parsed.data as never)
+          if (!SELF_AUDITED.has(method)) {
+            const auditedId = measureId ?? measureIdOf(output)
+            writeAudit(context.db, {
+              at: timestamp(context.nowMs()),
+              actor: context.actor,
+              action: method,
+              measureId: auditedId,
+              before,
+              after: auditedId ? readMeasure(context.db, auditedId) : output,
+            })
+            // A returned measure page includes its history: let it show the change just made.
+            if (auditedId && isDetail(output)) output.history = auditOf(context, auditedId)
+          }
+          return output
+        }),
+      )
+    } catch (error) {
+      if (error instanceof ServiceError) return fail(error.code, error.message, error.details)
+      const message = (error as Error).message ?? String(error)
+      // SQLite errors (disk full, locked past the busy timeout, corruption) surface as STORAGE.
+      if ((error as { code?: string }).code === 'ERR_SQLITE_ERROR') return fail('STORAGE', message)
+      return fail('INTERNAL', message)
+    }
+  }
+  return { context, call: run as Service['call'] }
+}

@@ -1,0 +1,239 @@
+// Reading and writing one whole measure (facts, events, sources, links, notes) as table rows.
+// Callers run writes inside a transaction (database.ts inTransaction).
+import type { DatabaseSync } from 'node:sqlite'
+import type { DateAlternative, Measure, MeasureEvent, MeasureFacts, MeasureLink, Note, Source } from '../../shared/domain.ts'
+import { epochMs } from '../../shared/time.ts'
+import { statement } from './statements.ts'
+
+export interface StoredMeasure extends Measure {
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+}
+
+type Row = Record<string, string | number | null>
+
+export function measureExists(db: DatabaseSync, id: string): { deleted: boolean } | null {
+  const row = statement(db, 'SELECT deleted_at FROM measures WHERE id = ?').get(id) as Row | undefined
+  return row ? { deleted: row.deleted_at !== null } : null
+}
+
+export function readMeasure(db: DatabaseSync, id: string): StoredMeasure | null {
+  const m = statement(db, 'SELECT * FROM measures WHERE id = ?').get(id) as Row | undefined
+  if (!m) return null
+  const tags = statement(db, 'SELECT tag FROM measure_tags WHERE measure_id = ? ORDER BY position').all(id) as Row[]
+  const events = statement(db, 'SELECT * FROM events WHERE measure_id = ? ORDER BY at_ms, id').all(id) as Row[]
+  const sources = statement(db, 'SELECT * FROM sources WHERE measure_id = ? ORDER BY position').all(id) as Row[]
+  const links = statement(db, 'SELECT target_id, relation FROM links WHERE measure_id = ? ORDER BY target_id').all(id) as Row[]
+  const notes = db
+    .prepare('SELECT * FROM notes WHERE measure_id = ? AND deleted_at IS NULL ORDER BY pinned DESC, created_at DESC')
+    .all(id) as Row[]
+  return {
+    ...factsFromRow(m),
+    id: m.id as string,
+    tags: tags.map((t) => t.tag as string),
+    events: events.map(eventFromRow),
+    sources: sources.map(sourceFromRow),
+    links: links.map((l) => ({ targetId: l.target_id as string, relation: l.relation as MeasureLink['relation'] })),
+    notes: notes.map(noteFromRow),
+    createdAt: m.created_at as string,
+    updatedAt: m.updated_at as string,
+    deletedAt: m.deleted_at as string | null,
+  }
+}
+
+function factsFromRow(m: Row): Omit<MeasureFacts, 'tags'> {
+  return {
+    title: titleOf(m),
+    shortName: m.short_name as string,
+    imposer: m.imposer as string,
+    target: m.target as string,
+    category: m.category as Measure['category'],
+    authority: m.authority as string,
+    instrument: m.instrument as string,
+    instrumentNumber: m.instrument_number as string,
+    scope: m.scope as string,
+    rate: m.rate as string | null,
+    summary: m.summary as string,
+  }
+}
+
+export function titleOf(row: Row): Measure['title'] {
+  const title: Measure['title'] = { en: row.title_en as string }
+  if (row.title_zh_hant !== null) title['zh-Hant'] = row.title_zh_hant as string
+  if (row.title_zh_hans !== null) title['zh-Hans'] = row.title_zh_hans as string
+  return title
+}
+
+function eventFromRow(row: Row): MeasureEvent {
+  return {
+    id: row.id as string,
+    kind: row.kind as MeasureEvent['kind'],
+    at: row.at as string,
+    until: row.until as string | null,
+    scheduled: row.scheduled === 1,
+    rate: row.rate as string | null,
+    scope: row.scope as string | null,
+    sourceIds: JSON.parse(row.source_ids as string) as string[],
+    note: row.note as string,
+    alternatives: JSON.parse(row.alternatives as string) as DateAlternative[],
+  }
+}
+
+function sourceFromRow(row: Row): Source {
+  return {
+    id: row.id as string,
+    url: row.url as string,
+    title: row.title as string,
+    publisher: row.publisher as string,
+    date: row.date as string | null,
+    confidence: row.confidence as Source['confidence'],
+  }
+}
+
+function noteFromRow(row: Row): Note {
+  return {
+    id: row.id as string,
+    body: row.body as string,
+    pinned: row.pinned === 1,
+    createdAt: row.created_at as string,
+    updatedAt: row.updated_at as string,
+  }
+}
+
+/** Inserts or replaces the measure's own row (facts). Children are written separately. */
+export function writeFacts(db: DatabaseSync, id: string, facts: MeasureFacts, times: { createdAt: string; updatedAt: string; deletedAt: string | null }): void {
+  statement(db, 
+    `INSERT INTO measures (id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, authority,
+       instrument, instrument_number, scope, rate, summary, created_at, updated_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET title_en = excluded.title_en, title_zh_hant = excluded.title_zh_hant,
+       title_zh_hans = excluded.title_zh_hans, short_name = excluded.short_name, imposer = excluded.imposer,
+       target = excluded.target, category = excluded.category, authority = excluded.authority,
+       instrument = excluded.instrument, instrument_number = excluded.instrument_number, scope = excluded.scope,
+       rate = excluded.rate, summary = excluded.summary, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
+  ).run(
+    id,
+    facts.title.en,
+    facts.title['zh-Hant'] ?? null,
+    facts.title['zh-Hans'] ?? null,
+    facts.shortName,
+    facts.imposer,
+    facts.target,
+    facts.category,
+    facts.authority,
+    facts.instrument,
+    facts.instrumentNumber,
+    facts.scope,
+    facts.rate,
+    facts.summary,
+    times.createdAt,
+    times.updatedAt,
+    times.deletedAt,
+  )
+  writeTags(db, id, facts.tags)
+}
+
+export function writeTags(db: DatabaseSync, id: string, tags: readonly string[]): void {
+  statement(db, 'DELETE FROM measure_tags WHERE measure_id = ?').run(id)
+  const insert = statement(db, 'INSERT OR IGNORE INTO measure_tags (measure_id, tag, position) VALUES (?, ?, ?)')
+  tags.forEach((tag, position) => insert.run(id, tag, position))
+}
+
+export function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): void {
+  statement(db, 
+    `INSERT INTO events (measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, note, source_ids, alternatives)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    measureId,
+    event.id,
+    event.kind,
+    event.at,
+    epochMs(event.at),
+    event.until,
+    event.until === null ? null : epochMs(event.until),
+    event.scheduled ? 1 : 0,
+    event.rate,
+    event.scope,
+    event.note,
+    JSON.stringify(event.sourceIds),
+    JSON.stringify(event.alternatives),
+  )
+}
+
+export function insertSource(db: DatabaseSync, measureId: string, source: Source, position: number): void {
+  statement(db, 
+    'INSERT INTO sources (measure_id, id, url, title, publisher, date, confidence, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(measureId, source.id, source.url, source.title, source.publisher, source.date, source.confidence, position)
+}
+
+export function insertLink(db: DatabaseSync, measureId: string, link: MeasureLink): void {
+  statement(db, 'INSERT OR REPLACE INTO links (measure_id, target_id, relation) VALUES (?, ?, ?)').run(measureId, link.targetId, link.relation)
+}
+
+export function insertNote(db: DatabaseSync, measureId: string, note: Note): void {
+  statement(db, 'INSERT INTO notes (measure_id, id, body, pinned, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    measureId,
+    note.id,
+    note.body,
+    note.pinned ? 1 : 0,
+    note.createdAt,
+    note.updatedAt,
+  )
+}
+
+/**
+ * Writes a whole measure, replacing whatever had that id (import, restore). Links from other
+ * measures to this one survive the replacement; its own links are written by the caller once
+ * every measure they point to exists (see writeLinks).
+ */
+export function writeWholeMeasure(db: DatabaseSync, measure: StoredMeasure): void {
+  const inbound = statement(db, 'SELECT measure_id, relation FROM links WHERE target_id = ? AND measure_id <> ?').all(measure.id, measure.id) as Row[]
+  statement(db, 'DELETE FROM measures WHERE id = ?').run(measure.id)
+  writeFacts(db, measure.id, measure, measure)
+  measure.events.forEach((event) => insertEvent(db, measure.id, event))
+  measure.sources.forEach((source, position) => insertSource(db, measure.id, source, position))
+  measure.notes.forEach((note) => insertNote(db, measure.id, note))
+  for (const row of inbound) insertLink(db, row.measure_id as string, { targetId: measure.id, relation: row.relation as MeasureLink['relation'] })
+}
+
+export function writeLinks(db: DatabaseSync, measure: Pick<Measure, 'id' | 'links'>): void {
+  measure.links.forEach((link) => insertLink(db, measure.id, link))
+}
+
+function groupRows(rows: Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>()
+  for (const row of rows) {
+    const key = row.measure_id as string
+    const list = groups.get(key)
+    if (list) list.push(row)
+    else groups.set(key, [row])
+  }
+  return groups
+}
+
+/** Every measure, deleted ones included, in id order: one query per table (export). */
+export function readAllMeasures(db: DatabaseSync): StoredMeasure[] {
+  const tags = groupRows(statement(db, 'SELECT measure_id, tag FROM measure_tags ORDER BY measure_id, position').all() as Row[])
+  const events = groupRows(statement(db, 'SELECT * FROM events ORDER BY measure_id, at_ms, id').all() as Row[])
+  const sources = groupRows(statement(db, 'SELECT * FROM sources ORDER BY measure_id, position').all() as Row[])
+  const links = groupRows(statement(db, 'SELECT * FROM links ORDER BY measure_id, target_id').all() as Row[])
+  const notes = groupRows(
+    statement(db, 'SELECT * FROM notes WHERE deleted_at IS NULL ORDER BY measure_id, pinned DESC, created_at DESC').all() as Row[],
+  )
+  return (statement(db, 'SELECT * FROM measures ORDER BY id').all() as Row[]).map((m) => {
+    const id = m.id as string
+    return {
+      ...factsFromRow(m),
+      id,
+      events: (events.get(id) ?? []).map(eventFromRow),
+      sources: (sources.get(id) ?? []).map(sourceFromRow),
+      links: (links.get(id) ?? []).map((l) => ({ targetId: l.target_id as string, relation: l.relation as MeasureLink['relation'] })),
+      notes: (notes.get(id) ?? []).map(noteFromRow),
+      tags: (tags.get(id) ?? []).map((t) => t.tag as string),
+      createdAt: m.created_at as string,
+      updatedAt: m.updated_at as string,
+      deletedAt: m.deleted_at as string | null,
+    }
+  })
+}

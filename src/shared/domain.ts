@@ -1,0 +1,219 @@
+// Domain vocabulary shared by every side (core, hosts, renderer). Pure data: no Node, no DOM.
+// The zod schemas here are the single definition of what a valid measure looks like; the
+// API contract (api.ts) and the import/export format (exchange.ts) are built from them.
+import { z } from 'zod'
+import { isValidZonedInstant, isValidPlainDate } from './time.ts'
+import { PARTY_CODES } from './parties.ts'
+
+export const LOCALES = ['en', 'zh-Hant', 'zh-Hans'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export const CATEGORIES = [
+  'tariff',
+  'export_control',
+  'port_fee',
+  'sanction',
+  'entity_listing',
+  'investigation',
+  'exclusion',
+  'other',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+
+/** Event kinds, in the order they apply when two share the same instant. */
+export const EVENT_KINDS = [
+  'announced',
+  'effective',
+  'amended',
+  'suspended',
+  'extended',
+  'resumed',
+  'terminated',
+  'review',
+] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+export const STATUSES = ['pending', 'in_force', 'suspended', 'terminated'] as const
+export type Status = (typeof STATUSES)[number]
+
+/** Kinds of scheduled transition that drive the countdown: an event's own kind, or the end of a suspension. */
+export const TRANSITION_KINDS = [...EVENT_KINDS.filter((k) => k !== 'review'), 'suspension_end'] as const
+export type TransitionKind = Exclude<EventKind, 'review'> | 'suspension_end'
+
+export const CONFIDENCES = ['official', 'secondary', 'unverified'] as const
+export type Confidence = (typeof CONFIDENCES)[number]
+
+// Limits that keep one bad file or hostile caller from filling the database.
+export const LIMITS = {
+  id: 80,
+  shortText: 300,
+  longText: 20_000,
+  url: 2_000,
+  tags: 50,
+  events: 500,
+  sources: 200,
+  links: 200,
+  measures: 100_000,
+} as const
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/
+
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.id)
+  .regex(ID_PATTERN, { message: 'must be lower-case letters, digits, ".", "_" or "-"' })
+
+export const zonedInstantSchema = z.string().max(100).refine(isValidZonedInstant, {
+  message: 'must be an RFC 9557 instant with offset and time zone, e.g. 2026-11-10T00:01:00-05:00[America/New_York]',
+})
+
+export const plainDateSchema = z.string().max(20).refine(isValidPlainDate, { message: 'must be a date YYYY-MM-DD' })
+
+export const partySchema = z
+  .string()
+  .refine((code) => PARTY_CODES.has(code), { message: 'must be an ISO 3166 alpha-2 code (or EU)' })
+
+const shortText = z.string().max(LIMITS.shortText)
+const longText = z.string().max(LIMITS.longText)
+
+export const localizedTextSchema = z.object({
+  en: z.string().trim().min(1).max(LIMITS.shortText),
+  'zh-Hant': shortText.optional(),
+  'zh-Hans': shortText.optional(),
+})
+export type LocalizedText = z.infer<typeof localizedTextSchema>
+
+export const httpUrlSchema = z
+  .string()
+  .max(LIMITS.url)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value)
+        return url.protocol === 'https:' || url.protocol === 'http:'
+      } catch {
+        return false
+      }
+    },
+    { message: 'must be an http(s) URL' },
+  )
+
+export const sourceSchema = z.object({
+  id: idSchema,
+  url: httpUrlSchema,
+  title: z.string().trim().min(1).max(LIMITS.shortText),
+  publisher: shortText.default(''),
+  date: plainDateSchema.nullable().default(null),
+  confidence: z.enum(CONFIDENCES),
+})
+export type Source = z.infer<typeof sourceSchema>
+
+/**
+ * A value another source gives for one of an event's dates. The event's own `at`/`until` are
+ * the values that drive the status; alternatives are kept so the conflict stays visible and the
+ * user can pick another one (service method `event.chooseAlternative`).
+ */
+export const dateAlternativeSchema = z.object({
+  field: z.enum(['at', 'until']),
+  value: zonedInstantSchema,
+  sourceIds: z.array(idSchema).max(LIMITS.sources).default([]),
+  note: shortText.default(''),
+})
+export type DateAlternative = z.infer<typeof dateAlternativeSchema>
+
+const eventFields = {
+  id: idSchema,
+  kind: z.enum(EVENT_KINDS),
+  at: zonedInstantSchema,
+  /** For `suspended` and `extended`: when the suspension ends; null = indefinite. */
+  until: zonedInstantSchema.nullable().default(null),
+  /** True when the event was entered ahead of time (a sunset, a planned rise): once passed it needs review. */
+  scheduled: z.boolean().default(false),
+  /** For `amended` (and optionally `effective`): the rate/scope from this event on. */
+  rate: shortText.nullable().default(null),
+  scope: longText.nullable().default(null),
+  sourceIds: z.array(idSchema).max(LIMITS.sources).default([]),
+  note: longText.default(''),
+  alternatives: z.array(dateAlternativeSchema).max(20).default([]),
+}
+
+export const measureEventSchema = z.object(eventFields).superRefine((event, ctx) => {
+  if (event.until !== null && event.kind !== 'suspended' && event.kind !== 'extended') {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: `only suspended and extended events have an end` })
+  }
+  if (event.kind === 'extended' && event.until === null) {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: 'an extension needs its new end' })
+  }
+})
+export type MeasureEvent = z.infer<typeof measureEventSchema>
+
+export const measureLinkSchema = z.object({
+  targetId: idSchema,
+  /** Why the two are linked: a counter-measure, or a relief/related measure. */
+  relation: z.enum(['counter', 'related']).default('counter'),
+})
+export type MeasureLink = z.infer<typeof measureLinkSchema>
+
+export const NOTE_LIMIT = 2_000
+
+export const noteSchema = z.object({
+  id: idSchema,
+  body: longText,
+  pinned: z.boolean().default(false),
+  createdAt: z.string().max(40),
+  updatedAt: z.string().max(40),
+})
+export type Note = z.infer<typeof noteSchema>
+
+/** The editable facts of a measure (everything but its life: events, sources, links, notes). */
+export const measureFactsSchema = z.object({
+  title: localizedTextSchema,
+  shortName: shortText.default(''),
+  imposer: partySchema,
+  target: partySchema,
+  category: z.enum(CATEGORIES),
+  authority: shortText.default(''),
+  instrument: shortText.default(''),
+  instrumentNumber: shortText.default(''),
+  scope: longText.default(''),
+  rate: shortText.nullable().default(null),
+  tags: z.array(z.string().trim().min(1).max(60)).max(LIMITS.tags).default([]),
+  /** Free-text summary shown on the measure page (distinct from the user's dated notes). */
+  summary: longText.default(''),
+})
+export type MeasureFacts = z.infer<typeof measureFactsSchema>
+
+export const measureSchema = measureFactsSchema.extend({
+  id: idSchema,
+  events: z.array(measureEventSchema).max(LIMITS.events).default([]),
+  sources: z.array(sourceSchema).max(LIMITS.sources).default([]),
+  links: z.array(measureLinkSchema).max(LIMITS.links).default([]),
+  notes: z.array(noteSchema).max(NOTE_LIMIT).default([]),
+})
+export type Measure = z.infer<typeof measureSchema>
+
+/** A transition of a measure's life, at an exact instant (RFC 9557 string, legal zone kept). */
+export interface Transition {
+  kind: TransitionKind
+  at: string
+  /** The same instant in epoch milliseconds, so countdowns and sorting never re-parse `at`. */
+  atMs: number
+  eventId: string
+}
+
+/** What the status engine derives for one measure at one instant. Never stored. */
+export interface MeasureStatus {
+  status: Status
+  /** When the current status began (RFC 9557), or null if the measure had not started yet. */
+  since: string | null
+  next: Transition | null
+  needsReview: boolean
+  /** The passed transition nobody has confirmed, when needsReview. */
+  reviewReason: Transition | null
+  /** Rate and scope in force at the instant, after amendments. */
+  rate: string | null
+  scope: string
+  /** End of the suspension in effect at the instant (null = indefinite or not suspended). */
+  suspendedUntil: string | null
+}

@@ -1,0 +1,76 @@
+// The versioned, full-fidelity JSON format used by export, import and the embedded dataset.
+// Validation names the place of every problem (measures[3].events[0].until) so a person can fix
+// the file; nothing is written unless the whole file is valid.
+import { z } from 'zod'
+import { LIMITS, measureSchema, type Measure } from './domain.ts'
+import { epochMs, isValidZonedInstant } from './time.ts'
+
+export const EXCHANGE_FORMAT = 'measure-tracker'
+export const EXCHANGE_VERSION = 1
+/** Files larger than this are refused before parsing (a 10,000-measure export is ~25 MB). */
+export const EXCHANGE_MAX_BYTES = 200 * 1024 * 1024
+
+const exchangedMeasureSchema = measureSchema.extend({
+  deletedAt: z.string().max(40).nullable().default(null),
+})
+export type ExchangedMeasure = z.infer<typeof exchangedMeasureSchema>
+
+export const exchangeFileSchema = z
+  .object({
+    format: z.literal(EXCHANGE_FORMAT),
+    version: z.literal(EXCHANGE_VERSION, { message: `unsupported version: this program reads version ${EXCHANGE_VERSION}` }),
+    exportedAt: z.string().max(40).optional(),
+    name: z.string().max(300).optional(),
+    measures: z.array(exchangedMeasureSchema).max(LIMITS.measures),
+  })
+  .superRefine((file, ctx) => {
+    const ids = new Map<string, number>()
+    file.measures.forEach((measure, index) => {
+      const first = ids.get(measure.id)
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['measures', index, 'id'], message: `duplicate id "${measure.id}" (also measures[${first}])` })
+      } else ids.set(measure.id, index)
+    })
+    file.measures.forEach((measure, index) => checkMeasure(measure, index, ids, ctx))
+  })
+export type ExchangeFile = z.input<typeof exchangeFileSchema>
+export type ParsedExchangeFile = z.output<typeof exchangeFileSchema>
+
+function checkMeasure(measure: Measure, index: number, ids: Map<string, number>, ctx: z.RefinementCtx): void {
+  const at = (...path: (string | number)[]) => ['measures', index, ...path]
+  const sourceIds = new Set<string>()
+  measure.sources.forEach((source, s) => {
+    if (sourceIds.has(source.id)) ctx.addIssue({ code: 'custom', path: at('sources', s, 'id'), message: `duplicate source id "${source.id}"` })
+    sourceIds.add(source.id)
+  })
+  const eventIds = new Set<string>()
+  measure.events.forEach((event, e) => {
+    if (eventIds.has(event.id)) ctx.addIssue({ code: 'custom', path: at('events', e, 'id'), message: `duplicate event id "${event.id}"` })
+    eventIds.add(event.id)
+    // Refinements can run even when a date inside failed its own check: compare only valid dates.
+    if (event.until !== null && isValidZonedInstant(event.until) && isValidZonedInstant(event.at) && epochMs(event.until) <= epochMs(event.at)) {
+      ctx.addIssue({ code: 'custom', path: at('events', e, 'until'), message: `ends (${event.until}) before it starts (${event.at})` })
+    }
+    const cited = [...event.sourceIds, ...event.alternatives.flatMap((alt) => alt.sourceIds)]
+    for (const id of cited) {
+      if (!sourceIds.has(id)) ctx.addIssue({ code: 'custom', path: at('events', e, 'sourceIds'), message: `cites unknown source "${id}"` })
+    }
+  })
+  measure.links.forEach((link, l) => {
+    if (link.targetId === measure.id) ctx.addIssue({ code: 'custom', path: at('links', l, 'targetId'), message: 'a measure cannot link to itself' })
+    else if (!ids.has(link.targetId)) {
+      ctx.addIssue({ code: 'custom', path: at('links', l, 'targetId'), message: `links to "${link.targetId}", which is not in the file` })
+    }
+  })
+  const noteIds = new Set<string>()
+  measure.notes.forEach((note, n) => {
+    if (noteIds.has(note.id)) ctx.addIssue({ code: 'custom', path: at('notes', n, 'id'), message: `duplicate note id "${note.id}"` })
+    noteIds.add(note.id)
+  })
+}
+
+export interface ImportReport {
+  dryRun: boolean
+  created: string[]
+  replaced: string[]
+}

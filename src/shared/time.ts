@@ -1,0 +1,105 @@
+// Instants with their legal time zone. Every date in the app is an RFC 9557 string such as
+// `2026-11-10T00:01:00-05:00[America/New_York]`: the offset pins the instant, the bracketed zone
+// keeps the legal wall clock ("12:01 a.m. eastern time") for display and for date arithmetic.
+import { Temporal } from 'temporal-polyfill'
+
+export { Temporal }
+
+const ZONED_PATTERN = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})\[[^\]]+\]$/
+
+/** A full RFC 9557 instant: offset and zone present, and the offset right for that zone. */
+export function isValidZonedInstant(value: string): boolean {
+  if (!ZONED_PATTERN.test(value)) return false
+  try {
+    Temporal.ZonedDateTime.from(value, { offset: 'reject' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function isValidPlainDate(value: string): boolean {
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    Temporal.Now.zonedDateTimeISO(zone)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function parseZoned(value: string): Temporal.ZonedDateTime {
+  return Temporal.ZonedDateTime.from(value, { offset: 'reject' })
+}
+
+/** Milliseconds since the epoch of an RFC 9557 string (the store keeps this beside the string). */
+export function epochMs(value: string): number {
+  return parseZoned(value).epochMilliseconds
+}
+
+/** The canonical string for a zoned instant: seconds precision, offset and zone. */
+export function formatZoned(zdt: Temporal.ZonedDateTime): string {
+  return zdt.toString({ smallestUnit: 'second', calendarName: 'never' })
+}
+
+export function systemTimeZone(): string {
+  return Temporal.Now.timeZoneId()
+}
+
+export class InstantInputError extends Error {}
+
+/**
+ * Reads what a person types for an instant:
+ * - an RFC 9557 string (kept in its zone),
+ * - an ISO instant with an offset or `Z` (shown in `zone`),
+ * - a date `YYYY-MM-DD` or a wall-clock `YYYY-MM-DDTHH:MM` in `zone` (start of day for a date).
+ */
+export function parseInstantInput(text: string, zone: string): Temporal.ZonedDateTime {
+  const value = text.trim()
+  if (!isValidTimeZone(zone)) throw new InstantInputError(`unknown time zone "${zone}"`)
+  try {
+    if (value.includes('[')) return parseZoned(value)
+    if (/(Z|[+-][0-9]{2}:?[0-9]{2})$/i.test(value) && value.includes('T')) {
+      return Temporal.Instant.from(value).toZonedDateTimeISO(zone)
+    }
+    if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) {
+      return Temporal.PlainDate.from(value, { overflow: 'reject' }).toZonedDateTime({ timeZone: zone })
+    }
+    if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$/.test(value)) {
+      return Temporal.PlainDateTime.from(value, { overflow: 'reject' }).toZonedDateTime(zone, { disambiguation: 'compatible' })
+    }
+  } catch (error) {
+    throw new InstantInputError(`"${value}" is not a valid instant: ${(error as Error).message}`)
+  }
+  throw new InstantInputError(
+    `"${value}" is not an instant: use 2026-11-10, 2026-11-10T00:01, 2026-11-10T05:01Z or 2026-11-10T00:01:00-05:00[America/New_York]`,
+  )
+}
+
+/** "Suspend for P1Y from D": the explicit end instant, computed on the legal wall clock of D. */
+export function addDuration(start: string, duration: string): string {
+  const parsed = Temporal.Duration.from(duration)
+  if (parsed.sign <= 0) throw new InstantInputError(`duration "${duration}" must be positive`)
+  return formatZoned(parseZoned(start).add(parsed))
+}
+
+/** Whole days, hours, minutes and seconds from `fromMs` to `toMs` (negative parts never appear). */
+export function countdownParts(fromMs: number, toMs: number): { days: number; hours: number; minutes: number; seconds: number; past: boolean } {
+  const past = toMs < fromMs
+  let rest = Math.floor(Math.abs(toMs - fromMs) / 1000)
+  const days = Math.floor(rest / 86_400)
+  rest -= days * 86_400
+  const hours = Math.floor(rest / 3_600)
+  rest -= hours * 3_600
+  const minutes = Math.floor(rest / 60)
+  return { days, hours, minutes, seconds: rest - minutes * 60, past }
+}
