@@ -97,4 +97,24 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) STRICT;
   `,
+  // 2: note edit history, and which reminders were already shown
+  `
+  CREATE TABLE note_revisions (
+    measure_id TEXT NOT NULL,
+    note_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    edited_at TEXT NOT NULL,
+    FOREIGN KEY (measure_id, note_id) REFERENCES notes(measure_id, id) ON DELETE CASCADE
+  ) STRICT;
+  CREATE INDEX note_revisions_by_note ON note_revisions(measure_id, note_id, edited_at);
+
+  CREATE TABLE reminders_shown (
+    key TEXT PRIMARY KEY,
+    measure_id TEXT NOT NULL,
+    transition_at TEXT NOT NULL,
+    lead_days INTEGER NOT NULL,
+    shown_at TEXT NOT NULL,
+    missed INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  `,
 ]
