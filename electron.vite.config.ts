@@ -3,6 +3,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import { METHOD_NAMES } from './src/shared/api.ts'
 
 export default defineConfig({
   main: {
@@ -12,6 +13,9 @@ export default defineConfig({
     },
   },
   preload: {
+    // The sandboxed preload may require only 'electron': the API's method names are written in
+    // here rather than imported from src/shared/api.ts (which would pull in zod).
+    define: { __MT_METHOD_NAMES__: JSON.stringify(METHOD_NAMES) },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot be an ES module: build CommonJS.

@@ -1,0 +1,31 @@
+// Two projects run the same specs: `web` (Debian's Chromium against the browser host) and
+// `electron` (the real app, only where an Electron binary exists; skipped with the reason
+// otherwise). Playwright's own browser download is never used.
+import { defineConfig } from '@playwright/test'
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    locale: 'en-US',
+    timezoneId: 'America/New_York',
+    trace: 'off',
+  },
+  projects: [{ name: 'web' }, { name: 'electron' }],
+})

@@ -1,0 +1,195 @@
+// The main process, wired together. Every Electron object arrives as a parameter, so the wiring
+// itself is exercised in tests with fakes (there is no Electron binary where the tests run).
+import { join } from 'node:path'
+import type * as Electron from 'electron'
+import type { OpenStoreOptions, Store } from '../core/open.ts'
+import { translator } from '../shared/i18n/translate.ts'
+import { databasePathFor } from './args.ts'
+import { externalOpener } from './external-url.ts'
+import { contentSecurityPolicy, installContentSecurityPolicy } from './csp.ts'
+import { pushToWindow, registerIpcHandlers, trustedSenderCheck } from './ipc.ts'
+import { pickAppLocale } from './locale.ts'
+import { buildMenuTemplate } from './menu.ts'
+import { buildContextMenuTemplate } from './context-menu.ts'
+import { appUrlMatcher, denyAllPermissions, guardWebContents } from './navigation.ts'
+import { createMainWindow } from './window.ts'
+import { WINDOW_STATE_FILE, restoreBounds, trackWindowState, windowStateFile } from './window-state.ts'
+
+export const APP_ID = 'org.measuretracker.app'
+export const APP_NAME = 'Measure Tracker'
+
+export interface ElectronModules {
+  app: Electron.App
+  BrowserWindow: typeof Electron.BrowserWindow
+  clipboard: Pick<Electron.Clipboard, 'writeText'>
+  dialog: Pick<Electron.Dialog, 'showErrorBox'>
+  ipcMain: Pick<Electron.IpcMain, 'handle' | 'removeHandler'>
+  Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>
+  nativeTheme: Pick<Electron.NativeTheme, 'shouldUseDarkColors'>
+  screen: Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>
+  session: { defaultSession: Electron.Session }
+  shell: Pick<Electron.Shell, 'openExternal'>
+}
+
+export interface StartOptions {
+  /** out/preload/index.cjs */
+  preloadFile: string
+  /** out/renderer/index.html */
+  indexFile: string
+  argv: readonly string[]
+  env: NodeJS.ProcessEnv
+  platform: NodeJS.Platform
+  openStore: (options: OpenStoreOptions) => Promise<Store>
+  log?: Pick<Console, 'error' | 'warn'>
+}
+
+export interface RunningApp {
+  store: Store
+  window(): Electron.BrowserWindow | null
+}
+
+/**
+ * Starts the app: single-instance lock, security policy for every page, the store, the IPC
+ * bridge, the menu and the window. Resolves to null when another instance already runs or the
+ * store cannot be opened (the app is then quitting).
+ */
+export async function startApp(electron: ElectronModules, options: StartOptions): Promise<RunningApp | null> {
+  const { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } = electron
+  const log = options.log ?? console
+  const isDev = !app.isPackaged
+  const devServerUrl = isDev ? options.env.ELECTRON_RENDERER_URL : undefined
+  const isAppUrl = appUrlMatcher(devServerUrl ? { devServerUrl } : { indexFile: options.indexFile })
+
+  // Every renderer sandboxed, whatever a window's own preferences say.
+  app.enableSandbox()
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return null
+  }
+  if (options.platform === 'win32') app.setAppUserModelId(APP_ID)
+
+  let mainWindow: Electron.BrowserWindow | null = null
+  const contents = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null)
+  const openExternal = externalOpener(shell)
+
+  // Guards on every webContents the app ever creates, before it can load anything.
+  app.on('web-contents-created', (_event, created) => {
+    guardWebContents(created, {
+      isAppUrl,
+      openExternal: (url) => {
+        openExternal(url).catch((error: unknown) => log.warn(`Could not open ${url}:`, error))
+      },
+    })
+  })
+  let openWindow: (() => void) | null = null
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      // macOS keeps running with no window: a second launch opens one (once the app is ready).
+      openWindow?.()
+      return
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    mainWindow.focus()
+  })
+
+  await app.whenReady()
+
+  const { defaultSession } = session
+  installContentSecurityPolicy(defaultSession.webRequest, contentSecurityPolicy({ devServerUrl }))
+  denyAllPermissions(defaultSession)
+
+  const databasePath = databasePathFor(options.argv, options.env)
+  let store: Store
+  try {
+    store = await options.openStore({ path: databasePath, actor: 'app' })
+  } catch (error) {
+    log.error('Could not open the database:', error)
+    dialog.showErrorBox(
+      `${APP_NAME} cannot open its database`,
+      `${databasePath}\n\n${(error as Error)?.message ?? String(error)}\n\nStart it with --db=PATH or MEASURE_TRACKER_DB to use another file.`,
+    )
+    app.quit()
+    return null
+  }
+
+  const unregister = registerIpcHandlers({
+    ipcMain,
+    service: store.service,
+    isTrustedSender: trustedSenderCheck(contents, isAppUrl),
+    openExternal,
+    log: (message) => log.warn(message),
+  })
+  const stopWatching = store.watchExternalChanges(() => pushToWindow(contents, { type: 'data-changed' }))
+
+  const t = translator(pickAppLocale(preferredLanguages(app)))
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ t, platform: options.platform, isDev, send: (command) => pushToWindow(contents, { type: 'menu', command }) }),
+    ),
+  )
+  app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() })
+
+  const stateFile = windowStateFile(join(app.getPath('userData'), WINDOW_STATE_FILE), (error) => log.warn('Could not save the window state:', error))
+
+  const createWindow = () => {
+    const bounds = restoreBounds(
+      stateFile.load(),
+      screen.getAllDisplays().map((display) => display.workArea),
+      screen.getPrimaryDisplay().workArea,
+    )
+    const window = createMainWindow(BrowserWindow, {
+      preloadPath: options.preloadFile,
+      bounds,
+      title: APP_NAME,
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1b1f' : '#ffffff',
+      devTools: isDev,
+    })
+    mainWindow = window
+    if (bounds.maximized) window.maximize()
+    trackWindowState(window, (state) => stateFile.save(state))
+    window.once('ready-to-show', () => window.show())
+    window.webContents.on('context-menu', (_event, params) => {
+      const template = buildContextMenuTemplate(params, t, {
+        replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
+        addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word),
+        copyText: (text) => clipboard.writeText(text),
+      })
+      if (template.length > 0) Menu.buildFromTemplate(template).popup({ window })
+    })
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null
+    })
+    const loading = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(options.indexFile)
+    loading.catch((error: unknown) => log.error('Could not load the app page:', error))
+    return window
+  }
+
+  createWindow()
+  openWindow = () => {
+    createWindow()
+  }
+  app.on('activate', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) createWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (options.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => {
+    unregister()
+    stopWatching()
+    store.close()
+  })
+
+  return { store, window: () => mainWindow }
+}
+
+function preferredLanguages(app: Electron.App): string[] {
+  try {
+    const preferred = app.getPreferredSystemLanguages()
+    if (preferred.length > 0) return preferred
+  } catch {
+    // Older platforms: fall through to the UI locale.
+  }
+  return [app.getLocale()]
+}

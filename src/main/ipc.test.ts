@@ -1,0 +1,198 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import { METHOD_NAMES } from '../shared/api.ts'
+import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PUSH_CHANNEL } from '../shared/bridge.ts'
+import { fail, ok } from '../shared/result.ts'
+import { pushToWindow, registerIpcHandlers, toTransportResult, trustedSenderCheck, type CallableService } from './ipc.ts'
+import { appUrlMatcher } from './navigation.ts'
+
+const INDEX = process.platform === 'win32' ? 'C:\\app\\out\\renderer\\index.html' : '/app/out/renderer/index.html'
+const INDEX_URL = process.platform === 'win32' ? 'file:///C:/app/out/renderer/index.html' : 'file:///app/out/renderer/index.html'
+const isAppUrl = appUrlMatcher({ indexFile: INDEX })
+
+interface FakeFrame {
+  url: string
+  parent: FakeFrame | null
+  processId: number
+  routingId: number
+}
+
+function frame(url: string, ids: { processId?: number; routingId?: number; parent?: FakeFrame | null } = {}): FakeFrame {
+  return { url, parent: ids.parent ?? null, processId: ids.processId ?? 7, routingId: ids.routingId ?? 1 }
+}
+
+function fakeContents(mainFrame: FakeFrame, destroyed = false) {
+  return { mainFrame, isDestroyed: () => destroyed, send: vi.fn() } as unknown as WebContents & { send: ReturnType<typeof vi.fn> }
+}
+
+function event(sender: WebContents, senderFrame: FakeFrame | null): IpcMainInvokeEvent {
+  return { sender, senderFrame: senderFrame as unknown as WebFrameMain, processId: 7, frameId: 1, type: 'frame' } as unknown as IpcMainInvokeEvent
+}
+
+function fakeIpcMain() {
+  const handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>()
+  const ipcMain = {
+    handle: (channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`)
+      handlers.set(channel, handler)
+    },
+    removeHandler: (channel: string) => handlers.delete(channel),
+  } as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>
+  return { ipcMain, handlers }
+}
+
+function setup(service: CallableService = { call: vi.fn(() => ok({ answer: 42 })) }) {
+  const main = frame(`${INDEX_URL}#/board`)
+  const contents = fakeContents(main)
+  const { ipcMain, handlers } = fakeIpcMain()
+  const openExternal = vi.fn(async () => {})
+  const log = vi.fn()
+  const unregister = registerIpcHandlers({ ipcMain, service, isTrustedSender: trustedSenderCheck(() => contents, isAppUrl), openExternal, log })
+  const invoke = (channel: string, e: IpcMainInvokeEvent, ...args: unknown[]) => {
+    const handler = handlers.get(channel)
+    if (!handler) throw new Error(`no handler for ${channel}`)
+    return Promise.resolve(handler(e, ...args))
+  }
+  return { main, contents, handlers, service, openExternal, log, unregister, invoke }
+}
+
+describe('registerIpcHandlers', () => {
+  it('registers one channel per API method plus openExternal, and nothing else', () => {
+    const { handlers } = setup()
+    expect([...handlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL].sort())
+  })
+
+  it('dispatches a call from the app page to the service and returns its Result', async () => {
+    const { contents, main, service, invoke } = setup()
+    const result = await invoke(`${IPC_PREFIX}measures.list`, event(contents, main), { sort: 'next' })
+    expect(result).toEqual({ ok: true, value: { answer: 42 } })
+    expect(service.call).toHaveBeenCalledWith('measures.list', { sort: 'next' })
+  })
+
+  it('passes only the first argument as input', async () => {
+    const { contents, main, service, invoke } = setup()
+    await invoke(`${IPC_PREFIX}meta.info`, event(contents, main), {}, 'extra', { more: true })
+    expect(service.call).toHaveBeenCalledWith('meta.info', {})
+  })
+
+  it('passes failed Results through unchanged', async () => {
+    const { contents, main, invoke } = setup({ call: () => fail('NOT_FOUND', 'No measure "x"') })
+    expect(await invoke(`${IPC_PREFIX}measures.get`, event(contents, main), { id: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No measure "x"' },
+    })
+  })
+
+  it('turns a throwing service into an INTERNAL Result instead of throwing across IPC', async () => {
+    const { contents, main, invoke } = setup({
+      call: () => {
+        throw new TypeError('boom')
+      },
+    })
+    const result = await invoke(`${IPC_PREFIX}meta.info`, event(contents, main), {})
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } })
+  })
+
+  const foreign: [string, (s: ReturnType<typeof setup>) => IpcMainInvokeEvent][] = [
+    ['a null senderFrame (navigated or destroyed)', (s) => event(s.contents, null)],
+    ['a subframe of the app page', (s) => event(s.contents, frame(INDEX_URL, { routingId: 2, parent: s.main }))],
+    ['a frame with another routing id', (s) => event(s.contents, frame(INDEX_URL, { routingId: 9 }))],
+    ['a frame in another process', (s) => event(s.contents, frame(INDEX_URL, { processId: 99 }))],
+    ['the main frame showing a foreign page', (s) => event(s.contents, frame('https://evil.example/'))],
+    ['the main frame showing another local file', (s) => event(s.contents, frame('file:///tmp/evil.html'))],
+    ['another webContents with the app URL', (_s) => event(fakeContents(frame(INDEX_URL)), frame(INDEX_URL))],
+    ['a frame whose properties throw', (s) => event(s.contents, Object.defineProperty({}, 'parent', { get: () => { throw new Error('destroyed') } }) as FakeFrame)],
+  ]
+
+  it.each(foreign)('answers FORBIDDEN to %s without calling the service', async (_name, make) => {
+    const s = setup()
+    for (const method of METHOD_NAMES) {
+      const result = await s.invoke(IPC_PREFIX + method, make(s), {})
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(s.service.call).not.toHaveBeenCalled()
+    expect(s.log).toHaveBeenCalled()
+  })
+
+  it('answers FORBIDDEN when the window is gone', async () => {
+    const service = { call: vi.fn() }
+    const { ipcMain, handlers } = fakeIpcMain()
+    registerIpcHandlers({ ipcMain, service, isTrustedSender: trustedSenderCheck(() => null, isAppUrl), openExternal: vi.fn() })
+    const contents = fakeContents(frame(INDEX_URL))
+    const result = await handlers.get(`${IPC_PREFIX}meta.info`)!(event(contents, frame(INDEX_URL)), {})
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(service.call).not.toHaveBeenCalled()
+  })
+
+  it('answers FORBIDDEN when the window is destroyed', async () => {
+    const service = { call: vi.fn() }
+    const { ipcMain, handlers } = fakeIpcMain()
+    const main = frame(INDEX_URL)
+    const contents = fakeContents(main, true)
+    registerIpcHandlers({ ipcMain, service, isTrustedSender: trustedSenderCheck(() => contents, isAppUrl), openExternal: vi.fn() })
+    expect(await handlers.get(`${IPC_PREFIX}meta.info`)!(event(contents, main), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(service.call).not.toHaveBeenCalled()
+  })
+
+  it('removes every channel again', () => {
+    const { handlers, unregister } = setup()
+    unregister()
+    expect(handlers.size).toBe(0)
+  })
+})
+
+describe('openExternal over IPC', () => {
+  it('opens a web link from the app page, normalized', async () => {
+    const { contents, main, openExternal, invoke } = setup()
+    expect(await invoke(IPC_OPEN_EXTERNAL, event(contents, main), 'HTTPS://Example.com/a')).toEqual({ ok: true, value: null })
+    expect(openExternal).toHaveBeenCalledWith('https://example.com/a')
+  })
+
+  it('refuses anything but a web link', async () => {
+    const { contents, main, openExternal, invoke } = setup()
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'https:evil.example', 42, undefined]) {
+      expect(await invoke(IPC_OPEN_EXTERNAL, event(contents, main), url)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    expect(openExternal).not.toHaveBeenCalled()
+  })
+
+  it('refuses a foreign sender before looking at the URL', async () => {
+    const { contents, openExternal, invoke } = setup()
+    expect(await invoke(IPC_OPEN_EXTERNAL, event(contents, frame('https://evil.example/')), 'https://example.com/')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await invoke(IPC_OPEN_EXTERNAL, event(contents, null), 'https://example.com/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(openExternal).not.toHaveBeenCalled()
+  })
+
+  it('reports a failure of the system browser as a Result', async () => {
+    const { contents, main, openExternal, invoke } = setup()
+    openExternal.mockRejectedValueOnce(new Error('no browser'))
+    expect(await invoke(IPC_OPEN_EXTERNAL, event(contents, main), 'https://example.com/')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+})
+
+describe('toTransportResult', () => {
+  it('sends what JSON would send', () => {
+    const row = Object.assign(Object.create(null) as object, { id: 'a', missing: undefined, at: new Date('2026-11-10T05:01:00Z') })
+    expect(toTransportResult(ok([row]))).toEqual({ ok: true, value: [{ id: 'a', at: '2026-11-10T05:01:00.000Z' }] })
+  })
+  it('turns an unsendable value into INTERNAL', () => {
+    expect(toTransportResult(ok({ big: 1n }))).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+})
+
+describe('pushToWindow', () => {
+  it('sends push events on the push channel', () => {
+    const contents = fakeContents(frame(INDEX_URL))
+    pushToWindow(() => contents, { type: 'data-changed' })
+    expect(contents.send).toHaveBeenCalledWith(IPC_PUSH_CHANNEL, { type: 'data-changed' })
+  })
+  it('does nothing when the window is gone or destroyed', () => {
+    const destroyed = fakeContents(frame(INDEX_URL), true)
+    pushToWindow(() => null, { type: 'data-changed' })
+    pushToWindow(() => destroyed, { type: 'data-changed' })
+    expect(destroyed.send).not.toHaveBeenCalled()
+  })
+})

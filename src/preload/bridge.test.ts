@@ -1,0 +1,129 @@
+import { EventEmitter } from 'node:events'
+import type { IpcRendererEvent } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import { METHOD_NAMES } from '../shared/api.ts'
+import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PUSH_CHANNEL, type PushEvent } from '../shared/bridge.ts'
+import { createBridge, type BridgeIpc } from './bridge.ts'
+
+class FakeIpcRenderer extends EventEmitter {
+  invoke = vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } }))
+  /** What main's webContents.send does: the listener gets an event object, then the payload. */
+  push(payload: unknown) {
+    const event = { sender: this, senderId: 0, ports: [] } as unknown as IpcRendererEvent
+    this.emit(IPC_PUSH_CHANNEL, event, payload)
+  }
+}
+
+const make = () => {
+  const ipc = new FakeIpcRenderer()
+  return { ipc, bridge: createBridge(ipc as unknown as BridgeIpc, METHOD_NAMES) }
+}
+
+describe('createBridge', () => {
+  it('exposes exactly one named function per API method, plus onPush and openExternal', () => {
+    const { bridge } = make()
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'onPush', 'openExternal'])
+    expect(Object.keys(bridge.api).sort()).toEqual([...METHOD_NAMES].sort())
+    for (const name of METHOD_NAMES) expect(typeof (bridge.api as Record<string, unknown>)[name]).toBe('function')
+  })
+
+  it('never exposes ipcRenderer, process, require or a generic channel', () => {
+    const { bridge, ipc } = make()
+    const seen = new Set<unknown>()
+    const walk = (value: unknown) => {
+      if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) return
+      seen.add(value)
+      expect(value).not.toBe(ipc)
+      expect(value).not.toBe(process)
+      for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key])
+    }
+    walk(bridge)
+    for (const key of ['ipcRenderer', 'process', 'require', 'invoke', 'send', 'on']) {
+      expect(bridge).not.toHaveProperty(key)
+      expect(bridge.api).not.toHaveProperty(key)
+    }
+  })
+
+  it('calls the method channel with the input only', async () => {
+    const { bridge, ipc } = make()
+    const result = await bridge.api['measures.get']({ id: 'abc' })
+    expect(ipc.invoke).toHaveBeenCalledWith(`${IPC_PREFIX}measures.get`, { id: 'abc' })
+    expect(result).toEqual({ ok: true, value: { channel: 'mt:measures.get', args: [{ id: 'abc' }] } })
+    await (bridge.api['meta.info'] as (...args: unknown[]) => Promise<unknown>)({}, 'extra', () => 1)
+    expect(ipc.invoke).toHaveBeenLastCalledWith(`${IPC_PREFIX}meta.info`, {})
+  })
+
+  it('sends plain JSON data (what the browser host would send)', async () => {
+    const { bridge, ipc } = make()
+    const reactiveLike = new Proxy({ id: 'abc', at: new Date('2026-11-10T05:01:00Z'), skip: undefined }, {})
+    await bridge.api['measures.get'](reactiveLike as never)
+    const sent = ipc.invoke.mock.calls.at(-1)![1]
+    expect(sent).toEqual({ id: 'abc', at: '2026-11-10T05:01:00.000Z' })
+    expect(Object.getPrototypeOf(sent)).toBe(Object.prototype)
+  })
+
+  it('answers with a Result instead of throwing', async () => {
+    const { bridge, ipc } = make()
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    expect(await bridge.api['measures.get'](cyclic as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(ipc.invoke).not.toHaveBeenCalled()
+    ipc.invoke.mockRejectedValueOnce(new Error("No handler registered for 'mt:meta.info'"))
+    expect(await bridge.api['meta.info']({})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    ipc.invoke.mockRejectedValueOnce(new Error('gone'))
+    expect(await bridge.openExternal('https://example.com/')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+
+  it('is frozen: a page cannot swap a function for its own', () => {
+    const { bridge } = make()
+    expect(Object.isFrozen(bridge)).toBe(true)
+    expect(Object.isFrozen(bridge.api)).toBe(true)
+  })
+
+  it('passes push payloads to listeners without the IPC event, and unsubscribes', () => {
+    const { bridge, ipc } = make()
+    const received: unknown[][] = []
+    const off = bridge.onPush((...args: unknown[]) => received.push(args))
+    ipc.push({ type: 'data-changed' } satisfies PushEvent)
+    ipc.push({ type: 'menu', command: 'new-measure' } satisfies PushEvent)
+    expect(received).toEqual([[{ type: 'data-changed' }], [{ type: 'menu', command: 'new-measure' }]])
+    off()
+    off()
+    ipc.push({ type: 'data-changed' })
+    expect(received).toHaveLength(2)
+    expect(ipc.listenerCount(IPC_PUSH_CHANNEL)).toBe(0)
+  })
+
+  it('keeps separate subscriptions separate', () => {
+    const { bridge, ipc } = make()
+    const a = vi.fn()
+    const b = vi.fn()
+    const offA = bridge.onPush(a)
+    bridge.onPush(b)
+    offA()
+    ipc.push({ type: 'data-changed' })
+    expect(a).not.toHaveBeenCalled()
+    expect(b).toHaveBeenCalledWith({ type: 'data-changed' })
+  })
+
+  it('refuses a non-function listener', () => {
+    const { bridge } = make()
+    expect(() => bridge.onPush('x' as never)).toThrow(TypeError)
+  })
+
+  it('sends openExternal requests to main as a string (main validates)', async () => {
+    const { bridge, ipc } = make()
+    await bridge.openExternal('https://example.com/')
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_OPEN_EXTERNAL, 'https://example.com/')
+    await bridge.openExternal({ toString: () => 'javascript:alert(1)' } as never)
+    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_OPEN_EXTERNAL, 'javascript:alert(1)')
+  })
+})
+
+describe('the preload build', () => {
+  it('writes METHOD_NAMES into the preload at build time', async () => {
+    const { default: config } = await import('../../electron.vite.config.ts')
+    const preload = (config as { preload: { define: Record<string, string> } }).preload
+    expect(JSON.parse(preload.define.__MT_METHOD_NAMES__!)).toEqual(METHOD_NAMES)
+  })
+})
