@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import { METHOD_NAMES } from './src/shared/api.ts'
+import { devCsp } from './src/renderer/build/dev-csp.ts'
 
 export default defineConfig({
   main: {
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [vue()],
+    plugins: [vue(), devCsp()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves builds unminified; the renderer is measured by its gzip size.

@@ -1,0 +1,165 @@
+// The two ways the page reaches the service, behind one shape. Every function resolves to a
+// Result and never throws: a dropped connection or a bad response becomes a failed Result.
+import type { MeasureTrackerBridge, PushEvent } from '../../../shared/bridge.ts'
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER, HTTP_TOKEN_META } from '../../../shared/bridge.ts'
+import type { MethodName } from '../../../shared/api.ts'
+import { fail, ok, type Result } from '../../../shared/result.ts'
+
+export type PushListener = (event: PushEvent) => void
+
+export interface Transport {
+  readonly kind: 'electron' | 'http' | 'unavailable'
+  call(method: MethodName, input: unknown): Promise<Result<unknown>>
+  onPush(listener: PushListener): () => void
+  openExternal(url: string): Promise<Result<null>>
+}
+
+function failure(error: unknown): Result<never> {
+  return fail('INTERNAL', error instanceof Error ? error.message : String(error))
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false
+  const candidate = value as { ok: unknown; error?: { code?: unknown } }
+  return candidate.ok === true || (candidate.ok === false && typeof candidate.error?.code === 'string')
+}
+
+/** Only web links leave the app; anything else (file:, javascript:) is refused before it is opened. */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
+  return {
+    kind: 'electron',
+    async call(method, input) {
+      try {
+        const fn = bridge.api[method] as (input: unknown) => Promise<Result<unknown>>
+        const result: unknown = await fn(input)
+        return isResult(result) ? result : fail('INTERNAL', `Malformed answer to ${method}`)
+      } catch (error) {
+        return failure(error)
+      }
+    },
+    onPush: (listener) => bridge.onPush(listener),
+    async openExternal(url) {
+      if (!isHttpUrl(url)) return fail('FORBIDDEN', `Not a web link: ${url}`)
+      try {
+        return await bridge.openExternal(url)
+      } catch (error) {
+        return failure(error)
+      }
+    },
+  }
+}
+
+export interface HttpEnvironment {
+  token: string
+  fetch: typeof fetch
+  /** Absent in environments without SSE (tests): push is then simply not delivered. */
+  EventSource?: typeof EventSource
+  open(url: string): void
+}
+
+function parsePush(data: unknown): PushEvent | null {
+  if (typeof data !== 'string') return null
+  try {
+    const event = JSON.parse(data) as unknown
+    return typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string' ? (event as PushEvent) : null
+  } catch {
+    return null
+  }
+}
+
+export function httpTransport(env: HttpEnvironment): Transport {
+  const listeners = new Set<PushListener>()
+  let source: EventSource | null = null
+  let dropped = false
+
+  // One EventSource for the page, opened with the first listener. After the stream drops and
+  // comes back, data may have changed in between, so listeners hear one 'data-changed'.
+  function connect(): void {
+    if (source || !env.EventSource) return
+    source = new env.EventSource(`${HTTP_EVENTS_PATH}?token=${encodeURIComponent(env.token)}`)
+    source.onmessage = (message) => {
+      const event = parsePush(message.data)
+      if (event) for (const listener of listeners) listener(event)
+    }
+    source.onerror = () => {
+      dropped = true
+    }
+    source.onopen = () => {
+      if (!dropped) return
+      dropped = false
+      for (const listener of listeners) listener({ type: 'data-changed' })
+    }
+  }
+
+  return {
+    kind: 'http',
+    async call(method, input) {
+      try {
+        const response = await env.fetch(`${HTTP_API_PREFIX}${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: env.token },
+          body: JSON.stringify(input ?? {}),
+        })
+        const body: unknown = await response.json().catch(() => null)
+        if (isResult(body)) return body
+        return fail('INTERNAL', `HTTP ${response.status} ${response.statusText}`.trim())
+      } catch (error) {
+        return failure(error)
+      }
+    },
+    onPush(listener) {
+      listeners.add(listener)
+      connect()
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0 && source) {
+          source.close()
+          source = null
+        }
+      }
+    },
+    async openExternal(url) {
+      if (!isHttpUrl(url)) return fail('FORBIDDEN', `Not a web link: ${url}`)
+      env.open(url)
+      return ok(null)
+    },
+  }
+}
+
+/** The page was opened outside both hosts (e.g. the HTML file directly): say so on every call. */
+export function unavailableTransport(): Transport {
+  const answer = (): Result<never> => fail('INTERNAL', 'No connection to the Measure Tracker service')
+  return {
+    kind: 'unavailable',
+    call: async () => answer(),
+    onPush: () => () => {},
+    openExternal: async () => answer(),
+  }
+}
+
+/** Electron when the preload exposed the bridge; HTTP when the browser host put its token in the page. */
+export function selectTransport(win: Window & typeof globalThis): Transport {
+  if (win.measureTracker) return bridgeTransport(win.measureTracker)
+  const meta = win.document.querySelector<HTMLMetaElement>(`meta[name="${HTTP_TOKEN_META}"]`)
+  const token = meta?.content ?? ''
+  if (token) {
+    return httpTransport({
+      token,
+      fetch: win.fetch.bind(win),
+      EventSource: win.EventSource,
+      open: (url) => {
+        win.open(url, '_blank', 'noopener')
+      },
+    })
+  }
+  return unavailableTransport()
+}

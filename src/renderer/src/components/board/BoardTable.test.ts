@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import BoardTable from './BoardTable.vue'
+import { boardItems } from '../../logic/board-items.ts'
+import { useClockStore } from '../../stores/clock.ts'
+import { harness, mountIn } from '../../test/harness.ts'
+import { summary } from '../../test/fixtures.ts'
+
+const NOW = Date.UTC(2026, 10, 9, 17, 0, 0)
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  vi.setSystemTime(NOW)
+  // happy-dom does no layout: give the scroll container a viewport's height.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 640 })
+})
+afterEach(() => {
+  vi.useRealTimers()
+  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight
+})
+
+function rows(count: number) {
+  // Deadline of row i: i hours and 5 seconds after NOW.
+  return Array.from({ length: count }, (_, i) =>
+    summary(`m${String(i).padStart(5, '0')}`, { next: { kind: 'suspension_end', at: new Date(NOW + i * 3_600_000 + 5000).toISOString().replace('.000Z', '+00:00[UTC]') } }),
+  )
+}
+
+describe('board table', () => {
+  it('renders only the rows in view of 10,000, named by their titles, with the full count for assistive technology', async () => {
+    const h = harness()
+    const wrapper = mountIn(h, BoardTable, { props: { items: boardItems(rows(10_000), 'none') } })
+    await vi.dynamicImportSettled?.()
+    const table = wrapper.get('[role="table"]')
+    expect(table.attributes('aria-rowcount')).toBe('10001')
+    const links = wrapper.findAll('a')
+    expect(links.length).toBeGreaterThan(5)
+    expect(links.length).toBeLessThan(40)
+    expect(links[0]!.text()).toBe('Title m00000')
+    expect(wrapper.get('section').attributes('aria-label')).toBe('Measures')
+  })
+
+  it('ticks every visible countdown from one shared clock, with a single timer', async () => {
+    const h = harness()
+    const clock = useClockStore()
+    const wrapper = mountIn(h, BoardTable, { props: { items: boardItems(rows(10_000), 'none') } })
+    clock.start()
+    await wrapper.vm.$nextTick()
+    const countdowns = () => wrapper.findAll('.countdown .numeric').map((el) => el.text())
+    const before = countdowns()
+    expect(before[0]).toBe('0d 0h 0m 5s')
+    expect(before[1]).toBe('0d 1h 0m 5s')
+    expect(vi.getTimerCount()).toBe(1)
+
+    vi.advanceTimersByTime(1000)
+    await wrapper.vm.$nextTick()
+    const after = countdowns()
+    expect(after[0]).toBe('0d 0h 0m 4s')
+    expect(after[1]).toBe('0d 1h 0m 4s')
+    expect(after).toHaveLength(before.length)
+    expect(vi.getTimerCount()).toBe(1)
+    clock.stop()
+  })
+
+  it('holds countdowns still at an as-of instant', async () => {
+    const h = harness()
+    const clock = useClockStore()
+    clock.setAsOf('2026-11-09T17:00:00+00:00[UTC]')
+    clock.start()
+    const wrapper = mountIn(h, BoardTable, { props: { items: boardItems(rows(3), 'none') } })
+    await wrapper.vm.$nextTick()
+    vi.advanceTimersByTime(5000)
+    await wrapper.vm.$nextTick()
+    expect(wrapper.findAll('.countdown .numeric').map((el) => el.text())).toEqual(['0d 0h 0m 5s', '0d 1h 0m 5s', '0d 2h 0m 5s'])
+    clock.stop()
+  })
+
+  it('marks deadlines within 7 and 30 days in words, not colour alone', async () => {
+    const h = harness()
+    const at = (days: number) => new Date(NOW + days * 86_400_000).toISOString().replace('.000Z', '+00:00[UTC]')
+    const items = boardItems([summary('a', { next: { kind: 'effective', at: at(3) } }), summary('b', { next: { kind: 'effective', at: at(20) } }), summary('c', { next: { kind: 'effective', at: at(60) } })], 'none')
+    const wrapper = mountIn(h, BoardTable, { props: { items } })
+    await wrapper.vm.$nextTick()
+    const labels = wrapper.findAll('[role="row"][data-index]').map((row) => row.find('.urgency-label').exists() ? row.get('.urgency-label').text().replace(/^\W+/, '') : '')
+    expect(labels).toEqual(['Within 7 days', 'Within 30 days', ''])
+  })
+
+  it("shows the deadline in the reader's zone with the legal-zone reading described for hover and focus", async () => {
+    const h = harness()
+    const items = boardItems([summary('a', { next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' } })], 'none')
+    const wrapper = mountIn(h, BoardTable, { props: { items } })
+    await wrapper.vm.$nextTick()
+    const time = wrapper.get('time')
+    expect(time.attributes('tabindex')).toBe('0')
+    const tip = wrapper.get(`#${time.attributes('aria-describedby')}`)
+    expect(tip.attributes('role')).toBe('tooltip')
+    expect(tip.text()).toBe('Legal time: Nov 10, 2026, 00:01 EST (America/New_York)')
+  })
+})

@@ -1,0 +1,27 @@
+// What the board shows, derived from the loaded rows: filtered, sorted, grouped into list items.
+// Each step is its own computed, so typing in the search box does not redo the facet lists and a
+// clock tick touches none of this.
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { Category, Locale } from '../../../shared/domain.ts'
+import { facetsOf, filterRows, sortRows } from '../logic/board-filter.ts'
+import { boardItems } from '../logic/board-items.ts'
+import { homeRegion } from '../logic/home-region.ts'
+import { reviewGroups, reviewTotal } from '../logic/review-summary.ts'
+import { useBoardStore } from '../stores/board.ts'
+
+export function useBoardRows() {
+  const board = useBoardStore()
+  const { t, locale } = useI18n()
+  const current = computed(() => locale.value as Locale)
+
+  const filtered = computed(() => filterRows(board.rows, board.filter, current.value))
+  const sorted = computed(() => sortRows(filtered.value, board.sort, current.value, (category: Category) => t(`category.${category}`)))
+  const home = homeRegion(typeof navigator === 'undefined' ? undefined : navigator.language)
+  const items = computed(() => boardItems(sorted.value, board.group, { home, swapped: board.swappedPairs }))
+  const facets = computed(() => facetsOf(board.rows))
+  // The review summary is about everything loaded, whatever the filters hide.
+  const review = computed(() => ({ total: reviewTotal(board.rows), groups: reviewGroups(board.rows, current.value) }))
+
+  return { filtered, sorted, items, facets, review }
+}

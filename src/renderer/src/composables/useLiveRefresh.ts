@@ -1,0 +1,72 @@
+// Keeps what is on screen current without a restart: another process changed the data (push
+// 'data-changed'), the window came back into focus, or the as-of instant changed. Also carries
+// out the host's other push events (open a measure, menu commands).
+import { onBeforeUnmount, onMounted, watch } from 'vue'
+import { useRouter } from 'vue-router'
+import type { PushEvent } from '../../../shared/bridge.ts'
+import { useClient } from '../api/client.ts'
+import { useBoardStore } from '../stores/board.ts'
+import { useClockStore } from '../stores/clock.ts'
+import { useMeasureStore } from '../stores/measure.ts'
+import { useUiStore } from '../stores/ui.ts'
+import { runMenuCommand } from './menu-commands.ts'
+
+/** Bursts (an import touching many rows, several windows) collapse into one reload. */
+export const REFRESH_DELAY_MS = 150
+
+export function useLiveRefresh(): { refresh(): void } {
+  const board = useBoardStore()
+  const measure = useMeasureStore()
+  const clock = useClockStore()
+  const ui = useUiStore()
+  const router = useRouter()
+  let pending: ReturnType<typeof setTimeout> | null = null
+  let unsubscribe: (() => void) | null = null
+
+  function refresh(): void {
+    if (board.loaded) void board.load()
+    if (measure.id !== null) void measure.reload()
+  }
+
+  function schedule(): void {
+    if (pending !== null) return
+    pending = setTimeout(() => {
+      pending = null
+      refresh()
+    }, REFRESH_DELAY_MS)
+  }
+
+  async function showBoard(): Promise<void> {
+    if (router.currentRoute.value.name !== 'board') await router.push({ name: 'board' })
+  }
+
+  function onPush(event: PushEvent): void {
+    if (event.type === 'data-changed') schedule()
+    else if (event.type === 'open-measure') void router.push({ name: 'measure', params: { id: event.id } })
+    else if (event.type === 'menu') {
+      runMenuCommand(event.command, {
+        goBoard: () => void showBoard(),
+        newMeasure: () => void router.push({ name: 'new-measure' }),
+        focusSearch: () => void showBoard().then(ui.requestSearchFocus),
+        toggleAsOf: () => {
+          if (clock.asOf !== null) clock.setAsOf(null)
+          else void showBoard().then(ui.requestAsOfFocus)
+        },
+      })
+    }
+  }
+
+  watch(() => clock.asOf, refresh)
+
+  onMounted(() => {
+    unsubscribe = useClient().onPush(onPush)
+    window.addEventListener('focus', schedule)
+  })
+  onBeforeUnmount(() => {
+    unsubscribe?.()
+    window.removeEventListener('focus', schedule)
+    if (pending !== null) clearTimeout(pending)
+  })
+
+  return { refresh }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { emptyFilter, facetsOf, filterRows, sortRows } from './board-filter.ts'
+import { boardItems } from './board-items.ts'
+import { summary } from '../test/fixtures.ts'
+
+const rows = [
+  summary('us-tariff', { title: { en: 'Zeta tariff', 'zh-Hans': '甲关税' }, tags: ['truce'], next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' }, status: 'suspended' }),
+  summary('cn-export', { imposer: 'CN', target: 'US', category: 'export_control', title: { en: 'Alpha controls', 'zh-Hans': '乙管制' }, next: { kind: 'suspension_end', at: '2026-11-10T13:01:00+08:00[Asia/Shanghai]' }, status: 'suspended' }),
+  summary('eu-probe', { imposer: 'EU', target: 'CN', category: 'investigation', title: { en: 'Middle probe' }, tags: ['steel'] }),
+  summary('us-old', { status: 'terminated', title: { en: 'Beta old' }, reviewReason: { kind: 'terminated', at: '2026-02-20T00:00:00-05:00[America/New_York]' } }),
+]
+const label = (category: string) => ({ tariff: 'Tariff', export_control: 'Export control', investigation: 'Investigation' })[category] ?? category
+
+describe('board filters', () => {
+  it('filters by party on either side, category, status, tag and review', () => {
+    const ids = (f: Partial<ReturnType<typeof emptyFilter>>) => filterRows(rows, { ...emptyFilter(), ...f }, 'en').map((r) => r.id)
+    expect(ids({ party: 'CN' })).toEqual(['us-tariff', 'cn-export', 'eu-probe', 'us-old'])
+    expect(ids({ party: 'EU' })).toEqual(['eu-probe'])
+    expect(ids({ category: 'export_control' })).toEqual(['cn-export'])
+    expect(ids({ status: 'suspended' })).toEqual(['us-tariff', 'cn-export'])
+    expect(ids({ tag: 'steel' })).toEqual(['eu-probe'])
+    expect(ids({ needsReview: true })).toEqual(['us-old'])
+    expect(ids({ party: 'US', status: 'terminated' })).toEqual(['us-old'])
+  })
+
+  it('searches every language of the title, tags and party names, all words anywhere', () => {
+    const search = (text: string, locale: 'en' | 'zh-Hans' = 'en') => filterRows(rows, { ...emptyFilter(), text }, locale).map((r) => r.id)
+    expect(search('zeta')).toEqual(['us-tariff'])
+    expect(search('乙')).toEqual(['cn-export'])
+    expect(search('STEEL probe')).toEqual(['eu-probe'])
+    expect(search('european union')).toEqual(['eu-probe'])
+    expect(search('欧盟', 'zh-Hans')).toEqual(['eu-probe'])
+    expect(search('nothing like this')).toEqual([])
+  })
+
+  it('sorts by next deadline (soonest first, unscheduled last), by title in the UI language, by category', () => {
+    const ids = (sort: 'next' | 'title' | 'category', locale: 'en' | 'zh-Hans' = 'en') => sortRows(rows.slice(), sort, locale, label).map((r) => r.id)
+    // 00:01 New York and 13:01 Shanghai on 10 Nov are the same instant: tie broken by id.
+    expect(ids('next')).toEqual(['cn-export', 'us-tariff', 'eu-probe', 'us-old'])
+    expect(ids('title')).toEqual(['cn-export', 'us-old', 'eu-probe', 'us-tariff'])
+    expect(ids('category')).toEqual(['cn-export', 'eu-probe', 'us-tariff', 'us-old'])
+  })
+
+  it('lists the parties and tags present for the filter menus', () => {
+    expect(facetsOf(rows)).toEqual({ parties: ['US', 'CN', 'EU'], tags: ['steel', 'truce'] })
+  })
+})
+
+describe('board grouping', () => {
+  it('groups by status in the status order, with counts', () => {
+    const items = boardItems(rows, 'status')
+    expect(items.map((i) => (i.type === 'row' ? i.row.id : `${i.type}:${'status' in i ? i.status : ''}:${'count' in i ? i.count : ''}`))).toEqual([
+      'status-heading:in_force:1',
+      'eu-probe',
+      'status-heading:suspended:2',
+      'us-tariff',
+      'cn-export',
+      'status-heading:terminated:1',
+      'us-old',
+    ])
+  })
+
+  it('lists plain rows without grouping, and pairs then unpaired rows for counter-measures', () => {
+    expect(boardItems(rows, 'none').map((i) => i.key)).toEqual(rows.map((r) => r.id))
+    const paired = [summary('a', { counter: ['b'] }), summary('b', { imposer: 'CN', target: 'US' }), summary('c')]
+    expect(boardItems(paired, 'pairs', { home: 'US' }).map((i) => i.type)).toEqual(['pairs-heading', 'pair', 'unpaired-heading', 'row'])
+  })
+})

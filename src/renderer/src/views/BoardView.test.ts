@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import BoardView from './BoardView.vue'
+import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
+import { summary } from '../test/fixtures.ts'
+
+const rows = [
+  summary('us-affiliates', { title: { en: 'Affiliates rule', 'zh-Hant': '關聯企業規則' }, status: 'suspended', next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' }, counter: ['cn-rare-earths'] }),
+  summary('cn-rare-earths', { imposer: 'CN', target: 'US', category: 'export_control', title: { en: 'Rare-earth controls' }, status: 'suspended', counter: ['us-affiliates'] }),
+  summary('us-ports', { title: { en: 'Port fees' }, tags: ['ships'], reviewReason: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' } }),
+]
+
+beforeEach(() => Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 640 }))
+afterEach(() => delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight)
+
+async function board(locale: 'en' | 'zh-Hant' = 'en') {
+  const service = fakeService({ 'measures.list': () => rows })
+  const hs = harness({ service, locale })
+  const wrapper = mountIn(hs, BoardView)
+  await settle()
+  return { wrapper, service }
+}
+
+const titles = (wrapper: Awaited<ReturnType<typeof board>>['wrapper']) => wrapper.findAll('[role="row"] a').map((a) => a.text())
+
+describe('board', () => {
+  it('says first what needs review, then lists every measure by next deadline', async () => {
+    const { wrapper, service } = await board()
+    expect(service.calls[0]).toEqual({ method: 'measures.list', input: { at: undefined, filter: {}, sort: 'next' } })
+    expect(wrapper.get('h1 + *').text()).toContain('1 measure needs review')
+    expect(wrapper.text()).toContain('1 suspension ended on Nov 10, 2026 with no outcome recorded')
+    expect(titles(wrapper)).toEqual(['Affiliates rule', 'Rare-earth controls', 'Port fees'])
+    expect(wrapper.get('.count').text()).toBe('3 measures')
+  })
+
+  it('filters by search text and labelled filters, and says how many are shown', async () => {
+    const { wrapper } = await board()
+    const byLabel = (text: string) => wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === text)!.attributes('for')}`)
+    await byLabel('Search').setValue('port')
+    expect(titles(wrapper)).toEqual(['Port fees'])
+    expect(wrapper.get('.count').text()).toBe('Showing 1 of 3 measures')
+    await byLabel('Search').setValue('')
+    await byLabel('Category').setValue('export_control')
+    expect(titles(wrapper)).toEqual(['Rare-earth controls'])
+    await wrapper.findAll('button').find((b) => b.text() === 'Clear filters')!.trigger('click')
+    await byLabel('Tag').setValue('ships')
+    expect(titles(wrapper)).toEqual(['Port fees'])
+    await byLabel('Party').setValue('CN')
+    expect(titles(wrapper)).toEqual(['Port fees'])
+    await byLabel('Tag').setValue('')
+    await byLabel('Status').setValue('suspended')
+    expect(titles(wrapper)).toEqual(['Affiliates rule', 'Rare-earth controls'])
+  })
+
+  it('shows only the measures needing review on request', async () => {
+    const { wrapper } = await board()
+    await wrapper.findAll('button').find((b) => b.text() === 'Show only these')!.trigger('click')
+    expect(titles(wrapper)).toEqual(['Port fees'])
+  })
+
+  it('groups counter-measures side by side and by status', async () => {
+    const { wrapper } = await board()
+    const byLabel = (text: string) => wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === text)!.attributes('for')}`)
+    await byLabel('Group by').setValue('pairs')
+    const rowsShown = wrapper.findAll('[role="row"][data-index]')
+    expect(rowsShown[0]!.findAll('[role="cell"]').map((c) => c.text())).toEqual(['Imposed by United States', expect.stringContaining('Imposed by China')])
+    // The reader's side (en-US) on the left, its counter-measure beside it.
+    expect(rowsShown[1]!.findAll('[role="cell"]').map((c) => c.findAll('a').map((a) => a.text()))).toEqual([['Affiliates rule'], ['Rare-earth controls']])
+    await byLabel('Group by').setValue('status')
+    expect(wrapper.findAll('.heading').map((h) => h.text())).toEqual(['In force (1)', 'Suspended (2)'])
+  })
+
+  it('jumps to the search box with "/"', async () => {
+    const { wrapper } = await board()
+    document.body.append(wrapper.element)
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }))
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('board-search'))
+  })
+
+  it('speaks the UI language', async () => {
+    const { wrapper } = await board('zh-Hant')
+    expect(titles(wrapper)[0]).toBe('關聯企業規則')
+    expect(wrapper.get('.count').text()).toBe('3 項措施')
+    expect(wrapper.findAll('[role="columnheader"]').map((h) => h.text())).toEqual(['雙方', '措施', '類別', '狀態', '下一期限', '剩餘時間'])
+  })
+})
