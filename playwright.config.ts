@@ -1,3 +1,4 @@
+// Type-checked with tsconfig.browser-tests.json (Node plus the DOM types page.evaluate needs).
 // Two projects run the same specs: `web` (Debian's Chromium against the browser host) and
 // `electron` (the real app, only where an Electron binary exists; skipped with the reason
 // otherwise). Playwright's own browser download is never used.

@@ -17,6 +17,12 @@ export interface CliArgs {
   out: string | undefined
   dryRun: boolean
   replace: boolean
+  /** report */
+  includeNotes: boolean
+  days: string | undefined
+  paper: string | undefined
+  orientation: string | undefined
+  pinned: boolean
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -37,6 +43,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
         out: { type: 'string', short: 'o' },
         'dry-run': { type: 'boolean', default: false },
         replace: { type: 'boolean', default: false },
+        'include-notes': { type: 'boolean', default: false },
+        days: { type: 'string' },
+        paper: { type: 'string' },
+        orientation: { type: 'string' },
+        pinned: { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -60,5 +71,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     out: values.out,
     dryRun: values['dry-run'] as boolean,
     replace: values.replace as boolean,
+    includeNotes: values['include-notes'] as boolean,
+    days: values.days,
+    paper: values.paper,
+    orientation: values.orientation,
+    pinned: values.pinned as boolean,
   }
 }

@@ -8,6 +8,8 @@ import { ServiceError } from '../shared/result.ts'
 import { parseCliArgs } from './args.ts'
 import { CliFailure, type CliContext } from './context.ts'
 import { exportCommand, importCommand } from './commands/exchange.ts'
+import { noteCommand } from './commands/note.ts'
+import { reportCommand } from './commands/report.ts'
 import { showCommand } from './commands/show.ts'
 import { statusCommand } from './commands/status.ts'
 import { EXIT, HELP, UsageError } from './usage.ts'
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => void> = {
   show: showCommand,
   export: exportCommand,
   import: importCommand,
+  report: reportCommand,
+  note: noteCommand,
 }
 
 // Terminal control sequences in stored text (a hostile note) must not reach the terminal.

@@ -11,7 +11,16 @@ Commands:
   status [--at INSTANT] [--json]            every measure with status, since, next deadline, countdown
   show <id> [--at INSTANT] [--json]         one measure with its events, sources, links and notes
   export --format json [--out FILE]         the whole database as versioned JSON (stdout without --out)
+  export --format ics [ID] [--out FILE]     every transition (of all measures, or of measure ID) as an
+                                            iCalendar file in --lang, with alarms at the lead times
   import FILE [--dry-run] [--replace]       add measures from an export; --replace replaces existing ids
+  report [--at INSTANT] [--format html|md|csv|json] [--out FILE] [--include-notes] [--days N]
+         [--paper A4|Letter] [--orientation portrait|landscape]
+                                            status report (default HTML to stdout): counts, deadlines in
+                                            the next N days (30), needs review, a table per party with
+                                            counter-measures, pinned notes, sources; times in --tz
+  note add <id> TEXT [--pinned]             add a Markdown note to a measure; prints the note's id
+  note list <id> [--json]                   a measure's notes, pinned first, then newest first
 
 Global options:
   --db PATH            database file (default: MEASURE_TRACKER_DB, else the app's data folder)

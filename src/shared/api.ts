@@ -4,12 +4,14 @@
 import { z } from 'zod'
 import {
   CATEGORIES,
+  LIMITS,
   EVENT_KINDS,
   STATUSES,
   LOCALES,
   dateAlternativeSchema,
   idSchema,
   measureFactsSchema,
+  measureFactsPatchSchema,
   partySchema,
   sourceSchema,
   zonedInstantSchema,
@@ -21,8 +23,11 @@ import {
   type LocalizedText,
   type Category,
   type MeasureLink,
+  type Status,
+  type Transition,
 } from './domain.ts'
 import type { ExchangeFile, ImportReport } from './exchange.ts'
+import { isValidTimeZone } from './time.ts'
 
 type MethodKind = 'query' | 'mutation'
 interface MethodSpec<S extends z.ZodType> {
@@ -90,6 +95,102 @@ export type EventInput = z.input<typeof eventInputSchema>
 
 const sourceInputSchema = sourceSchema.extend({ id: idSchema.optional() })
 
+/** A note's Markdown: up to 20,000 characters, not blank. Stored as typed (leading spaces matter in Markdown). */
+export const noteBodySchema = z
+  .string()
+  .max(LIMITS.longText)
+  .refine((body) => body.trim().length > 0, { message: 'a note cannot be empty' })
+/** A tag as typed, trimmed: 1–60 characters, one line. Kept in its case; compared case-insensitively. */
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, { message: 'a tag is one line of text' })
+
+/** Status report (core/report): one model, rendered to every format. */
+export const REPORT_FORMATS = ['html', 'md', 'csv', 'json'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+export const reportOptionsSchema = z
+  .object({
+    /** The as-of instant; default now. */
+    at: zonedInstantSchema.optional(),
+    lang: z.enum(LOCALES).default('en'),
+    /** Include the measures' pinned notes. */
+    includeNotes: z.boolean().default(false),
+    /** Deadlines listed: those in the next `days` days after the as-of instant. */
+    days: z.number().int().min(1).max(3660).default(30),
+    /** Which measures: the board's filters. */
+    filter: listFilterSchema.default({}),
+    paper: z.enum(['A4', 'Letter']).default('A4'),
+    orientation: z.enum(['portrait', 'landscape']).default('landscape'),
+    /** Zone for displayed times; default the as-of instant's zone, else UTC. */
+    tz: z.string().max(64).refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }).optional(),
+  })
+  .strict()
+export type ReportOptions = z.output<typeof reportOptionsSchema>
+export interface ReportFile {
+  filename: string
+  mimeType: string
+  content: string
+}
+
+/** Reminders (core/reminders): lead times in days before each scheduled transition. */
+export const DEFAULT_LEAD_DAYS: readonly number[] = [90, 30, 7, 1]
+export const leadDaysSchema = z
+  .array(z.number().int().min(0).max(3650))
+  .min(1)
+  .max(10)
+  .refine((days) => new Set(days).size === days.length, { message: 'each lead time once' })
+/** `${measureId}|${transition kind}|${transition at}|${lead days}`: one reminder, shown at most once. */
+export const reminderKeySchema = z
+  .string()
+  .max(300)
+  .regex(/^[a-z0-9][a-z0-9._-]*\|[a-z_]+\|[^|]+\|[0-9]{1,4}$/, { message: 'must be a key from reminders.due' })
+
+/** A reminder to show now (reminders.due). */
+export interface DueReminder {
+  /** Stable identity of (measure, transition, lead): what reminders.markShown records. */
+  key: string
+  measureId: string
+  title: LocalizedText
+  transition: Transition
+  leadDays: number
+  /** When it fell due: `leadDays` calendar days before the transition, on its legal wall clock. */
+  dueAtMs: number
+  /** It fell due while the app was not running (after the last check), not just now. */
+  missed: boolean
+  /** A smaller lead of the same transition is due too: record this one as shown, do not show it. */
+  superseded: boolean
+}
+
+export interface DueReminders {
+  /** The instant the list was computed for. */
+  nowMs: number
+  reminders: DueReminder[]
+  /** When the next reminder falls due (null: none scheduled); wake then and ask again. */
+  nextWakeMs: number | null
+}
+
+/** One transition ahead, with its measure (reminders.upcoming: the Upcoming panel). */
+export interface UpcomingTransition {
+  measureId: string
+  title: LocalizedText
+  shortName: string
+  imposer: string
+  target: string
+  category: Category
+  /** The measure's status now (at the asked instant). */
+  status: Status
+  transition: Transition
+}
+
+export interface CalendarFile {
+  filename: string
+  mimeType: string
+  content: string
+}
+
 export const api = {
   'meta.info': query(z.object({}).strict()),
   'measures.list': query(
@@ -105,7 +206,7 @@ export const api = {
   'measures.get': query(z.object({ id: idSchema, at: atInput }).strict()),
   'measures.tags': query(z.object({}).strict()),
   'measures.create': mutation(z.object({ id: idSchema.optional(), facts: measureFactsSchema }).strict()),
-  'measures.update': mutation(z.object({ id: idSchema, facts: measureFactsSchema.partial() }).strict()),
+  'measures.update': mutation(z.object({ id: idSchema, facts: measureFactsPatchSchema }).strict()),
   'measures.delete': mutation(z.object({ id: idSchema }).strict()),
   'measures.restore': mutation(z.object({ id: idSchema }).strict()),
   'events.record': mutation(z.object({ measureId: idSchema, event: eventInputSchema }).strict()),
@@ -120,10 +221,26 @@ export const api = {
     z.object({ measureId: idSchema, targetId: idSchema, relation: z.enum(['counter', 'related']).default('counter') }).strict(),
   ),
   'links.remove': mutation(z.object({ measureId: idSchema, targetId: idSchema }).strict()),
+  'notes.add': mutation(z.object({ measureId: idSchema, body: noteBodySchema, pinned: z.boolean().default(false) }).strict()),
+  'notes.edit': mutation(z.object({ measureId: idSchema, noteId: idSchema, body: noteBodySchema }).strict()),
+  'notes.pin': mutation(z.object({ measureId: idSchema, noteId: idSchema, pinned: z.boolean() }).strict()),
+  'notes.remove': mutation(z.object({ measureId: idSchema, noteId: idSchema }).strict()),
+  'notes.restore': mutation(z.object({ measureId: idSchema, noteId: idSchema }).strict()),
+  'notes.history': query(z.object({ measureId: idSchema, noteId: idSchema }).strict()),
+  'tags.add': mutation(z.object({ measureId: idSchema, tag: tagSchema }).strict()),
+  'tags.remove': mutation(z.object({ measureId: idSchema, tag: tagSchema }).strict()),
+  'reminders.settings': query(z.object({}).strict()),
+  'reminders.setLeadDays': mutation(z.object({ leadDays: leadDaysSchema }).strict()),
+  'reminders.due': query(z.object({}).strict()),
+  'reminders.markShown': mutation(z.object({ keys: z.array(reminderKeySchema).max(10_000), missed: z.boolean().default(false) }).strict()),
+  'reminders.upcoming': query(z.object({ days: z.number().int().min(1).max(3650), at: atInput }).strict()),
+  'reminders.needsReview': query(z.object({ at: atInput }).strict()),
+  'calendar.export': query(z.object({ measureId: idSchema.optional(), locale: z.enum(LOCALES).default('en') }).strict()),
   'exchange.export': query(z.object({}).strict()),
   'exchange.import': mutation(
     z.object({ file: z.unknown(), dryRun: z.boolean().default(false), replace: z.boolean().default(false) }).strict(),
   ),
+  'report.build': query(z.object({ options: reportOptionsSchema.prefault({}), format: z.enum(REPORT_FORMATS).default('html') }).strict()),
 } as const
 
 export type Api = typeof api
@@ -173,6 +290,13 @@ export interface MeasureDetail extends Measure {
   updatedAt: string
 }
 
+/** An earlier text of a note: what it read from `writtenAt` until an edit replaced it at `replacedAt`. */
+export interface NoteRevision {
+  body: string
+  writtenAt: string
+  replacedAt: string
+}
+
 export interface MetaInfo {
   dbPath: string
   schemaVersion: number
@@ -197,8 +321,27 @@ export interface ApiOutputs {
   'sources.remove': { id: string }
   'links.add': MeasureLink
   'links.remove': { targetId: string }
+  'notes.add': Note
+  'notes.edit': Note
+  'notes.pin': Note
+  'notes.remove': { id: string }
+  'notes.restore': Note
+  'notes.history': NoteRevision[]
+  /** The measure's tags after the change. */
+  'tags.add': string[]
+  'tags.remove': string[]
+  'reminders.settings': { leadDays: number[] }
+  'reminders.setLeadDays': { leadDays: number[] }
+  'reminders.due': DueReminders
+  /** How many keys were new, and the instant recorded as the last check. */
+  'reminders.markShown': { recorded: number; lastRunMs: number }
+  'reminders.upcoming': UpcomingTransition[]
+  /** Measures whose passed deadline nobody confirmed, the oldest first (see reviewReason). */
+  'reminders.needsReview': MeasureSummary[]
+  'calendar.export': CalendarFile
   'exchange.export': ExchangeFile
   'exchange.import': ImportReport
+  'report.build': ReportFile
 }
 export type Output<M extends MethodName> = ApiOutputs[M]
 

@@ -19,12 +19,33 @@ export interface MeasureTrackerBridge {
   onPush(listener: (event: PushEvent) => void): () => void
   /** Opens an http(s) link in the system browser; anything else is refused by the host. */
   openExternal(url: string): Promise<Result<null>>
+  /** Asks where to save (desktop: native dialog) and writes the file; null when cancelled. */
+  saveFile(file: SaveFileRequest): Promise<Result<{ path: string } | null>>
+  /** Prints a self-contained HTML document through the system print dialog. */
+  printHtml(request: PrintRequest): Promise<Result<null>>
+  /** Renders a self-contained HTML document to PDF (Electron printToPDF) and saves it; null when cancelled. */
+  saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
+}
+
+export interface SaveFileRequest {
+  filename: string
+  mimeType: string
+  content: string
+}
+
+export interface PrintRequest {
+  html: string
+  paper: 'A4' | 'Letter'
+  landscape: boolean
 }
 
 /** IPC channel names (Electron) — one per method, prefixed, so the dispatcher can reject anything else. */
 export const IPC_PREFIX = 'mt:'
 export const IPC_PUSH_CHANNEL = 'mt-push'
 export const IPC_OPEN_EXTERNAL = 'mt-open-external'
+export const IPC_SAVE_FILE = 'mt-save-file'
+export const IPC_PRINT_HTML = 'mt-print-html'
+export const IPC_SAVE_PDF = 'mt-save-pdf'
 
 /** HTTP protocol of the browser host. */
 export const HTTP_API_PREFIX = '/api/'

@@ -184,6 +184,16 @@ export const measureFactsSchema = z.object({
 })
 export type MeasureFacts = z.infer<typeof measureFactsSchema>
 
+/**
+ * A change to some facts: every field optional and WITHOUT the defaults, so a field left out
+ * stays as it is (zod's .partial() would keep the defaults and blank every omitted field).
+ */
+export const measureFactsPatchSchema = z.object(
+  Object.fromEntries(
+    Object.entries(measureFactsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+  ),
+) as unknown as z.ZodType<Partial<MeasureFacts>, Partial<z.input<typeof measureFactsSchema>>>
+
 export const measureSchema = measureFactsSchema.extend({
   id: idSchema,
   events: z.array(measureEventSchema).max(LIMITS.events).default([]),

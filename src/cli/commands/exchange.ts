@@ -1,4 +1,4 @@
-// `export` and `import`: the versioned JSON file, full fidelity both ways.
+// `export` and `import`: the versioned JSON file, full fidelity both ways; `export --format ics`, a calendar.
 import { readFileSync, statSync, renameSync, writeFileSync } from 'node:fs'
 import { EXCHANGE_MAX_BYTES } from '../../shared/exchange.ts'
 import type { CliContext } from '../context.ts'
@@ -14,13 +14,30 @@ export function writeFileAtomically(path: string, text: string): void {
 
 export function exportCommand(ctx: CliContext): void {
   const format = ctx.args.format ?? 'json'
-  if (format !== 'json') throw new UsageError(`export --format must be json (got "${format}")`)
+  if (format === 'ics') return exportCalendar(ctx)
+  if (format !== 'json') throw new UsageError(`export --format must be json or ics (got "${format}")`)
   const file = unwrap(ctx.store.service.call('exchange.export', {}))
   const text = `${JSON.stringify(file, null, 2)}\n`
   if (ctx.args.out) {
     writeFileAtomically(ctx.args.out, text)
     ctx.out(ctx.t('cli.exported', { count: file.measures.length, file: ctx.args.out }))
   } else ctx.out(text.trimEnd())
+}
+
+/**
+ * `export --format ics [ID] [--out FILE]`: every measure's transitions (or one measure's) as an
+ * iCalendar file, in --lang. With --out the file is written byte for byte (CRLF line ends, as
+ * RFC 5545 requires); on stdout the terminal-safe printer drops the CRs, which parsers accept.
+ */
+function exportCalendar(ctx: CliContext): void {
+  const [measureId, ...extra] = ctx.args.positionals
+  if (extra.length > 0) throw new UsageError('export --format ics takes at most one measure id')
+  const file = unwrap(ctx.store.service.call('calendar.export', { locale: ctx.locale, ...(measureId ? { measureId } : {}) }))
+  if (ctx.args.out) {
+    writeFileAtomically(ctx.args.out, file.content)
+    const count = file.content.split('\r\nBEGIN:VEVENT\r\n').length - 1
+    ctx.out(ctx.t('cli.exportedCalendar', { count, file: ctx.args.out }))
+  } else ctx.out(file.content.trimEnd())
 }
 
 function readJsonFile(path: string): unknown {

@@ -9,9 +9,13 @@ import { timestamp } from './clock.ts'
 import type { Handler, Handlers, ServiceContext } from './context.ts'
 import { auditOf } from './detail.ts'
 import { eventHandlers } from './events.ts'
+import { calendarHandlers } from './calendar.ts'
 import { exchangeHandlers, issuesOf } from './exchange.ts'
 import { measureHandlers } from './measures.ts'
 import { metaHandlers } from './meta.ts'
+import { reportHandlers } from './report.ts'
+import { reminderHandlers } from './reminders.ts'
+import { noteHandlers, tagHandlers } from './notes.ts'
 import { sourceHandlers } from './sources.ts'
 
 export const handlers: Handlers<MethodName> = {
@@ -19,11 +23,16 @@ export const handlers: Handlers<MethodName> = {
   ...measureHandlers,
   ...eventHandlers,
   ...sourceHandlers,
+  ...noteHandlers,
+  ...tagHandlers,
   ...exchangeHandlers,
+  ...reportHandlers,
+  ...reminderHandlers,
+  ...calendarHandlers,
 }
 
-/** Mutations that write their own audit rows (they touch many measures at once). */
-const SELF_AUDITED: ReadonlySet<MethodName> = new Set(['exchange.import'])
+/** Mutations that write their own audit rows (many measures at once; a setting with its value before; reminders shown). */
+const SELF_AUDITED: ReadonlySet<MethodName> = new Set(['exchange.import', 'reminders.setLeadDays', 'reminders.markShown'])
 
 function isDetail(output: unknown): output is MeasureDetail {
   return typeof output === 'object' && output !== null && 'history' in output && 'state' in output

@@ -169,3 +169,11 @@ describe('list', () => {
     expect(ids({ status: 'in_force' })).toEqual([])
   })
 })
+
+describe('partial updates', () => {
+  it('changes only the facts given and keeps every other field', () => {
+    const { id } = value(call('measures.create', { facts: { ...facts, shortName: 'Port fees', authority: 'USTR', instrument: '90 FR 17114', summary: 'S', scope: 'Ships' } }))
+    const updated = value(call('measures.update', { id, facts: { rate: '$50' } }))
+    expect(updated).toMatchObject({ rate: '$50', shortName: 'Port fees', authority: 'USTR', instrument: '90 FR 17114', summary: 'S', scope: 'Ships', tags: ['ships'] })
+  })
+})

@@ -1,0 +1,95 @@
+import Papa from 'papaparse'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runCli } from '../cli.ts'
+import { tempDir } from '../../../test/helpers/temp-store.ts'
+
+async function cli(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+let dir: string
+let db: string
+beforeEach(() => {
+  dir = tempDir('mt-cli-report-')
+  db = join(dir, 'm.db')
+})
+
+const AT = '2026-11-01T12:00:00-05:00[America/New_York]'
+
+describe('report', () => {
+  it('writes HTML to stdout by default', async () => {
+    const run = await cli('--db', db, 'report', '--at', AT, '--tz', 'America/New_York')
+    expect(run.code, run.err).toBe(0)
+    expect(run.out.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true)
+    expect(run.out).toContain('As of Nov 1, 2026, 12:00 EST')
+    expect(run.out).toContain('size: A4 landscape;')
+    expect(run.out.trimEnd().endsWith('</html>')).toBe(true)
+  })
+
+  it('takes --format, --lang, --days, --include-notes, --paper and --orientation', async () => {
+    const run = await cli('--db', db, '--lang', 'zh-Hans', '--tz', 'Asia/Shanghai', 'report', '--format', 'json', '--at', AT, '--days', '9', '--include-notes', '--paper', 'letter', '--orientation', 'portrait')
+    expect(run.code, run.err).toBe(0)
+    const model = JSON.parse(run.out)
+    expect(model).toMatchObject({ lang: 'zh-Hans', zone: 'Asia/Shanghai', title: '措施状态报告', options: { days: 9, includeNotes: true, paper: 'Letter', orientation: 'portrait' } })
+    expect(model.asOf.at).toBe(AT)
+    expect(model.notes).toEqual([])
+  })
+
+  it('reads --at in --tz like the other commands', async () => {
+    const run = await cli('--db', db, '--tz', 'Asia/Shanghai', 'report', '--format', 'json', '--at', '2026-11-10')
+    expect(JSON.parse(run.out).asOf.at).toBe('2026-11-10T00:00:00+08:00[Asia/Shanghai]')
+  })
+
+  it('writes a CSV with a byte-order mark to --out, and the same CSV to stdout', async () => {
+    const file = join(dir, 'report.csv')
+    const run = await cli('--db', db, '--tz', 'UTC', 'report', '--format', 'csv', '--at', AT, '--out', file)
+    expect(run.code, run.err).toBe(0)
+    expect(run.out).toBe(`Wrote the report to ${file}`)
+    const text = readFileSync(file, 'utf8')
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data
+    expect(rows[0]?.slice(0, 3)).toEqual(['Imposing party', 'Id', 'Measure'])
+    expect(rows).toHaveLength(13)
+    const stdout = await cli('--db', db, '--tz', 'UTC', 'report', '--format', 'csv', '--at', AT)
+    expect(`${stdout.out}\n`).toBe(text)
+  })
+
+  it('writes Markdown in Chinese', async () => {
+    const run = await cli('--db', db, '--lang', 'zh-Hant', 'report', '--format', 'md', '--at', AT)
+    expect(run.code, run.err).toBe(0)
+    expect(run.out.startsWith('# 措施狀態報告\n')).toBe(true)
+    expect(run.out).toContain('對美船舶收取船舶特別港務費')
+  })
+
+  it('exits 2 for bad options, 1 when the file cannot be written', async () => {
+    for (const args of [
+      ['--format', 'pdf'],
+      ['--days', '0'],
+      ['--days', 'ten'],
+      ['--days', '99999'],
+      ['--paper', 'A5'],
+      ['--orientation', 'sideways'],
+      ['--at', 'tomorrow'],
+      ['extra'],
+    ]) {
+      const run = await cli('--db', db, 'report', ...args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.err).toMatch(/^measure-tracker: /)
+    }
+    const missing = join(dir, 'no-such-folder', 'r.html')
+    const run = await cli('--db', db, 'report', '--out', missing)
+    expect(run.code).toBe(1)
+    expect(run.err).toContain('Cannot write')
+    expect(existsSync(missing)).toBe(false)
+  })
+
+  it('is listed in --help', async () => {
+    const run = await cli('--help')
+    expect(run.out).toContain('report [--at INSTANT] [--format html|md|csv|json] [--out FILE]')
+  })
+})

@@ -1,0 +1,48 @@
+// `report`: the status report (core/report) as HTML (default), Markdown, CSV or JSON, to stdout
+// or to --out FILE. Times are shown in --tz; --at is read in --tz like every other command.
+import { REPORT_FORMATS, type ReportFormat } from '../../shared/api.ts'
+import type { CliContext } from '../context.ts'
+import { CliFailure, unwrap } from '../context.ts'
+import { EXIT, UsageError } from '../usage.ts'
+import { writeFileAtomically } from './exchange.ts'
+import { resolveAt } from './status.ts'
+
+function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined
+  const found = allowed.find((option) => option.toLowerCase() === value.toLowerCase())
+  if (!found) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}")`)
+  return found
+}
+
+function days(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = /^[0-9]{1,4}$/.test(value) ? Number(value) : NaN
+  if (!(n >= 1 && n <= 3660)) throw new UsageError(`--days must be a whole number of days from 1 to 3660 (got "${value}")`)
+  return n
+}
+
+export function reportCommand(ctx: CliContext): void {
+  const { args } = ctx
+  if (args.positionals.length > 0) throw new UsageError(`report takes no arguments (got "${args.positionals[0]}")`)
+  const format: ReportFormat = choice('format', args.format, REPORT_FORMATS) ?? 'html'
+  const options = {
+    at: resolveAt(ctx),
+    tz: ctx.zone,
+    lang: ctx.locale,
+    includeNotes: args.includeNotes,
+    days: days(args.days),
+    paper: choice('paper', args.paper, ['A4', 'Letter'] as const),
+    orientation: choice('orientation', args.orientation, ['portrait', 'landscape'] as const),
+  }
+  const file = unwrap(ctx.store.service.call('report.build', { options, format }))
+  if (!args.out) {
+    ctx.out(file.content.replace(/\n$/, ''))
+    return
+  }
+  try {
+    writeFileAtomically(args.out, file.content)
+  } catch (error) {
+    throw new CliFailure(`Cannot write ${args.out}: ${(error as Error).message}`, EXIT.failure)
+  }
+  ctx.out(ctx.t('report.written', { file: args.out }))
+}

@@ -1,0 +1,306 @@
+// The report as one self-contained, print-ready HTML document: inline <style>, no script, no
+// external resource (a CSP meta forbids loading any), every piece of data escaped (escapeHtml),
+// notes through the shared safe Markdown renderer only. The app shows it in a sandboxed iframe
+// (print preview) and prints it or saves it as PDF; Chromium's page.pdf() prints the same bytes.
+//
+// Printing (Chromium ≥ 131, so Electron ≥ 34 and the Debian Chromium used in tests):
+// - `@page { size }` from the paper and orientation; margins in the @page rule.
+// - Running header and footer are CSS page-margin boxes (@top-left, @top-right, @bottom-left,
+//   @bottom-right) whose `content` is the title, the as-of instant, the generation time and
+//   "Page N of M" from counter(page) / counter(pages). They need no displayHeaderFooter: print with
+//   printSettings() (print.ts): preferCSSPageSize, printBackground, no browser header/footer.
+// - `thead { display: table-header-group }` repeats column headers on every page; each measure's
+//   rows (the measure and its counter-measures) are one <tbody> with `break-inside: avoid`, and
+//   every `tr` too, so no row is split across pages.
+// - Fonts: a CJK stack per language (Noto Sans CJK TC/SC, PingFang, Microsoft JhengHei/YaHei) and
+//   <html lang> set, so Han characters take the right regional glyphs.
+import { renderMarkdown } from '../../shared/markdown.ts'
+import { STATUSES, type Locale } from '../../shared/domain.ts'
+import { translator, type Translate } from '../../shared/i18n/translate.ts'
+import { cssString, escapeHtml as h, isHttpUrl } from './escape.ts'
+import { measureIndex, type ReportMeasure, type ReportModel } from './model.ts'
+
+export const FONT_STACKS: Record<Locale, string> = {
+  en: '"Helvetica Neue", Helvetica, Arial, "Noto Sans", "Liberation Sans", "Noto Sans CJK TC", "Noto Sans CJK SC", "PingFang TC", "Microsoft JhengHei", sans-serif',
+  'zh-Hant': '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Heiti TC", "Noto Sans CJK SC", sans-serif',
+  'zh-Hans': '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Heiti SC", "Noto Sans CJK TC", sans-serif',
+}
+
+/** Content width of the page in millimetres (for the on-screen preview). */
+const PAGE_MM = { A4: [210, 297], Letter: [215.9, 279.4] } as const
+const MARGIN = { top: 16, side: 12, bottom: 15 }
+
+/** `"Page " counter(page) " of " counter(pages)` from the localized "Page {page} of {pages}". */
+export function pageCounterContent(template: string): string {
+  const parts: string[] = []
+  let rest = template
+  for (;;) {
+    const match = /\{(page|pages)\}/.exec(rest)
+    if (!match) break
+    if (match.index > 0) parts.push(cssString(rest.slice(0, match.index)))
+    parts.push(`counter(${match[1]})`)
+    rest = rest.slice(match.index + match[0].length)
+  }
+  if (rest) parts.push(cssString(rest))
+  return parts.join(' ')
+}
+
+function styles(model: ReportModel, t: Translate): string {
+  const font = FONT_STACKS[model.lang]
+  const [short, long] = PAGE_MM[model.options.paper]
+  const pageWidth = model.options.orientation === 'landscape' ? long : short
+  const box = `font-family: ${font}; font-size: 7.5pt; color: #555;`
+  return `
+@page {
+  size: ${model.options.paper === 'A4' ? 'A4' : 'letter'} ${model.options.orientation};
+  margin: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
+  @top-left { content: ${cssString(`${model.title} — ${t('report.asOf', { at: model.asOf.text })}`)}; ${box} vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right { content: ${cssString(t('report.app'))}; ${box} vertical-align: bottom; padding-bottom: 3mm; }
+  @bottom-left { content: ${cssString(t('report.generated', { at: model.generatedAt.text }))}; ${box} vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: ${pageCounterContent(t('report.page'))}; ${box} vertical-align: top; padding-top: 3mm; }
+}
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { font-family: ${font}; font-size: 9pt; line-height: 1.35; color: #111; background: #fff;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; }
+@media screen {
+  html { background: #e9ebee; }
+  body { background: #fff; width: ${pageWidth}mm; max-width: 100%; margin: 8mm auto; padding: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
+    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+}
+h1 { font-size: 16pt; margin: 0 0 1.5mm; }
+h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 10pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
+p { margin: 0 0 1.5mm; }
+a { color: #0b4f9c; text-decoration: none; }
+.muted { color: #555; font-size: 8pt; }
+table .muted { font-size: inherit; }
+.asof { font-size: 11pt; margin-top: 2mm; }
+.rfc { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 8pt; color: #555; }
+.filters { font-style: italic; }
+.summary-line { font-size: 10pt; margin: 0 0 2mm; }
+.summary { display: flex; flex-wrap: wrap; gap: 6mm; align-items: flex-start; }
+.summary table { width: auto; min-width: 45mm; }
+table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; font-size: 7.5pt; }
+table.fixed { table-layout: fixed; }
+thead { display: table-header-group; }
+tr, tbody.measure { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.5pt solid #b8bec6; padding: 0.8mm 1.2mm; vertical-align: top; text-align: start; overflow-wrap: break-word; }
+th { background: #eceff3; font-weight: 600; }
+th.group { text-align: center; }
+.num { text-align: end; font-variant-numeric: tabular-nums; }
+td.counter, th.counter { background: #f7f8fa; }
+.split { border-left: 1.6pt solid #59616b; }
+.title { font-weight: 600; }
+.cites { font-size: 7pt; font-weight: 400; white-space: nowrap; }
+.cites a { color: #333; }
+.status { display: inline-block; padding: 0 1.2mm; border-radius: 1mm; font-weight: 600; }
+.status.pending { background: #e3ecfa; }
+.status.in_force { background: #fbe2dc; }
+.status.suspended { background: #fff1c7; }
+.status.terminated { background: #e4e6e8; }
+.review { color: #a11; font-weight: 600; }
+.empty { color: #555; font-style: italic; }
+.intro { break-after: avoid; page-break-after: avoid; }
+.notes article { break-inside: avoid; page-break-inside: avoid; }
+.note { border-left: 2pt solid #c5cbd3; padding: 0.5mm 0 0.5mm 3mm; margin: 0 0 3mm; }
+.note .md > :first-child { margin-top: 0; }
+.note .md > :last-child { margin-bottom: 0; }
+.note pre, .note code { white-space: pre-wrap; overflow-wrap: anywhere; }
+ol.footnotes { list-style: none; padding: 0; margin: 0; font-size: 8pt; }
+ol.footnotes li { margin: 0 0 1mm; padding-left: 9mm; text-indent: -9mm; break-inside: avoid; overflow-wrap: anywhere; }
+.fn-num { display: inline-block; width: 9mm; text-indent: 0; }
+`
+}
+
+function statusBadge(m: ReportMeasure, t: Translate): string {
+  const review = m.needsReview ? `<div class="review">${h(t('review.flag'))}</div>` : ''
+  return `<span class="status ${m.status}">${h(m.statusLabel)}</span>${review}`
+}
+
+function cites(m: ReportMeasure): string {
+  if (m.footnotes.length === 0) return ''
+  return ` <sup class="cites">[${m.footnotes.map((n) => `<a href="#fn-${n}">${n}</a>`).join(', ')}]</sup>`
+}
+
+function nextCell(m: ReportMeasure, none: string): string {
+  if (!m.next) return h(none)
+  return `<div class="muted">${h(m.next.label)}</div><div>${h(m.next.text)}</div>`
+}
+
+function measureGroup(m: ReportMeasure, byId: Map<string, ReportMeasure>, t: Translate): string {
+  const none = t('cli.none')
+  const counters = m.counterIds.map((id) => byId.get(id)).filter((c): c is ReportMeasure => c !== undefined)
+  const span = Math.max(1, counters.length)
+  const rowspan = span > 1 ? ` rowspan="${span}"` : ''
+  const instrument = m.instrument || m.instrumentNumber ? `${h(m.instrument)}${m.instrumentNumber ? `<div class="muted">${h(m.instrumentNumber)}</div>` : ''}` : h(none)
+  const own = [
+    `<td${rowspan} id="m-${h(m.id)}"><span class="title">${h(m.title)}</span>${cites(m)}</td>`,
+    `<td${rowspan}>${instrument}</td>`,
+    `<td${rowspan}>${statusBadge(m, t)}</td>`,
+    `<td${rowspan}>${h(m.since?.text ?? none)}</td>`,
+    `<td${rowspan}>${nextCell(m, none)}</td>`,
+    `<td${rowspan}>${h(m.rate ?? none)}</td>`,
+  ].join('')
+  const counterCells = (c: ReportMeasure) => {
+    const outside = c.inScope ? '' : `<div class="muted">${h(t('report.parties.outside'))}</div>`
+    return (
+      `<td class="counter split"><span class="muted">${h(c.imposer)}</span> <span class="title">${h(c.title)}</span>${cites(c)}${outside}</td>` +
+      `<td class="counter">${statusBadge(c, t)}</td><td class="counter">${nextCell(c, none)}</td>`
+    )
+  }
+  const rows =
+    counters.length === 0
+      ? [`<tr>${own}<td class="counter split" colspan="3">${h(none)}</td></tr>`]
+      : counters.map((c, i) => `<tr>${i === 0 ? own : ''}${counterCells(c)}</tr>`)
+  return `<tbody class="measure">${rows.join('')}</tbody>`
+}
+
+function partySection(model: ReportModel, section: ReportModel['parties'][number], byId: Map<string, ReportMeasure>, t: Translate): string {
+  const cols = ['measure', 'instrument', 'status', 'since', 'next', 'rate']
+  const widths = [19, 12, 7.5, 7.5, 12.5, 6.5, 15, 7.5, 12.5]
+  return `<section class="party">
+<h3>${h(t('report.parties.party', { party: section.name }))} <span class="muted">· ${h(t('report.parties.count', { count: section.measureIds.length }))}</span></h3>
+<table class="fixed status-table">
+<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
+<thead>
+<tr>${cols.map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`).join('')}<th scope="col" class="counter split">${h(t('report.column.counter'))}</th><th scope="col" class="counter">${h(t('report.column.status'))}</th><th scope="col" class="counter">${h(t('report.column.next'))}</th></tr>
+</thead>
+${section.measureIds.map((id) => measureGroup(byId.get(id) as ReportMeasure, byId, t)).join('\n')}
+</table>
+</section>`
+}
+
+function summary(model: ReportModel, t: Translate): string {
+  const byStatus = `<table><thead><tr><th scope="col">${h(t('report.column.status'))}</th><th scope="col" class="num">${h(t('report.column.count'))}</th></tr></thead><tbody>${model.byStatus
+    .map((s) => `<tr><td><span class="status ${s.status}">${h(s.label)}</span></td><td class="num">${s.count}</td></tr>`)
+    .join('')}</tbody></table>`
+  const byParty =
+    model.byParty.length === 0
+      ? ''
+      : `<table><thead><tr><th scope="col">${h(t('report.column.party'))}</th>${STATUSES.map((s) => `<th scope="col" class="num">${h(t(`status.${s}`))}</th>`).join('')}<th scope="col" class="num">${h(
+          t('report.column.needsReview'),
+        )}</th><th scope="col" class="num">${h(t('report.column.total'))}</th></tr></thead><tbody>${model.byParty
+          .map(
+            (p) =>
+              `<tr><th scope="row">${h(p.name)}</th>${STATUSES.map((s) => `<td class="num">${p.byStatus[s]}</td>`).join('')}<td class="num">${p.needsReview}</td><td class="num">${p.total}</td></tr>`,
+          )
+          .join('')}</tbody></table>`
+  const line = t('report.summary.line', { measures: model.totals.measures, review: model.totals.needsReview, deadlines: model.totals.deadlines, days: model.options.days })
+  return `<section class="summary-section">
+<h2>${h(t('report.summary.heading'))}</h2>
+<p class="summary-line">${h(line)}</p>
+<div class="summary"><div><h3>${h(t('report.summary.byStatus'))}</h3>${byStatus}</div>${byParty ? `<div><h3>${h(t('report.summary.byParty'))}</h3>${byParty}</div>` : ''}</div>
+</section>`
+}
+
+function deadlines(model: ReportModel, t: Translate): string {
+  const heading = `<h2>${h(t('report.deadlines.heading', { days: model.options.days }))}</h2>`
+  if (model.deadlines.length === 0) return `<section class="deadlines">${heading}<p class="empty">${h(t('report.deadlines.none', { days: model.options.days }))}</p></section>`
+  const none = t('cli.none')
+  const head = ['when', 'legalTime', 'countdown', 'measure', 'party', 'change'].map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`).join('')
+  const rows = model.deadlines
+    .map(
+      (d) =>
+        `<tr><td>${h(d.text)}</td><td class="muted">${h(d.legalText ?? none)}</td><td>${h(d.countdown)}</td><td><a href="#m-${h(d.measureId)}">${h(d.title)}</a></td><td>${h(
+          d.imposer,
+        )}</td><td>${h(d.label)}</td></tr>`,
+    )
+    .join('\n')
+  return `<section class="deadlines">${heading}
+<table class="fixed"><colgroup><col style="width:16%"><col style="width:16%"><col style="width:11%"><col style="width:36%"><col style="width:9%"><col style="width:12%"></colgroup>
+<thead><tr>${head}</tr></thead><tbody>
+${rows}
+</tbody></table></section>`
+}
+
+function needsReview(model: ReportModel, t: Translate): string {
+  const heading = `<h2>${h(t('report.review.heading'))}</h2>`
+  if (model.needsReview.length === 0) return `<section class="needs-review">${heading}<p class="empty">${h(t('report.review.none'))}</p></section>`
+  const head = ['measure', 'party', 'status', 'reason', 'deadline', 'overdue'].map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`).join('')
+  const rows = model.needsReview
+    .map(
+      (r) =>
+        `<tr><td><a href="#m-${h(r.measureId)}">${h(r.title)}</a></td><td>${h(r.imposer)}</td><td>${h(r.statusLabel)}</td><td class="review">${h(r.reason.reason)}</td><td>${h(
+          r.reason.label,
+        )}<div>${h(r.reason.text)}</div></td><td>${h(r.reason.countdown)}</td></tr>`,
+    )
+    .join('\n')
+  return `<section class="needs-review">${heading}<p class="muted intro">${h(t('report.review.intro'))}</p>
+<table class="fixed"><colgroup><col style="width:33%"><col style="width:9%"><col style="width:10%"><col style="width:22%"><col style="width:15%"><col style="width:11%"></colgroup>
+<thead><tr>${head}</tr></thead><tbody>
+${rows}
+</tbody></table></section>`
+}
+
+function notes(model: ReportModel, t: Translate): string {
+  if (model.notes === null) return ''
+  const heading = `<h2>${h(t('report.notes.heading'))}</h2>`
+  if (model.notes.length === 0) return `<section class="notes">${heading}<p class="empty">${h(t('report.notes.none'))}</p></section>`
+  const groups = model.notes
+    .map(
+      (group) =>
+        `<article id="note-${h(group.measureId)}"><h3><a href="#m-${h(group.measureId)}">${h(group.title)}</a></h3>${group.notes
+          .map((note) => `<div class="note"><p class="muted">${h(t('report.notes.updated', { at: note.updatedText }))}</p><div class="md">${renderMarkdown(note.body)}</div></div>`)
+          .join('')}</article>`,
+    )
+    .join('\n')
+  return `<section class="notes">${heading}\n${groups}\n</section>`
+}
+
+function footnotes(model: ReportModel, t: Translate): string {
+  const heading = `<h2>${h(t('report.sources.heading'))}</h2>`
+  if (model.footnotes.length === 0) return `<section class="sources">${heading}<p class="empty">${h(t('report.sources.none'))}</p></section>`
+  const items = model.footnotes
+    .map((f) => {
+      const meta = [f.publisher, f.date ?? ''].filter((part) => part !== '').join(', ')
+      // External links open outside the report (the app routes new windows through its http(s) validator).
+      const url = isHttpUrl(f.url) ? `<a href="${h(f.url)}" target="_blank" rel="noopener noreferrer">${h(f.url)}</a>` : h(f.url)
+      return `<li id="fn-${f.number}"><span class="fn-num">[${f.number}]</span>${h(f.title)}${meta ? ` — ${h(meta)}` : ''}. <span class="muted">${h(f.confidenceLabel)}.</span> ${url}</li>`
+    })
+    .join('\n')
+  return `<section class="sources">${heading}<ol class="footnotes">\n${items}\n</ol></section>`
+}
+
+export function renderHtml(model: ReportModel): string {
+  const t = translator(model.lang)
+  const byId = measureIndex(model)
+  const asOf = t('report.asOf', { at: model.asOf.text })
+  const parties =
+    model.parties.length === 0
+      ? `<p class="empty">${h(t('report.parties.none'))}</p>`
+      : model.parties.map((section) => partySection(model, section, byId, t)).join('\n')
+  return `<!DOCTYPE html>
+<html lang="${h(model.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="generator" content="Measure Tracker">
+<title>${h(`${model.title} — ${asOf}`)}</title>
+<style>${styles(model, t)}</style>
+</head>
+<body>
+<header class="report-head">
+<h1>${h(model.title)}</h1>
+${model.filterText ? `<p class="filters">${h(model.filterText)}</p>` : ''}
+<p class="asof"><strong>${h(asOf)}</strong> <span class="rfc">${h(model.asOf.at)}</span></p>
+<p class="muted">${h(t('report.generated', { at: model.generatedAt.text }))} · ${h(t('report.zone', { zone: model.zone }))}</p>
+</header>
+<main>
+${summary(model, t)}
+${deadlines(model, t)}
+${needsReview(model, t)}
+<section class="parties">
+<h2>${h(t('report.parties.heading'))}</h2>
+${parties}
+</section>
+${notes(model, t)}
+${footnotes(model, t)}
+</main>
+</body>
+</html>
+`
+}

@@ -1,0 +1,434 @@
+// The status report as data: one model, built once from the store's measures, that every output
+// (HTML for print and PDF, Markdown, CSV, JSON) renders without deciding anything of its own. All
+// display text — localized labels, dates in the report's zone, countdowns from the as-of instant —
+// is computed here, so the formats cannot disagree.
+//
+// Decisions (see also model.test.ts):
+// - Measures: those matching the board's filter at the as-of instant (deleted ones never).
+// - Tables: one per imposing party, most measures first (then party code); rows soonest next
+//   deadline first (the board's default order). Each row carries its counter-measures (links with
+//   relation 'counter', read in both directions) side by side, even when a counter-measure does not
+//   match the filter itself (it is then marked `inScope: false` and not counted).
+// - Deadlines: every transition of a measure's life in (as-of, as-of + days], days counted on the
+//   display zone's calendar; countdowns from the as-of instant.
+// - Footnotes: sources numbered in the order the tables first cite them; one footnote per URL, so a
+//   notice cited by several measures is listed once.
+// - Notes: pinned notes of the filtered measures, only with includeNotes.
+import type { MeasureSummary, ReportOptions } from '../../shared/api.ts'
+import { STATUSES, type Category, type Confidence, type Locale, type Note, type Source, type Status, type TransitionKind } from '../../shared/domain.ts'
+import { formatCountdown, formatDate, formatInstant, zoneOf } from '../../shared/format.ts'
+import { translator, type Translate } from '../../shared/i18n/translate.ts'
+import { Temporal, epochMs, formatZoned } from '../../shared/time.ts'
+import { transitionsOf, type TimedEvent } from '../status/engine.ts'
+
+export const REPORT_MODEL_FORMAT = 'measure-tracker-report'
+export const REPORT_MODEL_VERSION = 1
+
+/** An instant as the report shows it: the stored RFC 9557 string and its text in the report's zone. */
+export interface ReportInstant {
+  at: string
+  atMs: number
+  text: string
+}
+
+export interface ReportTransition extends ReportInstant {
+  kind: TransitionKind
+  label: string
+  /** The same instant on its legal wall clock, when that zone differs from the report's. */
+  legalText: string | null
+  /** From the as-of instant: "in 3d 4h 5m", or "3d 4h 5m ago". */
+  countdown: string
+}
+
+export interface ReportMeasure {
+  id: string
+  /** In the report's language, English when it has no title in that language. */
+  title: string
+  shortName: string
+  imposer: string
+  imposerName: string
+  target: string
+  targetName: string
+  category: Category
+  categoryLabel: string
+  instrument: string
+  instrumentNumber: string
+  status: Status
+  statusLabel: string
+  /** When the current status began; `text` is the date only. */
+  since: ReportInstant | null
+  next: ReportTransition | null
+  rate: string | null
+  needsReview: boolean
+  reviewReason: (ReportTransition & { reason: string }) | null
+  /** Counter-measures shown beside it (links with relation 'counter', either direction). */
+  counterIds: string[]
+  /** Footnote numbers of its sources. */
+  footnotes: number[]
+  /** False for a measure shown only as another's counter-measure (it does not match the filter). */
+  inScope: boolean
+}
+
+export interface ReportPartySection {
+  party: string
+  name: string
+  /** Measure ids imposed by this party, in table order; counter-measures via ReportMeasure.counterIds. */
+  measureIds: string[]
+}
+
+export interface ReportDeadline extends ReportTransition {
+  measureId: string
+  title: string
+  imposer: string
+}
+
+export interface ReportReviewItem {
+  measureId: string
+  title: string
+  imposer: string
+  statusLabel: string
+  reason: ReportTransition & { reason: string }
+}
+
+export interface ReportFootnote {
+  number: number
+  url: string
+  title: string
+  publisher: string
+  date: string | null
+  confidence: Confidence
+  confidenceLabel: string
+  /** Measures citing it. */
+  measureIds: string[]
+}
+
+export interface ReportNoteGroup {
+  measureId: string
+  title: string
+  notes: { id: string; body: string; createdAt: string; updatedAt: string; updatedText: string }[]
+}
+
+export interface ReportModel {
+  format: typeof REPORT_MODEL_FORMAT
+  version: typeof REPORT_MODEL_VERSION
+  lang: Locale
+  /** Zone of every displayed time. */
+  zone: string
+  title: string
+  /** The filters, in words; null when the report covers every measure. */
+  filterText: string | null
+  asOf: ReportInstant
+  generatedAt: ReportInstant
+  options: Pick<ReportOptions, 'days' | 'includeNotes' | 'paper' | 'orientation' | 'filter'>
+  totals: { measures: number; needsReview: number; deadlines: number }
+  byStatus: { status: Status; label: string; count: number }[]
+  byParty: { party: string; name: string; byStatus: Record<Status, number>; needsReview: number; total: number }[]
+  deadlines: ReportDeadline[]
+  needsReview: ReportReviewItem[]
+  parties: ReportPartySection[]
+  /** Every measure in the tables: the filtered ones first (table order), then counter-measures outside the filter. */
+  measures: ReportMeasure[]
+  /** Pinned notes by measure; null when the report leaves notes out. */
+  notes: ReportNoteGroup[] | null
+  footnotes: ReportFootnote[]
+}
+
+/** What the report reads of one measure beyond its board summary. */
+export interface ReportMeasureData {
+  instrumentNumber: string
+  events: readonly TimedEvent[]
+  sources: readonly Source[]
+  notes: readonly Note[]
+}
+
+export interface ReportInput {
+  /** The measures matching the report's filter, with their status at the as-of instant. */
+  summaries: readonly MeasureSummary[]
+  /** Every live measure at the as-of instant (for counter-measures outside the filter). */
+  allSummaries: readonly MeasureSummary[]
+  /** Details for every measure of allSummaries. */
+  details: ReadonlyMap<string, ReportMeasureData>
+  /** The as-of instant, RFC 9557. */
+  at: string
+  /** When the report is generated (epoch ms). */
+  nowMs: number
+}
+
+// Characters that never belong in a printed report (terminal escapes, bidi overrides).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+export const clean = (text: string): string => text.replace(UNSAFE, '')
+
+const partyNames = new Map<Locale, Intl.DisplayNames>()
+
+/** "United States (US)", "美國 (US)": the party's name in the report language, with its code. */
+export function partyName(code: string, locale: Locale): string {
+  let names = partyNames.get(locale)
+  if (!names) {
+    names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' })
+    partyNames.set(locale, names)
+  }
+  let name: string | undefined
+  try {
+    name = names.of(code)
+  } catch {
+    name = undefined
+  }
+  return name && name !== code ? `${name} (${code})` : code
+}
+
+function titleIn(title: MeasureSummary['title'], locale: Locale): string {
+  return clean(title[locale] || title.en)
+}
+
+const reasonKey = (kind: TransitionKind) => (kind === 'suspension_end' ? 'review.suspensionEnded' : 'review.scheduledPassed')
+
+/** The report's display zone: the asked one, else the as-of instant's own, else UTC. */
+export function reportZone(options: Pick<ReportOptions, 'tz' | 'at'>): string {
+  return options.tz ?? (options.at === undefined ? 'UTC' : zoneOf(options.at))
+}
+
+/** The as-of instant as RFC 9557: the asked one, or `nowMs` in the display zone. */
+export function reportAt(options: Pick<ReportOptions, 'tz' | 'at'>, nowMs: number): string {
+  if (options.at !== undefined) return options.at
+  return formatZoned(Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(reportZone(options)))
+}
+
+function filterText(filter: ReportOptions['filter'], t: Translate, locale: Locale): string | null {
+  const parts: string[] = []
+  if (filter.party) parts.push(t('report.filter.party', { value: partyName(filter.party, locale) }))
+  if (filter.imposer) parts.push(t('report.filter.imposer', { value: partyName(filter.imposer, locale) }))
+  if (filter.target) parts.push(t('report.filter.target', { value: partyName(filter.target, locale) }))
+  if (filter.category) parts.push(t('report.filter.category', { value: t(`category.${filter.category}`) }))
+  if (filter.status) parts.push(t('report.filter.status', { value: t(`status.${filter.status}`) }))
+  if (filter.tag) parts.push(t('report.filter.tag', { value: clean(filter.tag) }))
+  if (filter.needsReview !== undefined) parts.push(t(filter.needsReview ? 'report.filter.needsReview' : 'report.filter.reviewed'))
+  if (filter.text?.trim()) parts.push(t('report.filter.text', { value: clean(filter.text.trim()) }))
+  return parts.length === 0 ? null : t('report.filter.label', { filters: parts.join(locale === 'en' ? ', ' : '；') })
+}
+
+const byNext = (a: MeasureSummary, b: MeasureSummary) =>
+  (a.next?.atMs ?? Infinity) - (b.next?.atMs ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+export function buildReport(input: ReportInput, options: ReportOptions): ReportModel {
+  const locale = options.lang
+  const t = translator(locale)
+  const zone = reportZone({ tz: options.tz, at: input.at })
+  const asOfMs = epochMs(input.at)
+  const windowEndMs = Temporal.Instant.fromEpochMilliseconds(asOfMs).toZonedDateTimeISO(zone).add({ days: options.days }).epochMilliseconds
+  const instant = (at: string, atMs: number, dateOnly = false): ReportInstant => ({
+    at,
+    atMs,
+    text: dateOnly ? formatDate(atMs, zone, locale) : formatInstant(atMs, zone, locale),
+  })
+  const transition = (kind: TransitionKind, at: string, atMs: number): ReportTransition => {
+    const legalZone = zoneOf(at)
+    const countdown = formatCountdown(asOfMs, atMs, t, true)
+    return {
+      ...instant(at, atMs),
+      kind,
+      label: t(`eventKind.${kind}`),
+      legalText: legalZone === zone ? null : formatInstant(atMs, legalZone, locale),
+      countdown: atMs >= asOfMs ? t('report.countdownIn', { value: countdown }) : countdown,
+    }
+  }
+
+  const allById = new Map(input.allSummaries.map((s) => [s.id, s]))
+  const inScope = new Set(input.summaries.map((s) => s.id))
+  // Counter links read in both directions: a US measure's counter-measures are the Chinese ones it
+  // links to and the Chinese ones linking to it.
+  const counters = new Map<string, Set<string>>()
+  const addCounter = (a: string, b: string) => {
+    if (a === b || !allById.has(a) || !allById.has(b)) return
+    let set = counters.get(a)
+    if (!set) counters.set(a, (set = new Set()))
+    set.add(b)
+  }
+  for (const summary of input.allSummaries) {
+    for (const link of summary.links) {
+      if (link.relation !== 'counter') continue
+      addCounter(summary.id, link.targetId)
+      addCounter(link.targetId, summary.id)
+    }
+  }
+  const countersOf = (id: string): string[] => {
+    const set = counters.get(id)
+    if (!set) return []
+    return [...set].map((cid) => allById.get(cid) as MeasureSummary).sort(byNext).map((s) => s.id)
+  }
+
+  // Party sections: most measures first, then by code.
+  const byImposer = new Map<string, MeasureSummary[]>()
+  for (const summary of input.summaries) {
+    const list = byImposer.get(summary.imposer)
+    if (list) list.push(summary)
+    else byImposer.set(summary.imposer, [summary])
+  }
+  const partyCodes = [...byImposer.keys()].sort((a, b) => (byImposer.get(b)?.length ?? 0) - (byImposer.get(a)?.length ?? 0) || (a < b ? -1 : 1))
+  const parties: ReportPartySection[] = partyCodes.map((party) => ({
+    party,
+    name: partyName(party, locale),
+    measureIds: (byImposer.get(party) ?? []).slice().sort(byNext).map((s) => s.id),
+  }))
+
+  // Measures in table order; footnotes numbered as the tables first cite them, one per URL.
+  const footnotes: ReportFootnote[] = []
+  const footnoteByUrl = new Map<string, ReportFootnote>()
+  const measures = new Map<string, ReportMeasure>()
+  const describe = (summary: MeasureSummary): ReportMeasure => {
+    const data = input.details.get(summary.id)
+    const numbers: number[] = []
+    for (const source of data?.sources ?? []) {
+      const key = source.url.trim()
+      let note = footnoteByUrl.get(key)
+      if (!note) {
+        note = {
+          number: footnotes.length + 1,
+          url: clean(key),
+          title: clean(source.title),
+          publisher: clean(source.publisher),
+          date: source.date,
+          confidence: source.confidence,
+          confidenceLabel: t(`confidence.${source.confidence}`),
+          measureIds: [],
+        }
+        footnotes.push(note)
+        footnoteByUrl.set(key, note)
+      }
+      if (!note.measureIds.includes(summary.id)) note.measureIds.push(summary.id)
+      if (!numbers.includes(note.number)) numbers.push(note.number)
+    }
+    const reason = summary.reviewReason
+    return {
+      id: summary.id,
+      title: titleIn(summary.title, locale),
+      shortName: clean(summary.shortName),
+      imposer: summary.imposer,
+      imposerName: partyName(summary.imposer, locale),
+      target: summary.target,
+      targetName: partyName(summary.target, locale),
+      category: summary.category,
+      categoryLabel: t(`category.${summary.category}`),
+      instrument: clean(summary.instrument),
+      instrumentNumber: clean(data?.instrumentNumber ?? ''),
+      status: summary.status,
+      statusLabel: t(`status.${summary.status}`),
+      since: summary.since === null ? null : instant(summary.since, instantMs(data?.events ?? [], summary.since), true),
+      next: summary.next === null ? null : transition(summary.next.kind, summary.next.at, summary.next.atMs),
+      rate: summary.rate === null ? null : clean(summary.rate),
+      needsReview: summary.needsReview,
+      reviewReason: reason === null ? null : { ...transition(reason.kind, reason.at, reason.atMs), reason: t(reasonKey(reason.kind)) },
+      counterIds: countersOf(summary.id),
+      footnotes: numbers.sort((a, b) => a - b),
+      inScope: inScope.has(summary.id),
+    }
+  }
+  const visit = (id: string) => {
+    const summary = allById.get(id)
+    if (summary && !measures.has(id)) measures.set(id, describe(summary))
+  }
+  for (const section of parties) {
+    for (const id of section.measureIds) {
+      visit(id)
+      for (const counterId of measures.get(id)?.counterIds ?? []) visit(counterId)
+    }
+  }
+  const measureList = [
+    ...parties.flatMap((section) => section.measureIds.map((id) => measures.get(id) as ReportMeasure)),
+    ...[...measures.values()].filter((m) => !m.inScope),
+  ]
+  const scoped = measureList.filter((m) => m.inScope)
+
+  // Counts.
+  const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>
+  const statusCounts = zeroCounts()
+  for (const m of scoped) statusCounts[m.status] += 1
+  const byParty = parties.map((section) => {
+    const counts = zeroCounts()
+    let review = 0
+    for (const id of section.measureIds) {
+      const m = measures.get(id) as ReportMeasure
+      counts[m.status] += 1
+      if (m.needsReview) review += 1
+    }
+    return { party: section.party, name: section.name, byStatus: counts, needsReview: review, total: section.measureIds.length }
+  })
+
+  // Deadlines in the window, and the needs-review list.
+  const deadlines: ReportDeadline[] = []
+  for (const m of scoped) {
+    for (const tr of transitionsOf(input.details.get(m.id)?.events ?? [])) {
+      if (tr.atMs > asOfMs && tr.atMs <= windowEndMs) deadlines.push({ ...transition(tr.kind, tr.at, tr.atMs), measureId: m.id, title: m.title, imposer: m.imposer })
+    }
+  }
+  deadlines.sort((a, b) => a.atMs - b.atMs || (a.measureId < b.measureId ? -1 : a.measureId > b.measureId ? 1 : 0))
+  const needsReview: ReportReviewItem[] = scoped
+    .filter((m) => m.reviewReason !== null)
+    .map((m) => ({ measureId: m.id, title: m.title, imposer: m.imposer, statusLabel: m.statusLabel, reason: m.reviewReason as ReportReviewItem['reason'] }))
+    .sort((a, b) => a.reason.atMs - b.reason.atMs || (a.measureId < b.measureId ? -1 : 1))
+
+  const notes: ReportNoteGroup[] | null = options.includeNotes
+    ? scoped.flatMap((m) => {
+        const pinned = (input.details.get(m.id)?.notes ?? []).filter((n) => n.pinned)
+        if (pinned.length === 0) return []
+        return [
+          {
+            measureId: m.id,
+            title: m.title,
+            notes: pinned.map((n) => ({
+              id: n.id,
+              body: n.body,
+              createdAt: n.createdAt,
+              updatedAt: n.updatedAt,
+              updatedText: formatInstantText(n.updatedAt, zone, locale),
+            })),
+          },
+        ]
+      })
+    : null
+
+  return {
+    format: REPORT_MODEL_FORMAT,
+    version: REPORT_MODEL_VERSION,
+    lang: locale,
+    zone,
+    title: t('report.title'),
+    filterText: filterText(options.filter, t, locale),
+    asOf: instant(input.at, asOfMs),
+    generatedAt: instant(formatZoned(Temporal.Instant.fromEpochMilliseconds(input.nowMs).toZonedDateTimeISO(zone)), input.nowMs),
+    options: { days: options.days, includeNotes: options.includeNotes, paper: options.paper, orientation: options.orientation, filter: options.filter },
+    totals: { measures: scoped.length, needsReview: needsReview.length, deadlines: deadlines.length },
+    byStatus: STATUSES.map((status) => ({ status, label: t(`status.${status}`), count: statusCounts[status] })),
+    byParty,
+    deadlines,
+    needsReview,
+    parties,
+    measures: measureList,
+    notes,
+    footnotes,
+  }
+}
+
+/** A stored note timestamp (ISO instant, or RFC 9557) in the report's zone; the raw text if unreadable. */
+function formatInstantText(value: string, zone: string, locale: Locale): string {
+  try {
+    const ms = value.includes('[') ? epochMs(value) : Temporal.Instant.from(value).epochMilliseconds
+    return formatInstant(ms, zone, locale)
+  } catch {
+    return clean(value)
+  }
+}
+
+/** Epoch ms of one of a measure's own event instants (the store keeps them); parsed only if absent. */
+function instantMs(events: readonly TimedEvent[], at: string): number {
+  for (const event of events) {
+    if (event.at === at) return event.atMs
+    if (event.until === at && event.untilMs !== null) return event.untilMs
+  }
+  return epochMs(at)
+}
+
+/** Looks a measure of the model up by id. */
+export function measureIndex(model: Pick<ReportModel, 'measures'>): Map<string, ReportMeasure> {
+  return new Map(model.measures.map((m) => [m.id, m]))
+}

@@ -1,0 +1,50 @@
+// What the report reads beyond the board summaries, for every live measure in one query per
+// table: instrument numbers, events with their stored epoch columns (no date parsing), sources and
+// pinned notes. Kept lean because a report of thousands of measures must build in milliseconds.
+import type { DatabaseSync } from 'node:sqlite'
+import type { Note, Source } from '../../shared/domain.ts'
+import type { TimedEvent } from '../status/engine.ts'
+import { statement } from '../store/statements.ts'
+import type { ReportMeasureData } from './model.ts'
+
+type Cell = string | number | null
+
+function arrays(db: DatabaseSync, sql: string): Cell[][] {
+  const prepared = statement(db, sql)
+  prepared.setReturnArrays(true)
+  return prepared.all() as unknown as Cell[][]
+}
+
+export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureData> {
+  const details = new Map<string, { instrumentNumber: string; events: TimedEvent[]; sources: Source[]; notes: Note[] }>()
+  for (const [id, instrumentNumber] of arrays(db, 'SELECT id, instrument_number FROM measures WHERE deleted_at IS NULL')) {
+    details.set(id as string, { instrumentNumber: instrumentNumber as string, events: [], sources: [], notes: [] })
+  }
+  for (const r of arrays(db, 'SELECT measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope FROM events')) {
+    details.get(r[0] as string)?.events.push({
+      id: r[1] as string,
+      kind: r[2] as TimedEvent['kind'],
+      at: r[3] as string,
+      atMs: r[4] as number,
+      until: r[5] as string | null,
+      untilMs: r[6] as number | null,
+      scheduled: r[7] === 1,
+      rate: r[8] as string | null,
+      scope: r[9] as string | null,
+    })
+  }
+  for (const r of arrays(db, 'SELECT measure_id, id, url, title, publisher, date, confidence FROM sources ORDER BY measure_id, position')) {
+    details.get(r[0] as string)?.sources.push({
+      id: r[1] as string,
+      url: r[2] as string,
+      title: r[3] as string,
+      publisher: r[4] as string,
+      date: r[5] as string | null,
+      confidence: r[6] as Source['confidence'],
+    })
+  }
+  for (const r of arrays(db, 'SELECT measure_id, id, body, created_at, updated_at FROM notes WHERE deleted_at IS NULL AND pinned = 1 ORDER BY measure_id, created_at DESC, id')) {
+    details.get(r[0] as string)?.notes.push({ id: r[1] as string, body: r[2] as string, pinned: true, createdAt: r[3] as string, updatedAt: r[4] as string })
+  }
+  return details
+}

@@ -1,0 +1,236 @@
+// Reminders: the lead times (settings), what is due now (the pure schedule in core/reminders over
+// the store), recording what was shown (so nothing shows twice, across restarts), and the two
+// lists the app shows beside them — deadlines coming up, and passed deadlines nobody confirmed.
+//
+// The Electron main process drives it: on start, on its timer (`nextWakeMs`) and when the data
+// changes it calls reminders.due, shows each reminder with `superseded: false` as a notification
+// (text: core/reminders/notification-text.ts), then calls reminders.markShown with *all* the keys —
+// also when there were none, so the last check is recorded and what falls due later while the app
+// is closed is recognised as missed. Missed and on-time reminders are recorded in two calls.
+import type { DatabaseSync } from 'node:sqlite'
+import { DEFAULT_LEAD_DAYS, type UpcomingTransition } from '../../shared/api.ts'
+import type { Category, LocalizedText, Status } from '../../shared/domain.ts'
+import { ServiceError } from '../../shared/result.ts'
+import { epochMs } from '../../shared/time.ts'
+import { dueReminders, nextWakeMs, normalizeLeadDays, parseReminderKey, type ScheduledTransition } from '../reminders/schedule.ts'
+import { statusAt, transitionsOf, type TimedEvent } from '../status/engine.ts'
+import { listSummaries } from '../store/summaries.ts'
+import { statement } from '../store/statements.ts'
+import { writeAudit } from './audit.ts'
+import { asOfMs, timestamp } from './clock.ts'
+import type { Handlers } from './context.ts'
+
+const LEAD_DAYS_KEY = 'reminders.leadDays'
+const LAST_RUN_KEY = 'reminders.lastRunMs'
+const DAY_MS = 86_400_000
+
+function readSetting(db: DatabaseSync, key: string): string | null {
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  return row ? row.value : null
+}
+
+function writeSetting(db: DatabaseSync, key: string, value: string): void {
+  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
+}
+
+/** The user's lead times, largest first (the default until set). A damaged value reads as the default. */
+export function readLeadDays(db: DatabaseSync): number[] {
+  const stored = readSetting(db, LEAD_DAYS_KEY)
+  if (stored !== null) {
+    try {
+      const parsed = JSON.parse(stored) as unknown
+      if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((d) => Number.isInteger(d) && d >= 0)) {
+        return normalizeLeadDays(parsed as number[]).reverse()
+      }
+    } catch {
+      // fall through to the default
+    }
+  }
+  return [...DEFAULT_LEAD_DAYS]
+}
+
+function readLastRunMs(db: DatabaseSync): number | null {
+  const stored = readSetting(db, LAST_RUN_KEY)
+  const value = stored === null ? NaN : Number(stored)
+  return Number.isFinite(value) ? value : null
+}
+
+/** A measure as the reminder lists need it: identity, and its events as the engine reads them. */
+export interface MeasureLife {
+  id: string
+  title: LocalizedText
+  shortName: string
+  imposer: string
+  target: string
+  category: Category
+  instrument: string
+  rate: string | null
+  scope: string
+  updatedAt: string
+  events: TimedEvent[]
+}
+
+type Cell = string | number | null
+
+function arrays(db: DatabaseSync, sql: string, params: Cell[]): Cell[][] {
+  const prepared = statement(db, sql)
+  prepared.setReturnArrays(true)
+  return prepared.all(...params) as unknown as Cell[][]
+}
+
+/**
+ * Every measure not deleted (or only `onlyId`), with its events as the engine reads them: rows as
+ * arrays, events unordered (the engine orders them), as the board's summaries read them.
+ */
+export function readMeasureLives(db: DatabaseSync, onlyId?: string): MeasureLife[] {
+  const one = onlyId === undefined ? '' : ' AND id = ?'
+  const measures = arrays(
+    db,
+    `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, updated_at
+     FROM measures WHERE deleted_at IS NULL${one} ORDER BY id`,
+    onlyId === undefined ? [] : [onlyId],
+  )
+  const events = new Map<string, TimedEvent[]>(measures.map((m) => [m[0] as string, []]))
+  const rows = arrays(
+    db,
+    `SELECT measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope FROM events${onlyId === undefined ? '' : ' WHERE measure_id = ?'}`,
+    onlyId === undefined ? [] : [onlyId],
+  )
+  for (const e of rows) {
+    events.get(e[0] as string)?.push({
+      id: e[1] as string,
+      kind: e[2] as TimedEvent['kind'],
+      at: e[3] as string,
+      atMs: e[4] as number,
+      until: e[5] as string | null,
+      untilMs: e[6] as number | null,
+      scheduled: e[7] === 1,
+      rate: e[8] as string | null,
+      scope: e[9] as string | null,
+    })
+  }
+  return measures.map((m) => {
+    const title: LocalizedText = { en: m[1] as string }
+    if (m[2] !== null) title['zh-Hant'] = m[2] as string
+    if (m[3] !== null) title['zh-Hans'] = m[3] as string
+    return {
+      id: m[0] as string,
+      title,
+      shortName: m[4] as string,
+      imposer: m[5] as string,
+      target: m[6] as string,
+      category: m[7] as Category,
+      instrument: m[8] as string,
+      rate: m[9] as string | null,
+      scope: m[10] as string,
+      updatedAt: m[11] as string,
+      events: events.get(m[0] as string) ?? [],
+    }
+  })
+}
+
+function scheduledTransitions(lives: readonly MeasureLife[]): ScheduledTransition[] {
+  return lives.flatMap((life) => transitionsOf(life.events).map((transition) => ({ measureId: life.id, title: life.title, transition })))
+}
+
+export const reminderHandlers: Handlers<
+  | 'reminders.settings'
+  | 'reminders.setLeadDays'
+  | 'reminders.due'
+  | 'reminders.markShown'
+  | 'reminders.upcoming'
+  | 'reminders.needsReview'
+> = {
+  'reminders.settings': (ctx) => ({ leadDays: readLeadDays(ctx.db) }),
+
+  // Audited here (see SELF_AUDITED in index.ts) so the row keeps the lead times before the change.
+  'reminders.setLeadDays': (ctx, { leadDays }) => {
+    const before = readLeadDays(ctx.db)
+    const after = normalizeLeadDays(leadDays).reverse()
+    writeSetting(ctx.db, LEAD_DAYS_KEY, JSON.stringify(after))
+    writeAudit(ctx.db, {
+      at: timestamp(ctx.nowMs()),
+      actor: ctx.actor,
+      action: 'reminders.setLeadDays',
+      measureId: null,
+      before: { leadDays: before },
+      after: { leadDays: after },
+    })
+    return { leadDays: after }
+  },
+
+  'reminders.due': (ctx) => {
+    const nowMs = ctx.nowMs()
+    const transitions = scheduledTransitions(readMeasureLives(ctx.db))
+    const leadDays = readLeadDays(ctx.db)
+    const shown = new Set((statement(ctx.db, 'SELECT key FROM reminders_shown').all() as { key: string }[]).map((row) => row.key))
+    return {
+      nowMs,
+      reminders: dueReminders({ nowMs, transitions, leadDays, shown, lastRunMs: readLastRunMs(ctx.db) }),
+      nextWakeMs: nextWakeMs({ nowMs, transitions, leadDays, shown }),
+    }
+  },
+
+  // Recording is idempotent: a key already recorded keeps its first shown_at. Audited here, and
+  // only when something was shown — the empty "checked" call after each look is not a change
+  // anyone needs in the trail.
+  'reminders.markShown': (ctx, { keys, missed }) => {
+    const nowMs = ctx.nowMs()
+    const shownAt = timestamp(nowMs)
+    const insert = statement(
+      ctx.db,
+      'INSERT OR IGNORE INTO reminders_shown (key, measure_id, transition_at, lead_days, shown_at, missed) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    let recorded = 0
+    keys.forEach((key, index) => {
+      const parsed = parseReminderKey(key)
+      if (parsed === null) {
+        throw new ServiceError('VALIDATION', `keys[${index}] is not a reminder key`, { issues: [{ path: ['keys', index], message: 'not a reminder key' }] })
+      }
+      recorded += Number(insert.run(key, parsed.measureId, parsed.at, parsed.leadDays, shownAt, missed ? 1 : 0).changes)
+    })
+    writeSetting(ctx.db, LAST_RUN_KEY, String(nowMs))
+    if (recorded > 0) {
+      writeAudit(ctx.db, { at: shownAt, actor: ctx.actor, action: 'reminders.markShown', measureId: null, before: null, after: { keys, missed } })
+    }
+    return { recorded, lastRunMs: nowMs }
+  },
+
+  // The window is exact: `days` × 24 h after the instant, the instant itself excluded.
+  'reminders.upcoming': (ctx, input) => {
+    const fromMs = asOfMs(ctx, input.at, epochMs)
+    const toMs = fromMs + input.days * DAY_MS
+    const rows: UpcomingTransition[] = []
+    for (const life of readMeasureLives(ctx.db)) {
+      const ahead = transitionsOf(life.events).filter((t) => t.atMs > fromMs && t.atMs <= toMs)
+      if (ahead.length === 0) continue
+      const { status } = statusAt(life.events, fromMs, { rate: life.rate, scope: life.scope })
+      for (const transition of ahead) {
+        rows.push(upcomingRow(life, status, transition))
+      }
+    }
+    return rows.sort((a, b) => a.transition.atMs - b.transition.atMs || compareText(a.measureId, b.measureId) || compareText(a.transition.kind, b.transition.kind))
+  },
+
+  'reminders.needsReview': (ctx, input) =>
+    listSummaries(ctx.db, { atMs: asOfMs(ctx, input.at, epochMs), filter: { needsReview: true }, includeDeleted: false }).sort(
+      (a, b) => (a.reviewReason?.atMs ?? 0) - (b.reviewReason?.atMs ?? 0) || compareText(a.id, b.id),
+    ),
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function upcomingRow(life: MeasureLife, status: Status, transition: UpcomingTransition['transition']): UpcomingTransition {
+  return {
+    measureId: life.id,
+    title: life.title,
+    shortName: life.shortName,
+    imposer: life.imposer,
+    target: life.target,
+    category: life.category,
+    status,
+    transition,
+  }
+}
