@@ -24,8 +24,10 @@ const COMMANDS: Record<string, (ctx: CliContext) => void> = {
 }
 
 // Terminal control sequences in stored text (a hostile note) must not reach the terminal.
+// CR survives only as part of CRLF, which calendar and CSV output need; a lone CR could
+// overwrite what the terminal already shows.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g
 export const plainText = (text: string) => text.replace(CONTROL, '')
 
 function actorName(): string {

@@ -1,6 +1,7 @@
 // `show <id>`: one measure with facts, derived status, events, sources, links and notes.
 import { formatInstant, zoneOf } from '../../shared/format.ts'
 import { epochMs } from '../../shared/time.ts'
+import { markdownToPlainText } from '../../shared/markdown.ts'
 import type { CliContext } from '../context.ts'
 import { unwrap } from '../context.ts'
 import { UsageError } from '../usage.ts'
@@ -54,6 +55,6 @@ export function showCommand(ctx: CliContext): void {
   })
   if (detail.notes.length) {
     ctx.out(`\n${t('cli.field.notes')}:`)
-    for (const note of detail.notes) ctx.out(`  ${note.pinned ? '📌 ' : ''}${note.createdAt}\n${note.body.replace(/^/gm, '      ')}`)
+    for (const note of detail.notes) ctx.out(`  ${note.pinned ? '📌 ' : ''}${note.createdAt}\n${markdownToPlainText(note.body).replace(/^/gm, '      ')}`)
   }
 }
