@@ -4,13 +4,14 @@ import { EventEmitter } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent } from 'electron'
+import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, NotificationConstructorOptions, WebContentsPrintOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStore, type Store } from '../core/open.ts'
-import { METHOD_NAMES } from '../shared/api.ts'
-import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PUSH_CHANNEL } from '../shared/bridge.ts'
-import { ok } from '../shared/result.ts'
+import { METHOD_NAMES, type DueReminder } from '../shared/api.ts'
+import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF } from '../shared/bridge.ts'
+import { ok, type Result } from '../shared/result.ts'
 import { startApp, type ElectronModules, type StartOptions } from './app.ts'
+import { PRINT_PARTITION } from './print.ts'
 
 const INDEX = join(tmpdir(), 'mt-app', 'out', 'renderer', 'index.html')
 const INDEX_URL = new URL(`file://${INDEX.startsWith('/') ? '' : '/'}${INDEX.replace(/\\/g, '/')}`).href
@@ -19,6 +20,18 @@ class FakeContents extends EventEmitter {
   mainFrame = { url: INDEX_URL, parent: null, processId: 3, routingId: 1 }
   send = vi.fn()
   destroyed = false
+  openHandler: ((details: { url: string }) => { action: string }) | null = null
+  printed: WebContentsPrintOptions[] = []
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.openHandler = handler
+  }
+  print(options: WebContentsPrintOptions, callback: (success: boolean, reason: string) => void) {
+    this.printed.push(options)
+    setImmediate(() => callback(true, ''))
+  }
+  async printToPDF() {
+    return new Uint8Array([37, 80, 68, 70])
+  }
   isDestroyed() {
     return this.destroyed
   }
@@ -26,6 +39,8 @@ class FakeContents extends EventEmitter {
 
 class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = []
+  /** What Electron does while constructing: app 'web-contents-created'. */
+  static onCreate: ((window: FakeBrowserWindow) => void) | null = null
   readonly options: BrowserWindowConstructorOptions
   readonly webContents = new FakeContents()
   loadFile = vi.fn(async () => {})
@@ -40,6 +55,10 @@ class FakeBrowserWindow extends EventEmitter {
     super()
     this.options = options
     FakeBrowserWindow.instances.push(this)
+    FakeBrowserWindow.onCreate?.(this)
+  }
+  destroy() {
+    this.destroyed = true
   }
   isDestroyed() {
     return this.destroyed
@@ -67,7 +86,7 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
     exit: vi.fn(),
     setAppUserModelId: vi.fn(),
     whenReady: vi.fn(async () => {}),
-    getPath: vi.fn((name: string) => (name === 'userData' ? userData : '/nowhere')),
+    getPath: vi.fn((name: string) => (name === 'userData' || name === 'temp' || name === 'documents' ? userData : '/nowhere')),
     getPreferredSystemLanguages: vi.fn(() => ['zh-TW', 'en-US']),
     getLocale: vi.fn(() => 'en-US'),
     setAboutPanelOptions: vi.fn(),
@@ -80,11 +99,35 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
   }
+  const printSession = Object.assign(new EventEmitter(), {
+    webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  })
+  class Notification extends EventEmitter {
+    static shown: Notification[] = []
+    static isSupported = vi.fn(() => true)
+    readonly options: NotificationConstructorOptions
+    constructor(options: NotificationConstructorOptions) {
+      super()
+      this.options = options
+    }
+    show() {
+      Notification.shown.push(this)
+    }
+  }
+  FakeBrowserWindow.onCreate = (window) => app.emit('web-contents-created', {}, window.webContents)
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
     clipboard: { writeText: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: join(userData, 'saved-here.ics') })),
+    },
+    Notification,
+    powerMonitor: new EventEmitter(),
     ipcMain: {
       handle: vi.fn((channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) => handlers.set(channel, handler)),
       removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
@@ -95,16 +138,24 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
       getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
       getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })),
     },
-    session: { defaultSession: session },
+    session: { defaultSession: session, fromPartition: vi.fn((_partition: string) => printSession) },
     shell: { openExternal: vi.fn(async () => {}) },
   }
-  return { electron: electron as unknown as ElectronModules, app, handlers, session, fakes: electron }
+  return { electron: electron as unknown as ElectronModules, app, handlers, session, printSession, fakes: electron }
 }
 
-function fakeStore(): Store & { fire(): void } {
+/** The service's answer to reminders.due when nothing is due and nothing is scheduled. */
+const NOTHING_DUE = { nowMs: 0, reminders: [], nextWakeMs: null }
+
+function fakeStore(due: () => unknown = () => NOTHING_DUE): Store & { fire(): void } {
   let watcher: (() => void) | null = null
+  const call = vi.fn((method: string, input: unknown): Result<unknown> => {
+    if (method === 'reminders.due') return ok(due())
+    if (method === 'reminders.markShown') return ok({ recorded: (input as { keys: string[] }).keys.length, lastRunMs: 0 })
+    return ok({ fake: true })
+  })
   return {
-    service: { call: vi.fn(() => ok({ fake: true })) } as unknown as Store['service'],
+    service: { call } as unknown as Store['service'],
     path: '/tmp/fake.db',
     schemaVersion: 1,
     backupPath: null,
@@ -122,6 +173,7 @@ describe('startApp', () => {
   beforeEach(() => {
     userData = mkdtempSync(join(tmpdir(), 'mt-userdata-'))
     FakeBrowserWindow.instances = []
+    FakeBrowserWindow.onCreate = null
   })
   afterEach(() => rmSync(userData, { recursive: true, force: true }))
 
@@ -190,11 +242,15 @@ describe('startApp', () => {
     const store = fakeStore()
     await startApp(electron, options(store))
     const window = FakeBrowserWindow.instances[0]!
-    expect([...handlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL].sort())
+    expect([...handlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF].sort())
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
     expect(await handlers.get(`${IPC_PREFIX}meta.info`)!(trusted, {})).toEqual({ ok: true, value: { fake: true } })
     const foreign = { sender: window.webContents, senderFrame: { ...window.webContents.mainFrame, url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent
     expect(await handlers.get(`${IPC_PREFIX}measures.delete`)!(foreign, { id: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    for (const channel of [IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF]) {
+      expect(await handlers.get(channel)!(foreign, { html: '<p>', paper: 'A4', landscape: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(FakeBrowserWindow.instances).toHaveLength(1)
     expect(store.service.call).toHaveBeenCalledTimes(1)
   })
 
@@ -311,5 +367,143 @@ describe('startApp', () => {
     const invalid = await handlers.get(`${IPC_PREFIX}measures.get`)!(trusted, { id: 42 })
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     electron.app.emit('will-quit')
+  })
+
+  it('locks down the print session and prints in a hidden window that never opens links', async () => {
+    const { electron, handlers, printSession, fakes } = fakeElectron(userData)
+    await startApp(electron, options(fakeStore()))
+    expect(fakes.session.fromPartition).toHaveBeenCalledWith(PRINT_PARTITION)
+    expect(printSession.webRequest.onBeforeRequest).toHaveBeenCalledTimes(1)
+    expect(printSession.setPermissionRequestHandler).toHaveBeenCalled()
+    const main = FakeBrowserWindow.instances[0]!
+    const trusted = { sender: main.webContents, senderFrame: main.webContents.mainFrame } as unknown as IpcMainInvokeEvent
+    const html = '<!doctype html><title>r</title><meta http-equiv="refresh" content="0;url=https://evil.example/">'
+    expect(await handlers.get(IPC_PRINT_HTML)!(trusted, { html, paper: 'A4', landscape: true })).toEqual({ ok: true, value: null })
+    expect(FakeBrowserWindow.instances).toHaveLength(2)
+    const printWindow = FakeBrowserWindow.instances[1]!
+    expect(printWindow.options.show).toBe(false)
+    expect(printWindow.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: PRINT_PARTITION })
+    expect(printWindow.options.webPreferences?.preload).toBeUndefined()
+    expect(printWindow.webContents.printed).toEqual([{ silent: false, printBackground: true, pageSize: 'A4', landscape: true }])
+    expect(printWindow.destroyed).toBe(true)
+    // The app's own guard and the print window's: the refresh is refused and no browser opens.
+    const navigation = { url: 'https://evil.example/', preventDefault: vi.fn() }
+    printWindow.webContents.emit('will-navigate', navigation)
+    expect(navigation.preventDefault).toHaveBeenCalled()
+    expect(printWindow.webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(fakes.shell.openExternal).not.toHaveBeenCalled()
+    // …while a link in the app's window still goes to the browser.
+    main.webContents.emit('will-navigate', { url: 'https://example.com/', preventDefault: vi.fn() })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(fakes.shell.openExternal).toHaveBeenCalledWith('https://example.com/')
+  })
+
+  it('saves a file and a PDF through the save dialog on its window', async () => {
+    const { electron, handlers, fakes } = fakeElectron(userData)
+    await startApp(electron, options(fakeStore()))
+    const main = FakeBrowserWindow.instances[0]!
+    const trusted = { sender: main.webContents, senderFrame: main.webContents.mainFrame } as unknown as IpcMainInvokeEvent
+    const target = join(userData, 'saved-here.ics')
+    expect(await handlers.get(IPC_SAVE_FILE)!(trusted, { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' })).toEqual({ ok: true, value: { path: target } })
+    expect(readFileSync(target, 'utf8')).toBe('BEGIN:VCALENDAR')
+    expect(fakes.dialog.showSaveDialog.mock.calls[0]![0]).toBe(main)
+    expect(fakes.dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({ defaultPath: join(userData, 'all.ics'), filters: [{ name: '行事曆 (iCalendar)', extensions: ['ics'] }] })
+    expect(await handlers.get(IPC_SAVE_FILE)!(trusted, { filename: '../all.ics', mimeType: 'text/calendar', content: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(fakes.dialog.showSaveDialog).toHaveBeenCalledTimes(1)
+    fakes.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(userData, 'r.pdf') })
+    expect(await handlers.get(IPC_SAVE_PDF)!(trusted, { html: '<p>r</p>', paper: 'Letter', landscape: false, filename: 'r.pdf' })).toEqual({ ok: true, value: { path: join(userData, 'r.pdf') } })
+    expect(readFileSync(join(userData, 'r.pdf'), 'latin1')).toBe('%PDF')
+  })
+
+  describe('reminders', () => {
+    const at = '2026-11-10T00:01:00-05:00[America/New_York]'
+    const due = (n: number): DueReminder => ({
+      key: `m${n}|suspension_end|${at}|7`,
+      measureId: `m${n}`,
+      title: { en: `Measure ${n}` },
+      transition: { kind: 'suspension_end', at, atMs: Date.parse('2026-11-10T05:01:00Z'), eventId: `e${n}` } as DueReminder['transition'],
+      leadDays: 7,
+      dueAtMs: Date.parse('2026-11-03T05:01:00Z'),
+      missed: false,
+      superseded: false,
+    })
+    const dueNow = (count: number) => () => ({ nowMs: Date.parse('2026-11-03T06:00:00Z'), reminders: Array.from({ length: count }, (_, i) => due(i + 1)), nextWakeMs: null })
+    const dueCalls = (store: Store) => (store.service.call as ReturnType<typeof vi.fn>).mock.calls.filter(([method]) => method === 'reminders.due').length
+    type ShownNotification = EventEmitter & { options: NotificationConstructorOptions }
+    const shown = (fakes: ReturnType<typeof fakeElectron>['fakes']) => (fakes.Notification as unknown as { shown: ShownNotification[] }).shown
+
+    afterEach(() => vi.useRealTimers())
+
+    it('start once the window is ready, in the system language; a click brings the window and opens the measure', async () => {
+      const { electron, fakes } = fakeElectron(userData)
+      const store = fakeStore(dueNow(1))
+      await startApp(electron, options(store))
+      expect(dueCalls(store)).toBe(0)
+      const window = FakeBrowserWindow.instances[0]!
+      window.emit('ready-to-show')
+      expect(dueCalls(store)).toBe(1)
+      expect(shown(fakes)).toHaveLength(1)
+      expect(shown(fakes)[0]!.options.title).toBe('暫停期滿：7 天後')
+      window.minimized = true
+      shown(fakes)[0]!.emit('click', {})
+      expect(window.restore).toHaveBeenCalled()
+      expect(window.focus).toHaveBeenCalled()
+      expect(window.webContents.send).toHaveBeenCalledWith(IPC_PUSH_CHANNEL, { type: 'open-measure', id: 'm1' })
+      window.emit('ready-to-show')
+      expect(dueCalls(store)).toBe(1)
+    })
+
+    it('summarize many at once; the summary opens the board', async () => {
+      const { electron, fakes } = fakeElectron(userData)
+      await startApp(electron, options(fakeStore(dueNow(8))))
+      const window = FakeBrowserWindow.instances[0]!
+      window.emit('ready-to-show')
+      expect(shown(fakes)).toHaveLength(1)
+      shown(fakes)[0]!.emit('click', {})
+      expect(window.webContents.send).toHaveBeenCalledWith(IPC_PUSH_CHANNEL, { type: 'menu', command: 'go-board' })
+    })
+
+    it('open a window for a click when macOS has none, and send the measure once it has loaded', async () => {
+      const { electron, fakes } = fakeElectron(userData)
+      await startApp(electron, options(fakeStore(dueNow(1)), { platform: 'darwin' }))
+      const first = FakeBrowserWindow.instances[0]!
+      first.emit('ready-to-show')
+      first.destroyed = true
+      first.emit('closed')
+      shown(fakes)[0]!.emit('click', {})
+      expect(FakeBrowserWindow.instances).toHaveLength(2)
+      const second = FakeBrowserWindow.instances[1]!
+      expect(second.webContents.send).not.toHaveBeenCalled()
+      second.webContents.emit('did-finish-load')
+      expect(second.webContents.send).toHaveBeenCalledWith(IPC_PUSH_CHANNEL, { type: 'open-measure', id: 'm1' })
+    })
+
+    it('look again after a change made through IPC, by another process, or on waking — and not after quitting', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      const { electron, handlers, fakes, app } = fakeElectron(userData)
+      const store = fakeStore()
+      await startApp(electron, options(store))
+      const window = FakeBrowserWindow.instances[0]!
+      window.emit('ready-to-show')
+      expect(dueCalls(store)).toBe(1)
+      const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
+      await handlers.get(`${IPC_PREFIX}measures.list`)!(trusted, {})
+      vi.advanceTimersByTime(1_000)
+      expect(dueCalls(store)).toBe(1)
+      await handlers.get(`${IPC_PREFIX}events.record`)!(trusted, {})
+      vi.advanceTimersByTime(1_000)
+      expect(dueCalls(store)).toBe(2)
+      store.fire()
+      vi.advanceTimersByTime(1_000)
+      expect(dueCalls(store)).toBe(3)
+      fakes.powerMonitor.emit('resume')
+      vi.advanceTimersByTime(1_000)
+      expect(dueCalls(store)).toBe(4)
+      app.emit('will-quit')
+      fakes.powerMonitor.emit('resume')
+      vi.advanceTimersByTime(60 * 60_000)
+      expect(dueCalls(store)).toBe(4)
+    })
   })
 })

@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import type * as Electron from 'electron'
 import type { OpenStoreOptions, Store } from '../core/open.ts'
+import type { PushEvent } from '../shared/bridge.ts'
 import { translator } from '../shared/i18n/translate.ts'
 import { databasePathFor } from './args.ts'
 import { externalOpener } from './external-url.ts'
@@ -12,6 +13,9 @@ import { pickAppLocale } from './locale.ts'
 import { buildMenuTemplate } from './menu.ts'
 import { buildContextMenuTemplate } from './context-menu.ts'
 import { appUrlMatcher, denyAllPermissions, guardWebContents } from './navigation.ts'
+import { PRINT_PARTITION, lockDownPrintSession, outputHandlers } from './print.ts'
+import { createReminderScheduler, type NotificationConstructor } from './reminders.ts'
+import { writeFileAtomic } from './save-file.ts'
 import { createMainWindow } from './window.ts'
 import { WINDOW_STATE_FILE, restoreBounds, trackWindowState, windowStateFile } from './window-state.ts'
 
@@ -22,12 +26,14 @@ export interface ElectronModules {
   app: Electron.App
   BrowserWindow: typeof Electron.BrowserWindow
   clipboard: Pick<Electron.Clipboard, 'writeText'>
-  dialog: Pick<Electron.Dialog, 'showErrorBox'>
+  dialog: Pick<Electron.Dialog, 'showErrorBox' | 'showSaveDialog'>
   ipcMain: Pick<Electron.IpcMain, 'handle' | 'removeHandler'>
   Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>
   nativeTheme: Pick<Electron.NativeTheme, 'shouldUseDarkColors'>
+  Notification: NotificationConstructor
+  powerMonitor: Pick<Electron.PowerMonitor, 'on'>
   screen: Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>
-  session: { defaultSession: Electron.Session }
+  session: { defaultSession: Electron.Session; fromPartition(partition: string): Electron.Session }
   shell: Pick<Electron.Shell, 'openExternal'>
 }
 
@@ -41,6 +47,8 @@ export interface StartOptions {
   platform: NodeJS.Platform
   openStore: (options: OpenStoreOptions) => Promise<Store>
   log?: Pick<Console, 'error' | 'warn'>
+  /** The clock of the reminder timer (Date.now). */
+  now?: () => number
 }
 
 export interface RunningApp {
@@ -50,11 +58,12 @@ export interface RunningApp {
 
 /**
  * Starts the app: single-instance lock, security policy for every page, the store, the IPC
- * bridge, the menu and the window. Resolves to null when another instance already runs or the
- * store cannot be opened (the app is then quitting).
+ * bridge, the menu, the window and — once the window is ready — the reminder notifications.
+ * Resolves to null when another instance already runs or the store cannot be opened (the app is
+ * then quitting).
  */
 export async function startApp(electron: ElectronModules, options: StartOptions): Promise<RunningApp | null> {
-  const { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } = electron
+  const { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, screen, session, shell } = electron
   const log = options.log ?? console
   const isDev = !app.isPackaged
   const devServerUrl = isDev ? options.env.ELECTRON_RENDERER_URL : undefined
@@ -71,12 +80,16 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   let mainWindow: Electron.BrowserWindow | null = null
   const contents = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null)
   const openExternal = externalOpener(shell)
+  // The hidden windows reports are printed from (print.ts): their document is the page's, not
+  // the app's, so a link it tries to follow is never handed to the system browser.
+  const printContents = new WeakSet<object>()
 
   // Guards on every webContents the app ever creates, before it can load anything.
   app.on('web-contents-created', (_event, created) => {
     guardWebContents(created, {
       isAppUrl,
       openExternal: (url) => {
+        if (printContents.has(created)) return
         openExternal(url).catch((error: unknown) => log.warn(`Could not open ${url}:`, error))
       },
     })
@@ -98,6 +111,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const { defaultSession } = session
   installContentSecurityPolicy(defaultSession.webRequest, contentSecurityPolicy({ devServerUrl }))
   denyAllPermissions(defaultSession)
+  lockDownPrintSession(session.fromPartition(PRINT_PARTITION))
 
   const databasePath = databasePathFor(options.argv, options.env)
   let store: Store
@@ -113,16 +127,58 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     return null
   }
 
+  const locale = pickAppLocale(preferredLanguages(app))
+  const t = translator(locale)
+
+  // Shows the window (making one if macOS left the app without) and sends the page an event.
+  const reveal = (event: PushEvent) => {
+    const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
+    if (!window) {
+      createWindow().webContents.once('did-finish-load', () => pushToWindow(contents, event))
+      return
+    }
+    if (window.isMinimized()) window.restore()
+    window.show()
+    window.focus()
+    pushToWindow(contents, event)
+  }
+
+  const reminders = createReminderScheduler({
+    service: store.service,
+    Notification,
+    now: options.now ?? Date.now,
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    locale: () => locale,
+    onOpenMeasure: (id) => reveal({ type: 'open-measure', id }),
+    onOpenBoard: () => reveal({ type: 'menu', command: 'go-board' }),
+    log: (message) => log.warn(message),
+  })
+
   const unregister = registerIpcHandlers({
     ipcMain,
     service: store.service,
     isTrustedSender: trustedSenderCheck(contents, isAppUrl),
     openExternal,
+    output: outputHandlers({
+      BrowserWindow,
+      tempDir: () => app.getPath('temp'),
+      track: (created) => printContents.add(created),
+      dialog,
+      parentWindow: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
+      documentsDir: () => app.getPath('documents'),
+      t,
+      writeFile: writeFileAtomic,
+    }),
+    onMutation: () => reminders.dataChanged(),
     log: (message) => log.warn(message),
   })
-  const stopWatching = store.watchExternalChanges(() => pushToWindow(contents, { type: 'data-changed' }))
-
-  const t = translator(pickAppLocale(preferredLanguages(app)))
+  const stopWatching = store.watchExternalChanges(() => {
+    pushToWindow(contents, { type: 'data-changed' })
+    reminders.dataChanged()
+  })
+  // Timers do not run while the computer sleeps: what fell due meanwhile is shown on waking.
+  powerMonitor.on('resume', () => reminders.dataChanged())
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({ t, platform: options.platform, isDev, send: (command) => pushToWindow(contents, { type: 'menu', command }) }),
@@ -132,6 +188,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
 
   const stateFile = windowStateFile(join(app.getPath('userData'), WINDOW_STATE_FILE), (error) => log.warn('Could not save the window state:', error))
 
+  let remindersStarted = false
   const createWindow = () => {
     const bounds = restoreBounds(
       stateFile.load(),
@@ -148,7 +205,13 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     mainWindow = window
     if (bounds.maximized) window.maximize()
     trackWindowState(window, (state) => stateFile.save(state))
-    window.once('ready-to-show', () => window.show())
+    window.once('ready-to-show', () => {
+      window.show()
+      // Reminders start with the first window, so a click on one has a page to open the measure in.
+      if (remindersStarted) return
+      remindersStarted = true
+      reminders.start()
+    })
     window.webContents.on('context-menu', (_event, params) => {
       const template = buildContextMenuTemplate(params, t, {
         replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
@@ -176,6 +239,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     if (options.platform !== 'darwin') app.quit()
   })
   app.on('will-quit', () => {
+    reminders.stop()
     unregister()
     stopWatching()
     store.close()

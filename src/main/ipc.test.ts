@@ -1,9 +1,9 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { METHOD_NAMES } from '../shared/api.ts'
-import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PUSH_CHANNEL } from '../shared/bridge.ts'
+import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF } from '../shared/bridge.ts'
 import { fail, ok } from '../shared/result.ts'
-import { pushToWindow, registerIpcHandlers, toTransportResult, trustedSenderCheck, type CallableService } from './ipc.ts'
+import { pushToWindow, registerIpcHandlers, toTransportResult, trustedSenderCheck, type CallableService, type IpcOptions } from './ipc.ts'
 import { appUrlMatcher } from './navigation.ts'
 
 const INDEX = process.platform === 'win32' ? 'C:\\app\\out\\renderer\\index.html' : '/app/out/renderer/index.html'
@@ -41,13 +41,13 @@ function fakeIpcMain() {
   return { ipcMain, handlers }
 }
 
-function setup(service: CallableService = { call: vi.fn(() => ok({ answer: 42 })) }) {
+function setup(service: CallableService = { call: vi.fn(() => ok({ answer: 42 })) }, extra: Partial<IpcOptions> = {}) {
   const main = frame(`${INDEX_URL}#/board`)
   const contents = fakeContents(main)
   const { ipcMain, handlers } = fakeIpcMain()
   const openExternal = vi.fn(async () => {})
   const log = vi.fn()
-  const unregister = registerIpcHandlers({ ipcMain, service, isTrustedSender: trustedSenderCheck(() => contents, isAppUrl), openExternal, log })
+  const unregister = registerIpcHandlers({ ipcMain, service, isTrustedSender: trustedSenderCheck(() => contents, isAppUrl), openExternal, log, ...extra })
   const invoke = (channel: string, e: IpcMainInvokeEvent, ...args: unknown[]) => {
     const handler = handlers.get(channel)
     if (!handler) throw new Error(`no handler for ${channel}`)
@@ -194,5 +194,84 @@ describe('pushToWindow', () => {
     pushToWindow(() => null, { type: 'data-changed' })
     pushToWindow(() => destroyed, { type: 'data-changed' })
     expect(destroyed.send).not.toHaveBeenCalled()
+  })
+})
+
+describe('the output channels (save a file, print, save as PDF)', () => {
+  const outputs = () => ({
+    saveFile: vi.fn(async (_input: unknown) => ok({ path: '/home/ana/Documents/all.ics' })),
+    printHtml: vi.fn(async (_input: unknown) => ok(null)),
+    saveHtmlAsPdf: vi.fn(async (_input: unknown) => ok(null)),
+  })
+  const CHANNELS = [
+    [IPC_SAVE_FILE, 'saveFile'],
+    [IPC_PRINT_HTML, 'printHtml'],
+    [IPC_SAVE_PDF, 'saveHtmlAsPdf'],
+  ] as const
+
+  it('are registered when given, beside the API channels and openExternal, and removed again', () => {
+    const { handlers, unregister } = setup(undefined, { output: outputs() })
+    expect([...handlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF].sort())
+    unregister()
+    expect(handlers.size).toBe(0)
+  })
+
+  it.each(CHANNELS)('%s passes the first argument to %s and answers its Result', async (channel, name) => {
+    const output = outputs()
+    const { contents, main, invoke } = setup(undefined, { output })
+    const input = { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' }
+    const result = await invoke(channel, event(contents, main), input, 'extra')
+    expect(result).toEqual(await output[name].mock.results[0]!.value)
+    expect(output[name]).toHaveBeenCalledWith(input)
+  })
+
+  const foreign: [string, (s: ReturnType<typeof setup>) => IpcMainInvokeEvent][] = [
+    ['a null senderFrame', (s) => event(s.contents, null)],
+    ['a subframe', (s) => event(s.contents, frame(INDEX_URL, { routingId: 2, parent: s.main }))],
+    ['a foreign page', (s) => event(s.contents, frame('https://evil.example/'))],
+    ['another local file', (s) => event(s.contents, frame('file:///tmp/measure-tracker-print-x/report.html'))],
+    ['another webContents (a print window) with the app URL', () => event(fakeContents(frame(INDEX_URL)), frame(INDEX_URL))],
+  ]
+  it.each(foreign)('refuse %s without calling the handler', async (_name, make) => {
+    const output = outputs()
+    const s = setup(undefined, { output })
+    for (const [channel, name] of CHANNELS) {
+      expect(await s.invoke(channel, make(s), { filename: 'a.ics', mimeType: 'text/calendar', content: '' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(output[name]).not.toHaveBeenCalled()
+    }
+    expect(s.log).toHaveBeenCalled()
+  })
+
+  it('turn a throwing handler into an INTERNAL Result', async () => {
+    const output = outputs()
+    output.printHtml.mockRejectedValueOnce(new Error('GPU process crashed'))
+    const { contents, main, invoke } = setup(undefined, { output })
+    expect(await invoke(IPC_PRINT_HTML, event(contents, main), {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'GPU process crashed' } })
+  })
+})
+
+describe('onMutation', () => {
+  it('is told after a mutation succeeded, not after a query or a failure', async () => {
+    const onMutation = vi.fn()
+    const call = vi.fn((method: string) => (method === 'measures.delete' ? fail('NOT_FOUND', 'no') : ok({})))
+    const { contents, main, invoke } = setup({ call }, { onMutation })
+    await invoke(`${IPC_PREFIX}measures.list`, event(contents, main), {})
+    await invoke(`${IPC_PREFIX}reminders.due`, event(contents, main), {})
+    expect(onMutation).not.toHaveBeenCalled()
+    await invoke(`${IPC_PREFIX}events.record`, event(contents, main), {})
+    await invoke(`${IPC_PREFIX}reminders.setLeadDays`, event(contents, main), {})
+    await invoke(`${IPC_PREFIX}measures.delete`, event(contents, main), {})
+    expect(onMutation.mock.calls).toEqual([['events.record'], ['reminders.setLeadDays']])
+    await invoke(`${IPC_PREFIX}events.record`, event(contents, frame('https://evil.example/')), {})
+    expect(onMutation).toHaveBeenCalledTimes(2)
+  })
+
+  it('cannot break the answer', async () => {
+    const onMutation = vi.fn(() => {
+      throw new Error('scheduler broke')
+    })
+    const { contents, main, invoke, log } = setup(undefined, { onMutation })
+    expect(await invoke(`${IPC_PREFIX}notes.add`, event(contents, main), {})).toEqual({ ok: true, value: { answer: 42 } })
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('scheduler broke'))
   })
 })

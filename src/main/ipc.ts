@@ -1,13 +1,16 @@
 // The IPC side of the bridge: one handler per API method (IPC_PREFIX + name), each of which
 // first checks that the call comes from the app's own page in the app's own window, then
-// answers with the service's Result. Nothing is ever thrown across IPC (Electron would turn an
-// Error into a bare message): every failure is a Result too.
+// answers with the service's Result. Beside the API: openExternal, and the desktop's output
+// channels (save a file, print, save as PDF — print.ts), behind the same sender check. Nothing is
+// ever thrown across IPC (Electron would turn an Error into a bare message): every failure is a
+// Result too.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { METHOD_NAMES } from '../shared/api.ts'
-import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PUSH_CHANNEL, type PushEvent } from '../shared/bridge.ts'
+import { METHOD_NAMES, api, isMethodName, type MethodName } from '../shared/api.ts'
+import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF, type PushEvent } from '../shared/bridge.ts'
 import { fail, ok, type Result } from '../shared/result.ts'
 import { toSafeExternalUrl } from './external-url.ts'
 import type { AppUrlMatcher } from './navigation.ts'
+import type { OutputHandlers } from './print.ts'
 
 /** The one thing the dispatcher needs from core's service. */
 export interface CallableService {
@@ -58,6 +61,13 @@ export interface IpcOptions {
   isTrustedSender: SenderCheck
   /** Opens a web link in the system browser (externalOpener(shell) in the app). */
   openExternal: (url: string) => Promise<unknown>
+  /**
+   * Save a file, print, save as PDF (print.ts: outputHandlers). Each checks its own input; the
+   * channels are registered only when given.
+   */
+  output?: OutputHandlers
+  /** Told after every mutation that succeeded (the reminder scheduler looks again). */
+  onMutation?: (method: MethodName) => void
   methodNames?: readonly string[]
   log?: (message: string) => void
 }
@@ -74,11 +84,20 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
         log(`Refused ${channel} from ${describeSender(event)}`)
         return forbidden()
       }
+      let result: Result<unknown>
       try {
-        return toTransportResult(service.call(method, input))
+        result = toTransportResult(service.call(method, input))
       } catch (error) {
         return fail('INTERNAL', (error as Error)?.message ?? String(error))
       }
+      if (result.ok && options.onMutation && isMethodName(method) && api[method].kind === 'mutation') {
+        try {
+          options.onMutation(method)
+        } catch (error) {
+          log(`After ${method}: ${(error as Error)?.message ?? String(error)}`)
+        }
+      }
+      return result
     })
     channels.push(channel)
   }
@@ -97,6 +116,28 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
     }
   })
   channels.push(IPC_OPEN_EXTERNAL)
+  const { output } = options
+  if (output) {
+    const outputChannels: [string, (input: unknown) => Promise<Result<unknown>>][] = [
+      [IPC_SAVE_FILE, (input) => output.saveFile(input)],
+      [IPC_PRINT_HTML, (input) => output.printHtml(input)],
+      [IPC_SAVE_PDF, (input) => output.saveHtmlAsPdf(input)],
+    ]
+    for (const [channel, handle] of outputChannels) {
+      ipcMain.handle(channel, async (event, input: unknown): Promise<Result<unknown>> => {
+        if (!isTrustedSender(event)) {
+          log(`Refused ${channel} from ${describeSender(event)}`)
+          return forbidden()
+        }
+        try {
+          return toTransportResult(await handle(input))
+        } catch (error) {
+          return fail('INTERNAL', (error as Error)?.message ?? String(error))
+        }
+      })
+      channels.push(channel)
+    }
+  }
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel)
   }

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { IpcRendererEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { METHOD_NAMES } from '../shared/api.ts'
-import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PUSH_CHANNEL, type PushEvent } from '../shared/bridge.ts'
+import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF, type PushEvent } from '../shared/bridge.ts'
 import { createBridge, type BridgeIpc } from './bridge.ts'
 
 class FakeIpcRenderer extends EventEmitter {
@@ -20,9 +20,9 @@ const make = () => {
 }
 
 describe('createBridge', () => {
-  it('exposes exactly one named function per API method, plus onPush and openExternal', () => {
+  it('exposes exactly one named function per API method, plus onPush, openExternal and the output functions', () => {
     const { bridge } = make()
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onPush', 'openExternal'])
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'onPush', 'openExternal', 'printHtml', 'saveFile', 'saveHtmlAsPdf'])
     expect(Object.keys(bridge.api).sort()).toEqual([...METHOD_NAMES].sort())
     for (const name of METHOD_NAMES) expect(typeof (bridge.api as Record<string, unknown>)[name]).toBe('function')
   })
@@ -117,6 +117,44 @@ describe('createBridge', () => {
     expect(ipc.invoke).toHaveBeenCalledWith(IPC_OPEN_EXTERNAL, 'https://example.com/')
     await bridge.openExternal({ toString: () => 'javascript:alert(1)' } as never)
     expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_OPEN_EXTERNAL, 'javascript:alert(1)')
+  })
+})
+
+describe('saveFile, printHtml, saveHtmlAsPdf', () => {
+  it('send the named fields to their own channels', async () => {
+    const { bridge, ipc } = make()
+    await bridge.saveFile({ filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' })
+    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_SAVE_FILE, { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' })
+    await bridge.printHtml({ html: '<p>r</p>', paper: 'Letter', landscape: false })
+    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_PRINT_HTML, { html: '<p>r</p>', paper: 'Letter', landscape: false })
+    await bridge.saveHtmlAsPdf({ html: '<p>r</p>', paper: 'A4', landscape: true, filename: 'r.pdf' })
+    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_SAVE_PDF, { html: '<p>r</p>', paper: 'A4', landscape: true, filename: 'r.pdf' })
+  })
+
+  it('send plain values only: extra fields stay behind, objects become null, a reactive proxy is read through', async () => {
+    const { bridge, ipc } = make()
+    const reactiveLike = new Proxy({ filename: 'a.csv', mimeType: 'text/csv', content: 'x', path: '/etc/passwd', extra: () => 1 }, {})
+    await bridge.saveFile(reactiveLike as never)
+    const sent = ipc.invoke.mock.calls.at(-1)![1]
+    expect(sent).toEqual({ filename: 'a.csv', mimeType: 'text/csv', content: 'x' })
+    expect(Object.getPrototypeOf(sent)).toBe(Object.prototype)
+    await bridge.printHtml({ html: { toString: () => '<script>' }, paper: 'A4' } as never)
+    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_PRINT_HTML, { html: null, paper: 'A4' })
+    await bridge.saveFile('all.ics' as never)
+    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_SAVE_FILE, null)
+  })
+
+  it('answer with a Result when the channel fails or a field cannot be read', async () => {
+    const { bridge, ipc } = make()
+    const hostile = Object.defineProperty({}, 'html', {
+      get() {
+        throw new Error('revoked proxy')
+      },
+    })
+    expect(await bridge.printHtml(hostile as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(ipc.invoke).not.toHaveBeenCalled()
+    ipc.invoke.mockRejectedValueOnce(new Error('gone'))
+    expect(await bridge.saveHtmlAsPdf({ html: '', paper: 'A4', landscape: true, filename: 'r.pdf' })).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'gone' } })
   })
 })
 

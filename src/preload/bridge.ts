@@ -1,8 +1,21 @@
-// The bridge the page gets as window.measureTracker: named API functions, a push subscription
-// and openExternal — never ipcRenderer itself, never an arbitrary channel, never Node.
+// The bridge the page gets as window.measureTracker: named API functions, a push subscription,
+// openExternal and the desktop's output functions (save a file, print, save as PDF) — never
+// ipcRenderer itself, never an arbitrary channel, never Node.
 // Built from an ipcRenderer passed in, so it is tested with a fake.
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
-import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PUSH_CHANNEL, type ApiFunctions, type MeasureTrackerBridge, type PushEvent } from '../shared/bridge.ts'
+import {
+  IPC_OPEN_EXTERNAL,
+  IPC_PREFIX,
+  IPC_PRINT_HTML,
+  IPC_PUSH_CHANNEL,
+  IPC_SAVE_FILE,
+  IPC_SAVE_PDF,
+  type ApiFunctions,
+  type MeasureTrackerBridge,
+  type PrintRequest,
+  type PushEvent,
+  type SaveFileRequest,
+} from '../shared/bridge.ts'
 import type { MethodName } from '../shared/api.ts'
 import { fail, type Result } from '../shared/result.ts'
 
@@ -32,6 +45,42 @@ async function call<T>(ipc: BridgeIpc, channel: string, input: unknown): Promise
   }
 }
 
+/**
+ * The named fields of a request, as plain values: a Vue reactive proxy becomes a plain object,
+ * anything else the caller attached stays behind, and a large text (a report, a calendar) crosses
+ * once, without a JSON round trip. A field that is not a plain value is sent as null. Main checks
+ * every field again (type, size, file name); this only shapes what is sent.
+ */
+function pick(input: unknown, keys: readonly string[]): Record<string, unknown> | null {
+  if (typeof input !== 'object' || input === null) return null
+  const out: Record<string, unknown> = {}
+  for (const key of keys) {
+    const value = (input as Record<string, unknown>)[key]
+    if (value === undefined) continue
+    out[key] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null
+  }
+  return out
+}
+
+/** Sends the named fields of `input` (see pick): a Result whatever happens, even a throwing getter. */
+async function send<T>(ipc: BridgeIpc, channel: string, input: unknown, keys: readonly string[]): Promise<Result<T>> {
+  let plain: Record<string, unknown> | null
+  try {
+    plain = pick(input, keys)
+  } catch (error) {
+    return fail('VALIDATION', `The request cannot be sent: ${(error as Error)?.message ?? String(error)}`)
+  }
+  try {
+    return (await ipc.invoke(channel, plain)) as Result<T>
+  } catch (error) {
+    return fail('INTERNAL', (error as Error)?.message ?? String(error))
+  }
+}
+
+const SAVE_FILE_FIELDS = ['filename', 'mimeType', 'content'] as const
+const PRINT_FIELDS = ['html', 'paper', 'landscape'] as const
+const PDF_FIELDS = [...PRINT_FIELDS, 'filename'] as const
+
 export function createBridge(ipc: BridgeIpc, methodNames: readonly MethodName[]): MeasureTrackerBridge {
   const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {}
   for (const name of methodNames) {
@@ -55,6 +104,15 @@ export function createBridge(ipc: BridgeIpc, methodNames: readonly MethodName[])
     },
     openExternal(url: string): Promise<Result<null>> {
       return call<null>(ipc, IPC_OPEN_EXTERNAL, String(url))
+    },
+    saveFile(file: SaveFileRequest): Promise<Result<{ path: string } | null>> {
+      return send(ipc, IPC_SAVE_FILE, file, SAVE_FILE_FIELDS)
+    },
+    printHtml(request: PrintRequest): Promise<Result<null>> {
+      return send(ipc, IPC_PRINT_HTML, request, PRINT_FIELDS)
+    },
+    saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>> {
+      return send(ipc, IPC_SAVE_PDF, request, PDF_FIELDS)
     },
   })
 }

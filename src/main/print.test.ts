@@ -1,0 +1,365 @@
+import { EventEmitter } from 'node:events'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BrowserWindowConstructorOptions, Dialog, PrintToPDFOptions, WebContentsPrintOptions } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { printSettings } from '../core/report/print.ts'
+import { translator } from '../shared/i18n/translate.ts'
+import {
+  MAX_HTML_BYTES,
+  PRINT_CSP,
+  PRINT_PARTITION,
+  checkPdfInput,
+  checkPrintInput,
+  isAllowedPrintRequest,
+  lockDownPrintContents,
+  lockDownPrintSession,
+  outputHandlers,
+  pdfOptions,
+  printOptions,
+  type PrintDeps,
+  type PrintWindowConstructor,
+} from './print.ts'
+import type { SaveDialogDeps } from './save-file.ts'
+
+const HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title></head><body><h1>Status report</h1></body></html>'
+
+type PrintCallback = (success: boolean, failureReason: string) => void
+
+class FakeContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: string }) | null = null
+  printed: WebContentsPrintOptions[] = []
+  static printAnswer: [boolean, string] = [true, '']
+  static pdfBytes: Uint8Array | Error = new Uint8Array([37, 80, 68, 70, 45])
+  pdfOptions: PrintToPDFOptions[] = []
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.openHandler = handler
+  }
+  print(options: WebContentsPrintOptions, callback: PrintCallback) {
+    this.printed.push(options)
+    setImmediate(() => callback(...FakeContents.printAnswer))
+  }
+  async printToPDF(options: PrintToPDFOptions) {
+    this.pdfOptions.push(options)
+    const bytes = FakeContents.pdfBytes
+    if (bytes instanceof Error) throw bytes
+    return bytes
+  }
+}
+
+class FakePrintWindow {
+  static instances: FakePrintWindow[] = []
+  static loadError: Error | null = null
+  static loadNever = false
+  readonly webContents = new FakeContents()
+  destroyed = false
+  loadedFile: string | null = null
+  loadedHtml: string | null = null
+  fileModeOctal: string | null = null
+  readonly options: BrowserWindowConstructorOptions
+  constructor(options: BrowserWindowConstructorOptions) {
+    this.options = options
+    FakePrintWindow.instances.push(this)
+  }
+  async loadFile(path: string) {
+    this.loadedFile = path
+    this.loadedHtml = readFileSync(path, 'utf8')
+    this.fileModeOctal = (statSync(path).mode & 0o777).toString(8)
+    if (FakePrintWindow.loadNever) return new Promise<void>(() => {})
+    if (FakePrintWindow.loadError) throw FakePrintWindow.loadError
+  }
+  destroy() {
+    this.destroyed = true
+  }
+  isDestroyed() {
+    return this.destroyed
+  }
+}
+
+describe('checkPrintInput / checkPdfInput', () => {
+  const good = { html: HTML, paper: 'A4', landscape: true }
+
+  it('accept a report to print and a report to save as PDF', () => {
+    expect(checkPrintInput(good)).toEqual({ ok: true, value: good })
+    expect(checkPrintInput({ ...good, paper: 'Letter', landscape: false })).toMatchObject({ ok: true })
+    expect(checkPdfInput({ ...good, filename: 'measure-report-2026-11-09.pdf' })).toEqual({ ok: true, value: { ...good, filename: 'measure-report-2026-11-09.pdf' } })
+  })
+
+  it.each([
+    ['no html', { paper: 'A4', landscape: true }],
+    ['html that is not text', { ...good, html: ['<p>'] }],
+    ['another paper', { ...good, paper: 'A3' }],
+    ['paper in lower case', { ...good, paper: 'a4' }],
+    ['landscape as text', { ...good, landscape: 'true' }],
+    ['an unknown field', { ...good, url: 'https://evil.example/' }],
+    ['a string', HTML],
+    ['null', null],
+  ])('refuse %s', (_why, input) => {
+    expect(checkPrintInput(input)).toMatchObject({ ok: false, result: { ok: false, error: { code: 'VALIDATION' } } })
+  })
+
+  it('refuse html over the size limit', () => {
+    expect(checkPrintInput({ ...good, html: 'a'.repeat(MAX_HTML_BYTES + 1) })).toMatchObject({ ok: false })
+  })
+
+  it.each([
+    ['no file name', { ...good }],
+    ['a path', { ...good, filename: '../r.pdf' }],
+    ['another extension', { ...good, filename: 'r.html' }],
+    ['a Windows device', { ...good, filename: 'aux.pdf' }],
+  ])('refuse a PDF request with %s', (_why, input) => {
+    expect(checkPdfInput(input)).toMatchObject({ ok: false })
+  })
+})
+
+describe('printOptions and pdfOptions', () => {
+  it('start the print dialog on the report paper and orientation, with backgrounds', () => {
+    expect(printOptions({ paper: 'Letter', landscape: true })).toEqual({ silent: false, printBackground: true, pageSize: 'Letter', landscape: true })
+    expect(printOptions({ paper: 'A4', landscape: false })).toMatchObject({ silent: false, pageSize: 'A4', landscape: false })
+  })
+
+  it.each([
+    ['A4', true],
+    ['A4', false],
+    ['Letter', true],
+    ['Letter', false],
+  ] as const)('map %s landscape=%s to core print settings, the CSS @page deciding, no browser header/footer', (paper, landscape) => {
+    const options = pdfOptions({ paper, landscape })
+    const core = printSettings({ paper, orientation: landscape ? 'landscape' : 'portrait' })
+    expect(options).toEqual({
+      pageSize: paper,
+      landscape,
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: false,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    })
+    expect(options).toMatchObject(core)
+    expect(options.headerTemplate).toBeUndefined()
+    expect(options.footerTemplate).toBeUndefined()
+  })
+})
+
+describe('lockDownPrintContents', () => {
+  it('refuses every navigation, redirect, webview and new window', () => {
+    const contents = new FakeContents()
+    lockDownPrintContents(contents as never)
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      const event = { url: 'https://evil.example/', isMainFrame: true, preventDefault: vi.fn() }
+      contents.emit(name, event)
+      expect(event.preventDefault, name).toHaveBeenCalled()
+    }
+    expect(contents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+  })
+})
+
+describe('lockDownPrintSession', () => {
+  function fakeSession() {
+    const emitter = new EventEmitter()
+    return Object.assign(emitter, {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+      webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+    })
+  }
+
+  it('denies permissions and downloads, filters requests and adds the report policy', () => {
+    const session = fakeSession()
+    lockDownPrintSession(session as never)
+    const permission = vi.fn()
+    session.setPermissionRequestHandler.mock.calls[0]![0](null, 'notifications', permission)
+    expect(permission).toHaveBeenCalledWith(false)
+    expect(session.setPermissionCheckHandler.mock.calls[0]![0]()).toBe(false)
+    const download = { preventDefault: vi.fn() }
+    session.emit('will-download', download)
+    expect(download.preventDefault).toHaveBeenCalled()
+
+    const filter = session.webRequest.onBeforeRequest.mock.calls[0]![0] as (details: { url: string; resourceType: string }, callback: (r: { cancel: boolean }) => void) => void
+    const decide = (url: string, resourceType: string) => {
+      let cancel: boolean | undefined
+      filter({ url, resourceType }, (response) => (cancel = response.cancel))
+      return cancel
+    }
+    expect(decide('file:///tmp/measure-tracker-print-x/report.html', 'mainFrame')).toBe(false)
+    expect(decide('https://evil.example/pixel.png', 'image')).toBe(true)
+    expect(decide('file:///etc/passwd', 'image')).toBe(true)
+
+    const headers = session.webRequest.onHeadersReceived.mock.calls[0]![0] as (details: { responseHeaders?: Record<string, string[]> }, callback: (r: unknown) => void) => void
+    const response = vi.fn()
+    headers({ responseHeaders: { 'Content-Type': ['text/html'] } }, response)
+    expect(response).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [PRINT_CSP] } })
+  })
+
+  it.each([
+    ['file:///tmp/x/report.html', 'mainFrame', true],
+    ['data:image/png;base64,iVBORw0KGgo=', 'image', true],
+    ['data:text/html,<script>alert(1)</script>', 'mainFrame', false],
+    ['data:text/html,hi', 'subFrame', false],
+    ['file:///tmp/x/report.html', 'subFrame', false],
+    ['file:///home/ana/.ssh/id_rsa', 'stylesheet', false],
+    ['file://attacker.example/share/x.html', 'mainFrame', false],
+    ['http://127.0.0.1:8080/', 'mainFrame', false],
+    ['https://example.com/font.woff2', 'font', false],
+    ['https://example.com/', 'ping', false],
+    ['devtools://devtools/bundled/inspector.html', 'mainFrame', false],
+  ])('%s as %s → allowed %s', (url, type, allowed) => {
+    expect(isAllowedPrintRequest(url, type)).toBe(allowed)
+  })
+})
+
+describe('outputHandlers: print and PDF in a hidden window', () => {
+  let temp: string
+  let saved: string
+  beforeEach(() => {
+    temp = mkdtempSync(join(tmpdir(), 'mt-print-test-'))
+    saved = mkdtempSync(join(tmpdir(), 'mt-print-saved-'))
+    FakePrintWindow.instances = []
+    FakePrintWindow.loadError = null
+    FakePrintWindow.loadNever = false
+  })
+  afterEach(() => {
+    rmSync(temp, { recursive: true, force: true })
+    rmSync(saved, { recursive: true, force: true })
+  })
+
+  const setup = (answer: { canceled: boolean; filePath: string } = { canceled: false, filePath: '' }, extra: Partial<PrintDeps> = {}) => {
+    const showSaveDialog = vi.fn(async (..._args: unknown[]) => answer)
+    const track = vi.fn()
+    const deps: PrintDeps & SaveDialogDeps = {
+      BrowserWindow: FakePrintWindow as unknown as PrintWindowConstructor,
+      tempDir: () => temp,
+      track,
+      dialog: { showSaveDialog } as unknown as Pick<Dialog, 'showSaveDialog'>,
+      parentWindow: () => null,
+      documentsDir: () => saved,
+      t: translator('en'),
+      ...extra,
+    }
+    return { handlers: outputHandlers(deps), showSaveDialog, track }
+  }
+  const request = { html: HTML, paper: 'Letter', landscape: false }
+
+  it('prints from a hidden, sandboxed window with JavaScript off, no preload and its own session', async () => {
+    const { handlers, track } = setup()
+    expect(await handlers.printHtml(request)).toEqual({ ok: true, value: null })
+    expect(FakePrintWindow.instances).toHaveLength(1)
+    const window = FakePrintWindow.instances[0]!
+    expect(window.options.show).toBe(false)
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      javascript: false,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      devTools: false,
+      partition: PRINT_PARTITION,
+    })
+    expect(window.options.webPreferences?.preload).toBeUndefined()
+    expect(PRINT_PARTITION.startsWith('persist:')).toBe(false)
+    expect(track).toHaveBeenCalledWith(window.webContents)
+    expect(window.webContents.printed).toEqual([{ silent: false, printBackground: true, pageSize: 'Letter', landscape: false }])
+    expect(window.webContents.listenerCount('will-navigate')).toBe(1)
+    expect(window.webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+  })
+
+  it('loads the exact HTML from a private temporary file, and removes file, folder and window after', async () => {
+    const { handlers } = setup()
+    await handlers.printHtml(request)
+    const window = FakePrintWindow.instances[0]!
+    expect(window.loadedHtml).toBe(HTML)
+    expect(window.loadedFile!.startsWith(join(temp, 'measure-tracker-print-'))).toBe(true)
+    if (process.platform !== 'win32') expect(window.fileModeOctal).toBe('600')
+    expect(existsSync(window.loadedFile!)).toBe(false)
+    expect(readdirSync(temp)).toEqual([])
+    expect(window.destroyed).toBe(true)
+  })
+
+  it('answers null when the person cancels the print dialog, a failure otherwise', async () => {
+    FakeContents.printAnswer = [false, 'Print job canceled']
+    try {
+      const { handlers } = setup()
+      expect(await handlers.printHtml(request)).toEqual({ ok: true, value: null })
+      FakeContents.printAnswer = [false, 'Print job failed']
+      expect(await handlers.printHtml(request)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('Print job failed') } })
+    } finally {
+      FakeContents.printAnswer = [true, '']
+    }
+    expect(FakePrintWindow.instances.every((window) => window.destroyed)).toBe(true)
+    expect(readdirSync(temp)).toEqual([])
+  })
+
+  it('reports a page that fails to load, and still cleans up', async () => {
+    FakePrintWindow.loadError = new Error('ERR_FAILED (-2) loading file')
+    const { handlers } = setup()
+    expect(await handlers.printHtml(request)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(FakePrintWindow.instances[0]!.destroyed).toBe(true)
+    expect(readdirSync(temp)).toEqual([])
+  })
+
+  it('gives up on a page that never loads', async () => {
+    FakePrintWindow.loadNever = true
+    const { handlers } = setup(undefined, { loadTimeoutMs: 20 })
+    expect(await handlers.printHtml(request)).toMatchObject({ ok: false, error: { message: expect.stringContaining('longer than') } })
+    expect(FakePrintWindow.instances[0]!.destroyed).toBe(true)
+  })
+
+  it('refuses a bad request without making a window', async () => {
+    const { handlers } = setup()
+    expect(await handlers.printHtml({ ...request, paper: 'A5' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await handlers.saveHtmlAsPdf({ ...request, filename: '/tmp/x.pdf' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await handlers.saveHtmlAsPdf(request)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(FakePrintWindow.instances).toHaveLength(0)
+  })
+
+  it('saves the PDF where the person chooses, with the report paper and orientation', async () => {
+    const target = join(saved, 'chosen.pdf')
+    const { handlers, showSaveDialog } = setup({ canceled: false, filePath: target })
+    expect(await handlers.saveHtmlAsPdf({ html: HTML, paper: 'A4', landscape: true, filename: 'measure-report-2026-11-09.pdf' })).toEqual({ ok: true, value: { path: target } })
+    expect(readFileSync(target, 'latin1')).toBe('%PDF-')
+    const window = FakePrintWindow.instances[0]!
+    expect(window.webContents.pdfOptions).toEqual([pdfOptions({ paper: 'A4', landscape: true })])
+    expect(window.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false })
+    const options = showSaveDialog.mock.calls[0]![0] as { defaultPath: string; filters: unknown }
+    expect(options.defaultPath).toBe(join(saved, 'measure-report-2026-11-09.pdf'))
+    expect(options.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }])
+    expect(window.destroyed).toBe(true)
+    expect(readdirSync(temp)).toEqual([])
+  })
+
+  it('answers null and writes nothing when the PDF save is cancelled', async () => {
+    const { handlers } = setup({ canceled: true, filePath: '' })
+    expect(await handlers.saveHtmlAsPdf({ ...request, filename: 'r.pdf' })).toEqual({ ok: true, value: null })
+    expect(readdirSync(saved)).toEqual([])
+  })
+
+  it('asks for no file when the PDF cannot be made', async () => {
+    FakeContents.pdfBytes = new Error('Printing failed')
+    try {
+      const { handlers, showSaveDialog } = setup({ canceled: false, filePath: join(saved, 'x.pdf') })
+      expect(await handlers.saveHtmlAsPdf({ ...request, filename: 'r.pdf' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+      expect(showSaveDialog).not.toHaveBeenCalled()
+    } finally {
+      FakeContents.pdfBytes = new Uint8Array([37, 80, 68, 70, 45])
+    }
+  })
+
+  it('runs one print or PDF at a time', async () => {
+    const { handlers } = setup({ canceled: true, filePath: '' })
+    const first = handlers.printHtml(request)
+    expect(await handlers.saveHtmlAsPdf({ ...request, filename: 'r.pdf' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await first).toEqual({ ok: true, value: null })
+    expect(await handlers.saveHtmlAsPdf({ ...request, filename: 'r.pdf' })).toEqual({ ok: true, value: null })
+  })
+
+  it('saves text files through the same dialog', async () => {
+    const target = join(saved, 'a.csv')
+    const { handlers } = setup({ canceled: false, filePath: target })
+    expect(await handlers.saveFile({ filename: 'a.csv', mimeType: 'text/csv; charset=utf-8', content: '\ufeffa,b\n' })).toEqual({ ok: true, value: { path: target } })
+    expect(readFileSync(target, 'utf8')).toBe('\ufeffa,b\n')
+  })
+})

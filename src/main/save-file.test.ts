@@ -1,0 +1,245 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import * as fsPromises from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BaseWindow, Dialog, SaveDialogOptions } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { translator } from '../shared/i18n/translate.ts'
+import {
+  MAX_CONTENT_BYTES,
+  checkFilename,
+  checkSaveFileInput,
+  saveDialogOptions,
+  saveFileRequest,
+  writeFileAtomic,
+  type AtomicFs,
+  type SaveDialogDeps,
+} from './save-file.ts'
+
+describe('checkFilename', () => {
+  it.each(['measure-tracker.ics', 'us-301-ships.ics', 'measure-report-2026-11-09.csv', 'report.JSON', 'notes.md', 'r.html', 'Report (final).pdf', '措施報告 2026.pdf'])(
+    'accepts %s',
+    (name) => {
+      expect(checkFilename(name)).toMatchObject({ ok: true })
+    },
+  )
+
+  it('answers the extension, in lower case', () => {
+    expect(checkFilename('Report.PDF')).toEqual({ ok: true, value: 'pdf' })
+  })
+
+  it.each([
+    ['a path', '../../.bashrc.md'],
+    ['an absolute path', '/etc/cron.d/x.csv'],
+    ['a Windows path', 'C:\\Users\\x\\a.csv'],
+    ['a drive-relative name', 'C:a.csv'],
+    ['a folder separator', 'sub/a.csv'],
+    ['a backslash', 'sub\\a.csv'],
+    ['no extension', 'report'],
+    ['an extension not written by the app', 'run.exe'],
+    ['a double extension ending wrong', 'report.pdf.exe'],
+    ['a shell script', 'a.sh'],
+    ['a desktop entry', 'a.desktop'],
+    ['only an extension', '.ics'],
+    ['a hidden file', '.report.csv'],
+    ['a trailing dot', 'report.csv.'],
+    ['a trailing space', 'report.csv '],
+    ['a leading space', ' report.csv'],
+    ['a NUL', 'a\u0000.csv'],
+    ['a newline', 'a\n.csv'],
+    ['a right-to-left override', 'report\u202efdp.exe.pdf'],
+    ['a Windows device name', 'CON.csv'],
+    ['a Windows device name with more dots', 'nul.tar.csv'],
+    ['a Windows device name (COM1)', 'com1.ics'],
+    ['Windows-forbidden characters', 'a<b>.csv'],
+    ['a colon (NTFS stream)', 'a.csv:evil'],
+    ['a wildcard', '*.csv'],
+    ['an empty name', ''],
+    ['201 characters', `${'a'.repeat(197)}.csv`],
+  ])('refuses %s', (_why, name) => {
+    expect(checkFilename(name)).toMatchObject({ ok: false, result: { ok: false, error: { code: 'VALIDATION' } } })
+  })
+
+  it('accepts exactly 200 characters', () => {
+    expect(checkFilename(`${'a'.repeat(196)}.csv`)).toMatchObject({ ok: true })
+  })
+
+  it.each([42, null, undefined, ['a.csv'], { toString: () => 'a.csv' }])('refuses a file name that is not text: %s', (name) => {
+    expect(checkFilename(name)).toMatchObject({ ok: false })
+  })
+
+  it('limits the extensions when asked', () => {
+    expect(checkFilename('r.pdf', ['pdf'])).toMatchObject({ ok: true })
+    expect(checkFilename('r.html', ['pdf'])).toMatchObject({ ok: false })
+  })
+})
+
+describe('checkSaveFileInput', () => {
+  const good = { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }
+
+  it('accepts what the service produces', () => {
+    expect(checkSaveFileInput(good)).toEqual({ ok: true, value: { ...good, extension: 'ics' } })
+    expect(checkSaveFileInput({ filename: 'r.csv', mimeType: 'text/csv; charset=utf-8', content: '\ufeffa,b\n' })).toMatchObject({ ok: true })
+    expect(checkSaveFileInput({ ...good, content: '' })).toMatchObject({ ok: true })
+  })
+
+  it.each([
+    ['not an object', 'all.ics'],
+    ['null', null],
+    ['an array', [good]],
+    ['an unknown field', { ...good, path: '/etc/passwd' }],
+    ['a missing file name', { mimeType: 'text/calendar', content: '' }],
+    ['a bad file name', { ...good, filename: '../all.ics' }],
+    ['a missing MIME type', { filename: 'all.ics', content: '' }],
+    ['a MIME type that is not one', { ...good, mimeType: 'calendar' }],
+    ['a MIME type with a newline', { ...good, mimeType: 'text/calendar\nX-Evil: 1' }],
+    ['a long MIME type', { ...good, mimeType: `text/${'a'.repeat(100)}` }],
+    ['content that is not text', { ...good, content: { length: 3 } }],
+    ['content as bytes', { ...good, content: [66, 69] }],
+  ])('refuses %s', (_why, input) => {
+    const checked = checkSaveFileInput(input)
+    expect(checked.ok).toBe(false)
+    if (!checked.ok) expect(checked.result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  it('refuses content over 200 MB, counted in UTF-8 bytes', () => {
+    expect(checkSaveFileInput({ ...good, content: 'a'.repeat(MAX_CONTENT_BYTES + 1) })).toMatchObject({ ok: false })
+    expect(checkSaveFileInput({ ...good, content: 'a'.repeat(MAX_CONTENT_BYTES) })).toMatchObject({ ok: true })
+    // 70 M characters of three bytes each: 210 MB.
+    expect(checkSaveFileInput({ ...good, content: '措'.repeat(70 * 1024 * 1024) })).toMatchObject({ ok: false })
+  })
+})
+
+describe('writeFileAtomic', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mt-save-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('writes a new file and leaves nothing else behind', async () => {
+    await writeFileAtomic(join(dir, 'a.ics'), 'BEGIN:VCALENDAR')
+    expect(readFileSync(join(dir, 'a.ics'), 'utf8')).toBe('BEGIN:VCALENDAR')
+    expect(readdirSync(dir)).toEqual(['a.ics'])
+  })
+
+  it('replaces an existing file whole, text or bytes', async () => {
+    writeFileSync(join(dir, 'a.pdf'), 'old')
+    await writeFileAtomic(join(dir, 'a.pdf'), new Uint8Array([37, 80, 68, 70]))
+    expect(readFileSync(join(dir, 'a.pdf'), 'latin1')).toBe('%PDF')
+    expect(readdirSync(dir)).toEqual(['a.pdf'])
+  })
+
+  it('keeps the old file and removes the temporary one when writing fails', async () => {
+    writeFileSync(join(dir, 'a.csv'), 'old')
+    const failing: AtomicFs = {
+      ...fsPromises,
+      open: (async (...args: Parameters<typeof fsPromises.open>) => {
+        const handle = await fsPromises.open(...args)
+        return Object.assign(Object.create(handle) as fsPromises.FileHandle, {
+          writeFile: async () => {
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+          },
+          close: () => handle.close(),
+        })
+      }) as typeof fsPromises.open,
+    }
+    await expect(writeFileAtomic(join(dir, 'a.csv'), 'new', failing)).rejects.toThrow(/ENOSPC/)
+    expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('old')
+    expect(readdirSync(dir)).toEqual(['a.csv'])
+  })
+
+  it('fails in a folder that does not exist', async () => {
+    await expect(writeFileAtomic(join(dir, 'missing', 'a.csv'), 'x')).rejects.toThrow()
+  })
+})
+
+describe('saveFileRequest', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mt-save-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  const parent = { id: 1 } as unknown as BaseWindow
+  const deps = (answer: { canceled: boolean; filePath: string } | Error, extra: Partial<SaveDialogDeps> = {}) => {
+    const showSaveDialog = vi.fn(async (..._args: unknown[]) => {
+      if (answer instanceof Error) throw answer
+      return answer
+    })
+    return {
+      showSaveDialog,
+      deps: {
+        dialog: { showSaveDialog } as unknown as Pick<Dialog, 'showSaveDialog'>,
+        parentWindow: () => parent,
+        documentsDir: () => '/home/ana/Documents',
+        t: translator('en'),
+        ...extra,
+      } satisfies SaveDialogDeps,
+    }
+  }
+  const file = { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' }
+
+  it('opens the dialog on the window, in Documents with the suggested name and one filter', async () => {
+    const target = join(dir, 'chosen.ics')
+    const { deps: d, showSaveDialog } = deps({ canceled: false, filePath: target })
+    expect(await saveFileRequest(d, file)).toEqual({ ok: true, value: { path: target } })
+    expect(showSaveDialog).toHaveBeenCalledTimes(1)
+    const [window, options] = showSaveDialog.mock.calls[0]! as [BaseWindow, SaveDialogOptions]
+    expect(window).toBe(parent)
+    expect(options.defaultPath).toBe(join('/home/ana/Documents', 'all.ics'))
+    expect(options.filters).toEqual([{ name: 'Calendar (iCalendar)', extensions: ['ics'] }])
+    expect(options.properties).toContain('showOverwriteConfirmation')
+    expect(readFileSync(target, 'utf8')).toBe('BEGIN:VCALENDAR')
+  })
+
+  it('answers null and writes nothing when cancelled', async () => {
+    const writeFile = vi.fn()
+    const { deps: d } = deps({ canceled: true, filePath: '' }, { writeFile })
+    expect(await saveFileRequest(d, file)).toEqual({ ok: true, value: null })
+    expect(writeFile).not.toHaveBeenCalled()
+  })
+
+  it('refuses a bad request before showing any dialog', async () => {
+    const { deps: d, showSaveDialog } = deps({ canceled: false, filePath: join(dir, 'x') })
+    for (const bad of [{ ...file, filename: '../../x.ics' }, { ...file, filename: 'x.exe' }, { ...file, content: 42 }, null]) {
+      expect(await saveFileRequest(d, bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    expect(showSaveDialog).not.toHaveBeenCalled()
+  })
+
+  it('answers STORAGE when the file cannot be written', async () => {
+    const { deps: d } = deps({ canceled: false, filePath: join(dir, 'no', 'such', 'folder.ics') })
+    const result = await saveFileRequest(d, file)
+    expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE' } })
+    if (!result.ok) expect(result.error.message).toContain('folder.ics')
+  })
+
+  it('answers a Result when the dialog itself fails', async () => {
+    const { deps: d } = deps(new Error('no display'))
+    expect(await saveFileRequest(d, file)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+
+  it('opens a free dialog when there is no window, and copes without a Documents folder', async () => {
+    const { deps: d, showSaveDialog } = deps(
+      { canceled: true, filePath: '' },
+      {
+        parentWindow: () => null,
+        documentsDir: () => {
+          throw new Error('Failed to get documents path')
+        },
+      },
+    )
+    await saveFileRequest(d, file)
+    expect(showSaveDialog.mock.calls[0]).toHaveLength(1)
+    expect((showSaveDialog.mock.calls[0]![0] as SaveDialogOptions).defaultPath).toBe('all.ics')
+  })
+})
+
+describe('saveDialogOptions', () => {
+  it('names the kind of file in the app language', () => {
+    const deps = { documentsDir: () => '/d', t: translator('zh-Hant') }
+    expect(saveDialogOptions('r.pdf', 'pdf', deps)).toMatchObject({ title: '將報告存為 PDF', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] })
+    expect(saveDialogOptions('r.csv', 'csv', { ...deps, t: translator('zh-Hans') }).filters).toEqual([{ name: 'CSV 电子表格', extensions: ['csv'] }])
+  })
+})
