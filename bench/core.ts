@@ -41,8 +41,7 @@ export async function coreFigures(): Promise<Record<string, number>> {
     // same array rows, and does nothing with them: the ratio is the cost of everything else.
     const bare = new DatabaseSync(path, { readOnly: true })
     const bareStatements = [
-      'SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, deleted_at FROM measures WHERE deleted_at IS NULL',
-      "SELECT measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, alternatives <> '[]' FROM events",
+      'SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, deleted_at, timeline FROM measures WHERE deleted_at IS NULL',
       'SELECT measure_id, tag FROM measure_tags ORDER BY measure_id, position',
       'SELECT measure_id, target_id, relation FROM links ORDER BY measure_id, target_id',
       'SELECT measure_id, count(*) FROM notes WHERE deleted_at IS NULL GROUP BY measure_id',

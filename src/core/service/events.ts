@@ -2,8 +2,7 @@
 import type { MeasureEvent } from '../../shared/domain.ts'
 import { ServiceError, type ApiErrorIssue } from '../../shared/result.ts'
 import { addDuration, epochMs } from '../../shared/time.ts'
-import { insertEvent, type StoredMeasure } from '../store/measure-rows.ts'
-import { statement } from '../store/statements.ts'
+import { addEvent, removeEvent, type StoredMeasure } from '../store/measure-rows.ts'
 import type { Handlers } from './context.ts'
 import { touch } from './touch.ts'
 import { requireMeasure } from './detail.ts'
@@ -42,15 +41,14 @@ export const eventHandlers: Handlers<'events.record' | 'events.remove' | 'events
       note: input.note,
       alternatives: input.alternatives,
     }
-    insertEvent(ctx.db, measureId, event)
+    addEvent(ctx.db, measureId, event)
     touch(ctx, measureId)
     return event
   },
 
   'events.remove': (ctx, { measureId, eventId }) => {
     requireMeasure(ctx, measureId)
-    const removed = statement(ctx.db, 'DELETE FROM events WHERE measure_id = ? AND id = ?').run(measureId, eventId)
-    if (removed.changes === 0) throw new ServiceError('NOT_FOUND', `Measure "${measureId}" has no event "${eventId}"`)
+    if (!removeEvent(ctx.db, measureId, eventId)) throw new ServiceError('NOT_FOUND', `Measure "${measureId}" has no event "${eventId}"`)
     touch(ctx, measureId)
     return { id: eventId }
   },
@@ -76,8 +74,8 @@ export const eventHandlers: Handlers<'events.record' | 'events.remove' | 'events
     if (updated.until !== null && epochMs(updated.until) <= epochMs(updated.at)) {
       throw invalid('with that date the event would end before it starts', ['index'])
     }
-    statement(ctx.db, 'DELETE FROM events WHERE measure_id = ? AND id = ?').run(measureId, eventId)
-    insertEvent(ctx.db, measureId, updated)
+    removeEvent(ctx.db, measureId, eventId)
+    addEvent(ctx.db, measureId, updated)
     touch(ctx, measureId)
     return updated
   },

@@ -4,6 +4,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { DateAlternative, Measure, MeasureEvent, MeasureFacts, MeasureLink, Note, Source } from '../../shared/domain.ts'
 import { epochMs } from '../../shared/time.ts'
 import { statement } from './statements.ts'
+import { TIMELINE_SELECT } from './migrations.ts'
 
 export interface StoredMeasure extends Measure {
   createdAt: string
@@ -140,7 +141,25 @@ export function writeTags(db: DatabaseSync, id: string, tags: readonly string[])
   tags.forEach((tag, position) => insert.run(id, tag, position))
 }
 
-export function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): void {
+/** Rebuilds the measure's timeline column from its events (see migrations.ts TIMELINE_SELECT). */
+export function refreshTimeline(db: DatabaseSync, measureId: string): void {
+  statement(db, `UPDATE measures SET timeline = (${TIMELINE_SELECT}) WHERE id = ?1`).run(measureId)
+}
+
+/** Adds one event and keeps the timeline in step. */
+export function addEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): void {
+  insertEvent(db, measureId, event)
+  refreshTimeline(db, measureId)
+}
+
+/** Removes one event (false when there was none) and keeps the timeline in step. */
+export function removeEvent(db: DatabaseSync, measureId: string, eventId: string): boolean {
+  const removed = statement(db, 'DELETE FROM events WHERE measure_id = ? AND id = ?').run(measureId, eventId).changes > 0
+  if (removed) refreshTimeline(db, measureId)
+  return removed
+}
+
+function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): void {
   statement(db, 
     `INSERT INTO events (measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, note, source_ids, alternatives)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -192,6 +211,7 @@ export function writeWholeMeasure(db: DatabaseSync, measure: StoredMeasure): voi
   statement(db, 'DELETE FROM measures WHERE id = ?').run(measure.id)
   writeFacts(db, measure.id, measure, measure)
   measure.events.forEach((event) => insertEvent(db, measure.id, event))
+  refreshTimeline(db, measure.id)
   measure.sources.forEach((source, position) => insertSource(db, measure.id, source, position))
   measure.notes.forEach((note) => insertNote(db, measure.id, note))
   for (const row of inbound) insertLink(db, row.measure_id as string, { targetId: measure.id, relation: row.relation as MeasureLink['relation'] })

@@ -1,6 +1,7 @@
 // The one typed client the views use. It is typed from the API contract (src/shared/api.ts);
 // which transport carries the calls (Electron IPC or HTTP) is decided once, here.
 import type { Input, MethodName, Output } from '../../../shared/api.ts'
+import type { PrintRequest, SaveFileRequest } from '../../../shared/bridge.ts'
 import type { Result } from '../../../shared/result.ts'
 import { selectTransport, type PushListener, type Transport } from './transports.ts'
 
@@ -9,6 +10,12 @@ export interface Client {
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>>
   onPush(listener: PushListener): () => void
   openExternal(url: string): Promise<Result<null>>
+  /** Saves a file (desktop: save dialog; browser: download); ok(null) when the person cancelled. */
+  saveFile(file: SaveFileRequest): Promise<Result<{ path: string } | null>>
+  /** Prints a self-contained HTML document (desktop: system print dialog; browser: its print dialog). */
+  printHtml(request: PrintRequest): Promise<Result<null>>
+  /** Saves a self-contained HTML document as PDF (desktop: printToPDF + save dialog; browser: the print dialog's "Save as PDF", ok(null)). */
+  saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
 }
 
 export function createClient(transport: Transport): Client {
@@ -17,6 +24,9 @@ export function createClient(transport: Transport): Client {
     call: <M extends MethodName>(method: M, input: Input<M>) => transport.call(method, input) as Promise<Result<Output<M>>>,
     onPush: (listener) => transport.onPush(listener),
     openExternal: (url) => transport.openExternal(url),
+    saveFile: (file) => transport.saveFile(file),
+    printHtml: (request) => transport.printHtml(request),
+    saveHtmlAsPdf: (request) => transport.saveHtmlAsPdf(request),
   }
 }
 

@@ -21,6 +21,10 @@ function fakeBridge(): MeasureTrackerBridge & { listeners: ((e: PushEvent) => vo
       return () => {}
     },
     openExternal: vi.fn(async () => ok(null)),
+    saveFile: vi.fn(async (file: { filename: string }) => ok({ path: `/saved/${file.filename}` })),
+    // Printing belongs to the report view; stubs keep the bridge's shape whole.
+    printHtml: vi.fn(async () => ok(null)),
+    saveHtmlAsPdf: vi.fn(async () => ok(null)),
   }
 }
 

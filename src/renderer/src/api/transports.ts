@@ -1,9 +1,11 @@
 // The two ways the page reaches the service, behind one shape. Every function resolves to a
 // Result and never throws: a dropped connection or a bad response becomes a failed Result.
-import type { MeasureTrackerBridge, PushEvent } from '../../../shared/bridge.ts'
+import type { MeasureTrackerBridge, PrintRequest, PushEvent, SaveFileRequest } from '../../../shared/bridge.ts'
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER, HTTP_TOKEN_META } from '../../../shared/bridge.ts'
 import type { MethodName } from '../../../shared/api.ts'
 import { fail, ok, type Result } from '../../../shared/result.ts'
+import { downloadFile } from './download.ts'
+import { printHtmlInFrame } from '../logic/report-frame.ts'
 
 export type PushListener = (event: PushEvent) => void
 
@@ -12,6 +14,12 @@ export interface Transport {
   call(method: MethodName, input: unknown): Promise<Result<unknown>>
   onPush(listener: PushListener): () => void
   openExternal(url: string): Promise<Result<null>>
+  /** Saves a file the service produced (desktop: save dialog; browser: a download). null = cancelled. */
+  saveFile(file: SaveFileRequest): Promise<Result<{ path: string } | null>>
+  /** Prints a self-contained HTML document (the report) through a print dialog. */
+  printHtml(request: PrintRequest): Promise<Result<null>>
+  /** Saves it as PDF: desktop printToPDF and a save dialog ({path}, null = cancelled); a browser's print dialog (null). */
+  saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
 }
 
 function failure(error: unknown): Result<never> {
@@ -55,6 +63,30 @@ export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
         return failure(error)
       }
     },
+    async saveFile(file) {
+      try {
+        const result: unknown = await bridge.saveFile(file)
+        return isResult(result) ? (result as Result<{ path: string } | null>) : fail('INTERNAL', 'Malformed answer to saveFile')
+      } catch (error) {
+        return failure(error)
+      }
+    },
+    async printHtml(request) {
+      try {
+        const result: unknown = await bridge.printHtml(request)
+        return isResult(result) ? (result as Result<null>) : fail('INTERNAL', 'Malformed answer to printHtml')
+      } catch (error) {
+        return failure(error)
+      }
+    },
+    async saveHtmlAsPdf(request) {
+      try {
+        const result: unknown = await bridge.saveHtmlAsPdf(request)
+        return isResult(result) ? (result as Result<{ path: string } | null>) : fail('INTERNAL', 'Malformed answer to saveHtmlAsPdf')
+      } catch (error) {
+        return failure(error)
+      }
+    },
   }
 }
 
@@ -64,6 +96,10 @@ export interface HttpEnvironment {
   /** Absent in environments without SSE (tests): push is then simply not delivered. */
   EventSource?: typeof EventSource
   open(url: string): void
+  /** Hands a file to the browser as a download; returns the name it was given. */
+  download?(file: SaveFileRequest): { path: string }
+  /** Opens the browser's print dialog on a self-contained HTML document (logic/report-frame.ts). */
+  print?(html: string): Promise<void>
 }
 
 function parsePush(data: unknown): PushEvent | null {
@@ -132,6 +168,34 @@ export function httpTransport(env: HttpEnvironment): Transport {
       env.open(url)
       return ok(null)
     },
+    async saveFile(file) {
+      if (!env.download) return fail('INTERNAL', 'This page cannot save files')
+      try {
+        return ok(env.download(file))
+      } catch (error) {
+        return failure(error)
+      }
+    },
+    // A browser has no printToPDF: both open its print dialog, whose destinations include
+    // "Save as PDF". Paper and orientation come from the report's own @page rule.
+    async printHtml(request) {
+      if (!env.print) return fail('INTERNAL', 'This page cannot print')
+      try {
+        await env.print(request.html)
+        return ok(null)
+      } catch (error) {
+        return failure(error)
+      }
+    },
+    async saveHtmlAsPdf(request) {
+      if (!env.print) return fail('INTERNAL', 'This page cannot print')
+      try {
+        await env.print(request.html)
+        return ok(null)
+      } catch (error) {
+        return failure(error)
+      }
+    },
   }
 }
 
@@ -143,6 +207,9 @@ export function unavailableTransport(): Transport {
     call: async () => answer(),
     onPush: () => () => {},
     openExternal: async () => answer(),
+    saveFile: async () => answer(),
+    printHtml: async () => answer(),
+    saveHtmlAsPdf: async () => answer(),
   }
 }
 
@@ -159,6 +226,8 @@ export function selectTransport(win: Window & typeof globalThis): Transport {
       open: (url) => {
         win.open(url, '_blank', 'noopener')
       },
+      download: (file) => downloadFile(file, { document: win.document, URL: win.URL, Blob: win.Blob }),
+      print: (html) => printHtmlInFrame(html, { document: win.document }),
     })
   }
   return unavailableTransport()

@@ -7,6 +7,14 @@ export interface MenuActions {
   focusSearch(): void
   /** Leaves the as-of view if one is shown, otherwise opens the as-of control. */
   toggleAsOf(): void
+  /** Saves the calendar (.ics) of every measure. */
+  exportCalendar?(): void
+  /** Opens the report's print preview and the print dialog. */
+  printReport?(): void
+  /** Opens the report's print preview and saves it as PDF. */
+  saveReportPdf?(): void
+  /** Saves the report's status table as CSV (the board's as-of instant and filters). */
+  exportReportCsv?(): void
 }
 
 export function runMenuCommand(command: MenuCommand, actions: MenuActions): boolean {
@@ -23,12 +31,22 @@ export function runMenuCommand(command: MenuCommand, actions: MenuActions): bool
     case 'toggle-as-of':
       actions.toggleAsOf()
       return true
-    // Printing, PDF and calendar/CSV export are done by the host (main process) and come with the
-    // report issue; the page has nothing to do for them yet.
-    case 'print-report':
-    case 'save-pdf':
     case 'export-ics':
+      if (!actions.exportCalendar) return false
+      actions.exportCalendar()
+      return true
+    // The report view (views/ReportView.vue) builds the report; the host prints or saves it.
+    case 'print-report':
+      if (!actions.printReport) return false
+      actions.printReport()
+      return true
+    case 'save-pdf':
+      if (!actions.saveReportPdf) return false
+      actions.saveReportPdf()
+      return true
     case 'export-csv':
-      return false
+      if (!actions.exportReportCsv) return false
+      actions.exportReportCsv()
+      return true
   }
 }

@@ -8,8 +8,11 @@ import { useClient } from '../api/client.ts'
 import { useBoardStore } from '../stores/board.ts'
 import { useClockStore } from '../stores/clock.ts'
 import { useMeasureStore } from '../stores/measure.ts'
+import { useRefreshStore } from '../stores/refresh.ts'
 import { useUiStore } from '../stores/ui.ts'
 import { runMenuCommand } from './menu-commands.ts'
+import { useCalendarExport } from './useCalendarExport.ts'
+import { useBoardReportCsv } from '../components/report/useReportActions.ts'
 
 /** Bursts (an import touching many rows, several windows) collapse into one reload. */
 export const REFRESH_DELAY_MS = 150
@@ -19,6 +22,9 @@ export function useLiveRefresh(): { refresh(): void } {
   const measure = useMeasureStore()
   const clock = useClockStore()
   const ui = useUiStore()
+  const refreshSignal = useRefreshStore()
+  const calendar = useCalendarExport()
+  const exportBoardCsv = useBoardReportCsv()
   const router = useRouter()
   let pending: ReturnType<typeof setTimeout> | null = null
   let unsubscribe: (() => void) | null = null
@@ -26,6 +32,7 @@ export function useLiveRefresh(): { refresh(): void } {
   function refresh(): void {
     if (board.loaded) void board.load()
     if (measure.id !== null) void measure.reload()
+    refreshSignal.bump()
   }
 
   function schedule(): void {
@@ -52,6 +59,12 @@ export function useLiveRefresh(): { refresh(): void } {
           if (clock.asOf !== null) clock.setAsOf(null)
           else void showBoard().then(ui.requestAsOfFocus)
         },
+        exportCalendar: () => void calendar.exportCalendar(),
+        // The report view prints what it shows; elsewhere it opens with the board's as-of and filters.
+        printReport: () => void router.push({ name: 'report', query: { action: 'print' } }),
+        saveReportPdf: () => void router.push({ name: 'report', query: { action: 'pdf' } }),
+        exportReportCsv: () =>
+          void (router.currentRoute.value.name === 'report' ? router.replace({ name: 'report', query: { action: 'csv' } }) : exportBoardCsv()),
       })
     }
   }

@@ -56,7 +56,16 @@ function haystackOf(row: MeasureSummary, locale: Locale): string {
   return text
 }
 
-export function filterRows(rows: readonly MeasureSummary[], filter: BoardFilter, locale: Locale): MeasureSummary[] {
+/**
+ * `textMatches`: ids the service found for the same search text (it also searches note bodies,
+ * which the board never loads); such rows match the text even when their own fields do not.
+ */
+export function filterRows(
+  rows: readonly MeasureSummary[],
+  filter: BoardFilter,
+  locale: Locale,
+  textMatches: ReadonlySet<string> | null = null,
+): MeasureSummary[] {
   const words = filter.text.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean)
   if (!isFiltered(filter)) return rows.slice()
   return rows.filter((row) => {
@@ -66,6 +75,7 @@ export function filterRows(rows: readonly MeasureSummary[], filter: BoardFilter,
     if (filter.tag && !row.tags.includes(filter.tag)) return false
     if (filter.needsReview && !row.needsReview) return false
     if (words.length > 0) {
+      if (textMatches?.has(row.id)) return true
       const haystack = haystackOf(row, locale)
       return words.every((word) => haystack.includes(word))
     }

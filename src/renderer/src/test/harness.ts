@@ -5,7 +5,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, type Router } from 'vue-router'
 import type { Component } from 'vue'
 import type { MethodName } from '../../../shared/api.ts'
-import type { PushEvent } from '../../../shared/bridge.ts'
+import type { PrintRequest, PushEvent, SaveFileRequest } from '../../../shared/bridge.ts'
 import type { Locale } from '../../../shared/domain.ts'
 import { fail, ok, type Result } from '../../../shared/result.ts'
 import { createClient, setClient } from '../api/client.ts'
@@ -23,6 +23,10 @@ export interface FakeService {
   calls: { method: MethodName; input: unknown }[]
   push(event: PushEvent): void
   opened: string[]
+  /** Files handed to saveFile, in order. */
+  saved: SaveFileRequest[]
+  /** Documents handed to printHtml ('print') and saveHtmlAsPdf ('pdf'), in order. */
+  printed: (PrintRequest & { as: 'print' | 'pdf'; filename?: string })[]
 }
 
 /** A service answering from `handlers` (a value → ok(value); a Result as is; missing → NOT_FOUND). */
@@ -30,6 +34,8 @@ export function fakeService(handlers: Partial<Record<MethodName, Handler>> = {})
   const calls: FakeService['calls'] = []
   const listeners = new Set<(event: PushEvent) => void>()
   const opened: string[] = []
+  const saved: SaveFileRequest[] = []
+  const printed: FakeService['printed'] = []
   const transport: Transport = {
     kind: 'http',
     async call(method, input) {
@@ -47,8 +53,20 @@ export function fakeService(handlers: Partial<Record<MethodName, Handler>> = {})
       opened.push(url)
       return ok(null)
     },
+    async saveFile(file) {
+      saved.push(file)
+      return ok({ path: file.filename })
+    },
+    async printHtml(request) {
+      printed.push({ ...request, as: 'print' })
+      return ok(null)
+    },
+    async saveHtmlAsPdf(request) {
+      printed.push({ ...request, as: 'pdf' })
+      return ok({ path: request.filename })
+    },
   }
-  return { transport, calls, opened, push: (event) => listeners.forEach((l) => l(event)) }
+  return { transport, calls, opened, saved, printed, push: (event) => listeners.forEach((l) => l(event)) }
 }
 
 function isResult(value: unknown): value is Result<unknown> {
