@@ -11,7 +11,7 @@ import { loadReport } from '../../../core/service/report.ts'
 import { renderHtml } from '../../../core/report/html.ts'
 import { openTempStore, type TempStore } from '../../../../test/helpers/temp-store.ts'
 import { HOSTILE_NOTES } from '../../../../test/hostile-notes.ts'
-import { INERT_CSS_TYPE, STYLE_DATA_ATTRIBUTE, inertStyles } from './report-frame.ts'
+import { CSS_TEMPLATE_ATTRIBUTE, STYLE_DATA_ATTRIBUTE, inertStyles } from './report-frame.ts'
 
 let temp: TempStore
 beforeEach(async () => {
@@ -23,7 +23,6 @@ afterEach(() => temp.cleanup())
 function shape(doc: Document, renamed: boolean) {
   const elements = [...doc.querySelectorAll('*')].map((element) => {
     const attributes = [...element.attributes]
-      .filter((a) => !(element.localName === 'style' && a.name === 'type'))
       .map((a) => `${renamed && a.name === STYLE_DATA_ATTRIBUTE ? 'style' : a.name}=${a.value}`)
     return `${element.localName}[${attributes.sort().join(' ')}]`
   })
@@ -47,7 +46,10 @@ describe('the preview frame’s HTML', () => {
       expect(before.querySelectorAll('[style]').length).toBeGreaterThan(5)
       expect(after.querySelectorAll('[style]')).toHaveLength(0)
       expect(after.querySelectorAll(`[${STYLE_DATA_ATTRIBUTE}]`)).toHaveLength(before.querySelectorAll('[style]').length)
-      expect([...after.querySelectorAll('style')].map((s) => s.getAttribute('type'))).toEqual([INERT_CSS_TYPE])
+      expect(after.querySelectorAll('style')).toHaveLength(0)
+      const templates = [...after.querySelectorAll<HTMLTemplateElement>(`template[${CSS_TEMPLATE_ATTRIBUTE}]`)]
+      expect(templates.map((t) => t.content.textContent)).toEqual([...before.querySelectorAll('style')].map((s) => s.textContent))
+      for (const doc of [before, after]) doc.querySelectorAll('style, template').forEach((e) => e.remove())
       expect(shape(after, true)).toEqual(shape(before, false))
       expect(after.documentElement.textContent).toContain(title)
     }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest'
-import { INERT_CSS_TYPE, PREVIEW_SANDBOX, PRINT_SANDBOX, applyReportStyles, inertStyles, printHtmlInFrame } from './report-frame.ts'
+import { CSS_TEMPLATE_ATTRIBUTE, PREVIEW_SANDBOX, PRINT_SANDBOX, applyReportStyles, inertStyles, printHtmlInFrame } from './report-frame.ts'
 
 /** A document as Chromium leaves it under the app's CSP: <style> refused or inert, style="" refused or set aside. */
 function refusedDocument() {
@@ -10,12 +10,11 @@ function refusedDocument() {
       this.text = text
     }
   }
-  const style = (sheet: object | null, textContent: string, type: string | null = null) => ({ sheet, textContent, getAttribute: () => type })
   const styles = [
-    style(null, '@page { size: A4 landscape; }'),
-    style({}, 'th { background: #eceff3; }', INERT_CSS_TYPE),
-    style({}, 'applied anyway'),
+    { sheet: null, textContent: 'th { background: #eceff3; }' },
+    { sheet: {}, textContent: 'applied anyway' },
   ]
+  const templates = [{ content: { textContent: '@page { size: A4 landscape; }' } }]
   const declarations: { cssText: string; length: number }[] = []
   const element = (declared: string, applied = false, dataAttribute = false) => {
     const style = {
@@ -31,7 +30,7 @@ function refusedDocument() {
   const doc = {
     defaultView: { CSSStyleSheet: FakeSheet },
     adoptedStyleSheets: [] as FakeSheet[],
-    querySelectorAll: (selector: string) => (selector === 'style' ? styles : attributed),
+    querySelectorAll: (selector: string) => (selector === 'style' ? styles : selector.startsWith('template') ? templates : attributed),
   }
   return { doc, declarations }
 }
@@ -54,12 +53,16 @@ describe('report frames', () => {
 
   it('sets the report’s CSS aside so the frame loads without a CSP refusal, and puts it back through CSSOM', () => {
     const html =
-      '<!DOCTYPE html><html lang="zh-Hant"><head><style>.a > b { color: red }</style><STYLE type="text/css" media="print">p{}</STYLE></head>' +
+      '<!DOCTYPE html><html lang="zh-Hant"><head><style>.a > b { content: "&<" }</style><STYLE type="text/css" media="print">p{}</STYLE ></head>' +
       '<body><table><col style="width:16%"><col\nSTYLE = "width:9%"><tr><td title="a style=b" data-x="1">x &lt;y&gt; style="z"</td></tr></table></body></html>'
-    expect(inertStyles(html)).toBe(
-      `<!DOCTYPE html><html lang="zh-Hant"><head><style type="${INERT_CSS_TYPE}">.a > b { color: red }</style><style type="${INERT_CSS_TYPE}" media="print">p{}</STYLE></head>` +
+    const inert = inertStyles(html)
+    expect(inert).toBe(
+      `<!DOCTYPE html><html lang="zh-Hant"><head><template ${CSS_TEMPLATE_ATTRIBUTE}>.a > b { content: "&amp;&lt;" }</template><template ${CSS_TEMPLATE_ATTRIBUTE}>p{}</template></head>` +
         '<body><table><col data-mt-style="width:16%"><col\ndata-mt-style = "width:9%"><tr><td title="a data-mt-style=b" data-x="1">x &lt;y&gt; style="z"</td></tr></table></body></html>',
     )
+    // The template gives back the CSS text exactly.
+    const template = new DOMParser().parseFromString(inert, 'text/html').querySelector('template')!
+    expect(template.content.textContent).toBe('.a > b { content: "&<" }')
 
     document.body.innerHTML = '<table><colgroup><col data-mt-style="width:16%"></colgroup></table>'
     try {

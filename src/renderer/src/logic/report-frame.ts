@@ -1,17 +1,18 @@
 // Showing and printing the report's HTML (report.build, self-contained, no script) inside the page.
 //
 // Why the frames are `allow-same-origin` and the page styles them:
-// an `<iframe srcdoc>` inherits the embedding page's Content-Security-Policy, and the app's
-// policy (index.html, the Electron header, the browser host's header) says `style-src 'self'`.
-// So the report's own `<style>` element and `style=""` attributes would be refused inside the
-// frame (checked in Chromium: the preview comes out unstyled, with no page box, widths or badges,
-// and a CSP violation logged for each). CSSOM is not subject to `style-src`. So before the HTML
-// goes into a frame, inertStyles() turns the `<style>` elements into an inert type and the `style`
+// an `<iframe srcdoc>` inherits the embedding page's Content-Security-Policy, and the app's policy
+// (index.html, the Electron header, the browser host's header) says `style-src 'self'`. So the
+// report's own `<style>` element and `style=""` attributes would be refused inside the frame
+// (checked in Chromium: the preview comes out unstyled, with no page box, widths or badges, and a
+// CSP violation logged for each). CSSOM is not subject to `style-src`. So before the HTML goes into
+// a frame, inertStyles() turns the `<style>` elements into `<template data-mt-css>` and the `style`
 // attributes into `data-mt-style`; once the frame has loaded, applyReportStyles() applies the same
 // CSS as a constructed style sheet (`adoptedStyleSheets`) and through `element.style`. That needs
-// the frame to be same-origin with the page. The frames never get `allow-scripts`, so nothing in the report can run (the report has
-// no script anyway, and its own CSP says `default-src 'none'`); same-origin without scripts lets the
-// page reach in, never the frame out. No `allow-forms`, `allow-popups` or `allow-top-navigation`.
+// the frame to be same-origin with the page. The frames never get `allow-scripts`, so nothing in
+// the report can run (the report has no script anyway, and its own CSP says `default-src 'none'`);
+// same-origin without scripts lets the page reach in, never the frame out. No `allow-forms`,
+// `allow-popups` or `allow-top-navigation` either.
 //
 // Printing in a browser (the browser host has no Electron printToPDF): a hidden frame with
 // `allow-same-origin allow-modals` (print() is a modal, refused in a sandbox without it) is
@@ -19,8 +20,8 @@
 // honours the report's `@page` rule (paper, orientation, margins, running header and footer) and
 // offers "Save as PDF" as a destination, which is how a browser saves the PDF.
 
-/** A `<style type>` the browser neither applies nor checks against the CSP. */
-export const INERT_CSS_TYPE = 'text/x-measure-tracker-css'
+/** Marks the `<template>` holding a `<style>` element's CSS (Chromium checks a `<style>` of any type against the CSP). */
+export const CSS_TEMPLATE_ATTRIBUTE = 'data-mt-css'
 /** Where a `style` attribute's declarations wait for applyReportStyles(). */
 export const STYLE_DATA_ATTRIBUTE = 'data-mt-style'
 
@@ -30,8 +31,9 @@ export const PREVIEW_SANDBOX = 'allow-same-origin'
 export const PRINT_SANDBOX = 'allow-same-origin allow-modals'
 
 /**
- * The report's HTML with its CSS set aside (`<style>` of an inert type, `style` attributes renamed
- * `data-mt-style`), so the frame loads without a CSP refusal; applyReportStyles() puts it back.
+ * The report's HTML with its CSS set aside (`<style>` as `<template data-mt-css>` holding the same
+ * text, `style` attributes renamed `data-mt-style`), so the frame loads without a CSP refusal;
+ * applyReportStyles() puts it back.
  *
  * A string rewrite, not a DOM parse: Chromium checks a parsed document's style attributes against
  * the page's CSP (DOMParser, createHTMLDocument and <template> all log a violation for each). It is
@@ -41,13 +43,17 @@ export const PRINT_SANDBOX = 'allow-same-origin allow-modals'
  */
 export function inertStyles(html: string): string {
   return html
-    .replace(/<style\b([^<>]*)>/gi, (_tag, attributes: string) => `<style type="${INERT_CSS_TYPE}"${attributes.replace(/\stype\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')}>`)
+    // A <style> holds raw text; a <template> parses its text, so `&` and `<` are escaped on the way.
+    .replace(
+      /<style\b[^<>]*>([\s\S]*?)<\/style\s*>/gi,
+      (_element, css: string) => `<template ${CSS_TEMPLATE_ATTRIBUTE}>${css.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</template>`,
+    )
     .replace(/<[a-z][^<>]*>/gi, (tag) => tag.replace(/(\s)style(\s*=)/gi, `$1${STYLE_DATA_ATTRIBUTE}$2`))
 }
 
 /**
- * Applies the report's CSS through CSSOM: the inert `<style>` elements (and any the CSP refused)
- * as one constructed sheet, `data-mt-style` (and refused `style` attributes) through
+ * Applies the report's CSS through CSSOM: the `<template data-mt-css>` texts (and any `<style>` the
+ * CSP refused) as one constructed sheet, `data-mt-style` (and refused `style` attributes) through
  * `element.style`. Does nothing where the styles already applied or the document cannot be
  * reached. Returns how many style elements and attributes it applied.
  */
@@ -56,14 +62,17 @@ export function applyReportStyles(doc: Document | null | undefined): { sheets: n
   const view = doc?.defaultView as (Window & typeof globalThis) | null | undefined
   if (!doc || !view) return done
 
-  const waiting = [...doc.querySelectorAll('style')].filter((style) => style.getAttribute('type') === INERT_CSS_TYPE || !style.sheet)
-  if (waiting.length > 0 && typeof view.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in doc) {
+  const css = [
+    ...[...doc.querySelectorAll<HTMLTemplateElement>(`template[${CSS_TEMPLATE_ATTRIBUTE}]`)].map((template) => template.content.textContent ?? ''),
+    ...[...doc.querySelectorAll('style')].filter((style) => !style.sheet).map((style) => style.textContent ?? ''),
+  ]
+  if (css.length > 0 && typeof view.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in doc) {
     try {
       // Constructed in the frame's own realm: a sheet can only be adopted by its constructor document.
       const sheet = new view.CSSStyleSheet()
-      sheet.replaceSync(waiting.map((style) => style.textContent ?? '').join('\n'))
+      sheet.replaceSync(css.join('\n'))
       doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet]
-      done.sheets = waiting.length
+      done.sheets = css.length
     } catch {
       // An engine without constructed sheets shows the report unstyled rather than not at all.
     }

@@ -117,6 +117,17 @@ describe('report view', () => {
     expect(JSON.parse(localStorage.getItem(REPORT_PREFS_KEY)!)).toEqual({ includeNotes: true, days: 90, paper: 'Letter', orientation: 'portrait' })
   })
 
+  it('writes the report in the UI language, following it unless another was chosen', async () => {
+    const { hs, service, byLabel } = await open()
+    hs.i18n.global.locale.value = 'zh-Hans'
+    await vi.waitFor(() => expect(lastHtmlBuild(service)!.options.lang).toBe('zh-Hans'))
+    expect(byLabel('报告语言').element).toBeDefined()
+    await byLabel('报告语言').setValue('en')
+    hs.i18n.global.locale.value = 'zh-Hant'
+    await settle()
+    expect((byLabel('報告語言').element as HTMLSelectElement).value).toBe('en')
+  })
+
   it('carries the board’s filters and as-of instant, and clears its own copy only', async () => {
     const { wrapper, service, button } = await open(() => {
       const board = useBoardStore()
