@@ -109,6 +109,13 @@ describe('guardWebContents', () => {
     const { fire } = setup()
     expect(fire('will-frame-navigate', 'https://evil.example/', false)).toBe(true)
     expect(fire('will-frame-navigate', 'https://evil.example/', true)).toBe(false) // will-navigate decides for the main frame
+    expect(fire('will-frame-navigate', 'about:blank', false)).toBe(true)
+    expect(fire('will-frame-navigate', 'data:text/html,<script>1</script>', false)).toBe(true)
+  })
+
+  it('lets the report preview load as a srcdoc frame', () => {
+    const { fire } = setup()
+    expect(fire('will-frame-navigate', 'about:srcdoc', false)).toBe(false)
   })
 
   it('never attaches a webview', () => {

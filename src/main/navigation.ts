@@ -68,9 +68,10 @@ export function guardWebContents(contents: Guarded, { isAppUrl, openExternal }: 
     event.preventDefault()
     openInBrowser(event.url)
   })
-  // Subframes (the app has none; its CSP forbids them too).
+  // Subframes: only the report preview's srcdoc frame (sandboxed, no scripts) may load; any
+  // URL-backed frame is refused (the CSP forbids them too).
   contents.on('will-frame-navigate', (event) => {
-    if (event.isMainFrame || isAppUrl(event.url)) return
+    if (event.isMainFrame || isAppUrl(event.url) || event.url === 'about:srcdoc') return
     event.preventDefault()
   })
   // A server redirect away from the app is refused outright.
