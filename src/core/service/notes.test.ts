@@ -5,7 +5,7 @@ import { LIMITS, NOTE_LIMIT } from '../../shared/domain.ts'
 import type { Result } from '../../shared/result.ts'
 import { inTransaction } from '../store/database.ts'
 import { insertNote } from '../store/measure-rows.ts'
-import { noteTimestamp } from './notes.ts'
+import { timestamp } from './clock.ts'
 
 // A clock that moves one minute per call to `tick()`, so creation order is unambiguous.
 const START = Date.parse('2026-11-26T12:00:00Z')
@@ -85,7 +85,7 @@ describe('notes.add', () => {
     const db = temp.store.service.context.db
     inTransaction(db, () => {
       for (let i = 0; i < NOTE_LIMIT; i++) {
-        insertNote(db, id, { id: `n-${i}`, body: `note ${i}`, pinned: false, createdAt: noteTimestamp(START), updatedAt: noteTimestamp(START) })
+        insertNote(db, id, { id: `n-${i}`, body: `note ${i}`, pinned: false, createdAt: timestamp(START), updatedAt: timestamp(START) })
       }
     })
     expect(errorCode(call('notes.add', { measureId: id, body: 'one too many' }))).toBe('CONFLICT')

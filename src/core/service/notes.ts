@@ -4,23 +4,15 @@
 import type { NoteRevision } from '../../shared/api.ts'
 import { LIMITS, NOTE_LIMIT, type Note } from '../../shared/domain.ts'
 import { ServiceError } from '../../shared/result.ts'
-import { Temporal } from '../../shared/time.ts'
 import { insertNote, writeTags } from '../store/measure-rows.ts'
 import { statement } from '../store/statements.ts'
+import { timestamp } from './clock.ts'
 import type { Handlers, ServiceContext } from './context.ts'
 import { requireMeasure } from './detail.ts'
 import { randomId } from './ids.ts'
 import { touch } from './touch.ts'
 
 type Row = Record<string, string | number | null>
-
-/**
- * Note times always carry milliseconds (2026-11-26T12:00:00.000Z): notes are listed by comparing
- * these strings, and a time that dropped ".000" would sort after a later one in the same second.
- */
-export function noteTimestamp(ms: number): string {
-  return Temporal.Instant.fromEpochMilliseconds(ms).toString({ fractionalSecondDigits: 3 })
-}
 
 interface StoredNote extends Note {
   deletedAt: string | null
@@ -73,7 +65,7 @@ export const noteHandlers: Handlers<'notes.add' | 'notes.edit' | 'notes.pin' | '
     checkRoomForNote(ctx, measureId)
     let id = randomId('note')
     while (readNote(ctx, measureId, id)) id = randomId('note')
-    const now = noteTimestamp(ctx.nowMs())
+    const now = timestamp(ctx.nowMs())
     const note: Note = { id, body, pinned, createdAt: now, updatedAt: now }
     insertNote(ctx.db, measureId, note)
     touch(ctx, measureId)
@@ -85,7 +77,7 @@ export const noteHandlers: Handlers<'notes.add' | 'notes.edit' | 'notes.pin' | '
     requireMeasure(ctx, measureId)
     const note = requireNote(ctx, measureId, noteId)
     if (note.body === body) return publicNote(note)
-    const now = noteTimestamp(ctx.nowMs())
+    const now = timestamp(ctx.nowMs())
     statement(ctx.db, 'INSERT INTO note_revisions (measure_id, note_id, body, edited_at) VALUES (?, ?, ?, ?)').run(measureId, noteId, note.body, now)
     statement(ctx.db, 'UPDATE notes SET body = ?, updated_at = ? WHERE measure_id = ? AND id = ?').run(body, now, measureId, noteId)
     touch(ctx, measureId)
@@ -105,7 +97,7 @@ export const noteHandlers: Handlers<'notes.add' | 'notes.edit' | 'notes.pin' | '
   'notes.remove': (ctx, { measureId, noteId }) => {
     requireMeasure(ctx, measureId)
     requireNote(ctx, measureId, noteId)
-    statement(ctx.db, 'UPDATE notes SET deleted_at = ? WHERE measure_id = ? AND id = ?').run(noteTimestamp(ctx.nowMs()), measureId, noteId)
+    statement(ctx.db, 'UPDATE notes SET deleted_at = ? WHERE measure_id = ? AND id = ?').run(timestamp(ctx.nowMs()), measureId, noteId)
     touch(ctx, measureId)
     return { id: noteId }
   },
