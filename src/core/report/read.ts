@@ -4,34 +4,13 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { Note, Source } from '../../shared/domain.ts'
 import type { TimedEvent } from '../status/engine.ts'
-import { statement } from '../store/statements.ts'
+import { arrays, decodeTimeline } from '../store/array-rows.ts'
 import type { ReportMeasureData } from './model.ts'
-
-type Cell = string | number | null
-
-function arrays(db: DatabaseSync, sql: string): Cell[][] {
-  const prepared = statement(db, sql)
-  prepared.setReturnArrays(true)
-  return prepared.all() as unknown as Cell[][]
-}
 
 export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureData> {
   const details = new Map<string, { instrumentNumber: string; events: TimedEvent[]; sources: Source[]; notes: Note[] }>()
-  for (const [id, instrumentNumber] of arrays(db, 'SELECT id, instrument_number FROM measures WHERE deleted_at IS NULL')) {
-    details.set(id as string, { instrumentNumber: instrumentNumber as string, events: [], sources: [], notes: [] })
-  }
-  for (const r of arrays(db, 'SELECT measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope FROM events')) {
-    details.get(r[0] as string)?.events.push({
-      id: r[1] as string,
-      kind: r[2] as TimedEvent['kind'],
-      at: r[3] as string,
-      atMs: r[4] as number,
-      until: r[5] as string | null,
-      untilMs: r[6] as number | null,
-      scheduled: r[7] === 1,
-      rate: r[8] as string | null,
-      scope: r[9] as string | null,
-    })
+  for (const [id, instrumentNumber, timeline] of arrays(db, 'SELECT id, instrument_number, timeline FROM measures WHERE deleted_at IS NULL')) {
+    details.set(id as string, { instrumentNumber: instrumentNumber as string, events: decodeTimeline(timeline as string), sources: [], notes: [] })
   }
   for (const r of arrays(db, 'SELECT measure_id, id, url, title, publisher, date, confidence FROM sources ORDER BY measure_id, position')) {
     details.get(r[0] as string)?.sources.push({

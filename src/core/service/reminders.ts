@@ -16,6 +16,7 @@ import { dueReminders, nextWakeMs, normalizeLeadDays, parseReminderKey, type Sch
 import { statusAt, transitionsOf, type TimedEvent } from '../status/engine.ts'
 import { listSummaries } from '../store/summaries.ts'
 import { statement } from '../store/statements.ts'
+import { arrays, decodeTimeline } from '../store/array-rows.ts'
 import { writeAudit } from './audit.ts'
 import { asOfMs, timestamp } from './clock.ts'
 import type { Handlers } from './context.ts'
@@ -70,45 +71,18 @@ export interface MeasureLife {
   events: TimedEvent[]
 }
 
-type Cell = string | number | null
-
-function arrays(db: DatabaseSync, sql: string, params: Cell[]): Cell[][] {
-  const prepared = statement(db, sql)
-  prepared.setReturnArrays(true)
-  return prepared.all(...params) as unknown as Cell[][]
-}
-
 /**
- * Every measure not deleted (or only `onlyId`), with its events as the engine reads them: rows as
- * arrays, events unordered (the engine orders them), as the board's summaries read them.
+ * Every measure not deleted (or only `onlyId`), with its events as the engine reads them, from
+ * the timeline column, as the board's summaries read them.
  */
 export function readMeasureLives(db: DatabaseSync, onlyId?: string): MeasureLife[] {
   const one = onlyId === undefined ? '' : ' AND id = ?'
   const measures = arrays(
     db,
-    `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, updated_at
+    `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, updated_at, timeline
      FROM measures WHERE deleted_at IS NULL${one} ORDER BY id`,
-    onlyId === undefined ? [] : [onlyId],
+    ...(onlyId === undefined ? [] : [onlyId]),
   )
-  const events = new Map<string, TimedEvent[]>(measures.map((m) => [m[0] as string, []]))
-  const rows = arrays(
-    db,
-    `SELECT measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope FROM events${onlyId === undefined ? '' : ' WHERE measure_id = ?'}`,
-    onlyId === undefined ? [] : [onlyId],
-  )
-  for (const e of rows) {
-    events.get(e[0] as string)?.push({
-      id: e[1] as string,
-      kind: e[2] as TimedEvent['kind'],
-      at: e[3] as string,
-      atMs: e[4] as number,
-      until: e[5] as string | null,
-      untilMs: e[6] as number | null,
-      scheduled: e[7] === 1,
-      rate: e[8] as string | null,
-      scope: e[9] as string | null,
-    })
-  }
   return measures.map((m) => {
     const title: LocalizedText = { en: m[1] as string }
     if (m[2] !== null) title['zh-Hant'] = m[2] as string
@@ -124,7 +98,7 @@ export function readMeasureLives(db: DatabaseSync, onlyId?: string): MeasureLife
       rate: m[9] as string | null,
       scope: m[10] as string,
       updatedAt: m[11] as string,
-      events: events.get(m[0] as string) ?? [],
+      events: decodeTimeline(m[12] as string),
     }
   })
 }

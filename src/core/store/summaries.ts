@@ -4,19 +4,10 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { ListFilter, MeasureSummary } from '../../shared/api.ts'
 import type { Category, MeasureLink } from '../../shared/domain.ts'
-import { statusAt, type TimedEvent } from '../status/engine.ts'
-import { statement } from './statements.ts'
+import { statusAt } from '../status/engine.ts'
+import { arrays, decodeTimeline, type Cell } from './array-rows.ts'
 
-type Cell = string | number | null
-type ArrayRow = Cell[]
-
-function arrays(db: DatabaseSync, sql: string, ...params: Cell[]): ArrayRow[] {
-  const prepared = statement(db, sql)
-  prepared.setReturnArrays(true)
-  return prepared.all(...params) as unknown as ArrayRow[]
-}
-
-function groupBy<T>(rows: ArrayRow[], map: (row: ArrayRow) => T): Map<string, T[]> {
+function groupBy<T>(rows: Cell[][], map: (row: Cell[]) => T): Map<string, T[]> {
   const groups = new Map<string, T[]>()
   for (const row of rows) {
     const key = row[0] as string
@@ -69,7 +60,7 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
     if (filter.tag && !measureTags.includes(filter.tag)) continue
     if (text && !matchesText(m, measureTags, text) && !notesMatching?.has(id)) continue
 
-    const measureEvents = timelineEvents(m[12] as string)
+    const measureEvents = decodeTimeline(m[12] as string)
     const state = statusAt(measureEvents, query.atMs, { rate: m[9] as string | null, scope: m[10] as string })
     if (filter.status && state.status !== filter.status) continue
     if (filter.needsReview !== undefined && state.needsReview !== filter.needsReview) continue
@@ -96,25 +87,7 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
   return result
 }
 
-type TimelineEntry = [string, TimedEvent['kind'], string, number, string | null, number | null, number, string | null, string | null, number]
-
-/** Decodes the timeline column (migrations.ts TIMELINE_SELECT) into the engine's events. */
-function timelineEvents(json: string): (TimedEvent & { conflict: boolean })[] {
-  return (JSON.parse(json) as TimelineEntry[]).map(([id, kind, at, atMs, until, untilMs, scheduled, rate, scope, conflict]) => ({
-    id,
-    kind,
-    at,
-    atMs,
-    until,
-    untilMs,
-    scheduled: scheduled === 1,
-    rate,
-    scope,
-    conflict: conflict === 1,
-  }))
-}
-
-function matchesText(m: ArrayRow, tags: readonly string[], text: string): boolean {
+function matchesText(m: Cell[], tags: readonly string[], text: string): boolean {
   for (const index of [0, 1, 2, 3, 4, 8]) {
     const value = m[index]
     if (typeof value === 'string' && value.toLowerCase().includes(text)) return true
