@@ -3,7 +3,7 @@
 import { test as base, expect, _electron, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { startWebHost, type WebHost } from '../../src/web/host.ts'
 import { electronBinaryPath, NO_ELECTRON_REASON } from './electron-binary.ts'
 
@@ -14,7 +14,15 @@ export interface AppFixture {
   host: WebHost | null
 }
 
-export const test = base.extend<{ app: AppFixture; page: Page }>({
+/** For specs that talk to the browser host itself (its HTTP refusals): they have no Electron form. */
+export const WEB_ONLY_REASON = 'web-only: these checks speak HTTP to the browser host, which the Electron app does not use (it talks IPC)'
+
+export const test = base.extend<{ app: AppFixture; page: Page }, { projectName: string }>({
+  /** The Playwright project (`web` or `electron`), for `test.skip(({ projectName }) => …)`. */
+  // Playwright reads the fixtures a function needs from its first parameter: `{}` is none.
+  // eslint-disable-next-line no-empty-pattern
+  projectName: [async ({}, use, workerInfo) => use(workerInfo.project.name), { scope: 'worker' }],
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), 'mt-e2e-'))
     const dbPath = join(dir, 'measures.db')
@@ -31,10 +39,13 @@ export const test = base.extend<{ app: AppFixture; page: Page }>({
     }
     const binary = electronBinaryPath()
     test.skip(binary === null, NO_ELECTRON_REASON)
+    // A profile of its own per test: the single-instance lock, the remembered language
+    // (localStorage) and window bounds live there, so tests neither collide nor leak into each other.
+    // Language and zone as in the web project's `use` (which does not reach Electron).
     const electronApp = await _electron.launch({
       executablePath: binary!,
-      args: ['out/main/index.js', `--db=${app.dbPath}`],
-      env: { ...process.env, MEASURE_TRACKER_DB: app.dbPath },
+      args: [`--user-data-dir=${join(dirname(app.dbPath), 'profile')}`, '--lang=en-US', 'out/main/index.js', `--db=${app.dbPath}`],
+      env: { ...process.env, MEASURE_TRACKER_DB: app.dbPath, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US', TZ: 'America/New_York' },
     })
     const window = await electronApp.firstWindow()
     await use(window)

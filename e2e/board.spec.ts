@@ -1,0 +1,136 @@
+// The status board as a new user meets it: the embedded dataset, live countdowns, the "as of"
+// view, the needs-review summary, and the controls that narrow and group the list.
+import { test, expect } from './support/fixtures.ts'
+import { AFFILIATES, DATASET, asOfNotice, countdownSeconds, datasetTitle, listedTitles, measuresRegion, rowOf, showAsOf, tallWindow } from './support/board.ts'
+import { cliImport, suspendedProbe } from './support/cli.ts'
+
+const affiliates = datasetTitle(AFFILIATES)
+
+test.beforeEach(async ({ page }) => {
+  await tallWindow(page)
+  await expect(page.getByRole('heading', { level: 1, name: 'Status board' })).toBeVisible()
+})
+
+test('shows every measure of the embedded dataset', async ({ page }) => {
+  await expect(page.getByRole('status').filter({ hasText: /^12 measures$/ })).toBeVisible()
+  const expected = DATASET.measures.map((m) => m.title.en).sort()
+  expect(expected).toHaveLength(12)
+  await expect.poll(() => listedTitles(page)).toEqual(expected)
+})
+
+test('a countdown ticks down on the shared clock', async ({ page, app }) => {
+  // The dataset's own deadlines pass with time; a probe suspended for 40 more days always counts.
+  await cliImport(app.dbPath, [suspendedProbe('e2e-countdown', 'Countdown probe', 40)])
+  await page.reload()
+  const row = rowOf(page, 'Countdown probe')
+  await expect(row).toContainText(/\d+d \d+h \d+m \d+s/)
+  const first = countdownSeconds(await row.innerText())!
+  expect(first).toBeGreaterThan(39 * 86_400)
+  // About two seconds later (the one fixed wait in these specs: time has to pass) it moved on.
+  await page.waitForTimeout(2_000)
+  const later = countdownSeconds(await row.innerText())!
+  expect(later).toBeLessThan(first)
+  expect(first - later).toBeLessThanOrEqual(5)
+})
+
+test('"as of" 9 Nov 2026 17:00 UTC shows the Affiliates rule suspended, hours left; "Back to now" returns', async ({ page }) => {
+  await showAsOf(page, '2026-11-09', '17:00', 'UTC')
+
+  const notice = asOfNotice(page)
+  await expect(notice).toBeVisible()
+  await expect(notice).toContainText(/Showing the situation as of .*2026.*17:00.* — not now/)
+
+  const row = rowOf(page, affiliates)
+  await expect(row.getByRole('cell').nth(3)).toHaveText(/^Suspended/)
+  // 17:00 UTC on 9 Nov to 00:01 eastern (05:01 UTC) on 10 Nov; the as-of clock stands still.
+  await expect(row.getByRole('cell').nth(5)).toHaveText(/^0d 12h 1m 0s/)
+  await expect(row.getByRole('cell').nth(4)).toContainText('Suspension ends')
+
+  await notice.getByRole('button', { name: 'Back to now' }).click()
+  await expect(asOfNotice(page)).toHaveCount(0)
+  // Now (after 10 Nov 2026) the suspension has ended and nobody recorded what happened.
+  await expect(row.getByRole('cell').nth(3)).toHaveText(/^In force/)
+  await expect(row.getByRole('cell').nth(3)).toContainText('Needs review')
+  await expect(row.getByRole('cell').nth(5)).toHaveText('')
+})
+
+test('the needs-review summary comes first and says how many and why', async ({ page }) => {
+  const heading = page.getByRole('heading', { level: 2, name: /^\d+ measures? needs? review$/ })
+  await expect(heading).toBeVisible()
+  const total = Number(/(\d+)/.exec((await heading.textContent())!)![1])
+  expect(total).toBeGreaterThan(0)
+  await expect(page.getByRole('listitem').filter({ hasText: /^\d+ suspensions? ended on (Nov 10, 2026|10 Nov 2026) with no outcome recorded$/ })).toBeVisible()
+
+  // First: above the search, filters and the list.
+  const y = async (locator: import('@playwright/test').Locator) => (await locator.boundingBox())!.y
+  expect(await y(heading)).toBeLessThan(await y(page.getByRole('searchbox', { name: 'Search' })))
+  expect(await y(heading)).toBeLessThan(await y(measuresRegion(page)))
+
+  // "Show only these" lists exactly that many, each marked as needing review.
+  await page.getByRole('button', { name: 'Show only these' }).click()
+  await expect(page.getByRole('checkbox', { name: 'Needs review only' })).toBeChecked()
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Showing ${total} of 12 measures$`) })).toBeVisible()
+  const titles = await listedTitles(page)
+  expect(titles).toHaveLength(total)
+  for (const title of titles) await expect(rowOf(page, title).getByRole('cell').nth(3)).toContainText('Needs review')
+})
+
+test('party, category, status, search and grouping change what is listed', async ({ page, app }) => {
+  // The dataset is all US–China: a Japan → Korea measure makes the party filter visible.
+  await cliImport(app.dbPath, [suspendedProbe('e2e-jp-kr', 'Japan–Korea probe', 90, { imposer: 'JP', target: 'KR' })])
+  await page.reload()
+  await expect(page.getByRole('status').filter({ hasText: /^13 measures$/ })).toBeVisible()
+  const showing = (count: number) => page.getByRole('status').filter({ hasText: new RegExp(`^Showing ${count} of 13 measures$`) })
+  const allTitles = [...DATASET.measures.map((m) => m.title.en), 'Japan–Korea probe'].sort()
+
+  const party = page.getByRole('combobox', { name: 'Party' })
+  await party.selectOption({ label: 'Japan (JP)' })
+  await expect(showing(1)).toBeVisible()
+  expect(await listedTitles(page)).toEqual(['Japan–Korea probe'])
+  await party.selectOption({ label: 'United States (US)' })
+  await expect(showing(12)).toBeVisible()
+  expect(await listedTitles(page)).not.toContain('Japan–Korea probe')
+  await party.selectOption({ label: 'All' })
+
+  const category = page.getByRole('combobox', { name: 'Category' })
+  await category.selectOption({ label: 'Port fee' })
+  await expect(showing(2)).toBeVisible()
+  expect(await listedTitles(page)).toEqual([datasetTitle('cn-mot-special-port-fees'), datasetTitle('us-ustr-301-ships')].sort())
+  await category.selectOption({ label: 'All' })
+
+  const status = page.getByRole('combobox', { name: 'Status' })
+  await status.selectOption({ label: 'Suspended' })
+  await expect(page.getByRole('status').filter({ hasText: /^Showing \d+ of 13 measures$/ })).toBeVisible()
+  const suspended = await listedTitles(page)
+  expect(suspended).toContain('Japan–Korea probe')
+  expect(suspended.length).toBeLessThan(13)
+  for (const title of suspended) await expect(rowOf(page, title).getByRole('cell').nth(3)).toHaveText(/^Suspended/)
+  await status.selectOption({ label: 'All' })
+
+  const search = page.getByRole('searchbox', { name: 'Search' })
+  await search.fill('hanwha')
+  await expect(showing(1)).toBeVisible()
+  expect(await listedTitles(page)).toEqual([datasetTitle('cn-mofcom-hanwha-countermeasures')])
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(search).toHaveValue('')
+  await expect(page.getByRole('status').filter({ hasText: /^13 measures$/ })).toBeVisible()
+  expect(await listedTitles(page)).toEqual(allTitles)
+
+  // Counter-measure pairs side by side: the reader's own side (en-US → US) on the left.
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption({ label: 'Counter-measure pairs' })
+  const region = measuresRegion(page)
+  const pair = rowOf(page, affiliates)
+  await expect(pair).toHaveCount(1)
+  await expect(pair.getByRole('link', { name: datasetTitle('cn-mofcom-rare-earth-controls'), exact: true })).toBeVisible()
+  const heading = region.getByRole('row').filter({ has: page.getByRole('button', { name: 'Swap sides' }) }).first()
+  const sides = heading.getByRole('cell')
+  await expect(sides.nth(0)).toHaveText(/^Imposed by (the )?United States/)
+  await expect(sides.nth(1)).toContainText(/^Imposed by China/)
+  const leftOfPair = pair.getByRole('cell').nth(0)
+  await expect(leftOfPair.getByRole('link', { name: affiliates, exact: true })).toBeVisible()
+  await heading.getByRole('button', { name: 'Swap sides' }).click()
+  await expect(sides.nth(0)).toHaveText(/^Imposed by China/)
+  await expect(pair.getByRole('cell').nth(0).getByRole('link', { name: datasetTitle('cn-mofcom-rare-earth-controls'), exact: true })).toBeVisible()
+  // Measures without a linked counter-measure are listed apart.
+  await expect(region.getByRole('cell', { name: /^No counter-measure linked/ })).toBeVisible()
+})

@@ -1,0 +1,61 @@
+// The language switch: English → 繁體中文 → 简体中文 changes the page's words and <html lang>, and
+// the choice is still there after a reload.
+import type { Page } from '@playwright/test'
+import { test, expect } from './support/fixtures.ts'
+import { AFFILIATES, datasetTitle, rowOf, tallWindow } from './support/board.ts'
+import { m, type UiLocale } from './support/i18n.ts'
+
+async function expectBoardIn(page: Page, locale: UiLocale): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', locale)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(m(locale, 'board.title'))
+  await expect(page.getByRole('button', { name: m(locale, 'app.newMeasure') })).toBeVisible()
+  await expect(page.getByRole('searchbox', { name: m(locale, 'board.search') })).toBeVisible()
+  for (const key of ['board.filter.party', 'board.filter.category', 'board.filter.status', 'board.group.label']) {
+    await expect(page.getByRole('combobox', { name: m(locale, key), exact: true })).toBeVisible()
+  }
+  await expect(page.getByRole('region', { name: m(locale, 'board.listLabel') })).toBeVisible()
+  for (const column of ['parties', 'title', 'status', 'countdown']) {
+    await expect(page.getByRole('columnheader', { name: m(locale, `board.column.${column}`) })).toBeVisible()
+  }
+  // Measure titles follow the UI language where the dataset has them.
+  await expect(rowOf(page, datasetTitle(AFFILIATES, locale), m(locale, 'board.listLabel'))).toHaveCount(1)
+  await expect(rowOf(page, datasetTitle(AFFILIATES, locale), m(locale, 'board.listLabel')).getByRole('cell').nth(3)).toContainText(m(locale, 'status.in_force'))
+  await expect(page).toHaveTitle(new RegExp(m(locale, 'app.name')))
+}
+
+test('the language switch changes the UI and is remembered after a reload', async ({ page }) => {
+  await tallWindow(page)
+  await expectBoardIn(page, 'en')
+
+  await page.getByRole('combobox', { name: m('en', 'app.language') }).selectOption({ label: '繁體中文' })
+  await expectBoardIn(page, 'zh-Hant')
+  expect(m('zh-Hant', 'board.title')).not.toBe(m('en', 'board.title'))
+
+  // The switch is found by its Traditional name now; each language is named in itself.
+  const switcher = page.getByRole('combobox', { name: m('zh-Hant', 'app.language') })
+  await expect(switcher.getByRole('option')).toHaveText(['English', '繁體中文', '简体中文'])
+  await switcher.selectOption({ label: '简体中文' })
+  await expectBoardIn(page, 'zh-Hans')
+  expect(m('zh-Hans', 'board.title')).not.toBe(m('zh-Hant', 'board.title'))
+
+  // Other screens follow: a measure page and the editor.
+  await rowOf(page, datasetTitle(AFFILIATES, 'zh-Hans'), m('zh-Hans', 'board.listLabel')).getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 1, name: datasetTitle(AFFILIATES, 'zh-Hans') })).toBeVisible()
+  await expect(page.getByRole('region', { name: m('zh-Hans', 'measure.status.title'), exact: true })).toBeVisible()
+  await expect(page.getByRole('button', { name: m('zh-Hans', 'measure.recordEvent') })).toBeVisible()
+  await page.getByRole('button', { name: m('zh-Hans', 'app.newMeasure') }).click()
+  await expect(page.getByRole('heading', { level: 1, name: m('zh-Hans', 'editor.createTitle') })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: m('zh-Hans', 'editor.field.titleEn') })).toBeVisible()
+  await page.getByRole('button', { name: m('zh-Hans', 'common.cancel') }).click()
+
+  // Remembered: a reload starts in Simplified Chinese.
+  await page.reload()
+  await expectBoardIn(page, 'zh-Hans')
+  await expect(page.getByRole('combobox', { name: m('zh-Hans', 'app.language') })).toHaveValue('zh-Hans')
+
+  // And back to English.
+  await page.getByRole('combobox', { name: m('zh-Hans', 'app.language') }).selectOption({ label: 'English' })
+  await expectBoardIn(page, 'en')
+  await page.reload()
+  await expectBoardIn(page, 'en')
+})
