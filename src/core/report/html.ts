@@ -73,7 +73,7 @@ h1 { font-size: 16pt; margin: 0 0 1.5mm; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 10pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 1.5mm; }
-a { color: #0b4f9c; text-decoration: none; }
+a { color: #0b4f9c; text-decoration: underline; }
 .muted { color: #555; font-size: 8pt; }
 table .muted { font-size: inherit; }
 .asof { font-size: 11pt; margin-top: 2mm; }

@@ -4,13 +4,13 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { Note, Source } from '../../shared/domain.ts'
 import type { TimedEvent } from '../status/engine.ts'
-import { arrays, decodeTimeline } from '../store/array-rows.ts'
+import { arrays, timelineOf } from '../store/array-rows.ts'
 import type { ReportMeasureData } from './model.ts'
 
 export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureData> {
   const details = new Map<string, { instrumentNumber: string; events: TimedEvent[]; sources: Source[]; notes: Note[] }>()
   for (const [id, instrumentNumber, timeline] of arrays(db, 'SELECT id, instrument_number, timeline FROM measures WHERE deleted_at IS NULL')) {
-    details.set(id as string, { instrumentNumber: instrumentNumber as string, events: decodeTimeline(timeline as string), sources: [], notes: [] })
+    details.set(id as string, { instrumentNumber: instrumentNumber as string, events: timelineOf(id as string, timeline as string), sources: [], notes: [] })
   }
   for (const r of arrays(db, 'SELECT measure_id, id, url, title, publisher, date, confidence FROM sources ORDER BY measure_id, position')) {
     details.get(r[0] as string)?.sources.push({

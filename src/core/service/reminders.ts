@@ -16,7 +16,7 @@ import { dueReminders, nextWakeMs, normalizeLeadDays, parseReminderKey, type Sch
 import { statusAt, transitionsOf, type TimedEvent } from '../status/engine.ts'
 import { listSummaries } from '../store/summaries.ts'
 import { statement } from '../store/statements.ts'
-import { arrays, decodeTimeline } from '../store/array-rows.ts'
+import { arrays, timelineOf } from '../store/array-rows.ts'
 import { writeAudit } from './audit.ts'
 import { asOfMs, timestamp } from './clock.ts'
 import type { Handlers } from './context.ts'
@@ -98,7 +98,7 @@ export function readMeasureLives(db: DatabaseSync, onlyId?: string): MeasureLife
       rate: m[9] as string | null,
       scope: m[10] as string,
       updatedAt: m[11] as string,
-      events: decodeTimeline(m[12] as string),
+      events: timelineOf(m[0] as string, m[12] as string),
     }
   })
 }

@@ -177,3 +177,18 @@ describe('partial updates', () => {
     expect(updated).toMatchObject({ rate: '$50', shortName: 'Port fees', authority: 'USTR', instrument: '90 FR 17114', summary: 'S', scope: 'Ships', tags: ['ships'] })
   })
 })
+
+describe('list after changes', () => {
+  it('shows a change made after an earlier list, from this or another connection', async () => {
+    const { id } = value(call('measures.create', { facts }))
+    value(call('events.record', { measureId: id, event: { kind: 'effective', at: NY('2025-10-14') } }))
+    expect(value(call('measures.list', {}))[0]?.status).toBe('in_force')
+    value(call('events.record', { measureId: id, event: { kind: 'suspended', at: NY('2026-01-05'), duration: 'P5Y' } }))
+    expect(value(call('measures.list', {}))[0]?.status).toBe('suspended')
+    const { openStore } = await import('../open.ts')
+    const other = await openStore({ path: temp.path, actor: 'other', seed: false })
+    other.service.call('events.record', { measureId: id, event: { kind: 'terminated', at: NY('2026-02-02') } })
+    other.close()
+    expect(value(call('measures.list', {}))[0]?.status).toBe('terminated')
+  })
+})

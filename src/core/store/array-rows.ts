@@ -35,3 +35,21 @@ export function decodeTimeline(json: string): TimelineEvent[] {
     conflict: conflict === 1,
   }))
 }
+
+/**
+ * The decoded timeline of a measure, reused while its column holds the same text. Decoding (JSON
+ * parsing) is most of the board's cost and the board re-lists on every refresh, so this memo is
+ * keyed by content: a changed timeline (any process may write it) is decoded afresh. The events
+ * returned are shared between callers and must not be mutated.
+ */
+const decoded = new Map<string, { json: string; events: TimelineEvent[] }>()
+const MEMO_LIMIT = 200_000
+
+export function timelineOf(measureId: string, json: string): TimelineEvent[] {
+  const hit = decoded.get(measureId)
+  if (hit !== undefined && hit.json === json) return hit.events
+  if (decoded.size >= MEMO_LIMIT) decoded.clear()
+  const events = decodeTimeline(json)
+  decoded.set(measureId, { json, events })
+  return events
+}

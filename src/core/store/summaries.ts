@@ -5,7 +5,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { ListFilter, MeasureSummary } from '../../shared/api.ts'
 import type { Category, MeasureLink } from '../../shared/domain.ts'
 import { statusAt } from '../status/engine.ts'
-import { arrays, decodeTimeline, type Cell } from './array-rows.ts'
+import { arrays, timelineOf, type Cell } from './array-rows.ts'
 
 function groupBy<T>(rows: Cell[][], map: (row: Cell[]) => T): Map<string, T[]> {
   const groups = new Map<string, T[]>()
@@ -60,7 +60,7 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
     if (filter.tag && !measureTags.includes(filter.tag)) continue
     if (text && !matchesText(m, measureTags, text) && !notesMatching?.has(id)) continue
 
-    const measureEvents = decodeTimeline(m[12] as string)
+    const measureEvents = timelineOf(id, m[12] as string)
     const state = statusAt(measureEvents, query.atMs, { rate: m[9] as string | null, scope: m[10] as string })
     if (filter.status && state.status !== filter.status) continue
     if (filter.needsReview !== undefined && state.needsReview !== filter.needsReview) continue
