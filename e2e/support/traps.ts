@@ -65,27 +65,24 @@ export async function armTripwires(page: Page, context: BrowserContext): Promise
     (route) => route.abort('blockedbyclient'),
   )
   await page.addInitScript(() => {
-    const w = window as Window & Record<string, unknown>
     const trapped: string[] = []
     const opened: string[] = []
     const violations: string[] = []
-    Object.defineProperty(w, '__violations', { value: violations, configurable: false })
-    Object.defineProperty(w, '__trapped', { value: trapped, configurable: false })
-    Object.defineProperty(w, '__opened', { value: opened, configurable: false })
+    Object.defineProperty(window, '__violations', { value: violations, configurable: false })
+    Object.defineProperty(window, '__trapped', { value: trapped, configurable: false })
+    Object.defineProperty(window, '__opened', { value: opened, configurable: false })
     // window.__pwned: any script that sets it is caught by the setter, and it stays undefined.
-    Object.defineProperty(w, '__pwned', {
+    Object.defineProperty(window, '__pwned', {
       configurable: false,
       get: () => undefined,
       set: (value: unknown) => {
         trapped.push(`__pwned = ${String(value)}`)
       },
     })
-    for (const name of ['alert', 'confirm', 'prompt'] as const) {
-      w[name] = (...args: unknown[]) => {
-        trapped.push(`${name}(${args.map(String).join(', ')})`)
-        return name === 'confirm' ? false : null
-      }
-    }
+    const note = (name: string, args: unknown[]) => trapped.push(`${name}(${args.map(String).join(', ')})`)
+    window.alert = (...args: unknown[]) => void note('alert', args)
+    window.confirm = (...args: unknown[]) => (note('confirm', args), false)
+    window.prompt = (...args: unknown[]) => (note('prompt', args), null)
     // Pass-through: the popup still opens (and is seen by the context); only its URL is noted.
     const open = window.open.bind(window)
     window.open = (url?: string | URL, target?: string, features?: string) => {
