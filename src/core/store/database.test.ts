@@ -102,3 +102,21 @@ describe('database location', () => {
     expect(resolveDatabasePath(undefined, {})).toMatch(/Measure Tracker/)
   })
 })
+
+describe('migration 3 (timeline column)', () => {
+  it('fills the timeline of measures that already had events, so their status is right after upgrading', async () => {
+    const path = join(tempDir(), 'v2.db')
+    const old = await open(path, MIGRATIONS.slice(0, 2))
+    old.db.exec(`INSERT INTO measures (id, title_en, imposer, target, category, created_at, updated_at)
+                 VALUES ('m', 'M', 'US', 'CN', 'tariff', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`)
+    old.db.exec(`INSERT INTO events (measure_id, id, kind, at, at_ms, until, until_ms)
+                 VALUES ('m', 'e1', 'suspended', '2025-11-10T00:01:00-05:00[America/New_York]', ${Date.parse('2025-11-10T05:01:00Z')},
+                         '2026-11-10T00:01:00-05:00[America/New_York]', ${Date.parse('2026-11-10T05:01:00Z')})`)
+    old.db.close()
+    const { openStore } = await import('../open.ts')
+    const store = await openStore({ path, actor: 'test', seed: false })
+    const list = store.service.call('measures.list', { at: '2026-01-01T00:00:00+00:00[UTC]' })
+    store.close()
+    expect(list.ok && list.value.map((m) => [m.id, m.status, m.next?.kind])).toEqual([['m', 'suspended', 'suspension_end']])
+  })
+})
