@@ -136,6 +136,18 @@ export function httpTransport(env: HttpEnvironment): Transport {
     }
   }
 
+  // A browser has no printToPDF: printing and "Save as PDF" both open its print dialog, whose
+  // destinations include "Save as PDF". Paper and orientation come from the report's @page rule.
+  async function printInBrowser(html: string): Promise<Result<null>> {
+    if (!env.print) return fail('INTERNAL', 'This page cannot print')
+    try {
+      await env.print(html)
+      return ok(null)
+    } catch (error) {
+      return failure(error)
+    }
+  }
+
   return {
     kind: 'http',
     async call(method, input) {
@@ -176,26 +188,8 @@ export function httpTransport(env: HttpEnvironment): Transport {
         return failure(error)
       }
     },
-    // A browser has no printToPDF: both open its print dialog, whose destinations include
-    // "Save as PDF". Paper and orientation come from the report's own @page rule.
-    async printHtml(request) {
-      if (!env.print) return fail('INTERNAL', 'This page cannot print')
-      try {
-        await env.print(request.html)
-        return ok(null)
-      } catch (error) {
-        return failure(error)
-      }
-    },
-    async saveHtmlAsPdf(request) {
-      if (!env.print) return fail('INTERNAL', 'This page cannot print')
-      try {
-        await env.print(request.html)
-        return ok(null)
-      } catch (error) {
-        return failure(error)
-      }
-    },
+    printHtml: (request) => printInBrowser(request.html),
+    saveHtmlAsPdf: (request) => printInBrowser(request.html),
   }
 }
 
