@@ -1,6 +1,7 @@
 // "7 suspensions ended on 10 Nov 2026 with no outcome recorded": measures needing review, grouped
 // by why (the kind of transition nobody confirmed) and by the day it passed, in its legal zone
-// (the date the notices name, whatever zone the reader is in).
+// (the date the notices name, whatever zone the reader is in). Newest first: what just lapsed is
+// what a reader opening the app has most likely not seen yet.
 import type { MeasureSummary } from '../../../shared/api.ts'
 import type { Locale, TransitionKind } from '../../../shared/domain.ts'
 import { formatDate, zoneOf } from '../../../shared/format.ts'
@@ -13,6 +14,9 @@ export interface ReviewGroup {
   date: string
   ids: string[]
 }
+
+/** Reasons the board's summary shows before "Show N more". */
+export const REASONS_SHOWN = 3
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>()
 
@@ -38,7 +42,7 @@ export function reviewGroups(rows: readonly MeasureSummary[], locale: Locale): R
     if (group) group.ids.push(row.id)
     else groups.set(key, { kind: reason.kind, day, date: formatDate(reason.atMs, zone, locale), ids: [row.id] })
   }
-  return [...groups.values()].sort((a, b) => a.day.localeCompare(b.day) || a.kind.localeCompare(b.kind))
+  return [...groups.values()].sort((a, b) => b.day.localeCompare(a.day) || a.kind.localeCompare(b.kind))
 }
 
 /** Measures flagged for review without a recorded reason still count in the total. */

@@ -18,8 +18,8 @@ describe('review summary', () => {
     const wrapper = render('en')
     expect(wrapper.get('h2').text()).toContain('8 measures need review')
     expect(wrapper.findAll('li').map((li) => li.text())).toEqual([
-      '1 scheduled change (Terminated) passed on Feb 20, 2026 without confirmation',
       '7 suspensions ended on Nov 10, 2026 with no outcome recorded',
+      '1 scheduled change (Terminated) passed on Feb 20, 2026 without confirmation',
     ])
     const one = render('en', [ended('a')])
     expect(one.get('h2').text()).toContain('1 measure needs review')
@@ -27,7 +27,7 @@ describe('review summary', () => {
   })
 
   it('speaks Chinese too', () => {
-    expect(render('zh-Hant').findAll('li').map((li) => li.text())[1]).toBe('7 項暫停已於 2026年11月10日 期滿，結果未記錄')
+    expect(render('zh-Hant').findAll('li').map((li) => li.text())[0]).toBe('7 項暫停已於 2026年11月10日 期滿，結果未記錄')
     expect(render('zh-Hans').get('h2').text()).toContain('8 项措施待复核')
   })
 
@@ -36,5 +36,29 @@ describe('review summary', () => {
     const wrapper = render('en')
     await wrapper.get('button').trigger('click')
     expect(wrapper.emitted('show')).toHaveLength(1)
+  })
+
+  it('shows the newest reasons first and the rest on request, so a large store keeps the board in view', async () => {
+    // Five lapsed days, one measure each: the newest three show, two wait behind a toggle.
+    const days = ['2026-11-06', '2026-11-07', '2026-11-08', '2026-11-09', '2026-11-10']
+    const many = days.map((day, i) => summary(`m${i}`, { reviewReason: { kind: 'suspension_end', at: `${day}T00:01:00-05:00[America/New_York]` } }))
+    const wrapper = render('en', many)
+    const reasons = () => wrapper.findAll('li').map((li) => li.text().replace(/.* on (.*) with .*/, '$1'))
+    expect(reasons()).toEqual(['Nov 10, 2026', 'Nov 9, 2026', 'Nov 8, 2026'])
+    const toggle = wrapper.get('button[aria-controls]')
+    expect(toggle.text()).toBe('Show 2 more reasons')
+    expect(toggle.attributes('aria-expanded')).toBe('false')
+    expect(wrapper.get(`#${toggle.attributes('aria-controls')}`).element.tagName).toBe('UL')
+
+    await toggle.trigger('click')
+    expect(reasons()).toHaveLength(5)
+    expect(toggle.text()).toBe('Show fewer')
+    expect(toggle.attributes('aria-expanded')).toBe('true')
+    // The whole list scrolls inside the summary, and the keyboard can reach it to scroll.
+    expect(wrapper.get('ul').attributes('tabindex')).toBe('0')
+
+    await toggle.trigger('click')
+    expect(reasons()).toHaveLength(3)
+    expect(render('en').find('button[aria-controls]').exists()).toBe(false)
   })
 })
