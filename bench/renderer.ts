@@ -12,7 +12,7 @@
 //   init script stamps each of its callbacks (console.timeStamp) so its task can be found.
 //   Median of 20 consecutive real ticks (about 20 s: the clock ticks once a second, and each real
 //   tick changes the seconds on every countdown shown). MT_BENCH_DEBUG=1 prints each tick's two
-//   parts (timer task, frame) on stderr.
+//   parts (timer task, frame, and the frame's rendering steps) on stderr.
 // - renderer_js_gzip_kb: the initial JavaScript — the <script type="module"> entry of
 //   out/renderer/index.html plus the chunks it modulepreloads — each gzipped (zlib defaults, as
 //   a web server would) and summed, in KB (1,024 bytes).
@@ -111,7 +111,10 @@ export function tickCosts(events: readonly TraceEvent[]): number[] {
     const end = tick.ts + tick.dur!
     const before = stamps[i + 1]?.ts ?? Infinity
     const frame = tasks.find((task) => task.ts >= end && task.ts < before && renders.some((step) => within(task, step.ts)))
-    if (process.env.MT_BENCH_DEBUG) process.stderr.write(`clock tick: task ${(tick.dur! / 1000).toFixed(2)} ms + frame ${((frame?.dur ?? 0) / 1000).toFixed(2)} ms\n`)
+    if (process.env.MT_BENCH_DEBUG) {
+      const steps = frame ? renders.filter((step) => within(frame, step.ts)).map((step) => `${step.name} ${(step.dur! / 1000).toFixed(2)}`) : []
+      process.stderr.write(`clock tick: task ${(tick.dur! / 1000).toFixed(2)} ms + frame ${((frame?.dur ?? 0) / 1000).toFixed(2)} ms (${steps.join(', ')})\n`)
+    }
     costs.push((tick.dur! + (frame?.dur ?? 0)) / 1000)
   })
   return costs

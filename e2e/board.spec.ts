@@ -54,6 +54,33 @@ test('"as of" 9 Nov 2026 17:00 UTC shows the Affiliates rule suspended, hours le
   await expect(row.getByRole('cell').nth(5)).toHaveText('')
 })
 
+test('hovering or focusing a deadline shows its legal time in full, above the rows below it', async ({ page }) => {
+  const time = measuresRegion(page).getByRole('row').nth(1).getByRole('cell').nth(4).locator('time')
+  const tip = page.getByRole('tooltip').filter({ visible: true })
+  await expect(tip).toHaveCount(0)
+  // What is painted at a point of the tip must be the tip: not clipped by its row, not under the next.
+  const tipOnTop = () =>
+    tip.evaluate((element) => {
+      const box = element.getBoundingClientRect()
+      const points = [
+        [box.left + 4, box.top + box.height / 2],
+        [box.left + box.width / 2, box.bottom - 2],
+        [box.right - 4, box.top + box.height / 2],
+      ]
+      return points.every(([x, y]) => element.contains(document.elementFromPoint(x!, y!)))
+    })
+
+  await time.hover()
+  await expect(tip).toHaveText(/^Legal time: .+ \((America\/New_York|Asia\/Shanghai)\)$/)
+  expect(await tipOnTop()).toBe(true)
+
+  await page.mouse.move(0, 0)
+  await expect(tip).toHaveCount(0)
+  await time.focus()
+  await expect(tip).toBeVisible()
+  expect(await tipOnTop()).toBe(true)
+})
+
 test('the needs-review summary comes first and says how many and why', async ({ page }) => {
   const heading = page.getByRole('heading', { level: 2, name: /^\d+ measures? needs? review$/ })
   await expect(heading).toBeVisible()
