@@ -8,8 +8,8 @@
 //   main thread spends it: the clock's timer task (the reactive write, Vue's re-render of the
 //   countdowns on screen and the DOM patch, all in that task's microtasks) plus the rendering task
 //   of the frame that follows (style, layout, pre-paint, paint, layerize, commit). Read from a
-//   Chrome trace: the clock (stores/clock.ts) is the page's only 1-second setInterval, and an
-//   init script stamps each of its callbacks (console.timeStamp) so its task can be found.
+//   Chrome trace: the clock (stores/clock.ts) is the page's only 1-second setInterval; an init
+//   script notes its timer id, and the trace's TimerFire events with that id mark its tasks.
 //   Median of 20 consecutive real ticks (about 20 s: the clock ticks once a second, and each real
 //   tick changes the seconds on every countdown shown). MT_BENCH_DEBUG=1 prints each tick's two
 //   parts (timer task, frame, and the frame's rendering steps) on stderr.
@@ -66,20 +66,22 @@ export function initialJsGzipKb(rendererDir = RENDERER_DIR): number {
 }
 
 /**
- * Runs before the app's scripts: stamps every callback of the 1-second interval (the shared clock)
- * in the trace, and counts them in window.__mtTicks.
+ * Runs before the app's scripts: notes the id of every 1-second interval (the shared clock) in
+ * window.__mtTicks, and counts its callbacks. Nothing is added to the callback's own work: its
+ * task is found in the trace by that id (TimerFire's timerId).
  */
 function instrumentClock(tickMs: number): void {
-  const state = { ticks: 0 }
+  const state = { ticks: 0, timerIds: [] as number[] }
   ;(window as unknown as { __mtTicks: typeof state }).__mtTicks = state
   const original = window.setInterval.bind(window)
   window.setInterval = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
     if (timeout !== tickMs || typeof handler !== 'function') return original(handler, timeout, ...args)
-    return original(() => {
-      console.timeStamp('mt:tick')
+    const id = original(() => {
       state.ticks++
       ;(handler as (...a: unknown[]) => void)(...args)
     }, timeout)
+    state.timerIds.push(id)
+    return id
   }) as typeof window.setInterval
 }
 
@@ -90,26 +92,28 @@ interface TraceEvent {
   dur?: number
   pid: number
   tid: number
-  args?: { data?: { message?: string } }
+  args?: { data?: { timerId?: number } }
 }
 
 const RENDER_STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'])
 
-/** Per stamped tick: its timer task plus the next task that renders a frame, in ms. */
-export function tickCosts(events: readonly TraceEvent[]): number[] {
-  const stamps = events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'mt:tick').sort((a, b) => a.ts - b.ts)
-  if (stamps.length === 0) return []
-  const { pid, tid } = stamps[0]!
+/** Per firing of the clock's timer: its task plus the next task that renders a frame, in ms. */
+export function tickCosts(events: readonly TraceEvent[], clockTimerIds: readonly number[]): number[] {
+  const fires = events
+    .filter((e) => e.name === 'TimerFire' && clockTimerIds.includes(e.args?.data?.timerId ?? NaN))
+    .sort((a, b) => a.ts - b.ts)
+  if (fires.length === 0) return []
+  const { pid, tid } = fires[0]!
   const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined)
   const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts)
   const renders = onMain.filter((e) => RENDER_STEPS.has(e.name))
   const within = (outer: TraceEvent, ts: number) => ts >= outer.ts && ts < outer.ts + outer.dur!
   const costs: number[] = []
-  stamps.forEach((stamp, i) => {
-    const tick = tasks.find((task) => within(task, stamp.ts))
+  fires.forEach((fire, i) => {
+    const tick = tasks.find((task) => within(task, fire.ts))
     if (!tick) return
     const end = tick.ts + tick.dur!
-    const before = stamps[i + 1]?.ts ?? Infinity
+    const before = fires[i + 1]?.ts ?? Infinity
     const frame = tasks.find((task) => task.ts >= end && task.ts < before && renders.some((step) => within(task, step.ts)))
     if (process.env.MT_BENCH_DEBUG) {
       const steps = frame ? renders.filter((step) => within(frame, step.ts)).map((step) => `${step.name} ${(step.dur! / 1000).toFixed(2)}`) : []
@@ -126,13 +130,13 @@ async function traceTicks(page: Page, count: number): Promise<number[]> {
   const events: TraceEvent[] = []
   cdp.on('Tracing.dataCollected', (batch) => events.push(...(batch.value as unknown as TraceEvent[])))
   const complete = new Promise<void>((resolveComplete) => cdp.once('Tracing.tracingComplete', () => resolveComplete()))
-  const ticksSoFar = () => page.evaluate(() => (window as unknown as { __mtTicks: { ticks: number } }).__mtTicks.ticks)
+  const clock = () => page.evaluate(() => (window as unknown as { __mtTicks: { ticks: number; timerIds: number[] } }).__mtTicks)
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] },
   })
   // One more than asked: the tick under way when tracing started may be cut off.
-  const target = (await ticksSoFar()) + count + 2
+  const target = (await clock()).ticks + count + 2
   await page.waitForFunction((n) => (window as unknown as { __mtTicks: { ticks: number } }).__mtTicks.ticks >= n, target, {
     timeout: (count + 10) * TICK_MS,
     polling: 250,
@@ -142,7 +146,7 @@ async function traceTicks(page: Page, count: number): Promise<number[]> {
   await cdp.send('Tracing.end')
   await complete
   await cdp.detach()
-  return tickCosts(events).slice(1, count + 1)
+  return tickCosts(events, (await clock()).timerIds).slice(1, count + 1)
 }
 
 async function firstRender(page: Page, url: string): Promise<number> {
