@@ -11,22 +11,30 @@ export const useClockStore = defineStore('clock', () => {
   const now = shallowRef(Date.now())
   /** RFC 9557 instant the app is showing, or null for now. */
   const asOf = ref<string | null>(null)
-  let timer: ReturnType<typeof setInterval> | null = null
+  let timer: ReturnType<typeof setTimeout> | null = null
 
   const asOfMs = computed(() => (asOf.value === null ? null : epochMs(asOf.value)))
   /** The instant countdowns count from: now, or the fixed as-of instant. */
   const reference = computed(() => asOfMs.value ?? now.value)
 
+  function tick(): void {
+    now.value = Date.now()
+  }
+
   function start(): void {
     if (timer !== null) return
     now.value = Date.now()
-    timer = setInterval(() => {
-      now.value = Date.now()
-    }, TICK_MS)
+    // The first tick lands on the system clock's next whole second, then one every second: a
+    // countdown's seconds change when the clock's do, not up to a second later.
+    timer = setTimeout(() => {
+      tick()
+      timer = setInterval(tick, TICK_MS)
+    }, TICK_MS - (now.value % TICK_MS))
   }
 
   function stop(): void {
-    if (timer !== null) clearInterval(timer)
+    // One id space for timeouts and intervals (HTML): clearTimeout ends either.
+    if (timer !== null) clearTimeout(timer)
     timer = null
   }
 
