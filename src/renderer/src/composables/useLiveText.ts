@@ -4,11 +4,12 @@
 // Vue's element-text patch would replace the node. The element's children are this
 // composable's alone: give it an element the template leaves empty.
 //
-// Text scrolled out of view (the virtual list's overscan rows, a long measure page) is not
-// rewritten: one shared IntersectionObserver pauses its effect and resumes it, bringing the text
-// up to date, as it comes back into view. Elements count as visible until the observer says
-// otherwise, so text is right on mount and where there is no observer at all.
-import { onBeforeUnmount, onMounted, watchEffect, type Ref, type WatchHandle } from 'vue'
+// `text(inView)` is told whether the element is in view (one shared IntersectionObserver), so
+// text out of view can be coarser and change less often (a countdown drops its seconds there):
+// it stays true for screen readers, find-in-page and copying, yet costs no layout on most ticks.
+// Elements count as in view until the observer says otherwise, so text is right on mount and
+// where there is no observer at all.
+import { onBeforeUnmount, onMounted, shallowRef, watchEffect, type Ref, type ShallowRef, type WatchHandle } from 'vue'
 
 export function writeText(element: HTMLElement, value: string): void {
   const node = element.firstChild
@@ -19,24 +20,23 @@ export function writeText(element: HTMLElement, value: string): void {
   }
 }
 
-const effects = new WeakMap<Element, WatchHandle>()
+const inViewOf = new WeakMap<Element, ShallowRef<boolean>>()
 let observer: IntersectionObserver | null = null
 
 function visibility(): IntersectionObserver | null {
   if (observer === null && typeof IntersectionObserver === 'function') {
     observer = new IntersectionObserver((entries) => {
       for (const entry of entries) {
-        const effect = effects.get(entry.target)
-        if (entry.isIntersecting) effect?.resume()
-        else effect?.pause()
+        const inView = inViewOf.get(entry.target)
+        if (inView) inView.value = entry.isIntersecting
       }
     })
   }
   return observer
 }
 
-/** Keeps `element`'s text equal to `text()` from mount to unmount; the element must not be replaced (no v-if on it). */
-export function useLiveText(element: Readonly<Ref<HTMLElement | null>>, text: () => string): void {
+/** Keeps `element`'s text equal to `text(inView)` from mount to unmount; the element must not be replaced (no v-if on it). */
+export function useLiveText(element: Readonly<Ref<HTMLElement | null>>, text: (inView: boolean) => string): void {
   let target: HTMLElement | null = null
   let effect: WatchHandle | null = null
 
@@ -44,16 +44,18 @@ export function useLiveText(element: Readonly<Ref<HTMLElement | null>>, text: ()
     target = element.value
     if (!target) return
     const into = target
-    // Runs now (the text is there in the first paint) and again whenever what `text` reads changes.
-    effect = watchEffect(() => writeText(into, text()))
-    effects.set(into, effect)
+    const inView = shallowRef(true)
+    inViewOf.set(into, inView)
+    // Runs now (the text is there in the first paint) and again whenever what `text` reads
+    // changes, including coming into view or leaving it.
+    effect = watchEffect(() => writeText(into, text(inView.value)))
     visibility()?.observe(into)
   })
   onBeforeUnmount(() => {
     effect?.stop()
     if (target) {
       visibility()?.unobserve(target)
-      effects.delete(target)
+      inViewOf.delete(target)
     }
   })
 }

@@ -35,6 +35,24 @@ describe('clock', () => {
     expect(clock.now).toBe(SECOND + 5000)
   })
 
+  it('re-aligns to whole seconds when the wall clock moves under it (NTP, sleep and resume)', () => {
+    vi.setSystemTime(SECOND)
+    const clock = useClockStore()
+    clock.start()
+    vi.advanceTimersByTime(1000)
+    expect(clock.now).toBe(SECOND + 1000)
+    vi.setSystemTime(SECOND + 1300) // the system clock is set 300 ms forward
+    vi.advanceTimersByTime(1000)
+    expect(clock.now).toBe(SECOND + 2300) // the tick finds itself 300 ms past the second...
+    vi.advanceTimersByTime(700)
+    expect(clock.now).toBe(SECOND + 3000) // ...and the next lands on it again
+    vi.advanceTimersByTime(1000)
+    expect(clock.now).toBe(SECOND + 4000)
+    expect(vi.getTimerCount()).toBe(1)
+    clock.stop()
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
   it('stops before its first tick, too', () => {
     vi.setSystemTime(SECOND + 300)
     const clock = useClockStore()

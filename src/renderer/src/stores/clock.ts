@@ -6,6 +6,8 @@ import { computed, ref, shallowRef } from 'vue'
 import { epochMs } from '../../../shared/time.ts'
 
 export const TICK_MS = 1000
+/** How far past a whole second a tick may land before the clock re-aligns. */
+const DRIFT_MS = 100
 
 export const useClockStore = defineStore('clock', () => {
   const now = shallowRef(Date.now())
@@ -17,19 +19,29 @@ export const useClockStore = defineStore('clock', () => {
   /** The instant countdowns count from: now, or the fixed as-of instant. */
   const reference = computed(() => asOfMs.value ?? now.value)
 
+  // Ticks land on the system clock's whole seconds, so a countdown's seconds change when the
+  // clock's do: a timeout to the next second, then an interval. The interval keeps its phase on
+  // the engine's monotonic clock, so when the wall clock moves (NTP, sleep and resume) the phase
+  // drifts from the second; a tick that finds itself more than DRIFT_MS past it re-aligns.
+  function alignToNextSecond(): void {
+    timer = setTimeout(() => {
+      now.value = Date.now()
+      timer = setInterval(tick, TICK_MS)
+    }, TICK_MS - (Date.now() % TICK_MS))
+  }
+
   function tick(): void {
     now.value = Date.now()
+    if (now.value % TICK_MS > DRIFT_MS) {
+      stop()
+      alignToNextSecond()
+    }
   }
 
   function start(): void {
     if (timer !== null) return
     now.value = Date.now()
-    // The first tick lands on the system clock's next whole second, then one every second: a
-    // countdown's seconds change when the clock's do, not up to a second later.
-    timer = setTimeout(() => {
-      tick()
-      timer = setInterval(tick, TICK_MS)
-    }, TICK_MS - (now.value % TICK_MS))
+    alignToNextSecond()
   }
 
   function stop(): void {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
 import ReviewSummary from './ReviewSummary.vue'
 import { reviewGroups, reviewTotal } from '../../logic/review-summary.ts'
 import { harness, mountIn } from '../../test/harness.ts'
@@ -54,11 +55,37 @@ describe('review summary', () => {
     expect(reasons()).toHaveLength(5)
     expect(toggle.text()).toBe('Show fewer')
     expect(toggle.attributes('aria-expanded')).toBe('true')
-    // The whole list scrolls inside the summary, and the keyboard can reach it to scroll.
-    expect(wrapper.get('ul').attributes('tabindex')).toBe('0')
+    // Five reasons fit in the bounded box: no tab stop for a list that does not scroll.
+    expect(wrapper.get('ul').attributes('tabindex')).toBeUndefined()
+    expect(wrapper.get('ul').attributes('aria-labelledby')).toBe('review-summary-title')
 
     await toggle.trigger('click')
     expect(reasons()).toHaveLength(3)
     expect(render('en').find('button[aria-controls]').exists()).toBe(false)
+
+    // Expanded, then the reasons drop to three (a reload): the short list, with no toggle left.
+    await toggle.trigger('click')
+    await wrapper.setProps({ groups: reviewGroups(many.slice(0, 3), 'en') })
+    expect(wrapper.find('button[aria-controls]').exists()).toBe(false)
+    await wrapper.setProps({ groups: reviewGroups(many, 'en') })
+    expect(reasons()).toHaveLength(3)
+    expect(wrapper.get('button[aria-controls]').attributes('aria-expanded')).toBe('false')
+  })
+
+  it('lets the keyboard reach the expanded list when it scrolls', async () => {
+    // happy-dom lays nothing out: give the list the heights of one that overflows its box.
+    Object.defineProperty(HTMLElement.prototype, 'scrollHeight', { configurable: true, get: () => 600 })
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 192 })
+    try {
+      const many = Array.from({ length: 30 }, (_, i) => summary(`m${i}`, { reviewReason: { kind: 'suspension_end', at: `2026-10-${String(i + 1).padStart(2, '0')}T00:01:00-04:00[America/New_York]` } }))
+      const wrapper = render('en', many)
+      await wrapper.get('button[aria-controls]').trigger('click')
+      await nextTick()
+      await nextTick()
+      expect(wrapper.get('ul').attributes('tabindex')).toBe('0')
+    } finally {
+      delete (HTMLElement.prototype as { scrollHeight?: number }).scrollHeight
+      delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight
+    }
   })
 })
