@@ -31,6 +31,8 @@ const HOSTILE_TITLE = 'Port fees <script>window.__pwned=2</script><img src=x one
 /** Printing a report takes a second or two; a loaded CI machine may take many times that. */
 const TIMEOUT = 120_000
 
+// Skipped only where Debian's chromium or poppler's pdftotext is missing: printing needs the one,
+// reading the PDF back the other. .ci/run installs both, so CI always runs these.
 const available = existsSync(CHROMIUM) && spawnSync('pdftotext', ['-v']).status === 0
 
 let browser: Browser
