@@ -18,7 +18,8 @@ export interface EventForm {
   time: string
   zone: string
   endMode: EndMode
-  durationValue: string
+  /** What the number input holds: Vue's v-model gives a number once typed in, a string before. */
+  durationValue: string | number
   durationUnit: DurationUnit
   untilDate: string
   untilTime: string
