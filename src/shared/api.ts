@@ -8,7 +8,11 @@ import {
   EVENT_KINDS,
   STATUSES,
   LOCALES,
+  STEP_POLICIES,
+  checkEventKindFields,
   dateAlternativeSchema,
+  rateValueSchema,
+  suspendedPartSchema,
   idSchema,
   measureFactsSchema,
   measureFactsPatchSchema,
@@ -19,6 +23,7 @@ import {
   type MeasureEvent,
   type MeasureStatus,
   type Note,
+  type ProgressEntry,
   type Source,
   type LocalizedText,
   type Category,
@@ -75,8 +80,12 @@ export const eventInputSchema = z
     sourceIds: z.array(idSchema).max(200).default([]),
     note: z.string().max(20_000).default(''),
     alternatives: z.array(dateAlternativeSchema).max(20).default([]),
+    rateValue: rateValueSchema.nullable().optional(),
+    part: suspendedPartSchema.nullable().optional(),
+    whenSuspended: z.enum(STEP_POLICIES).nullable().optional(),
   })
   .superRefine((input, ctx) => {
+    checkEventKindFields(input, ctx)
     const hasEnd = input.until !== undefined && input.until !== null
     if (hasEnd && input.duration !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['duration'], message: 'give either an end or a duration, not both' })
@@ -94,6 +103,17 @@ export const eventInputSchema = z
 export type EventInput = z.input<typeof eventInputSchema>
 
 const sourceInputSchema = sourceSchema.extend({ id: idSchema.optional() })
+
+/** A figure towards a commitment, as a person records it (id and recordedAt are set by core). */
+export const progressInputSchema = z
+  .object({
+    value: z.number().finite().min(0).max(1e15),
+    asOf: zonedInstantSchema,
+    sourceIds: z.array(idSchema).max(200).default([]),
+    note: z.string().max(20_000).default(''),
+  })
+  .strict()
+export type ProgressInput = z.input<typeof progressInputSchema>
 
 /** A note's Markdown: up to 20,000 characters, not blank. Stored as typed (leading spaces matter in Markdown). */
 export const noteBodySchema = z
@@ -214,6 +234,8 @@ export const api = {
   'events.chooseAlternative': mutation(
     z.object({ measureId: idSchema, eventId: idSchema, index: z.number().int().min(0).max(19) }).strict(),
   ),
+  'progress.record': mutation(z.object({ measureId: idSchema, entry: progressInputSchema }).strict()),
+  'progress.remove': mutation(z.object({ measureId: idSchema, progressId: idSchema }).strict()),
   'sources.add': mutation(z.object({ measureId: idSchema, source: sourceInputSchema }).strict()),
   'sources.update': mutation(z.object({ measureId: idSchema, source: sourceSchema }).strict()),
   'sources.remove': mutation(z.object({ measureId: idSchema, sourceId: idSchema }).strict()),
@@ -316,6 +338,9 @@ export interface ApiOutputs {
   'events.record': MeasureEvent
   'events.remove': { id: string }
   'events.chooseAlternative': MeasureEvent
+  /** The entry as stored (its id and recordedAt set). */
+  'progress.record': ProgressEntry
+  'progress.remove': { id: string }
   'sources.add': Source
   'sources.update': Source
   'sources.remove': { id: string }

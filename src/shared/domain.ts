@@ -16,6 +16,8 @@ export const CATEGORIES = [
   'entity_listing',
   'investigation',
   'exclusion',
+  /** An undertaking with a measurable target and a deadline (see `commitment` and `progress`). */
+  'commitment',
   'other',
 ] as const
 export type Category = (typeof CATEGORIES)[number]
@@ -25,6 +27,8 @@ export const EVENT_KINDS = [
   'announced',
   'effective',
   'amended',
+  /** A scheduled change of the full rate (fees rising each year; 0% rising on a set date). */
+  'rate_step',
   'suspended',
   'extended',
   'resumed',
@@ -33,12 +37,31 @@ export const EVENT_KINDS = [
 ] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 
-export const STATUSES = ['pending', 'in_force', 'suspended', 'terminated'] as const
+/**
+ * `partly_suspended` is its own status rather than a flag on `suspended`: a partly suspended
+ * tariff is still collected (at a lower rate), the opposite of what "suspended" tells a reader,
+ * and one status per measure keeps board groups and report counts adding up to the total.
+ */
+export const STATUSES = ['pending', 'in_force', 'partly_suspended', 'suspended', 'terminated'] as const
 export type Status = (typeof STATUSES)[number]
 
-/** Kinds of scheduled transition that drive the countdown: an event's own kind, or the end of a suspension. */
-export const TRANSITION_KINDS = [...EVENT_KINDS.filter((k) => k !== 'review'), 'suspension_end'] as const
-export type TransitionKind = Exclude<EventKind, 'review'> | 'suspension_end'
+/**
+ * Kinds of scheduled transition that drive the countdown: an event's own kind, the end of a
+ * suspension, or a commitment's deadline.
+ */
+export const TRANSITION_KINDS = [...EVENT_KINDS.filter((k) => k !== 'review'), 'suspension_end', 'commitment_deadline'] as const
+export type TransitionKind = Exclude<EventKind, 'review'> | 'suspension_end' | 'commitment_deadline'
+
+/** What a rate step falling inside a suspension does (as the instrument says). */
+export const STEP_POLICIES = ['apply', 'defer', 'skip'] as const
+export type StepPolicy = (typeof STEP_POLICIES)[number]
+
+export const COMMITMENT_OUTCOMES = ['pending', 'met', 'missed', 'needs_review'] as const
+export type CommitmentOutcome = (typeof COMMITMENT_OUTCOMES)[number]
+
+/** `percent` (ad valorem) or `amount` (a currency amount per something: a fee per net ton). */
+export const RATE_UNITS = ['percent', 'amount'] as const
+export type RateUnit = (typeof RATE_UNITS)[number]
 
 export const CONFIDENCES = ['official', 'secondary', 'unverified'] as const
 export type Confidence = (typeof CONFIDENCES)[number]
@@ -53,6 +76,7 @@ export const LIMITS = {
   events: 500,
   sources: 200,
   links: 200,
+  progress: 1_000,
   measures: 100_000,
 } as const
 
@@ -122,6 +146,57 @@ export const dateAlternativeSchema = z.object({
 })
 export type DateAlternative = z.infer<typeof dateAlternativeSchema>
 
+/**
+ * A rate as a number, beside the free-text `rate` (which old data has alone and which stays what
+ * is shown when there is no number). Absolute, never an increment.
+ */
+export const rateValueSchema = z
+  .object({
+    value: z.number().finite().min(0).max(1e12),
+    unit: z.enum(RATE_UNITS),
+    /** ISO 4217 code; required for `amount`. */
+    currency: z.string().regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as USD' }).optional(),
+    /** What an amount is charged on ("net ton", "container"). */
+    per: z.string().trim().min(1).max(60).optional(),
+  })
+  .superRefine((rate, ctx) => {
+    if (rate.unit === 'amount' && rate.currency === undefined) ctx.addIssue({ code: 'custom', path: ['currency'], message: 'an amount needs its currency' })
+  })
+export type RateValue = z.infer<typeof rateValueSchema>
+
+/**
+ * The part of a measure a suspension covers: some of the rate (in the rate's own unit, e.g. 24
+ * percentage points of 34%) and/or a part of its scope, in words. A suspension without a part
+ * suspends the whole measure.
+ */
+export const suspendedPartSchema = z
+  .object({
+    rate: z.number().finite().positive().max(1e12).nullable().default(null),
+    scope: z.string().trim().min(1).max(LIMITS.longText).nullable().default(null),
+  })
+  .refine((part) => part.rate !== null || part.scope !== null, { message: 'a part names the suspended rate, the suspended scope, or both' })
+export type SuspendedPart = z.infer<typeof suspendedPartSchema>
+
+/** An undertaking's measurable target and deadline (category `commitment`). */
+export const commitmentSchema = z.object({
+  target: z.number().finite().positive().max(1e15),
+  unit: localizedTextSchema,
+  deadline: zonedInstantSchema,
+})
+export type Commitment = z.infer<typeof commitmentSchema>
+
+/** A recorded figure towards a commitment: the cumulative value as of an instant, with its sources. */
+export const progressEntrySchema = z.object({
+  id: idSchema,
+  value: z.number().finite().min(0).max(1e15),
+  asOf: zonedInstantSchema,
+  sourceIds: z.array(idSchema).max(LIMITS.sources).default([]),
+  note: longText.default(''),
+  /** When it was recorded (service timestamp). */
+  recordedAt: z.string().max(40),
+})
+export type ProgressEntry = z.infer<typeof progressEntrySchema>
+
 const eventFields = {
   id: idSchema,
   kind: z.enum(EVENT_KINDS),
@@ -136,6 +211,28 @@ const eventFields = {
   sourceIds: z.array(idSchema).max(LIMITS.sources).default([]),
   note: longText.default(''),
   alternatives: z.array(dateAlternativeSchema).max(20).default([]),
+  /** For `effective`, `amended`, `rate_step`: the full rate as a number (see rateValueSchema). */
+  rateValue: rateValueSchema.nullable().default(null),
+  /** For `suspended`/`extended`: the part suspended; null = the whole measure (extended: the running suspension's part). */
+  part: suspendedPartSchema.nullable().default(null),
+  /** For `rate_step`: what the step does if it falls inside a suspension; null = 'apply'. */
+  whenSuspended: z.enum(STEP_POLICIES).nullable().default(null),
+}
+
+/** Checks shared by stored events and event input: which fields belong to which kind. */
+export function checkEventKindFields(
+  event: { kind: EventKind; part?: unknown; whenSuspended?: unknown; rate?: unknown; rateValue?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (event.part != null && event.kind !== 'suspended' && event.kind !== 'extended') {
+    ctx.addIssue({ code: 'custom', path: ['part'], message: 'only a suspension or an extension suspends a part' })
+  }
+  if (event.whenSuspended != null && event.kind !== 'rate_step') {
+    ctx.addIssue({ code: 'custom', path: ['whenSuspended'], message: 'only a rate step has a policy for suspensions' })
+  }
+  if (event.kind === 'rate_step' && event.rate == null && event.rateValue == null) {
+    ctx.addIssue({ code: 'custom', path: ['rate'], message: 'a rate step needs its new rate (text, number or both)' })
+  }
 }
 
 export const measureEventSchema = z.object(eventFields).superRefine((event, ctx) => {
@@ -145,6 +242,7 @@ export const measureEventSchema = z.object(eventFields).superRefine((event, ctx)
   if (event.kind === 'extended' && event.until === null) {
     ctx.addIssue({ code: 'custom', path: ['until'], message: 'an extension needs its new end' })
   }
+  checkEventKindFields(event, ctx)
 })
 export type MeasureEvent = z.infer<typeof measureEventSchema>
 
@@ -178,6 +276,10 @@ export const measureFactsSchema = z.object({
   instrumentNumber: shortText.default(''),
   scope: longText.default(''),
   rate: shortText.nullable().default(null),
+  /** The base rate as a number (optional; see rateValueSchema). */
+  rateValue: rateValueSchema.nullable().default(null),
+  /** For category `commitment`: target and deadline. */
+  commitment: commitmentSchema.nullable().default(null),
   tags: z.array(z.string().trim().min(1).max(60)).max(LIMITS.tags).default([]),
   /** Free-text summary shown on the measure page (distinct from the user's dated notes). */
   summary: longText.default(''),
@@ -200,6 +302,8 @@ export const measureSchema = measureFactsSchema.extend({
   sources: z.array(sourceSchema).max(LIMITS.sources).default([]),
   links: z.array(measureLinkSchema).max(LIMITS.links).default([]),
   notes: z.array(noteSchema).max(NOTE_LIMIT).default([]),
+  /** Recorded figures towards the commitment, if it is one. */
+  progress: z.array(progressEntrySchema).max(LIMITS.progress).default([]),
 })
 export type Measure = z.infer<typeof measureSchema>
 
@@ -221,9 +325,31 @@ export interface MeasureStatus {
   needsReview: boolean
   /** The passed transition nobody has confirmed, when needsReview. */
   reviewReason: Transition | null
-  /** Rate and scope in force at the instant, after amendments. */
+  /** The full rate and scope at the instant, after amendments and applied rate steps. */
   rate: string | null
   scope: string
   /** End of the suspension in effect at the instant (null = indefinite or not suspended). */
   suspendedUntil: string | null
+  /** The full rate as a number (null when not known). */
+  rateValue: RateValue | null
+  /**
+   * What applies at the instant: the full rate in force, full minus the suspended points while
+   * partly suspended, 0 while pending, wholly suspended or terminated; null without a number.
+   */
+  rateInEffect: RateValue | null
+  /** While partly suspended: the part suspended (else null). */
+  suspendedPart: SuspendedPart | null
+  /** For a measure with a commitment: its target, progress and outcome at the instant. */
+  commitment: CommitmentState | null
+}
+
+export interface CommitmentState {
+  target: number
+  unit: LocalizedText
+  deadline: string
+  deadlineMs: number
+  /** The latest recorded figure as of the instant (null: none yet). */
+  progress: number | null
+  progressAsOf: string | null
+  outcome: CommitmentOutcome
 }

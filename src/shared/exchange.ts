@@ -6,7 +6,13 @@ import { LIMITS, measureSchema, type Measure } from './domain.ts'
 import { epochMs, isValidZonedInstant } from './time.ts'
 
 export const EXCHANGE_FORMAT = 'measure-tracker'
-export const EXCHANGE_VERSION = 1
+export const EXCHANGE_VERSION = 2
+/**
+ * Versions this program reads. Version 1 (before rate numbers, partial suspensions, rate steps
+ * and commitments) is upgraded on import: every field it lacks takes its default (no number, no
+ * part, no commitment, no progress), which is exactly what a v1 file meant.
+ */
+export const EXCHANGE_READABLE_VERSIONS = [1, 2] as const
 /** Files larger than this are refused before parsing (a 10,000-measure export is ~25 MB). */
 export const EXCHANGE_MAX_BYTES = 200 * 1024 * 1024
 
@@ -18,7 +24,12 @@ export type ExchangedMeasure = z.infer<typeof exchangedMeasureSchema>
 export const exchangeFileSchema = z
   .object({
     format: z.literal(EXCHANGE_FORMAT),
-    version: z.literal(EXCHANGE_VERSION, { message: `unsupported version: this program reads version ${EXCHANGE_VERSION}` }),
+    version: z
+      .union(EXCHANGE_READABLE_VERSIONS.map((v) => z.literal(v)), {
+        message: `unsupported version: this program reads versions ${EXCHANGE_READABLE_VERSIONS.join(' and ')}`,
+      })
+      // Upgrade on read: the defaults above already filled what an older version lacks.
+      .transform((): typeof EXCHANGE_VERSION => EXCHANGE_VERSION),
     exportedAt: z.string().max(40).optional(),
     name: z.string().max(300).optional(),
     measures: z.array(exchangedMeasureSchema).max(LIMITS.measures),
@@ -66,6 +77,17 @@ function checkMeasure(measure: Measure, index: number, ids: Map<string, number>,
   measure.notes.forEach((note, n) => {
     if (noteIds.has(note.id)) ctx.addIssue({ code: 'custom', path: at('notes', n, 'id'), message: `duplicate note id "${note.id}"` })
     noteIds.add(note.id)
+  })
+  if (measure.progress.length > 0 && measure.commitment === null) {
+    ctx.addIssue({ code: 'custom', path: at('progress'), message: 'progress is recorded only for a measure with a commitment' })
+  }
+  const progressIds = new Set<string>()
+  measure.progress.forEach((entry, p) => {
+    if (progressIds.has(entry.id)) ctx.addIssue({ code: 'custom', path: at('progress', p, 'id'), message: `duplicate progress id "${entry.id}"` })
+    progressIds.add(entry.id)
+    for (const id of entry.sourceIds) {
+      if (!sourceIds.has(id)) ctx.addIssue({ code: 'custom', path: at('progress', p, 'sourceIds'), message: `cites unknown source "${id}"` })
+    }
   })
 }
 

@@ -103,3 +103,30 @@ export function countdownParts(fromMs: number, toMs: number): { days: number; ho
   const minutes = Math.floor(rest / 60)
   return { days, hours, minutes, seconds: rest - minutes * 60, past }
 }
+
+/**
+ * The instant a date-only end means. Instruments that end "through X" (US) or 「至X日」
+ * (Chinese legal usage) include day X: the measure ends at the start of day X+1 on the legal
+ * wall clock of `zone` — 00:00, or the first instant of that day where a DST gap swallows
+ * midnight. So 「至2026年11月10日」 in Asia/Shanghai is 2026-11-11T00:00+08:00, and "through
+ * November 9, 2025" in America/New_York is 2025-11-10T00:00-05:00. One helper for both, so
+ * nobody adds the day by hand.
+ */
+export function dateOnlyEnd(date: string, zone: string): string {
+  return formatZoned(plainDateOf(date).add({ days: 1 }).toZonedDateTime({ timeZone: checkedZone(zone) }))
+}
+
+/** The instant "from X" / 「自X日起」 means: the start of day X on the legal wall clock of `zone`. */
+export function dateOnlyStart(date: string, zone: string): string {
+  return formatZoned(plainDateOf(date).toZonedDateTime({ timeZone: checkedZone(zone) }))
+}
+
+function plainDateOf(date: string): Temporal.PlainDate {
+  if (!isValidPlainDate(date)) throw new InstantInputError(`"${date}" is not a date YYYY-MM-DD`)
+  return Temporal.PlainDate.from(date, { overflow: 'reject' })
+}
+
+function checkedZone(zone: string): string {
+  if (!isValidTimeZone(zone)) throw new InstantInputError(`unknown time zone "${zone}"`)
+  return zone
+}

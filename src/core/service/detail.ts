@@ -1,7 +1,7 @@
 // One measure as the measure page shows it: stored facts and life, derived status, audit trail.
 import type { AuditEntry, MeasureDetail } from '../../shared/api.ts'
 import { ServiceError } from '../../shared/result.ts'
-import { statusAt, toTimedEvent, transitionsOf } from '../status/engine.ts'
+import { baseOf, statusAt, toTimedEvent, transitionsOf } from '../status/engine.ts'
 import { readMeasure, type StoredMeasure } from '../store/measure-rows.ts'
 import { statement } from '../store/statements.ts'
 import type { ServiceContext } from './context.ts'
@@ -29,10 +29,11 @@ export function auditOf(ctx: ServiceContext, measureId: string): AuditEntry[] {
 
 export function detailOf(ctx: ServiceContext, measure: StoredMeasure, atMs: number): MeasureDetail {
   const timed = measure.events.map(toTimedEvent)
+  const base = baseOf(measure)
   return {
     ...measure,
-    state: statusAt(timed, atMs, { rate: measure.rate, scope: measure.scope }),
-    transitions: transitionsOf(timed),
+    state: statusAt(timed, atMs, base),
+    transitions: transitionsOf(timed, base),
     history: auditOf(ctx, measure.id),
   }
 }

@@ -40,6 +40,9 @@ export const eventHandlers: Handlers<'events.record' | 'events.remove' | 'events
       sourceIds: input.sourceIds,
       note: input.note,
       alternatives: input.alternatives,
+      rateValue: input.rateValue ?? null,
+      part: input.part ?? null,
+      whenSuspended: input.whenSuspended ?? null,
     }
     addEvent(ctx.db, measureId, event)
     touch(ctx, measureId)

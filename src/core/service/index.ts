@@ -16,12 +16,14 @@ import { metaHandlers } from './meta.ts'
 import { reportHandlers } from './report.ts'
 import { reminderHandlers } from './reminders.ts'
 import { noteHandlers, tagHandlers } from './notes.ts'
+import { progressHandlers } from './progress.ts'
 import { sourceHandlers } from './sources.ts'
 
 export const handlers: Handlers<MethodName> = {
   ...metaHandlers,
   ...measureHandlers,
   ...eventHandlers,
+  ...progressHandlers,
   ...sourceHandlers,
   ...noteHandlers,
   ...tagHandlers,

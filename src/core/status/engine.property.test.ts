@@ -125,6 +125,8 @@ function referenceFromTransitions(transitions: readonly Transition[], atMs: numb
         become('terminated', t.at)
         break
       case 'amended':
+      case 'rate_step':
+      case 'commitment_deadline':
         break
     }
   }
@@ -138,7 +140,7 @@ function referenceDetails(events: readonly TimedEvent[], atMs: number, status: S
   let scope = BASE.scope
   let suspendedUntil: string | null = null
   for (const e of past) {
-    if (e.kind === 'effective' || e.kind === 'amended') {
+    if (e.kind === 'effective' || e.kind === 'amended' || e.kind === 'rate_step') {
       rate = e.rate ?? rate
       scope = e.scope ?? scope
     }
@@ -198,7 +200,7 @@ function literalStatus(events: readonly TimedEvent[], T: number): MeasureStatus 
       status = 'in_force'
       setter = null
     }
-    if (e.kind === 'effective' || e.kind === 'amended') {
+    if (e.kind === 'effective' || e.kind === 'amended' || e.kind === 'rate_step') {
       if (e.rate !== null) rate = e.rate
       if (e.scope !== null) scope = e.scope
     }
@@ -231,6 +233,11 @@ function literalStatus(events: readonly TimedEvent[], T: number): MeasureStatus 
     rate,
     scope,
     suspendedUntil: status === 'suspended' && setter !== null ? setter.until : null,
+    // Generated events carry no rate numbers, parts or commitments (those have their own properties).
+    rateValue: null,
+    rateInEffect: null,
+    suspendedPart: null,
+    commitment: null,
   }
 }
 

@@ -42,6 +42,10 @@ describe('statusAt basics', () => {
       rate: '10%',
       scope: 'all goods',
       suspendedUntil: null,
+      rateValue: null,
+      rateInEffect: null,
+      suspendedPart: null,
+      commitment: null,
     })
     const events = [ev('a', 'announced', NY('2025-04-02T16:00:00', '-04:00')), ev('e', 'effective', NY('2025-04-05T00:01:00', '-04:00'))]
     const before = statusAt(events, ms(NY('2025-04-01T00:00:00', '-04:00')), BASE)
@@ -223,7 +227,7 @@ describe('suspension lapse and review', () => {
     expect(justBefore).toMatchObject({ status: 'suspended', since: start, suspendedUntil: until, needsReview: false, reviewReason: null })
     expect(justBefore.next).toEqual(lapseTransition)
     const at = statusAt(life, lapseMs, BASE)
-    expect(at).toEqual({ status: 'in_force', since: until, next: null, needsReview: true, reviewReason: lapseTransition, rate: '10%', scope: 'all goods', suspendedUntil: null })
+    expect(at).toEqual({ status: 'in_force', since: until, next: null, needsReview: true, reviewReason: lapseTransition, rate: '10%', scope: 'all goods', suspendedUntil: null, rateValue: null, rateInEffect: null, suspendedPart: null, commitment: null })
     expect(statusAt(life, lapseMs + 86_400_000 * 400, BASE).needsReview).toBe(true)
   })
 

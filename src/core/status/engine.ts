@@ -9,9 +9,21 @@
 // - announced: 'pending' (sets `since` only while nothing has started yet).
 // - effective: 'in_force'; non-null rate/scope override the measure's base values; ends any suspension.
 // - amended: non-null rate/scope replace the current ones; no status change.
-// - suspended / extended: 'suspended' with the event's `until` (null = indefinite). If already
-//   suspended, only the end changes (`since` stays). Ignored once terminated.
+// - rate_step: sets the full rate like `amended`; while a suspension runs it follows its
+//   `whenSuspended`: 'apply' (default) sets it now, 'defer' holds it until the suspension ends
+//   (lapse, resumed, effective; dropped by terminated), 'skip' ignores it.
+// - A new rate text without a number makes the number unknown, unless the text is unchanged.
+// - suspended / extended: 'suspended' with the event's `until` (null = indefinite), or
+//   'partly_suspended' when the suspension covers a part (`part`; an extension without a part
+//   keeps the running suspension's part). If already suspended, the end and part change; `since`
+//   stays unless the status changes. Ignored once terminated.
 // - resumed: 'in_force', suspension cleared.  terminated: 'terminated'.  review: no status change.
+// - rateInEffect: the full number in force; full minus the suspended points (never below 0)
+//   while partly suspended; 0 while pending, wholly suspended or terminated; null without a number.
+// - A commitment's deadline is a transition ('commitment_deadline'); its outcome is met (a figure
+//   as of no later than the deadline reached the target), missed (a figure as of the deadline or
+//   later falls short), pending (before the deadline) or needs_review (after it, neither) — the
+//   last also sets needsReview.
 // - `since` changes only when the status changes (a second `effective` does not restart it).
 // - A suspension lapses at its `until` instant (a 'suspension_end' transition): from that instant
 //   on the measure is in force again. The lapse comes before any event at the same instant, so an
@@ -20,7 +32,19 @@
 // - needsReview: the latest passed scheduled transition (a lapse, or an event entered with
 //   scheduled = true) has no unscheduled event (or review) at or after its instant, up to T.
 import { EVENT_KINDS } from '../../shared/domain.ts'
-import type { EventKind, MeasureEvent, MeasureStatus, Status, Transition, TransitionKind } from '../../shared/domain.ts'
+import type {
+  Commitment,
+  CommitmentState,
+  EventKind,
+  MeasureEvent,
+  MeasureStatus,
+  RateValue,
+  Status,
+  StepPolicy,
+  SuspendedPart,
+  Transition,
+  TransitionKind,
+} from '../../shared/domain.ts'
 import { epochMs } from '../../shared/time.ts'
 
 /** An event as the engine reads it: the store's strings plus their epoch milliseconds. */
@@ -34,9 +58,60 @@ export interface TimedEvent {
   scheduled: boolean
   rate: string | null
   scope: string | null
+  /** Optional so that callers without issue-10 fields (old caches, tests) stay valid: absent = null. */
+  rateValue?: RateValue | null
+  part?: SuspendedPart | null
+  whenSuspended?: StepPolicy | null
 }
 
-export function toTimedEvent(event: Pick<MeasureEvent, 'id' | 'kind' | 'at' | 'until' | 'scheduled' | 'rate' | 'scope'>): TimedEvent {
+/** The measure-level facts the fold starts from. */
+export interface EngineBase {
+  rate: string | null
+  scope: string
+  rateValue?: RateValue | null
+  commitment?: TimedCommitment | null
+  progress?: readonly TimedProgress[]
+}
+
+export interface TimedCommitment extends Commitment {
+  deadlineMs: number
+}
+
+export interface TimedProgress {
+  value: number
+  asOf: string
+  asOfMs: number
+}
+
+export function toTimedCommitment(commitment: Commitment | null): TimedCommitment | null {
+  return commitment === null ? null : { ...commitment, deadlineMs: epochMs(commitment.deadline) }
+}
+
+export function toTimedProgress(entry: { value: number; asOf: string }): TimedProgress {
+  return { value: entry.value, asOf: entry.asOf, asOfMs: epochMs(entry.asOf) }
+}
+
+/** The engine's base from a whole measure (detail pages, reports of one measure). */
+export function baseOf(measure: {
+  rate: string | null
+  scope: string
+  rateValue: RateValue | null
+  commitment: Commitment | null
+  progress: readonly { value: number; asOf: string }[]
+}): EngineBase {
+  return {
+    rate: measure.rate,
+    scope: measure.scope,
+    rateValue: measure.rateValue,
+    commitment: toTimedCommitment(measure.commitment),
+    progress: measure.progress.map(toTimedProgress),
+  }
+}
+
+export function toTimedEvent(
+  event: Pick<MeasureEvent, 'id' | 'kind' | 'at' | 'until' | 'scheduled' | 'rate' | 'scope'> &
+    Partial<Pick<MeasureEvent, 'rateValue' | 'part' | 'whenSuspended'>>,
+): TimedEvent {
   return {
     id: event.id,
     kind: event.kind,
@@ -47,6 +122,9 @@ export function toTimedEvent(event: Pick<MeasureEvent, 'id' | 'kind' | 'at' | 'u
     scheduled: event.scheduled,
     rate: event.rate,
     scope: event.scope,
+    rateValue: event.rateValue ?? null,
+    part: event.part ?? null,
+    whenSuspended: event.whenSuspended ?? null,
   }
 }
 
@@ -91,6 +169,11 @@ interface Fold {
   status: Status
   since: string | null
   rate: string | null
+  rateValue: RateValue | null
+  /** The running suspension's part (null: whole measure, or none running). */
+  part: SuspendedPart | null
+  /** Rate steps held until the running suspension ends ('defer'); null when none. */
+  deferred: TimedEvent[] | null
   scope: string
   suspendedUntil: string | null
   lapseMs: number
@@ -105,11 +188,14 @@ interface Fold {
   resolvedMs: number
 }
 
-function newFold(rate: string | null, scope: string): Fold {
+function newFold(rate: string | null, scope: string, rateValue: RateValue | null): Fold {
   return {
     status: 'pending',
     since: null,
     rate,
+    rateValue,
+    part: null,
+    deferred: null,
     scope,
     suspendedUntil: null,
     lapseMs: Infinity,
@@ -127,6 +213,8 @@ function lapse(fold: Fold, out: Transition[] | null): void {
   fold.status = 'in_force'
   fold.since = fold.lapseAt
   fold.suspendedUntil = null
+  fold.part = null
+  applyDeferred(fold)
   fold.reviewMs = fold.lapseMs
   fold.reviewKind = 'suspension_end'
   fold.reviewAt = fold.lapseAt
@@ -138,6 +226,41 @@ function lapse(fold: Fold, out: Transition[] | null): void {
 function endSuspension(fold: Fold): void {
   fold.suspendedUntil = null
   fold.lapseMs = Infinity
+  fold.part = null
+  applyDeferred(fold)
+}
+
+function isSuspended(status: Status): boolean {
+  return status === 'suspended' || status === 'partly_suspended'
+}
+
+/** A new full rate from an event: text and number together; new text alone leaves the number unknown. */
+function setRate(fold: Fold, event: TimedEvent): void {
+  const value = event.rateValue ?? null
+  if (value !== null) {
+    fold.rateValue = value
+    if (event.rate !== null) fold.rate = event.rate
+  } else if (event.rate !== null && event.rate !== fold.rate) {
+    fold.rate = event.rate
+    fold.rateValue = null
+  }
+}
+
+function applyDeferred(fold: Fold): void {
+  if (fold.deferred === null) return
+  for (const step of fold.deferred) setRate(fold, step)
+  fold.deferred = null
+}
+
+function rateStep(fold: Fold, event: TimedEvent): void {
+  const policy = event.whenSuspended ?? 'apply'
+  if (!isSuspended(fold.status) || policy === 'apply') {
+    setRate(fold, event)
+    if (event.scope !== null) fold.scope = event.scope
+  } else if (policy === 'defer') {
+    if (fold.deferred === null) fold.deferred = []
+    fold.deferred.push(event)
+  }
 }
 
 function becomes(fold: Fold, status: Status, at: string): void {
@@ -154,19 +277,24 @@ function apply(fold: Fold, event: TimedEvent, out: Transition[] | null): void {
       if (fold.status === 'pending' && fold.since === null) fold.since = event.at
       break
     case 'effective':
-      if (event.rate !== null) fold.rate = event.rate
+      endSuspension(fold)
+      setRate(fold, event)
       if (event.scope !== null) fold.scope = event.scope
       becomes(fold, 'in_force', event.at)
-      endSuspension(fold)
       break
     case 'amended':
-      if (event.rate !== null) fold.rate = event.rate
+      setRate(fold, event)
       if (event.scope !== null) fold.scope = event.scope
       break
+    case 'rate_step':
+      rateStep(fold, event)
+      break
     case 'suspended':
-    case 'extended':
+    case 'extended': {
       if (fold.status === 'terminated') break
-      becomes(fold, 'suspended', event.at)
+      const part = event.part ?? null
+      fold.part = event.kind === 'extended' && part === null && isSuspended(fold.status) ? fold.part : part
+      becomes(fold, fold.part === null ? 'suspended' : 'partly_suspended', event.at)
       fold.suspendedUntil = event.until
       fold.lapseEventId = event.id
       if (event.untilMs === null) {
@@ -179,11 +307,14 @@ function apply(fold: Fold, event: TimedEvent, out: Transition[] | null): void {
         fold.lapseAt = event.at
       }
       break
+    }
     case 'resumed':
       becomes(fold, 'in_force', event.at)
       endSuspension(fold)
       break
     case 'terminated':
+      // Steps held for the end of a suspension never apply to a terminated measure.
+      fold.deferred = null
       becomes(fold, 'terminated', event.at)
       endSuspension(fold)
       break
@@ -201,10 +332,50 @@ function apply(fold: Fold, event: TimedEvent, out: Transition[] | null): void {
   if (out !== null && event.kind !== 'review') out.push({ kind: event.kind, at: event.at, atMs: event.atMs, eventId: event.id })
 }
 
-/** The status of a measure at `atMs`, from its events (any order) and its base rate/scope. */
-export function statusAt(events: readonly TimedEvent[], atMs: number, base: { rate: string | null; scope: string }): MeasureStatus {
+/** What is collected at the instant (see the rules at the top). */
+export function rateInEffect(status: Status, full: RateValue | null, part: SuspendedPart | null): RateValue | null {
+  if (full === null) return null
+  if (status === 'in_force') return full
+  if (status === 'partly_suspended') {
+    if (part === null || part.rate === null) return full
+    return { ...full, value: Math.max(0, full.value - part.rate) }
+  }
+  return { ...full, value: 0 }
+}
+
+function deadlineOf(commitment: TimedCommitment): Transition {
+  return { kind: 'commitment_deadline', at: commitment.deadline, atMs: commitment.deadlineMs, eventId: 'commitment' }
+}
+
+/** A commitment's progress and outcome at `atMs` (rules at the top). */
+export function commitmentAt(commitment: TimedCommitment, progress: readonly TimedProgress[], atMs: number): CommitmentState {
+  const deadlineMs = commitment.deadlineMs
+  const countsUntil = Math.min(atMs, deadlineMs)
+  let latest: TimedProgress | null = null
+  let met = false
+  let short = false
+  for (const entry of progress) {
+    if (entry.asOfMs > atMs) continue
+    if (latest === null || entry.asOfMs >= latest.asOfMs) latest = entry
+    if (entry.asOfMs <= countsUntil && entry.value >= commitment.target) met = true
+    if (entry.asOfMs >= deadlineMs && entry.value < commitment.target) short = true
+  }
+  const outcome = met ? 'met' : atMs < deadlineMs ? 'pending' : short ? 'missed' : 'needs_review'
+  return {
+    target: commitment.target,
+    unit: commitment.unit,
+    deadline: commitment.deadline,
+    deadlineMs,
+    progress: latest === null ? null : latest.value,
+    progressAsOf: latest === null ? null : latest.asOf,
+    outcome,
+  }
+}
+
+/** The status of a measure at `atMs`, from its events (any order) and its base facts. */
+export function statusAt(events: readonly TimedEvent[], atMs: number, base: EngineBase): MeasureStatus {
   const ordered = inOrder(events)
-  const fold = newFold(base.rate, base.scope)
+  const fold = newFold(base.rate, base.scope, base.rateValue ?? null)
   const count = ordered.length
   let i = 0
   for (; i < count; i++) {
@@ -223,16 +394,36 @@ export function statusAt(events: readonly TimedEvent[], atMs: number, base: { ra
   }
   if (next === null && fold.lapseMs !== Infinity) next = { kind: 'suspension_end', at: fold.lapseAt, atMs: fold.lapseMs, eventId: fold.lapseEventId }
 
-  const needsReview = fold.reviewMs !== -Infinity && fold.resolvedMs < fold.reviewMs
+  let needsReview = fold.reviewMs !== -Infinity && fold.resolvedMs < fold.reviewMs
+  let reviewReason: Transition | null = needsReview
+    ? { kind: fold.reviewKind, at: fold.reviewAt, atMs: fold.reviewMs, eventId: fold.reviewEventId }
+    : null
+
+  let commitment: CommitmentState | null = null
+  const promised = base.commitment ?? null
+  if (promised !== null) {
+    commitment = commitmentAt(promised, base.progress ?? [], atMs)
+    if (promised.deadlineMs > atMs && (next === null || promised.deadlineMs < next.atMs)) next = deadlineOf(promised)
+    // An unknown outcome is a passed deadline nobody has recorded: the later of the two reasons shows.
+    if (commitment.outcome === 'needs_review' && (reviewReason === null || reviewReason.atMs <= promised.deadlineMs)) {
+      needsReview = true
+      reviewReason = deadlineOf(promised)
+    }
+  }
+
   return {
     status: fold.status,
     since: fold.since,
     next,
     needsReview,
-    reviewReason: needsReview ? { kind: fold.reviewKind, at: fold.reviewAt, atMs: fold.reviewMs, eventId: fold.reviewEventId } : null,
+    reviewReason,
     rate: fold.rate,
     scope: fold.scope,
     suspendedUntil: fold.suspendedUntil,
+    rateValue: fold.rateValue,
+    rateInEffect: rateInEffect(fold.status, fold.rateValue, fold.part),
+    suspendedPart: fold.status === 'partly_suspended' ? fold.part : null,
+    commitment,
   }
 }
 
@@ -241,11 +432,18 @@ export function statusAt(events: readonly TimedEvent[], atMs: number, base: { ra
  * reviews (including ones the fold ignores, such as a suspension after termination — the same
  * points `next` counts down to) and each suspension lapse, including a final one still ahead.
  */
-export function transitionsOf(events: readonly TimedEvent[]): Transition[] {
+export function transitionsOf(events: readonly TimedEvent[], base?: Pick<EngineBase, 'commitment'>): Transition[] {
   const ordered = inOrder(events)
-  const fold = newFold(null, '')
+  const fold = newFold(null, '', null)
   const out: Transition[] = []
   for (const event of ordered) apply(fold, event, out)
   if (fold.lapseMs !== Infinity) lapse(fold, out)
+  const promised = base?.commitment ?? null
+  if (promised !== null) {
+    // After every transition at or before it: at the same instant the events count first.
+    let index = out.length
+    while (index > 0 && (out[index - 1] as Transition).atMs > promised.deadlineMs) index--
+    out.splice(index, 0, deadlineOf(promised))
+  }
   return out
 }

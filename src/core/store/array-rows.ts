@@ -13,7 +13,22 @@ export function arrays(db: DatabaseSync, sql: string, ...params: Cell[]): Cell[]
 }
 
 /** One entry of the timeline column, in the column order of migrations.ts TIMELINE_SELECT. */
-type TimelineEntry = [string, TimedEvent['kind'], string, number, string | null, number | null, number, string | null, string | null, number]
+type TimelineEntry = [
+  string,
+  TimedEvent['kind'],
+  string,
+  number,
+  string | null,
+  number | null,
+  number,
+  string | null,
+  string | null,
+  number,
+  // Absent in a timeline written before migration 4 (another process may still run older code).
+  TimedEvent['rateValue']?,
+  TimedEvent['part']?,
+  TimedEvent['whenSuspended']?,
+]
 
 export interface TimelineEvent extends TimedEvent {
   /** Another source gives a different date for this event. */
@@ -22,7 +37,7 @@ export interface TimelineEvent extends TimedEvent {
 
 /** Decodes a measure's timeline column into the status engine's events, in time order. */
 export function decodeTimeline(json: string): TimelineEvent[] {
-  return (JSON.parse(json) as TimelineEntry[]).map(([id, kind, at, atMs, until, untilMs, scheduled, rate, scope, conflict]) => ({
+  return (JSON.parse(json) as TimelineEntry[]).map(([id, kind, at, atMs, until, untilMs, scheduled, rate, scope, conflict, rateValue, part, whenSuspended]) => ({
     id,
     kind,
     at,
@@ -33,6 +48,9 @@ export function decodeTimeline(json: string): TimelineEvent[] {
     rate,
     scope,
     conflict: conflict === 1,
+    rateValue: rateValue ?? null,
+    part: part ?? null,
+    whenSuspended: whenSuspended ?? null,
   }))
 }
 

@@ -1,7 +1,7 @@
 // Reading and writing one whole measure (facts, events, sources, links, notes) as table rows.
 // Callers run writes inside a transaction (database.ts inTransaction).
 import type { DatabaseSync } from 'node:sqlite'
-import type { DateAlternative, Measure, MeasureEvent, MeasureFacts, MeasureLink, Note, Source } from '../../shared/domain.ts'
+import type { Commitment, DateAlternative, Measure, MeasureEvent, MeasureFacts, MeasureLink, Note, ProgressEntry, RateValue, Source, SuspendedPart } from '../../shared/domain.ts'
 import { epochMs } from '../../shared/time.ts'
 import { statement } from './statements.ts'
 import { TIMELINE_SELECT } from './migrations.ts'
@@ -29,6 +29,7 @@ export function readMeasure(db: DatabaseSync, id: string): StoredMeasure | null 
   const notes = db
     .prepare('SELECT * FROM notes WHERE measure_id = ? AND deleted_at IS NULL ORDER BY pinned DESC, created_at DESC')
     .all(id) as Row[]
+  const progress = statement(db, 'SELECT * FROM commitment_progress WHERE measure_id = ? ORDER BY as_of_ms, id').all(id) as Row[]
   return {
     ...factsFromRow(m),
     id: m.id as string,
@@ -37,6 +38,7 @@ export function readMeasure(db: DatabaseSync, id: string): StoredMeasure | null 
     sources: sources.map(sourceFromRow),
     links: links.map((l) => ({ targetId: l.target_id as string, relation: l.relation as MeasureLink['relation'] })),
     notes: notes.map(noteFromRow),
+    progress: progress.map(progressFromRow),
     createdAt: m.created_at as string,
     updatedAt: m.updated_at as string,
     deletedAt: m.deleted_at as string | null,
@@ -55,7 +57,28 @@ function factsFromRow(m: Row): Omit<MeasureFacts, 'tags'> {
     instrumentNumber: m.instrument_number as string,
     scope: m.scope as string,
     rate: m.rate as string | null,
+    rateValue: jsonOrNull<RateValue>(m.rate_value),
+    commitment: jsonOrNull<Commitment>(m.commitment),
     summary: m.summary as string,
+  }
+}
+
+function jsonOrNull<T>(cell: string | number | null | undefined): T | null {
+  return typeof cell === 'string' ? (JSON.parse(cell) as T) : null
+}
+
+function jsonText(value: object | null): string | null {
+  return value === null ? null : JSON.stringify(value)
+}
+
+function progressFromRow(row: Row): ProgressEntry {
+  return {
+    id: row.id as string,
+    value: row.value as number,
+    asOf: row.as_of as string,
+    sourceIds: JSON.parse(row.source_ids as string) as string[],
+    note: row.note as string,
+    recordedAt: row.recorded_at as string,
   }
 }
 
@@ -78,6 +101,9 @@ function eventFromRow(row: Row): MeasureEvent {
     sourceIds: JSON.parse(row.source_ids as string) as string[],
     note: row.note as string,
     alternatives: JSON.parse(row.alternatives as string) as DateAlternative[],
+    rateValue: jsonOrNull<RateValue>(row.rate_value),
+    part: jsonOrNull<SuspendedPart>(row.part),
+    whenSuspended: row.when_suspended as MeasureEvent['whenSuspended'],
   }
 }
 
@@ -106,13 +132,13 @@ function noteFromRow(row: Row): Note {
 export function writeFacts(db: DatabaseSync, id: string, facts: MeasureFacts, times: { createdAt: string; updatedAt: string; deletedAt: string | null }): void {
   statement(db, 
     `INSERT INTO measures (id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, authority,
-       instrument, instrument_number, scope, rate, summary, created_at, updated_at, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       instrument, instrument_number, scope, rate, rate_value, commitment, summary, created_at, updated_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET title_en = excluded.title_en, title_zh_hant = excluded.title_zh_hant,
        title_zh_hans = excluded.title_zh_hans, short_name = excluded.short_name, imposer = excluded.imposer,
        target = excluded.target, category = excluded.category, authority = excluded.authority,
        instrument = excluded.instrument, instrument_number = excluded.instrument_number, scope = excluded.scope,
-       rate = excluded.rate, summary = excluded.summary, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
+       rate = excluded.rate, rate_value = excluded.rate_value, commitment = excluded.commitment, summary = excluded.summary, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
   ).run(
     id,
     facts.title.en,
@@ -127,6 +153,8 @@ export function writeFacts(db: DatabaseSync, id: string, facts: MeasureFacts, ti
     facts.instrumentNumber,
     facts.scope,
     facts.rate,
+    jsonText(facts.rateValue),
+    jsonText(facts.commitment),
     facts.summary,
     times.createdAt,
     times.updatedAt,
@@ -161,8 +189,9 @@ export function removeEvent(db: DatabaseSync, measureId: string, eventId: string
 
 function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): void {
   statement(db, 
-    `INSERT INTO events (measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, note, source_ids, alternatives)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, note, source_ids, alternatives,
+       rate_value, part, when_suspended)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     measureId,
     event.id,
@@ -177,7 +206,22 @@ function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): 
     event.note,
     JSON.stringify(event.sourceIds),
     JSON.stringify(event.alternatives),
+    jsonText(event.rateValue),
+    jsonText(event.part),
+    event.whenSuspended,
   )
+}
+
+export function insertProgress(db: DatabaseSync, measureId: string, entry: ProgressEntry): void {
+  statement(
+    db,
+    'INSERT INTO commitment_progress (measure_id, id, value, as_of, as_of_ms, source_ids, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(measureId, entry.id, entry.value, entry.asOf, epochMs(entry.asOf), JSON.stringify(entry.sourceIds), entry.note, entry.recordedAt)
+}
+
+/** Removes one progress entry (false when there was none). */
+export function removeProgress(db: DatabaseSync, measureId: string, progressId: string): boolean {
+  return statement(db, 'DELETE FROM commitment_progress WHERE measure_id = ? AND id = ?').run(measureId, progressId).changes > 0
 }
 
 export function insertSource(db: DatabaseSync, measureId: string, source: Source, position: number): void {
@@ -214,6 +258,7 @@ export function writeWholeMeasure(db: DatabaseSync, measure: StoredMeasure): voi
   refreshTimeline(db, measure.id)
   measure.sources.forEach((source, position) => insertSource(db, measure.id, source, position))
   measure.notes.forEach((note) => insertNote(db, measure.id, note))
+  measure.progress.forEach((entry) => insertProgress(db, measure.id, entry))
   for (const row of inbound) insertLink(db, row.measure_id as string, { targetId: measure.id, relation: row.relation as MeasureLink['relation'] })
 }
 
@@ -241,6 +286,7 @@ export function readAllMeasures(db: DatabaseSync): StoredMeasure[] {
   const notes = groupRows(
     statement(db, 'SELECT * FROM notes WHERE deleted_at IS NULL ORDER BY measure_id, pinned DESC, created_at DESC').all() as Row[],
   )
+  const progress = groupRows(statement(db, 'SELECT * FROM commitment_progress ORDER BY measure_id, as_of_ms, id').all() as Row[])
   return (statement(db, 'SELECT * FROM measures ORDER BY id').all() as Row[]).map((m) => {
     const id = m.id as string
     return {
@@ -250,6 +296,7 @@ export function readAllMeasures(db: DatabaseSync): StoredMeasure[] {
       sources: (sources.get(id) ?? []).map(sourceFromRow),
       links: (links.get(id) ?? []).map((l) => ({ targetId: l.target_id as string, relation: l.relation as MeasureLink['relation'] })),
       notes: (notes.get(id) ?? []).map(noteFromRow),
+      progress: (progress.get(id) ?? []).map(progressFromRow),
       tags: (tags.get(id) ?? []).map((t) => t.tag as string),
       createdAt: m.created_at as string,
       updatedAt: m.updated_at as string,

@@ -2,10 +2,19 @@
 // transaction together with its user_version bump (see database.ts). Never edit a released step:
 // add a new one.
 /**
- * The JSON a measure's `timeline` column holds: its events in time order as
- * [id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, has_alternatives].
+ * The timeline as migration 3 built it. Frozen: migration 3 must keep running on files that do
+ * not have migration 4's columns yet.
  */
-export const TIMELINE_SELECT = `SELECT json_group_array(json_array(id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, alternatives <> '[]'))
+const TIMELINE_SELECT_V3 = `SELECT json_group_array(json_array(id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, alternatives <> '[]'))
+  FROM (SELECT * FROM events WHERE measure_id = ?1 ORDER BY at_ms, id)`
+
+/**
+ * The JSON a measure's `timeline` column holds: its events in time order as
+ * [id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, has_alternatives,
+ *  rate_value, part, when_suspended] (rate_value and part as JSON objects or null).
+ */
+export const TIMELINE_SELECT = `SELECT json_group_array(json_array(id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, alternatives <> '[]',
+    json(rate_value), json(part), when_suspended))
   FROM (SELECT * FROM events WHERE measure_id = ?1 ORDER BY at_ms, id)`
 
 export const MIGRATIONS: readonly string[] = [
@@ -127,6 +136,31 @@ export const MIGRATIONS: readonly string[] = [
   // the board reads 10,000 rows instead of 100,000 (a cache of stored facts, not of status)
   `
   ALTER TABLE measures ADD COLUMN timeline TEXT NOT NULL DEFAULT '[]';
+  UPDATE measures SET timeline = (${TIMELINE_SELECT_V3.replaceAll('?1', 'measures.id')});
+  `,
+  // 4: rates as numbers, partial suspensions, rate steps' suspension policy, commitments and
+  // their progress (issue 10); the timeline cache carries the new event fields. Existing rows
+  // get no number and no part: no value is guessed from the free-text rate.
+  `
+  ALTER TABLE measures ADD COLUMN rate_value TEXT;
+  ALTER TABLE measures ADD COLUMN commitment TEXT;
+  ALTER TABLE events ADD COLUMN rate_value TEXT;
+  ALTER TABLE events ADD COLUMN part TEXT;
+  ALTER TABLE events ADD COLUMN when_suspended TEXT;
+
+  CREATE TABLE commitment_progress (
+    measure_id TEXT NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    value REAL NOT NULL,
+    as_of TEXT NOT NULL,
+    as_of_ms INTEGER NOT NULL,
+    source_ids TEXT NOT NULL DEFAULT '[]',
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (measure_id, id)
+  ) STRICT;
+  CREATE INDEX commitment_progress_by_measure ON commitment_progress(measure_id, as_of_ms);
+
   UPDATE measures SET timeline = (${TIMELINE_SELECT.replaceAll('?1', 'measures.id')});
   `,
 ]

@@ -6,6 +6,7 @@ import type { ListFilter, MeasureSummary } from '../../shared/api.ts'
 import type { Category, MeasureLink } from '../../shared/domain.ts'
 import { statusAt } from '../status/engine.ts'
 import { arrays, timelineOf, type Cell } from './array-rows.ts'
+import { commitmentBases, parseRateValue } from './commitment-rows.ts'
 
 function groupBy<T>(rows: Cell[][], map: (row: Cell[]) => T): Map<string, T[]> {
   const groups = new Map<string, T[]>()
@@ -28,9 +29,11 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
   const { filter } = query
   const measures = arrays(
     db,
-    `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, deleted_at, timeline
+    `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, deleted_at, timeline,
+       rate_value, commitment
      FROM measures ${query.includeDeleted ? '' : 'WHERE deleted_at IS NULL'}`,
   )
+  const commitments = commitmentBases(db)
   const tags = groupBy(arrays(db, 'SELECT measure_id, tag FROM measure_tags ORDER BY measure_id, position'), (r) => r[1] as string)
   const links = groupBy(
     arrays(db, 'SELECT measure_id, target_id, relation FROM links ORDER BY measure_id, target_id'),
@@ -61,7 +64,12 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
     if (text && !matchesText(m, measureTags, text) && !notesMatching?.has(id)) continue
 
     const measureEvents = timelineOf(id, m[12] as string)
-    const state = statusAt(measureEvents, query.atMs, { rate: m[9] as string | null, scope: m[10] as string })
+    const state = statusAt(measureEvents, query.atMs, {
+      rate: m[9] as string | null,
+      scope: m[10] as string,
+      rateValue: parseRateValue(m[13]),
+      ...commitments.baseOf(id, m[14]),
+    })
     if (filter.status && state.status !== filter.status) continue
     if (filter.needsReview !== undefined && state.needsReview !== filter.needsReview) continue
 

@@ -1,0 +1,34 @@
+// The issue-10 measure columns as the bulk readers (board, reminders, reports) need them: the
+// base rate's number and, for commitments, the target with its progress — read once per list.
+import type { DatabaseSync } from 'node:sqlite'
+import type { Commitment, RateValue } from '../../shared/domain.ts'
+import { toTimedCommitment, type TimedCommitment, type TimedProgress } from '../status/engine.ts'
+import { arrays, type Cell } from './array-rows.ts'
+
+export function parseRateValue(cell: Cell | undefined): RateValue | null {
+  return typeof cell === 'string' ? (JSON.parse(cell) as RateValue) : null
+}
+
+export interface CommitmentBases {
+  /** The engine's commitment and progress for a measure, from its `commitment` column. */
+  baseOf(measureId: string, commitmentCell: Cell | undefined): { commitment: TimedCommitment | null; progress: readonly TimedProgress[] }
+}
+
+const NONE = { commitment: null, progress: [] as readonly TimedProgress[] }
+
+/** Reads every progress entry once (few measures are commitments), grouped by measure. */
+export function commitmentBases(db: DatabaseSync): CommitmentBases {
+  const progress = new Map<string, TimedProgress[]>()
+  for (const [measureId, value, asOf, asOfMs] of arrays(db, 'SELECT measure_id, value, as_of, as_of_ms FROM commitment_progress ORDER BY measure_id, as_of_ms, id')) {
+    const entry: TimedProgress = { value: value as number, asOf: asOf as string, asOfMs: asOfMs as number }
+    const list = progress.get(measureId as string)
+    if (list) list.push(entry)
+    else progress.set(measureId as string, [entry])
+  }
+  return {
+    baseOf(measureId, cell) {
+      if (typeof cell !== 'string') return NONE
+      return { commitment: toTimedCommitment(JSON.parse(cell) as Commitment), progress: progress.get(measureId) ?? [] }
+    },
+  }
+}
