@@ -1,8 +1,9 @@
 // The browser host against a real server, a real temporary database (seeded with the embedded
-// dataset) and a fixture renderer folder. Requests go through node:http so Host, Origin and the
-// fetch-metadata headers can be set freely (fetch forbids setting Host).
+// dataset) and a fixture renderer folder. Requests go through node:http (http-test-client.ts) so
+// Host, Origin, Cookie and the fetch-metadata headers can be set freely. Limits and the methods
+// the host refuses to expose: host-limits.test.ts.
 import { execFile } from 'node:child_process'
-import { request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http'
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -10,9 +11,9 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../core/open.ts'
 import type { MeasureSummary } from '../shared/api.ts'
-import { HTTP_TOKEN_HEADER } from '../shared/bridge.ts'
 import type { ExchangeFile } from '../shared/exchange.ts'
-import { CONTENT_SECURITY_POLICY, DEFAULT_MAX_BODY_BYTES, startWebHost, type WebHost } from './host.ts'
+import { CONTENT_SECURITY_POLICY, startWebHost, type WebHost } from './host.ts'
+import { openEvents as openStream, send, signIn, type Call, type Reply } from './http-test-client.ts'
 
 const execFileAsync = promisify(execFile)
 const REPO = resolve(import.meta.dirname, '..', '..')
@@ -20,64 +21,20 @@ const INDEX_HTML = '<!doctype html>\n<html lang="en">\n  <head>\n    <meta chars
 const SECRET = 'this file is outside the renderer folder'
 const VICTIM = 'cn-mofcom-ga-ge-sb-ban'
 
-interface Reply {
-  status: number
-  headers: IncomingHttpHeaders
-  text: string
-  json(): { ok: boolean; value?: unknown; error?: { code: string; message: string } }
-}
-
-interface Call {
-  method?: string
-  path: string
-  headers?: OutgoingHttpHeaders
-  body?: string | Buffer
-  /** false: send no Host header at all. */
-  setHost?: boolean
-}
-
-function send(port: number, call: Call): Promise<Reply> {
-  return new Promise((resolveReply, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method: call.method ?? 'GET',
-        path: call.path,
-        setHost: call.setHost ?? true,
-        headers: { host: `127.0.0.1:${port}`, ...call.headers },
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          resolveReply({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) })
-        })
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    if (call.setHost === false) req.removeHeader('host')
-    req.end(call.body)
-  })
-}
-
 describe('browser host', () => {
   let dir: string
   let rendererDir: string
   let dbPath: string
   let host: WebHost
-  const MAX_BODY = 256 * 1024
+  /** `name=value` of the session cookie, as a browser that opened the printed URL holds it. */
+  let cookie: string
+  /** How many measures the embedded dataset seeds (read through the store, not the host). */
+  let seeded: number
 
+  /** A request from that browser: its cookie unless the call sets `cookie` itself. */
+  const asUser = (call: Call): Promise<Reply> => send(host.port, { ...call, headers: { cookie, ...call.headers } })
   const api = (method: string, input: unknown, headers: OutgoingHttpHeaders = {}, path = `/api/${method}`): Promise<Reply> =>
-    send(host.port, {
-      method: 'POST',
-      path,
-      headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token, ...headers },
-      body: JSON.stringify(input),
-    })
+    asUser({ method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) })
   const list = async (): Promise<MeasureSummary[]> => {
     const reply = await api('measures.list', { includeDeleted: true })
     expect(reply.status).toBe(200)
@@ -97,7 +54,10 @@ describe('browser host', () => {
     await writeFile(join(rendererDir, '.env'), 'HIDDEN=1\n')
     await writeFile(join(dir, 'secret.txt'), SECRET)
     await symlink(join(dir, 'secret.txt'), join(rendererDir, 'assets', 'escape.txt'))
-    host = await startWebHost({ dbPath, rendererDir, port: 0, pollMs: 100, heartbeatMs: 300, maxBodyBytes: MAX_BODY })
+    host = await startWebHost({ dbPath, rendererDir, port: 0, pollMs: 100, heartbeatMs: 300 })
+    cookie = await signIn(host)
+    const measures = host.store.service.call('measures.list', {})
+    seeded = measures.ok ? measures.value.length : NaN
   })
 
   afterAll(async () => {
@@ -110,7 +70,8 @@ describe('browser host', () => {
       expect(host.address.address).toBe('127.0.0.1')
       expect(host.address.family).toBe('IPv4')
       expect(host.address.port).toBe(host.port)
-      expect(host.url).toBe(`http://127.0.0.1:${host.port}/`)
+      expect(host.baseUrl).toBe(`http://127.0.0.1:${host.port}/`)
+      expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`)
     })
 
     it('cannot be reached through another interface', async () => {
@@ -140,12 +101,123 @@ describe('browser host', () => {
     })
   })
 
+  describe('the secret: only in the printed URL, then in an HttpOnly cookie', () => {
+    const NO_COOKIE = { cookie: undefined }
+
+    it('refuses the page, every asset, app routes, the API and the event stream to a browser without the cookie', async () => {
+      // Another local user, or another browser profile: it can connect, but has not seen the URL.
+      for (const path of ['/', '/index.html', '/measures/us-bis-affiliates-rule', '/assets/index-abc123.js', '/assets/index-abc123.css', '/favicon.svg', '/assets/missing.js']) {
+        const reply = await send(host.port, { path })
+        expect(reply.status, path).toBe(403)
+        expect(reply.headers['content-type'], path).toBe('text/plain; charset=utf-8')
+        expect(reply.text, path).toMatch(/no access/)
+        expect(reply.text, path).not.toContain('console.log')
+        expect(reply.text, path).not.toContain('<div id="app">')
+        expect(reply.headers['set-cookie'], path).toBeUndefined()
+        expect(reply.headers['content-security-policy'], path).toBe(CONTENT_SECURITY_POLICY)
+      }
+      const head = await send(host.port, { method: 'HEAD', path: '/' })
+      expect(head.status).toBe(403)
+      const list = await api('measures.list', {}, NO_COOKIE)
+      expect(list.status).toBe(403)
+      expect(list.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      const stream = await send(host.port, { path: '/events' })
+      expect(stream.status).toBe(403)
+      expect(stream.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    })
+
+    it('exchanges the printed URL for an HttpOnly, SameSite=Strict, host-only cookie and redirects to the clean address', async () => {
+      const reply = await send(host.port, { path: `/?token=${host.token}` })
+      expect(reply.status).toBe(303)
+      expect(reply.headers.location).toBe('/')
+      expect(reply.headers['cache-control']).toBe('no-store')
+      expect(reply.headers['referrer-policy']).toBe('no-referrer')
+      const setCookie = reply.headers['set-cookie']
+      expect(setCookie).toHaveLength(1)
+      const [pair, ...attributes] = setCookie![0]!.split(';').map((part) => part.trim())
+      expect(pair).toMatch(new RegExp(`^measure-tracker-${host.port}=[A-Za-z0-9_-]{43}$`))
+      expect(attributes.map((a) => a.toLowerCase()).sort()).toEqual(['httponly', 'path=/', 'samesite=strict'])
+      // The cookie is not the URL's secret: the secret is never sent again.
+      expect(pair).not.toContain(host.token)
+      expect(reply.text).not.toContain(host.token)
+
+      // With it, the clean address serves the page, which carries neither secret.
+      const page = await send(host.port, { path: '/', headers: { cookie: pair } })
+      expect(page.status).toBe(200)
+      expect(page.text).toBe(INDEX_HTML)
+      expect(page.text).not.toContain(host.token)
+      expect(page.text).not.toContain(pair!.split('=')[1])
+    })
+
+    it('keeps the path and the rest of the query when it redirects, and never a path that reads as another host', async () => {
+      const route = await send(host.port, { path: `/measures/x?token=${host.token}&as-of=2026-11-09` })
+      expect(route.status).toBe(303)
+      expect(route.headers.location).toBe('/measures/x?as-of=2026-11-09')
+      const odd = await send(host.port, { path: `/%5Cevil.example?token=${host.token}` })
+      expect(odd.status).toBe(303)
+      expect(odd.headers.location).toBe('/')
+    })
+
+    it('refuses a wrong, empty or repeated token, and the token sent by POST, without a cookie', async () => {
+      const attempts: Call[] = [
+        { path: '/?token=' + 'A'.repeat(43) },
+        { path: '/?token=' },
+        { path: `/?token=${host.token.slice(0, -1)}` },
+        { path: `/?token=${host.token}&token=${host.token}` },
+        { path: `/?TOKEN=${host.token}` },
+        { method: 'POST', path: `/?token=${host.token}` },
+      ]
+      for (const call of attempts) {
+        const reply = await send(host.port, call)
+        expect(reply.status, call.path).toBe(403)
+        expect(reply.headers['set-cookie'], call.path).toBeUndefined()
+      }
+    })
+
+    it('takes only its own cookie: not a wrong value, not another port\'s cookie, not the URL secret in its place', async () => {
+      const value = cookie.split('=')[1]!
+      const refused: [string, OutgoingHttpHeaders, string?][] = [
+        ['wrong value', { cookie: `measure-tracker-${host.port}=${'A'.repeat(43)}` }],
+        ['another port', { cookie: `measure-tracker-${host.port + 1}=${value}` }],
+        ['URL secret as the cookie', { cookie: `measure-tracker-${host.port}=${host.token}` }],
+        ['empty', { cookie: `measure-tracker-${host.port}=` }],
+        ['old token header', { cookie: undefined, 'x-measure-tracker-token': host.token }],
+        ['bearer', { cookie: undefined, authorization: `Bearer ${host.token}` }],
+        ['token in the API query', { cookie: undefined }, `/api/measures.list?token=${host.token}`],
+      ]
+      for (const [name, headers, path] of refused) {
+        const reply = await api('measures.list', {}, headers, path)
+        expect(reply.status, name).toBe(403)
+      }
+      const events = await send(host.port, { path: `/events?token=${host.token}` })
+      expect(events.status).toBe(403)
+      // Among other cookies, and next to a stale one of the same name, it is still found.
+      const mixed = await api('measures.list', {}, { cookie: `theme=dark; measure-tracker-${host.port}=stale; ${cookie}` })
+      expect(mixed.status).toBe(200)
+    })
+
+    it('accepts the URL again (a second profile opens it too), and its token is new on every run', async () => {
+      const again = await signIn(host)
+      expect(again).toBe(cookie)
+      const other = await startWebHost({ dbPath, rendererDir })
+      try {
+        expect(other.token).not.toBe(host.token)
+        expect((await send(other.port, { path: `/?token=${host.token}` })).status).toBe(403)
+        const otherCookie = await signIn(other)
+        expect(otherCookie).not.toBe(cookie)
+        expect((await send(other.port, { path: '/', headers: { cookie } })).status).toBe(403)
+      } finally {
+        await other.close()
+      }
+    })
+  })
+
   describe('the page', () => {
-    it('serves index.html with the token in <head> and the security headers', async () => {
-      const reply = await send(host.port, { path: '/' })
+    it('serves index.html as built, with the security headers', async () => {
+      const reply = await asUser({ path: '/' })
       expect(reply.status).toBe(200)
       expect(reply.headers['content-type']).toBe('text/html; charset=utf-8')
-      expect(reply.text).toMatch(new RegExp(`<head>\\s*<meta name="measure-tracker-token" content="${host.token}">`))
+      expect(reply.text).toBe(INDEX_HTML)
       expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
       expect(reply.headers['content-security-policy']).toBe(
         "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
@@ -159,44 +231,44 @@ describe('browser host', () => {
 
     it('serves the same page at /index.html and for app routes (SPA fallback)', async () => {
       for (const path of ['/index.html', '/measures/us-bis-affiliates-rule', '/board?as-of=2026-11-09', '/assets/sub', '/assets/']) {
-        const reply = await send(host.port, { path })
+        const reply = await asUser({ path })
         expect(reply.status, path).toBe(200)
         expect(reply.headers['content-type'], path).toBe('text/html; charset=utf-8')
-        expect(reply.text, path).toContain(`content="${host.token}"`)
+        expect(reply.text, path).toBe(INDEX_HTML)
         expect(reply.text, path).not.toContain('inner.txt')
       }
     })
 
-    it('serves assets with their content types and no token', async () => {
-      const js = await send(host.port, { path: '/assets/index-abc123.js' })
+    it('serves assets with their content types', async () => {
+      const js = await asUser({ path: '/assets/index-abc123.js' })
       expect(js.status).toBe(200)
       expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8')
       expect(js.text).toBe('console.log("app")\n')
       expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable')
       expect(js.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
       expect(js.headers['x-content-type-options']).toBe('nosniff')
-      const css = await send(host.port, { path: '/assets/index-abc123.css' })
+      const css = await asUser({ path: '/assets/index-abc123.css' })
       expect(css.headers['content-type']).toBe('text/css; charset=utf-8')
-      const svg = await send(host.port, { path: '/favicon.svg' })
+      const svg = await asUser({ path: '/favicon.svg' })
       expect(svg.headers['content-type']).toBe('image/svg+xml')
       expect(svg.headers['cache-control']).toBe('no-cache')
     })
 
     it('answers HEAD without a body', async () => {
-      const reply = await send(host.port, { method: 'HEAD', path: '/assets/index-abc123.js' })
+      const reply = await asUser({ method: 'HEAD', path: '/assets/index-abc123.js' })
       expect(reply.status).toBe(200)
       expect(reply.headers['content-length']).toBe(String('console.log("app")\n'.length))
       expect(reply.text).toBe('')
     })
 
     it('answers 404 for a missing file with an extension', async () => {
-      const reply = await send(host.port, { path: '/assets/missing.js' })
+      const reply = await asUser({ path: '/assets/missing.js' })
       expect(reply.status).toBe(404)
       expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     })
 
     it('refuses other methods on the page', async () => {
-      const reply = await send(host.port, { method: 'POST', path: '/' })
+      const reply = await asUser({ method: 'POST', path: '/' })
       expect(reply.status).toBe(405)
       expect(reply.headers.allow).toBe('GET, HEAD')
     })
@@ -223,31 +295,29 @@ describe('browser host', () => {
         '/assets/index-abc123.js%00.txt',
       ]
       for (const path of attempts) {
-        const reply = await send(host.port, { path })
+        const reply = await asUser({ path })
         expect([403, 404], path).toContain(reply.status)
         expect(reply.text, path).not.toContain(SECRET)
         expect(reply.text, path).not.toContain('HIDDEN')
-        expect(reply.text, path).not.toContain(host.token)
       }
     })
 
     it('treats an absolute path without an extension as an app route: the page, never the file', async () => {
-      const reply = await send(host.port, { path: '/etc/passwd' })
+      const reply = await asUser({ path: '/etc/passwd' })
       expect(reply.status).toBe(200)
-      expect(reply.text).toBe((await send(host.port, { path: '/' })).text)
+      expect(reply.text).toBe(INDEX_HTML)
     })
 
     it('refuses request targets that are not a plain path', async () => {
       for (const path of ['//etc/passwd', `http://127.0.0.1:${host.port}/`, '*']) {
-        const reply = await send(host.port, { path, method: path === '*' ? 'OPTIONS' : 'GET' })
+        const reply = await asUser({ path, method: path === '*' ? 'OPTIONS' : 'GET' })
         expect(reply.status, path).toBe(400)
-        expect(reply.text).not.toContain(host.token)
       }
     })
   })
 
   describe('the API', () => {
-    it('answers measures.list with the 12 seeded measures', async () => {
+    it('answers measures.list with the seeded measures', async () => {
       const reply = await api('measures.list', {})
       expect(reply.status).toBe(200)
       expect(reply.headers['content-type']).toBe('application/json; charset=utf-8')
@@ -255,29 +325,34 @@ describe('browser host', () => {
       expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
       const result = reply.json()
       expect(result.ok).toBe(true)
-      expect(result.value).toHaveLength(12)
+      expect(result.value).toHaveLength(seeded)
+      expect(seeded).toBeGreaterThan(0)
     })
 
-    it('accepts localhost as well as 127.0.0.1, and its own Origin and same-origin fetch metadata', async () => {
-      const reply = await api('meta.info', {}, {
-        host: `localhost:${host.port}`,
-        origin: `http://localhost:${host.port}`,
-        'sec-fetch-site': 'same-origin',
-        'sec-fetch-mode': 'cors',
-      })
+    it('accepts its own Origin and same-origin fetch metadata', async () => {
+      const reply = await api('measures.list', {}, { origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' })
       expect(reply.status).toBe(200)
-      expect(reply.json()).toMatchObject({ ok: true, value: { measureCount: 12 } })
-      const own = await api('meta.info', {}, { origin: `http://127.0.0.1:${host.port}` })
-      expect(own.status).toBe(200)
+      expect(reply.json().value).toHaveLength(seeded)
     })
 
-    it('treats an empty body as {}', async () => {
-      const reply = await send(host.port, { method: 'POST', path: '/api/meta.info', headers: { [HTTP_TOKEN_HEADER]: host.token } })
+    it('answers on localhost too, once the URL has been opened under that name (cookies are per host name)', async () => {
+      const onLocalhost = { host: `localhost:${host.port}` }
+      expect((await api('measures.list', {}, { ...onLocalhost, cookie: undefined })).status).toBe(403)
+      const exchange = await send(host.port, { path: `/?token=${host.token}`, headers: onLocalhost })
+      expect(exchange.status).toBe(303)
+      const localCookie = exchange.headers['set-cookie']![0]!.split(';')[0]!
+      const reply = await api('measures.tags', {}, { ...onLocalhost, origin: `http://localhost:${host.port}`, 'sec-fetch-site': 'same-origin', cookie: localCookie })
       expect(reply.status).toBe(200)
       expect(reply.json().ok).toBe(true)
     })
 
-    it('answers an unknown method with 404 and the service NOT_FOUND result', async () => {
+    it('treats an empty body as {}', async () => {
+      const reply = await asUser({ method: 'POST', path: '/api/measures.tags' })
+      expect(reply.status).toBe(200)
+      expect(reply.json().ok).toBe(true)
+    })
+
+    it('answers an unknown method with 404 NOT_FOUND', async () => {
       const reply = await api('measures.dropTable', {})
       expect(reply.status).toBe(404)
       expect(reply.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
@@ -296,45 +371,9 @@ describe('browser host', () => {
     })
 
     it('answers malformed JSON with 400 VALIDATION', async () => {
-      const reply = await send(host.port, {
-        method: 'POST',
-        path: '/api/measures.list',
-        headers: { [HTTP_TOKEN_HEADER]: host.token, 'content-type': 'application/json' },
-        body: '{"filter": ',
-      })
+      const reply = await asUser({ method: 'POST', path: '/api/measures.list', headers: { 'content-type': 'application/json' }, body: '{"filter": ' })
       expect(reply.status).toBe(400)
       expect(reply.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    })
-
-    it('answers a body over the limit with 413, by Content-Length or while streaming', async () => {
-      expect(DEFAULT_MAX_BODY_BYTES).toBe(210 * 1024 * 1024)
-      const big = JSON.stringify({ file: 'x'.repeat(MAX_BODY) })
-      const declared = await api('exchange.import', JSON.parse(big))
-      expect(declared.status).toBe(413)
-      expect(declared.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-      const streamed = await new Promise<number>((resolveStatus, reject) => {
-        const req = httpRequest(
-          {
-            host: '127.0.0.1',
-            port: host.port,
-            method: 'POST',
-            path: '/api/exchange.import',
-            headers: { [HTTP_TOKEN_HEADER]: host.token, 'transfer-encoding': 'chunked' },
-            agent: false,
-          },
-          (res) => {
-            res.resume()
-            resolveStatus(res.statusCode ?? 0)
-          },
-        )
-        // The server closes the connection once it has said no; writing on may fail.
-        req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)))
-        for (let i = 0; i < 8; i++) req.write(Buffer.alloc(64 * 1024, 0x20))
-        req.end()
-      })
-      expect(streamed).toBe(413)
-      // The host is still serving.
-      expect((await api('meta.info', {})).status).toBe(200)
     })
   })
 
@@ -342,11 +381,7 @@ describe('browser host', () => {
     const port = (): number => host.port
     // Each case tries to delete a measure; none of them may reach the service.
     const cases: { name: string; status: number; call: () => Partial<Call> }[] = [
-      { name: 'no token', status: 403, call: () => ({ headers: { [HTTP_TOKEN_HEADER]: undefined } }) },
-      { name: 'wrong token', status: 403, call: () => ({ headers: { [HTTP_TOKEN_HEADER]: 'A'.repeat(43) } }) },
-      { name: 'empty token', status: 403, call: () => ({ headers: { [HTTP_TOKEN_HEADER]: '' } }) },
-      { name: 'token in the query string only', status: 403, call: () => ({ path: `/api/measures.delete?token=${host.token}`, headers: { [HTTP_TOKEN_HEADER]: undefined } }) },
-      { name: 'token under another header name', status: 403, call: () => ({ headers: { [HTTP_TOKEN_HEADER]: undefined, authorization: `Bearer ${host.token}` } }) },
+      { name: 'no cookie', status: 403, call: () => ({ headers: { cookie: undefined } }) },
       { name: 'foreign Host (DNS rebinding)', status: 403, call: () => ({ headers: { host: `evil.example:${port()}` } }) },
       { name: 'Host with another port', status: 403, call: () => ({ headers: { host: `127.0.0.1:${port() + 1}` } }) },
       { name: 'no Host header', status: 403, call: () => ({ setHost: false }) },
@@ -362,12 +397,10 @@ describe('browser host', () => {
     for (const refusal of cases) {
       it(`${refusal.name} → ${refusal.status}, and the service is never called`, async () => {
         const call = refusal.call()
-        const headers: OutgoingHttpHeaders = { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token, ...call.headers }
-        for (const [name, value] of Object.entries(headers)) if (value === undefined) delete headers[name]
-        const reply = await send(host.port, {
+        const reply = await asUser({
           method: call.method ?? 'POST',
           path: call.path ?? '/api/measures.delete',
-          headers,
+          headers: { 'content-type': 'application/json', ...call.headers },
           setHost: call.setHost,
           body: JSON.stringify({ id: VICTIM }),
         })
@@ -376,7 +409,7 @@ describe('browser host', () => {
         if (refusal.status === 405) expect(reply.headers.allow).toBe('POST')
         expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
         const measures = await list()
-        expect(measures).toHaveLength(12)
+        expect(measures).toHaveLength(seeded)
         expect(measures.find((m) => m.id === VICTIM)?.deletedAt).toBeNull()
       })
     }
@@ -391,107 +424,58 @@ describe('browser host', () => {
       expect(audit.ok && audit.value.history.every((entry) => entry.actor === 'web' || entry.action === 'seed')).toBe(true)
     })
 
-    it('refuses the page itself to a foreign Host, so a rebinding page cannot read the token', async () => {
-      for (const path of ['/', '/index.html', '/measures/x', '/assets/index-abc123.js']) {
-        const reply = await send(host.port, { path, headers: { host: `evil.example:${host.port}` } })
+    it('refuses the page and the URL exchange to a foreign Host, even with the cookie or the token', async () => {
+      for (const path of ['/', '/index.html', '/measures/x', '/assets/index-abc123.js', `/?token=${host.token}`]) {
+        const reply = await asUser({ path, headers: { host: `evil.example:${host.port}` } })
         expect(reply.status, path).toBe(403)
         expect(reply.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-        expect(reply.text).not.toContain(host.token)
+        expect(reply.headers['set-cookie']).toBeUndefined()
         expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
       }
     })
 
-    it('refuses the page to a foreign Origin and to cross-site subresource reads, but follows a link to it', async () => {
-      const foreign = await send(host.port, { path: '/', headers: { origin: 'http://evil.example' } })
+    it('refuses the page to a foreign Origin and to cross-site subresource reads, and a cross-site link carries no cookie', async () => {
+      const foreign = await asUser({ path: '/', headers: { origin: 'http://evil.example' } })
       expect(foreign.status).toBe(403)
-      expect(foreign.text).not.toContain(host.token)
-      const read = await send(host.port, { path: '/', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' } })
+      const read = await asUser({ path: '/', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' } })
       expect(read.status).toBe(403)
-      expect(read.text).not.toContain(host.token)
-      const framed = await send(host.port, { path: '/', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' } })
+      const framed = await asUser({ path: '/', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' } })
       expect(framed.status).toBe(403)
-      const link = await send(host.port, { path: '/', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' } })
-      expect(link.status).toBe(200)
+      // A link followed from another site passes the fetch-metadata check, but the browser does
+      // not send a SameSite=Strict cookie with it: the host then says there is no access.
+      const link = { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }
+      expect((await asUser({ path: '/', headers: link })).status).toBe(200)
+      const withoutCookie = await asUser({ path: '/', headers: { ...link, cookie: undefined } })
+      expect(withoutCookie.status).toBe(403)
+      expect(withoutCookie.text).toMatch(/no access/)
     })
   })
 
   describe('push events', () => {
-    interface Stream {
-      status: number
-      headers: IncomingHttpHeaders
-      /** Everything received so far. */
-      received(): string
-      waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>
-      close(): void
-    }
-
-    function openEvents(path: string, headers: OutgoingHttpHeaders = {}): Promise<Stream> {
-      return new Promise((resolveStream, reject) => {
-        const req = httpRequest(
-          { host: '127.0.0.1', port: host.port, path, headers: { host: `127.0.0.1:${host.port}`, accept: 'text/event-stream', ...headers }, agent: false },
-          (res) => {
-            let text = ''
-            const waiters = new Set<() => void>()
-            res.setEncoding('utf8')
-            res.on('data', (chunk: string) => {
-              text += chunk
-              for (const waiter of waiters) waiter()
-            })
-            res.on('error', () => undefined)
-            resolveStream({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              received: () => text,
-              waitFor(pattern, timeoutMs = 5_000) {
-                return new Promise((done, fail) => {
-                  const check = (): void => {
-                    if (pattern.test(text)) {
-                      waiters.delete(check)
-                      clearTimeout(timer)
-                      done()
-                    }
-                  }
-                  const timer = setTimeout(() => {
-                    waiters.delete(check)
-                    fail(new Error(`no ${pattern} within ${timeoutMs} ms; got ${JSON.stringify(text)}`))
-                  }, timeoutMs)
-                  waiters.add(check)
-                  check()
-                })
-              },
-              close: () => req.destroy(),
-            })
-          },
-        )
-        req.on('error', reject)
-        req.end()
-      })
-    }
-
+    const openEvents = (path: string, headers: OutgoingHttpHeaders = {}) => openStream(host.port, path, { cookie, ...headers })
     const DATA_CHANGED = /^data: \{"type":"data-changed"\}\n\n/m
 
-    it('refuses the stream without the right token, to a foreign Host or Origin, cross-site, or by POST', async () => {
-      const refusals: [string, OutgoingHttpHeaders, number][] = [
-        ['/events', {}, 403],
-        ['/events?token=wrong', {}, 403],
-        [`/events?token=${host.token}`, { host: `evil.example:${host.port}` }, 403],
-        [`/events?token=${host.token}`, { origin: 'http://evil.example' }, 403],
-        [`/events?token=${host.token}`, { origin: 'null' }, 403],
-        [`/events?token=${host.token}`, { 'sec-fetch-site': 'cross-site' }, 403],
+    it('refuses the stream without the cookie, to a foreign Host or Origin, cross-site, or by POST', async () => {
+      const refusals: [OutgoingHttpHeaders, number][] = [
+        [{ cookie: undefined }, 403],
+        [{ cookie: `measure-tracker-${host.port}=wrong` }, 403],
+        [{ host: `evil.example:${host.port}` }, 403],
+        [{ origin: 'http://evil.example' }, 403],
+        [{ origin: 'null' }, 403],
+        [{ 'sec-fetch-site': 'cross-site' }, 403],
+        [{ 'sec-fetch-site': 'same-site' }, 403],
       ]
-      for (const [path, headers, status] of refusals) {
-        const reply = await send(host.port, { path, headers })
-        expect(reply.status, `${path} ${JSON.stringify(headers)}`).toBe(status)
+      for (const [headers, status] of refusals) {
+        const reply = await asUser({ path: '/events', headers })
+        expect(reply.status, JSON.stringify(headers)).toBe(status)
         expect(reply.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
       }
-      const header = await send(host.port, { path: '/events', headers: { [HTTP_TOKEN_HEADER]: host.token } })
-      expect(header.status).toBe(403)
-      const post = await send(host.port, { method: 'POST', path: `/events?token=${host.token}` })
+      const post = await asUser({ method: 'POST', path: '/events' })
       expect(post.status).toBe(405)
     })
 
     it('sends data-changed when another connection commits (a second store on the same file)', async () => {
-      const stream = await openEvents(`/events?token=${host.token}`)
+      const stream = await openEvents('/events')
       try {
         expect(stream.status).toBe(200)
         expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8')
@@ -515,13 +499,14 @@ describe('browser host', () => {
     })
 
     it('sends data-changed when the command line imports a file', async () => {
-      const exported = (await api('exchange.export', {})).json().value as ExchangeFile
-      const measure = exported.measures.find((m) => m.id === VICTIM)
+      const exported = host.store.service.call('exchange.export', {})
+      if (!exported.ok) throw new Error(exported.error.message)
+      const file = exported.value as ExchangeFile
+      const measure = file.measures.find((m) => m.id === VICTIM)
       expect(measure).toBeDefined()
-      const file: ExchangeFile = { ...exported, measures: [{ ...measure!, id: 'imported-by-cli', links: [] }] }
       const filePath = join(dir, 'import.json')
-      await writeFile(filePath, JSON.stringify(file))
-      const stream = await openEvents(`/events?token=${host.token}`)
+      await writeFile(filePath, JSON.stringify({ ...file, measures: [{ ...measure!, id: 'imported-by-cli', links: [] }] }))
+      const stream = await openEvents('/events')
       try {
         await stream.waitFor(/: connected\n\n/)
         await execFileAsync(process.execPath, [join(REPO, 'src', 'cli', 'main.ts'), 'import', filePath, '--db', dbPath], { cwd: REPO })
@@ -532,15 +517,13 @@ describe('browser host', () => {
       }
     })
 
-    it('sends data-changed after a mutation made through this host, not after a query', async () => {
-      const stream = await openEvents(`/events?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin' })
+    it('sends data-changed after a mutation made through this host, not after a query or a refused one', async () => {
+      const stream = await openEvents('/events', { origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin' })
       try {
         await stream.waitFor(/: connected\n\n/)
         await api('measures.list', {})
         const refused = await api('measures.update', { id: VICTIM, facts: { shortName: 'x'.repeat(10_000) } })
         expect(refused.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-        const dryRun = await api('exchange.import', { file: (await api('exchange.export', {})).json().value, dryRun: true, replace: true })
-        expect(dryRun.json()).toMatchObject({ ok: true, value: { dryRun: true } })
         await new Promise((wait) => setTimeout(wait, 300))
         expect(stream.received()).not.toMatch(DATA_CHANGED)
         await api('measures.update', { id: VICTIM, facts: { shortName: 'Changed here' } })
@@ -551,7 +534,7 @@ describe('browser host', () => {
     })
 
     it('keeps the stream alive with heartbeat comments', async () => {
-      const stream = await openEvents(`/events?token=${host.token}`)
+      const stream = await openEvents('/events')
       try {
         await stream.waitFor(/: heartbeat \d+\n\n/, 3_000)
       } finally {
@@ -562,19 +545,20 @@ describe('browser host', () => {
 })
 
 describe('browser host without a built renderer', () => {
-  it('says how to build the app, and the API still answers', async () => {
+  it('says how to build the app (once the URL is opened), and the API still answers', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mt-web-empty-'))
     const host = await startWebHost({ dbPath: join(dir, 'db.sqlite'), rendererDir: join(dir, 'no-build') })
     try {
+      expect((await send(host.port, { path: '/' })).status).toBe(403)
+      const cookie = await signIn(host)
       for (const path of ['/', '/index.html', '/measures/x']) {
-        const reply = await send(host.port, { path })
+        const reply = await send(host.port, { path, headers: { cookie } })
         expect(reply.status, path).toBe(503)
         expect(reply.headers['content-type']).toBe('text/html; charset=utf-8')
         expect(reply.text).toContain('npm run web')
-        expect(reply.text).not.toContain(host.token)
         expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
       }
-      const reply = await send(host.port, { method: 'POST', path: '/api/meta.info', headers: { [HTTP_TOKEN_HEADER]: host.token }, body: '{}' })
+      const reply = await send(host.port, { method: 'POST', path: '/api/measures.tags', headers: { cookie }, body: '{}' })
       expect(reply.json()).toMatchObject({ ok: true })
     } finally {
       await host.close()
@@ -588,8 +572,10 @@ describe('closing the host', () => {
     const dir = await mkdtemp(join(tmpdir(), 'mt-web-close-'))
     const host = await startWebHost({ dbPath: join(dir, 'db.sqlite'), rendererDir: dir })
     try {
+      const cookie = await signIn(host)
       const ended = new Promise<void>((resolveEnd, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port: host.port, path: `/events?token=${host.token}`, agent: false }, (res) => {
+        const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/events', headers: { cookie }, agent: false }, (res) => {
+          expect(res.statusCode).toBe(200)
           res.resume()
           res.on('data', () => void host.close())
           res.on('end', () => resolveEnd())

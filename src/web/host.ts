@@ -7,14 +7,20 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { openStore, type Store } from '../core/open.ts'
 import { api, isMethodName } from '../shared/api.ts'
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER } from '../shared/bridge.ts'
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../shared/bridge.ts'
+import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { fail, type Result } from '../shared/result.ts'
 import { createEventHub, DEFAULT_HEARTBEAT_MS } from './events.ts'
-import { checkRequestSource, createToken, tokenMatches, type RequestKind } from './security.ts'
+import { BodyTimedOut, BodyTooLarge, bodyLimitFor, DEFAULT_LIMITS, readBody, type HostLimits } from './limits.ts'
+import { checkRequestSource, createToken, hasSession, sessionCookie, TOKEN_PARAM, tokenMatches, type RequestKind } from './security.ts'
 import { contentTypeFor, findStaticFile, hasExtension, missingBuildPage, readIndexHtml, safeSegments } from './static.ts'
 
-/** Big enough for `exchange.import` of a very large dataset; anything bigger gets 413. */
-export const DEFAULT_MAX_BODY_BYTES = 210 * 1024 * 1024
+/**
+ * After refusing a request whose body has not been read, the host keeps reading (and dropping)
+ * what the client still sends for this long before it closes the connection: a client that is
+ * still uploading then reads the refusal instead of a connection reset.
+ */
+const DRAIN_MS = 5_000
 /** How often the database is polled for commits made by other processes. */
 export const DEFAULT_POLL_MS = 500
 export const LOOPBACK = '127.0.0.1'
@@ -51,7 +57,10 @@ export interface WebHostOptions {
   rendererDir?: string
   /** Who the audit log names for changes made through this host. */
   actor?: string
-  maxBodyBytes?: number
+  /** Body sizes, connection and stream caps, timeouts (limits.ts); unset ones keep their defaults. */
+  limits?: Partial<HostLimits>
+  /** The API methods served (default: the ones the page uses, src/shared/exposed-methods.ts). */
+  exposedMethods?: readonly string[]
   pollMs?: number
   heartbeatMs?: number
   /** Unexpected errors while answering a request (default: printed to stderr). */
@@ -59,9 +68,14 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** Where to point the browser: http://127.0.0.1:PORT/ */
+  /**
+   * What to open in a browser, and the only place the secret appears:
+   * http://127.0.0.1:PORT/?token=SECRET. Opening it sets the session cookie and lands on baseUrl.
+   */
   url: string
-  /** The per-run secret the served page carries in its meta tag. */
+  /** http://127.0.0.1:PORT/ — answers 403 to a browser that has not opened `url` yet. */
+  baseUrl: string
+  /** This run's secret (the `token` of `url`). */
   token: string
   port: number
   /** What the listening socket is bound to (always 127.0.0.1). */
@@ -70,8 +84,6 @@ export interface WebHost {
   store: Store
   close(): Promise<void>
 }
-
-class BodyTooLarge extends Error {}
 
 function sendJson(response: ServerResponse, status: number, result: Result<unknown>, extraHeaders: Record<string, string> = {}): void {
   let body: string
@@ -94,28 +106,26 @@ function sendText(response: ServerResponse, status: number, contentType: string,
   response.end(head ? undefined : body)
 }
 
-/** Reads the whole body, refusing early (by Content-Length) or as soon as it passes `limit`. */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(request.headers['content-length'])
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge())
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = []
-    let total = 0
-    const onData = (chunk: Buffer): void => {
-      total += chunk.length
-      if (total > limit) {
-        request.off('data', onData)
-        request.pause()
-        reject(new BodyTooLarge())
-        return
-      }
-      chunks.push(chunk)
-    }
-    request.on('data', onData)
-    request.on('end', () => resolveBody(Buffer.concat(chunks, total)))
-    request.on('error', reject)
+/**
+ * Answers a request whose body may still be on its way without reading it: after the answer, what
+ * the client still sends is dropped (never kept) for a moment, then the connection is closed.
+ */
+function drainAfterAnswer(request: IncomingMessage, response: ServerResponse): void {
+  response.once('finish', () => {
+    if (request.complete) return
+    request.resume()
+    const timer = setTimeout(() => request.socket.destroy(), DRAIN_MS)
+    timer.unref()
+    request.socket.once('close', () => clearTimeout(timer))
   })
 }
+
+const NO_ACCESS_TEXT = `Measure Tracker: this browser has no access.
+
+Open the address the host printed when it started (npm run web or npm start): it ends in
+?token=... and lets this browser in until the host stops. Another browser, profile or user
+without that address is refused.
+`
 
 function classify(pathname: string): RequestKind {
   if (pathname === '/api' || pathname.startsWith(HTTP_API_PREFIX)) return 'api'
@@ -125,22 +135,52 @@ function classify(pathname: string): RequestKind {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer')
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const limits: HostLimits = { ...DEFAULT_LIMITS, ...options.limits }
+  const exposed: ReadonlySet<string> = new Set(options.exposedMethods ?? EXPOSED_METHODS)
   const onError = options.onError ?? ((error: unknown) => console.error('Measure Tracker web host:', error))
+  // The secret of the printed URL, and the value of the cookie it is exchanged for: two values,
+  // so the URL's secret never travels again after the first request.
   const token = createToken()
+  const session = createToken()
   const store = await openStore({ path: options.dbPath, actor: options.actor ?? 'web' })
   const hub = createEventHub(options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
   const dataChanged = (): void => hub.broadcast({ type: 'data-changed' })
   let port = 0
 
-  async function serveApi(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
-    if (request.method !== 'POST') {
-      sendJson(response, 405, fail('VALIDATION', `${request.method} is not allowed here: call the API with POST`), { Allow: 'POST' })
+  /**
+   * The printed URL's `?token=`: the right one sets the session cookie and redirects to the same
+   * address without it (so the secret leaves the address bar and history); a wrong one is refused.
+   */
+  function exchangeToken(request: IncomingMessage, response: ServerResponse, pathname: string, query: URLSearchParams): void {
+    const head = request.method === 'HEAD'
+    const presented = query.getAll(TOKEN_PARAM)
+    if ((request.method !== 'GET' && !head) || presented.length !== 1 || !tokenMatches(presented[0], token)) {
+      drainAfterAnswer(request, response)
+      sendText(response, 403, 'text/plain; charset=utf-8', NO_ACCESS_TEXT, head)
       return
     }
-    // Only the header counts: a token in the query string (or anywhere else) is not looked at.
-    if (!tokenMatches(request.headers[HTTP_TOKEN_HEADER], token)) {
-      sendJson(response, 403, fail('FORBIDDEN', `Missing or wrong ${HTTP_TOKEN_HEADER} header`))
+    query.delete(TOKEN_PARAM)
+    const rest = query.toString()
+    // A path that could read as another host (`/\evil`) never goes into Location.
+    const path = safeSegments(pathname) === null ? '/' : pathname
+    response.writeHead(303, {
+      Location: rest === '' ? path : `${path}?${rest}`,
+      'Set-Cookie': sessionCookie(port, session),
+      'Content-Length': '0',
+    })
+    response.end()
+  }
+
+  function refuseWithoutSession(request: IncomingMessage, response: ServerResponse, kind: RequestKind): void {
+    drainAfterAnswer(request, response)
+    if (kind === 'static') sendText(response, 403, 'text/plain; charset=utf-8', NO_ACCESS_TEXT, request.method === 'HEAD')
+    else sendJson(response, 403, fail('FORBIDDEN', 'No access: open the address the host printed (it ends in ?token=...) in this browser first'))
+  }
+
+  async function serveApi(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+    if (request.method !== 'POST') {
+      drainAfterAnswer(request, response)
+      sendJson(response, 405, fail('VALIDATION', `${request.method} is not allowed here: call the API with POST`), { Allow: 'POST' })
       return
     }
     let method: string
@@ -149,15 +189,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       method = pathname.slice(HTTP_API_PREFIX.length)
     }
+    // Decided by name, before a byte of the body is read or the service is asked anything.
+    if (!isMethodName(method)) {
+      drainAfterAnswer(request, response)
+      sendJson(response, 404, fail('NOT_FOUND', `Unknown method "${method}"`))
+      return
+    }
+    if (!exposed.has(method)) {
+      drainAfterAnswer(request, response)
+      sendJson(response, 403, fail('FORBIDDEN', `${method} is not available to the page (the command line has it)`))
+      return
+    }
+    const limit = bodyLimitFor(method, limits)
     let raw: Buffer
     try {
-      raw = await readBody(request, maxBodyBytes)
+      // A client that asked first (Expect: 100-continue) sends its body only once told to.
+      const expectsContinue = /100-continue/i.test(request.headers.expect ?? '')
+      raw = await readBody(request, limit, limits.bodyTimeoutMs, () => expectsContinue && response.writeContinue())
     } catch (error) {
-      if (!(error instanceof BodyTooLarge)) throw error
-      sendJson(response, 413, fail('VALIDATION', `The request body is larger than ${maxBodyBytes} bytes`, { limit: maxBodyBytes }), {
-        Connection: 'close',
-      })
-      response.on('finish', () => request.socket.destroy())
+      if (!(error instanceof BodyTooLarge) && !(error instanceof BodyTimedOut)) throw error
+      drainAfterAnswer(request, response)
+      if (error instanceof BodyTooLarge) sendJson(response, 413, fail('VALIDATION', `The request body of ${method} is larger than ${limit} bytes`, { limit }))
+      else sendJson(response, 408, fail('VALIDATION', error.message))
       return
     }
     let input: unknown = undefined
@@ -171,23 +224,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
     }
     const result = store.service.call(method, input)
-    if (!isMethodName(method)) {
-      // The service's own NOT_FOUND result, with the HTTP status that says the same.
-      sendJson(response, 404, result)
-      return
-    }
     if (result.ok && api[method].kind === 'mutation' && (input as { dryRun?: unknown } | undefined)?.dryRun !== true) dataChanged()
     sendJson(response, 200, result)
   }
 
-  function serveEvents(request: IncomingMessage, response: ServerResponse, search: string): void {
+  function serveEvents(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'GET') {
+      drainAfterAnswer(request, response)
       sendJson(response, 405, fail('VALIDATION', `${request.method} is not allowed here: open the stream with GET`), { Allow: 'GET' })
       return
     }
-    // EventSource cannot set headers, so the stream takes the token from the query string.
-    if (!tokenMatches(new URLSearchParams(search).get('token'), token)) {
-      sendJson(response, 403, fail('FORBIDDEN', 'Missing or wrong token'))
+    // One stream per open tab; past the cap a tab left open elsewhere is likelier than a need.
+    if (hub.size >= limits.eventClients) {
+      sendJson(response, 503, fail('INTERNAL', `Too many open event streams (${limits.eventClients}): close other tabs of Measure Tracker`), {
+        'Retry-After': '10',
+      })
       return
     }
     hub.attach(response)
@@ -210,7 +261,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // The page itself, under any name that reaches it, and the app's own routes (SPA fallback).
     const isPage = pathname === '/' || pathname === '/index.html' || (file !== null && index !== null && file.path === index.path)
     if (isPage || (!file && !hasExtension(pathname))) {
-      const html = await readIndexHtml(rendererDir, token)
+      const html = await readIndexHtml(rendererDir)
       if (html === null) sendText(response, 503, 'text/html; charset=utf-8', missingBuildPage(rendererDir), head)
       else sendText(response, 200, 'text/html; charset=utf-8', html, head)
       return
@@ -244,32 +295,59 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const target = request.url ?? ''
     // Origin-form only: absolute-form (`GET http://other/…`) and `*` are not for this server.
     if (!target.startsWith('/') || target.startsWith('//')) {
+      drainAfterAnswer(request, response)
       sendJson(response, 400, fail('VALIDATION', 'Bad request target'))
       return
     }
     const queryAt = target.indexOf('?')
     const pathname = queryAt < 0 ? target : target.slice(0, queryAt)
-    const search = queryAt < 0 ? '' : target.slice(queryAt + 1)
+    const query = new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1))
     const kind = classify(pathname)
-    // Every request — the page and its files too, so a rebinding page cannot even read the token.
+    // Every request — the page and its files too, so a rebinding page cannot even read them.
     const refusal = checkRequestSource(request.headers, port, kind)
     if (refusal !== null) {
+      drainAfterAnswer(request, response)
       sendJson(response, 403, fail('FORBIDDEN', refusal))
       return
     }
+    // The printed URL is opened as a page; the API and the stream take the cookie only.
+    if (kind === 'static' && query.has(TOKEN_PARAM)) {
+      exchangeToken(request, response, pathname, query)
+      return
+    }
+    if (!hasSession(request.headers, port, session)) {
+      refuseWithoutSession(request, response, kind)
+      return
+    }
     if (kind === 'api') await serveApi(request, response, pathname)
-    else if (kind === 'events') serveEvents(request, response, search)
+    else if (kind === 'events') serveEvents(request, response)
     else await serveStatic(request, response, pathname)
   }
 
-  // A missing Host header is refused by checkHost with the same 403 and headers as a wrong one.
-  const server: Server = createServer({ requireHostHeader: false }, (request, response) => {
+  const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
       onError(error)
       if (!response.headersSent) sendJson(response, 500, fail('INTERNAL', 'The server could not answer this request'))
       else response.destroy()
     })
-  })
+  }
+  const server: Server = createServer(
+    {
+      // A missing Host header is refused by checkHost with the same 403 and headers as a wrong one.
+      requireHostHeader: false,
+      // Slow senders: headers within headersTimeout, the whole request within requestTimeout
+      // (Node answers 408 and closes), looked at often enough for short test limits to bite.
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(30_000, limits.headersTimeoutMs / 4)),
+    },
+    onRequest,
+  )
+  // Handling Expect: 100-continue ourselves means a client that asks first is refused (403, 413)
+  // before it sends the body at all; Node would otherwise tell it to go ahead.
+  server.on('checkContinue', onRequest)
+  // Past this many open connections, new ones are closed at once (Node's own cap).
+  server.maxConnections = limits.connections
 
   try {
     await new Promise<void>((resolveListen, reject) => {
@@ -289,8 +367,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const stopWatching = store.watchExternalChanges(dataChanged, options.pollMs ?? DEFAULT_POLL_MS)
 
   let closing: Promise<void> | null = null
+  const baseUrl = `http://${LOOPBACK}:${port}/`
   return {
-    url: `http://${LOOPBACK}:${port}/`,
+    url: `${baseUrl}?${TOKEN_PARAM}=${token}`,
+    baseUrl,
     token,
     port,
     address,

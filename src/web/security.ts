@@ -1,6 +1,7 @@
 // The browser host's guards, as pure functions over request headers so each refusal is tested
-// on its own. The host is reachable by every page the user's browser opens, so it trusts
-// nothing but its own origin and the per-run secret that only the served page knows.
+// on its own. The host is reachable by every page the user's browser opens and by every other
+// local user, so it trusts nothing but its own origin and the per-run secret, which exists only
+// in the URL the host printed (and, once that URL has been opened, in an HttpOnly cookie).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 
@@ -18,6 +19,46 @@ export function tokenMatches(presented: unknown, expected: string): boolean {
   const a = createHash('sha256').update(presented, 'utf8').digest()
   const b = createHash('sha256').update(expected, 'utf8').digest()
   return timingSafeEqual(a, b)
+}
+
+/** The query parameter of the printed URL that carries the secret (as Jupyter's `?token=`). */
+export const TOKEN_PARAM = 'token'
+
+/**
+ * The session cookie's name. Browsers send a cookie for 127.0.0.1 to every port of it, so the
+ * port is in the name: two hosts on two ports (or a host restarted on another port) do not
+ * overwrite each other's cookie.
+ */
+export function sessionCookieName(port: number): string {
+  return `measure-tracker-${port}`
+}
+
+/**
+ * The Set-Cookie value that lets this browser profile in. HttpOnly: no script (an XSS, an
+ * extension's content script) can read it. SameSite=Strict: no other site's page can make the
+ * browser send it, not even a top-level link. Path=/ and no Domain: this host name only. No
+ * Max-Age: it ends with the browser session, and the value is new on every run of the host.
+ */
+export function sessionCookie(port: number, value: string): string {
+  return `${sessionCookieName(port)}=${value}; HttpOnly; SameSite=Strict; Path=/`
+}
+
+/** Every value the Cookie header gives for `name` (a browser may send the same name twice). */
+export function cookieValues(header: string | string[] | undefined, name: string): string[] {
+  const values: string[] = []
+  for (const line of Array.isArray(header) ? header : header === undefined ? [] : [header]) {
+    for (const pair of line.split(';')) {
+      const at = pair.indexOf('=')
+      if (at < 0) continue
+      if (pair.slice(0, at).trim() === name) values.push(pair.slice(at + 1).trim())
+    }
+  }
+  return values
+}
+
+/** True when the request carries this run's session cookie (compared in constant time). */
+export function hasSession(headers: IncomingHttpHeaders, port: number, session: string): boolean {
+  return cookieValues(headers.cookie, sessionCookieName(port)).some((value) => tokenMatches(value, session))
 }
 
 /** The names the host answers to: its loopback address and `localhost`, on its own port. */

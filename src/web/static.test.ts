@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contentTypeFor, findStaticFile, hasExtension, injectToken, missingBuildPage, readIndexHtml, safeSegments } from './static.ts'
+import { contentTypeFor, findStaticFile, hasExtension, missingBuildPage, readIndexHtml, safeSegments } from './static.ts'
 
 describe('safeSegments', () => {
   it('decodes ordinary paths', () => {
@@ -38,22 +38,6 @@ describe('content types', () => {
   })
 })
 
-describe('injectToken', () => {
-  it('puts the meta tag first in <head>', () => {
-    const html = injectToken('<!doctype html><html><head lang="en"><title>t</title></head></html>', 'abc_-1')
-    expect(html).toMatch(/<head lang="en">\s*<meta name="measure-tracker-token" content="abc_-1"><title>/)
-  })
-
-  it('escapes the attribute and copes with a page without <head>', () => {
-    expect(injectToken('<p>x</p>', 'a"b<')).toBe('<meta name="measure-tracker-token" content="a&quot;b&lt;">\n<p>x</p>')
-  })
-
-  it('does not mistake <header> for <head>', () => {
-    const html = injectToken('<html><header></header><head></head></html>', 't')
-    expect(html).toBe('<html><header></header><head>\n    <meta name="measure-tracker-token" content="t"></head></html>')
-  })
-})
-
 describe('findStaticFile', () => {
   let base: string
   let root: string
@@ -86,9 +70,9 @@ describe('findStaticFile', () => {
     expect(await findStaticFile(root, '/assets/inside.js')).toMatchObject({ size: 1 })
   })
 
-  it('reads index.html with the token, or null when there is no build', async () => {
-    expect(await readIndexHtml(root, 'T')).toContain('content="T"')
-    expect(await readIndexHtml(join(base, 'none'), 'T')).toBeNull()
+  it('reads index.html as built (nothing added), or null when there is no build', async () => {
+    expect(await readIndexHtml(root)).toBe('<html><head></head></html>')
+    expect(await readIndexHtml(join(base, 'none'))).toBeNull()
     expect(missingBuildPage('/x/<out>')).toMatch(/npm run web/)
     expect(missingBuildPage('/x/<out>')).toContain('/x/&lt;out&gt;')
   })

@@ -3,7 +3,6 @@
 // and whatever a symlink inside points at).
 import { realpath, stat, readFile } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
-import { HTTP_TOKEN_META } from '../shared/bridge.ts'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,22 +93,15 @@ export async function findStaticFile(root: string, pathname: string): Promise<St
 const escapeAttribute = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-/** Puts the per-run token into the page as `<meta name="measure-tracker-token">`, first in `<head>`. */
-export function injectToken(html: string, token: string): string {
-  const meta = `<meta name="${HTTP_TOKEN_META}" content="${escapeAttribute(token)}">`
-  const head = /<head(\s[^>]*)?>/i.exec(html)
-  if (head) {
-    const end = head.index + head[0].length
-    return `${html.slice(0, end)}\n    ${meta}${html.slice(end)}`
-  }
-  return `${meta}\n${html}`
-}
-
-/** The renderer's index.html with the token in it, or null when the renderer has not been built. */
-export async function readIndexHtml(root: string, token: string): Promise<string | null> {
+/**
+ * The renderer's index.html as built, or null when the renderer has not been built. Nothing is
+ * put into it: the page authenticates by the session cookie, so it carries no secret a reader of
+ * the page (another local user, a rebinding page) could take.
+ */
+export async function readIndexHtml(root: string): Promise<string | null> {
   const file = await findStaticFile(root, '/index.html')
   if (!file) return null
-  return injectToken(await readFile(file.path, 'utf8'), token)
+  return readFile(file.path, 'utf8')
 }
 
 /** What the host shows when there is no built renderer to serve. */

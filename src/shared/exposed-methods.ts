@@ -1,0 +1,48 @@
+// The API methods the page may call — over the Electron bridge (preload + IPC) and the browser
+// host alike. Everything else in src/shared/api.ts stays reachable only from code that holds the
+// service itself (Electron main, the command line, tests), so a script running in the page (a
+// future XSS, a hostile local page that got past the host's checks) can do no more than the UI can.
+//
+// The list is what the renderer calls (`useClient().call('…')` in src/renderer); the test next to
+// this file keeps the two in step. Left out on purpose, with who uses them instead:
+// - exchange.import / exchange.export: the command line (`measure-tracker import|export`); the
+//   page has no import or export of the whole database. An import can replace every measure.
+// - reminders.due / reminders.markShown: Electron main's reminder scheduler calls the service
+//   directly (src/main/reminders.ts); marking reminders as shown from the page would silence them.
+// - meta.info, events.remove, sources.add|update|remove, links.add|remove: no view uses them.
+// A type-only import, so the sandboxed preload can bundle this list without zod or the schemas.
+import type { MethodName } from './api.ts'
+
+export const EXPOSED_METHODS = [
+  'measures.list',
+  'measures.get',
+  'measures.tags',
+  'measures.create',
+  'measures.update',
+  'measures.delete',
+  'measures.restore',
+  'events.record',
+  'events.chooseAlternative',
+  'notes.add',
+  'notes.edit',
+  'notes.pin',
+  'notes.remove',
+  'notes.restore',
+  'notes.history',
+  'tags.add',
+  'tags.remove',
+  'reminders.settings',
+  'reminders.setLeadDays',
+  'reminders.upcoming',
+  'reminders.needsReview',
+  'calendar.export',
+  'report.build',
+] as const satisfies readonly MethodName[]
+
+export type ExposedMethod = (typeof EXPOSED_METHODS)[number]
+
+const exposed: ReadonlySet<string> = new Set(EXPOSED_METHODS)
+
+export function isExposedMethod(name: unknown): name is ExposedMethod {
+  return typeof name === 'string' && exposed.has(name)
+}
