@@ -47,8 +47,9 @@ export const IPC_SAVE_FILE = 'mt-save-file'
 export const IPC_PRINT_HTML = 'mt-print-html'
 export const IPC_SAVE_PDF = 'mt-save-pdf'
 
-/** HTTP protocol of the browser host. */
+/**
+ * HTTP protocol of the browser host. No token travels with these: the host authenticates the
+ * browser by the HttpOnly cookie it set when the printed URL was opened (src/web/README.md).
+ */
 export const HTTP_API_PREFIX = '/api/'
 export const HTTP_EVENTS_PATH = '/events'
-export const HTTP_TOKEN_HEADER = 'x-measure-tracker-token'
-export const HTTP_TOKEN_META = 'measure-tracker-token'

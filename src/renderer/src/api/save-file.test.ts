@@ -10,7 +10,6 @@ const FILE = { filename: 'measure-tracker.ics', mimeType: 'text/calendar;charset
 
 afterEach(() => {
   vi.restoreAllMocks()
-  document.head.querySelector('meta[name="measure-tracker-token"]')?.remove()
 })
 
 describe('saving a file from the browser page', () => {
@@ -55,10 +54,6 @@ describe('saving a file from the browser page', () => {
   })
 
   it('is what the HTTP transport does for saveFile, through the page the browser host served', async () => {
-    const meta = document.createElement('meta')
-    meta.name = 'measure-tracker-token'
-    meta.content = 't'
-    document.head.append(meta)
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
     const create = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:page/2')
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
@@ -70,9 +65,9 @@ describe('saving a file from the browser page', () => {
   })
 
   it('fails (never throws) when the page cannot save, or the download throws', async () => {
-    const none = httpTransport({ token: 't', fetch: vi.fn(), open: vi.fn() })
+    const none = httpTransport({ fetch: vi.fn(), open: vi.fn() })
     expect(await none.saveFile(FILE)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    const broken = httpTransport({ token: 't', fetch: vi.fn(), open: vi.fn(), download: () => { throw new Error('blocked') } })
+    const broken = httpTransport({ fetch: vi.fn(), open: vi.fn(), download: () => { throw new Error('blocked') } })
     expect(await broken.saveFile(FILE)).toMatchObject({ ok: false, error: { message: 'blocked' } })
     expect((await unavailableTransport().saveFile(FILE)).ok).toBe(false)
   })

@@ -7,9 +7,14 @@ import { httpTransport, selectTransport } from './transports.ts'
 
 afterEach(() => {
   delete window.measureTracker
-  document.head.querySelector('meta[name="measure-tracker-token"]')?.remove()
   vi.restoreAllMocks()
 })
+
+/** The page as the browser host serves it: over http, no bridge — and nothing secret in it. */
+const servedPage = (): Window & typeof globalThis => {
+  expect(window.location.protocol).toBe('http:')
+  return window
+}
 
 function fakeBridge(): MeasureTrackerBridge & { listeners: ((e: PushEvent) => void)[] } {
   const listeners: ((e: PushEvent) => void)[] = []
@@ -41,24 +46,23 @@ describe('selectTransport', () => {
     expect(heard).toEqual([{ type: 'data-changed' }])
   })
 
-  it('uses HTTP with the token the browser host put in the page', async () => {
-    const meta = document.createElement('meta')
-    meta.name = 'measure-tracker-token'
-    meta.content = 'secret-token'
-    document.head.append(meta)
+  it('uses HTTP on a page served over http without the bridge, authenticated by the cookie alone', async () => {
     const fetch = vi.spyOn(window, 'fetch').mockResolvedValue(new Response(JSON.stringify({ ok: true, value: [] }), { status: 200 }))
-    const client = createClient(selectTransport(window))
+    const client = createClient(selectTransport(servedPage()))
     expect(client.transport).toBe('http')
     expect(await client.call('measures.list', {})).toEqual({ ok: true, value: [] })
     const [url, init] = fetch.mock.calls[0]!
     expect(url).toBe('/api/measures.list')
     expect(init?.method).toBe('POST')
-    expect((init?.headers as Record<string, string>)['x-measure-tracker-token']).toBe('secret-token')
+    expect(init?.credentials).toBe('same-origin')
+    // No secret of any kind travels in the request: the browser adds the HttpOnly cookie itself.
+    expect(init?.headers).toEqual({ 'content-type': 'application/json' })
     expect(JSON.parse(String(init?.body))).toEqual({})
   })
 
-  it('says there is no connection when the page runs outside both hosts', async () => {
-    const client = createClient(selectTransport(window))
+  it('says there is no connection when the page runs outside both hosts (a file opened directly)', async () => {
+    const fileWindow = { location: { protocol: 'file:' } } as unknown as Window & typeof globalThis
+    const client = createClient(selectTransport(fileWindow))
     expect(client.transport).toBe('unavailable')
     const result = await client.call('measures.list', {})
     expect(result.ok).toBe(false)
@@ -67,7 +71,7 @@ describe('selectTransport', () => {
 
 describe('httpTransport', () => {
   const env = (fetch: typeof globalThis.fetch, extra: Partial<Parameters<typeof httpTransport>[0]> = {}) =>
-    httpTransport({ token: 't', fetch, open: vi.fn(), ...extra })
+    httpTransport({ fetch, open: vi.fn(), ...extra })
 
   it('turns a network failure or a non-Result body into a failed Result, never a throw', async () => {
     const down = env(vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
@@ -92,7 +96,7 @@ describe('httpTransport', () => {
     expect(open).toHaveBeenCalledWith('https://example.com/a')
   })
 
-  it('listens to the event stream with the token, and reports a reconnection as a data change', () => {
+  it('listens to the event stream (cookie only, no token in the URL), and reports a reconnection as a data change', () => {
     const sources: FakeEventSource[] = []
     class FakeEventSource {
       onmessage: ((e: MessageEvent) => void) | null = null
@@ -108,11 +112,11 @@ describe('httpTransport', () => {
         this.closed = true
       }
     }
-    const transport = env(vi.fn(), { EventSource: FakeEventSource as unknown as typeof EventSource, token: 'a b' })
+    const transport = env(vi.fn(), { EventSource: FakeEventSource as unknown as typeof EventSource })
     const heard: PushEvent[] = []
     const stop = transport.onPush((event) => heard.push(event))
     expect(sources).toHaveLength(1)
-    expect(sources[0]!.url).toBe('/events?token=a%20b')
+    expect(sources[0]!.url).toBe('/events')
     sources[0]!.onmessage!({ data: JSON.stringify({ type: 'open-measure', id: 'm1' }) } as MessageEvent)
     sources[0]!.onmessage!({ data: 'not json' } as MessageEvent)
     sources[0]!.onopen!()

@@ -1,7 +1,7 @@
 // The two ways the page reaches the service, behind one shape. Every function resolves to a
 // Result and never throws: a dropped connection or a bad response becomes a failed Result.
 import type { MeasureTrackerBridge, PrintRequest, PushEvent, SaveFileRequest } from '../../../shared/bridge.ts'
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER, HTTP_TOKEN_META } from '../../../shared/bridge.ts'
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../../shared/bridge.ts'
 import type { MethodName } from '../../../shared/api.ts'
 import { fail, ok, type Result } from '../../../shared/result.ts'
 import { downloadFile } from './download.ts'
@@ -90,8 +90,12 @@ export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
   }
 }
 
+/**
+ * The browser host's page. It holds no secret: the host let this browser in with an HttpOnly
+ * cookie when the printed URL was opened, and the browser sends that cookie with every
+ * same-origin fetch and EventSource by itself (src/web/README.md).
+ */
 export interface HttpEnvironment {
-  token: string
   fetch: typeof fetch
   /** Absent in environments without SSE (tests): push is then simply not delivered. */
   EventSource?: typeof EventSource
@@ -121,7 +125,7 @@ export function httpTransport(env: HttpEnvironment): Transport {
   // comes back, data may have changed in between, so listeners hear one 'data-changed'.
   function connect(): void {
     if (source || !env.EventSource) return
-    source = new env.EventSource(`${HTTP_EVENTS_PATH}?token=${encodeURIComponent(env.token)}`)
+    source = new env.EventSource(HTTP_EVENTS_PATH)
     source.onmessage = (message) => {
       const event = parsePush(message.data)
       if (event) for (const listener of listeners) listener(event)
@@ -154,7 +158,9 @@ export function httpTransport(env: HttpEnvironment): Transport {
       try {
         const response = await env.fetch(`${HTTP_API_PREFIX}${method}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: env.token },
+          headers: { 'content-type': 'application/json' },
+          // The session cookie; same-origin is fetch's default, said here because it is the credential.
+          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         })
         const body: unknown = await response.json().catch(() => null)
@@ -207,14 +213,16 @@ export function unavailableTransport(): Transport {
   }
 }
 
-/** Electron when the preload exposed the bridge; HTTP when the browser host put its token in the page. */
+/**
+ * Electron when the preload exposed the bridge; HTTP when the page came over http(s) without one
+ * (the browser host: only it serves this page over HTTP); otherwise (the HTML file opened
+ * directly, say) there is no service to talk to.
+ */
 export function selectTransport(win: Window & typeof globalThis): Transport {
   if (win.measureTracker) return bridgeTransport(win.measureTracker)
-  const meta = win.document.querySelector<HTMLMetaElement>(`meta[name="${HTTP_TOKEN_META}"]`)
-  const token = meta?.content ?? ''
-  if (token) {
+  const protocol = win.location?.protocol
+  if (protocol === 'http:' || protocol === 'https:') {
     return httpTransport({
-      token,
       fetch: win.fetch.bind(win),
       EventSource: win.EventSource,
       open: (url) => {

@@ -9,7 +9,6 @@ import { bridgeTransport, httpTransport, selectTransport, unavailableTransport }
 const request: PrintRequest = { html: '<!doctype html><p>report</p>', paper: 'Letter', landscape: false }
 
 afterEach(() => {
-  document.head.querySelector('meta[name="measure-tracker-token"]')?.remove()
   document.querySelectorAll('iframe.mt-print-frame').forEach((frame) => frame.remove())
 })
 
@@ -54,13 +53,12 @@ describe('printing through the transports', () => {
 
   it('browser: both open the print dialog on the HTML; PDF is the dialog’s own destination (null path)', async () => {
     const print = vi.fn(async () => {})
-    const client = createClient(httpTransport({ token: 't', fetch: vi.fn(), open: vi.fn(), print }))
+    const client = createClient(httpTransport({ fetch: vi.fn(), open: vi.fn(), print }))
     expect(await client.printHtml(request)).toEqual(ok(null))
     expect(await client.saveHtmlAsPdf({ ...request, filename: 'r.pdf' })).toEqual(ok(null))
     expect(print.mock.calls).toEqual([[request.html], [request.html]])
     const failing = createClient(
       httpTransport({
-        token: 't',
         fetch: vi.fn(),
         open: vi.fn(),
         print: async () => {
@@ -69,15 +67,11 @@ describe('printing through the transports', () => {
       }),
     )
     expect(await failing.printHtml(request)).toEqual(fail('INTERNAL', 'blocked'))
-    expect((await createClient(httpTransport({ token: 't', fetch: vi.fn(), open: vi.fn() })).printHtml(request)).ok).toBe(false)
+    expect((await createClient(httpTransport({ fetch: vi.fn(), open: vi.fn() })).printHtml(request)).ok).toBe(false)
     expect((await createClient(unavailableTransport()).saveHtmlAsPdf({ ...request, filename: 'r.pdf' })).ok).toBe(false)
   })
 
   it('browser page: prints from a hidden frame that may not run scripts', async () => {
-    const meta = document.createElement('meta')
-    meta.name = 'measure-tracker-token'
-    meta.content = 'secret'
-    document.head.append(meta)
     const client = createClient(selectTransport(window))
     const printing = client.printHtml(request)
     const frame = document.querySelector<HTMLIFrameElement>('iframe.mt-print-frame')!
