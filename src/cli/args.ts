@@ -23,6 +23,8 @@ export interface CliArgs {
   paper: string | undefined
   orientation: string | undefined
   pinned: boolean
+  /** restore: go ahead (without it, restore only shows what the backup holds) */
+  yes: boolean
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -48,6 +50,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         paper: { type: 'string' },
         orientation: { type: 'string' },
         pinned: { type: 'boolean', default: false },
+        yes: { type: 'boolean', short: 'y', default: false },
       },
     })
   } catch (error) {
@@ -76,5 +79,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
     paper: values.paper,
     orientation: values.orientation,
     pinned: values.pinned as boolean,
+    yes: values.yes as boolean,
   }
 }

@@ -7,6 +7,7 @@ import { InstantInputError } from '../shared/time.ts'
 import { ServiceError } from '../shared/result.ts'
 import { parseCliArgs } from './args.ts'
 import { CliFailure, type CliContext } from './context.ts'
+import { FILE_COMMANDS } from './commands/backup.ts'
 import { exportCommand, importCommand } from './commands/exchange.ts'
 import { noteCommand } from './commands/note.ts'
 import { reportCommand } from './commands/report.ts'
@@ -45,6 +46,12 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
     if (args.help || !args.command) {
       io.out(HELP)
       return args.help ? EXIT.ok : EXIT.usage
+    }
+    // backup, restore, salvage open the file their own way (a damaged one must not be opened for writing).
+    const fileCommand = FILE_COMMANDS[args.command]
+    if (fileCommand) {
+      await fileCommand({ args, dbPath: resolveDatabasePath(args.db), actor: actorName(), out: (text) => io.out(plainText(text)) })
+      return EXIT.ok
     }
     const command = COMMANDS[args.command]
     if (!command) throw new UsageError(`unknown command "${args.command}" (try --help)`)

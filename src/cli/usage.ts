@@ -21,6 +21,14 @@ Commands:
                                             counter-measures, pinned notes, sources; times in --tz
   note add <id> TEXT [--pinned]             add a Markdown note to a measure; prints the note's id
   note list <id> [--json]                   a measure's notes, pinned first, then newest first
+  backup [--out FILE]                       copy the database now (default: into the backups folder
+                                            next to it); the app also keeps a daily copy (last 7)
+  backup list [--json]                      the copies in the backups folder, newest first
+  restore FILE [--yes]                      show what a backup (a file, or a name from backup list)
+                                            holds; with --yes, keep the current contents as a backup
+                                            and replace them with the backup's
+  salvage [--out FILE]                      copy everything still readable from a damaged database
+                                            into a new file; the damaged file is left as it is
 
 Global options:
   --db PATH            database file (default: MEASURE_TRACKER_DB, else the app's data folder)

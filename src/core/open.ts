@@ -2,6 +2,7 @@
 // service over it, and a watcher that notices commits by other processes.
 import dataset from '../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
 import { openDatabase, dataVersion, inTransaction } from './store/database.ts'
+import { beforeOpen } from './store/before-open.ts'
 import { statement } from './store/statements.ts'
 import { createService, type Service } from './service/index.ts'
 import { importFile, parseExchangeFile } from './service/exchange.ts'
@@ -13,6 +14,8 @@ export interface OpenStoreOptions {
   /** Fill an empty database with the embedded dataset (default true). */
   seed?: boolean
   nowMs?: () => number
+  /** Make the rolling daily backup before opening (the app and the browser host; see store/backup.ts). */
+  dailyBackup?: boolean
 }
 
 export interface Store {
@@ -39,6 +42,9 @@ function seedIfEmpty(context: ServiceContext): void {
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  // Backups and damage (store/before-open.ts): a damaged file is refused before anything here can
+  // write to it, and today's backup is taken from the file as found, before migrating or seeding.
+  await beforeOpen(options.path, { dailyBackup: options.dailyBackup ?? false })
   const opened = await openDatabase(options.path)
   const context: ServiceContext = {
     db: opened.db,

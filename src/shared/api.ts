@@ -211,6 +211,11 @@ export interface CalendarFile {
   content: string
 }
 
+const backupNameSchema = z
+  .string()
+  .max(255)
+  .regex(/^[^/\\]+\.db$/, { message: 'must be the file name of a backup, e.g. measure-tracker-2026-12-04.db' })
+
 export const api = {
   'meta.info': query(z.object({}).strict()),
   'measures.list': query(
@@ -263,6 +268,12 @@ export const api = {
     z.object({ file: z.unknown(), dryRun: z.boolean().default(false), replace: z.boolean().default(false) }).strict(),
   ),
   'report.build': query(z.object({ options: reportOptionsSchema.prefault({}), format: z.enum(REPORT_FORMATS).default('html') }).strict()),
+  // Backups (src/core/service/backups.ts): a backup is named by its file name in the backups
+  // folder, never by a path, so the page cannot make the host read or restore any other file.
+  'backups.list': query(z.object({}).strict()),
+  'backups.inspect': query(z.object({ name: backupNameSchema }).strict()),
+  'backups.create': mutation(z.object({}).strict()),
+  'backups.restore': mutation(z.object({ name: backupNameSchema }).strict()),
 } as const
 
 export type Api = typeof api
@@ -326,6 +337,28 @@ export interface MetaInfo {
   locales: readonly string[]
 }
 
+/** A copy in the backups folder next to the database (see src/core/store/backup.ts). */
+export interface BackupEntry {
+  name: string
+  kind: 'daily' | 'manual' | 'before-restore' | 'damaged'
+  /** When the copy was written, ISO 8601 UTC. */
+  createdAt: string
+  bytes: number
+}
+
+/** What a backup holds, shown before anything is restored. */
+export interface BackupContents {
+  name: string
+  schemaVersion: number
+  measures: number
+  deletedMeasures: number
+  events: number
+  notes: number
+  /** The newest change recorded in the copy, ISO 8601 UTC, or null when it holds none. */
+  newestChange: string | null
+  bytes: number
+}
+
 export interface ApiOutputs {
   'meta.info': MetaInfo
   'measures.list': MeasureSummary[]
@@ -367,6 +400,11 @@ export interface ApiOutputs {
   'exchange.export': ExchangeFile
   'exchange.import': ImportReport
   'report.build': ReportFile
+  'backups.list': { folder: string; backups: BackupEntry[] }
+  'backups.inspect': BackupContents
+  'backups.create': BackupEntry
+  /** What was restored, and the name of the backup that keeps the state it replaced. */
+  'backups.restore': { restored: BackupContents; keptAs: string }
 }
 export type Output<M extends MethodName> = ApiOutputs[M]
 

@@ -18,6 +18,7 @@ import { reminderHandlers } from './reminders.ts'
 import { noteHandlers, tagHandlers } from './notes.ts'
 import { progressHandlers } from './progress.ts'
 import { sourceHandlers } from './sources.ts'
+import { BACKUP_METHODS_OWN_TRANSACTION, backupHandlers } from './backups.ts'
 
 export const handlers: Handlers<MethodName> = {
   ...metaHandlers,
@@ -31,6 +32,7 @@ export const handlers: Handlers<MethodName> = {
   ...reportHandlers,
   ...reminderHandlers,
   ...calendarHandlers,
+  ...backupHandlers,
 }
 
 /** Mutations that write their own audit rows (many measures at once; a setting with its value before; reminders shown). */
@@ -64,7 +66,7 @@ export function createService(context: ServiceContext): Service {
     }
     const handler = handlers[method] as Handler<MethodName>
     try {
-      if (spec.kind === 'query') return ok(handler(context, parsed.data as never))
+      if (spec.kind === 'query' || BACKUP_METHODS_OWN_TRANSACTION.has(method)) return ok(handler(context, parsed.data as never))
       return ok(
         inTransaction(context.db, () => {
           const measureId = measureIdOf(parsed.data)
