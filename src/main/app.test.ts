@@ -7,14 +7,26 @@ import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, NotificationConstructorOptions, WebContentsPrintOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStore, type Store } from '../core/open.ts'
-import { METHOD_NAMES, type DueReminder } from '../shared/api.ts'
+import type { DueReminder } from '../shared/api.ts'
+import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF } from '../shared/bridge.ts'
 import { ok, type Result } from '../shared/result.ts'
+import type { ProtocolFs } from './app-protocol.ts'
+import { APP_INDEX_URL, APP_SCHEME } from './app-scheme.ts'
 import { startApp, type ElectronModules, type StartOptions } from './app.ts'
 import { PRINT_PARTITION } from './print.ts'
 
-const INDEX = join(tmpdir(), 'mt-app', 'out', 'renderer', 'index.html')
-const INDEX_URL = new URL(`file://${INDEX.startsWith('/') ? '' : '/'}${INDEX.replace(/\\/g, '/')}`).href
+const RENDERER_DIR = join(tmpdir(), 'mt-app', 'out', 'renderer')
+const INDEX_URL = APP_INDEX_URL
+/** The renderer folder as the scheme's handler would read it: index.html only. */
+const rendererFs: ProtocolFs = {
+  realpath: async (path) => path,
+  stat: async (path) => ({ isFile: () => path === join(RENDERER_DIR, 'index.html') }),
+  readFile: async (path) => {
+    if (path !== join(RENDERER_DIR, 'index.html')) throw new Error('ENOENT')
+    return new TextEncoder().encode('<!doctype html><title>Measure Tracker</title>')
+  },
+}
 
 class FakeContents extends EventEmitter {
   mainFrame = { url: INDEX_URL, parent: null, processId: 3, routingId: 1 }
@@ -118,6 +130,11 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
     }
   }
   FakeBrowserWindow.onCreate = (window) => app.emit('web-contents-created', {}, window.webContents)
+  const schemes = new Map<string, (request: Request) => Promise<Response>>()
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn(),
+    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => schemes.set(scheme, handler)),
+  }
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
@@ -128,6 +145,7 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
     },
     Notification,
     powerMonitor: new EventEmitter(),
+    protocol,
     ipcMain: {
       handle: vi.fn((channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) => handlers.set(channel, handler)),
       removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
@@ -141,7 +159,7 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
     session: { defaultSession: session, fromPartition: vi.fn((_partition: string) => printSession) },
     shell: { openExternal: vi.fn(async () => {}) },
   }
-  return { electron: electron as unknown as ElectronModules, app, handlers, session, printSession, fakes: electron }
+  return { electron: electron as unknown as ElectronModules, app, handlers, session, printSession, protocol, schemes, fakes: electron }
 }
 
 /** The service's answer to reminders.due when nothing is due and nothing is scheduled. */
@@ -179,7 +197,8 @@ describe('startApp', () => {
 
   const options = (store: Store | Error, extra: Partial<StartOptions> = {}): StartOptions => ({
     preloadFile: '/app/out/preload/index.cjs',
-    indexFile: INDEX,
+    rendererDir: RENDERER_DIR,
+    fs: rendererFs,
     argv: ['/opt/Measure Tracker/measure-tracker', '--db=/tmp/chosen.db'],
     env: {},
     platform: 'linux',
@@ -212,11 +231,35 @@ describe('startApp', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(1)
     const window = FakeBrowserWindow.instances[0]!
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/out/preload/index.cjs', devTools: false })
-    expect(window.loadFile).toHaveBeenCalledWith(INDEX)
-    expect(window.loadURL).not.toHaveBeenCalled()
+    expect(window.loadURL).toHaveBeenCalledWith('measure-tracker://app/index.html')
+    expect(window.loadFile).not.toHaveBeenCalled()
     window.emit('ready-to-show')
     expect(window.show).toHaveBeenCalled()
     expect(fakes.Menu.setApplicationMenu).toHaveBeenCalled()
+  })
+
+  it('registers the app scheme as privileged (standard, secure, CSP not bypassed) before the app is ready', async () => {
+    const { electron, app, protocol } = fakeElectron(userData)
+    let registeredBeforeReady = false
+    app.whenReady.mockImplementation(async () => {
+      registeredBeforeReady = protocol.registerSchemesAsPrivileged.mock.calls.length === 1
+    })
+    await startApp(electron, options(fakeStore()))
+    expect(registeredBeforeReady).toBe(true)
+    const [[schemes]] = protocol.registerSchemesAsPrivileged.mock.calls as unknown as [[{ scheme: string; privileges: Record<string, boolean> }[]]]
+    expect(schemes).toEqual([{ scheme: APP_SCHEME, privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) }])
+  })
+
+  it('serves the page on its scheme from the renderer folder, with the strict policy, and nothing else', async () => {
+    const { electron, schemes } = fakeElectron(userData)
+    await startApp(electron, options(fakeStore()))
+    const handler = schemes.get(APP_SCHEME)!
+    const page = await handler(new Request('measure-tracker://app/index.html'))
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<title>Measure Tracker</title>')
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/)
+    expect(page.headers.get('content-security-policy')).not.toMatch(/file:|unsafe/)
+    expect((await handler(new Request('measure-tracker://app/../../etc/passwd'))).status).toBeGreaterThanOrEqual(403)
   })
 
   it('installs the CSP and denies permissions on the session', async () => {
@@ -242,9 +285,9 @@ describe('startApp', () => {
     const store = fakeStore()
     await startApp(electron, options(store))
     const window = FakeBrowserWindow.instances[0]!
-    expect([...handlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF].sort())
+    expect([...handlers.keys()].sort()).toEqual([...EXPOSED_METHODS.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF].sort())
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
-    expect(await handlers.get(`${IPC_PREFIX}meta.info`)!(trusted, {})).toEqual({ ok: true, value: { fake: true } })
+    expect(await handlers.get(`${IPC_PREFIX}measures.tags`)!(trusted, {})).toEqual({ ok: true, value: { fake: true } })
     const foreign = { sender: window.webContents, senderFrame: { ...window.webContents.mainFrame, url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent
     expect(await handlers.get(`${IPC_PREFIX}measures.delete`)!(foreign, { id: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     for (const channel of [IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF]) {
@@ -334,8 +377,8 @@ describe('startApp', () => {
     FakeBrowserWindow.instances = []
     const packaged = fakeElectron(userData, { packaged: true })
     await startApp(packaged.electron, options(fakeStore(), { env: { ELECTRON_RENDERER_URL: 'http://evil.example' } }))
-    expect(FakeBrowserWindow.instances[0]!.loadURL).not.toHaveBeenCalled()
-    expect(FakeBrowserWindow.instances[0]!.loadFile).toHaveBeenCalledWith(INDEX)
+    expect(FakeBrowserWindow.instances[0]!.loadURL).toHaveBeenCalledWith('measure-tracker://app/index.html')
+    expect(FakeBrowserWindow.instances[0]!.loadFile).not.toHaveBeenCalled()
   })
 
   it('says so and quits when the database cannot be opened', async () => {
@@ -361,9 +404,9 @@ describe('startApp', () => {
     await startApp(electron, options(fakeStore(), { argv: ['app', `--db=${dbPath}`], openStore }))
     const window = FakeBrowserWindow.instances[0]!
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
-    const info = (await handlers.get(`${IPC_PREFIX}meta.info`)!(trusted, {})) as { ok: boolean; value: { measureCount: number; dbPath: string } }
-    expect(info.ok).toBe(true)
-    expect(info.value.measureCount).toBeGreaterThan(0)
+    const list = (await handlers.get(`${IPC_PREFIX}measures.list`)!(trusted, {})) as { ok: boolean; value: unknown[] }
+    expect(list.ok).toBe(true)
+    expect(list.value.length).toBeGreaterThan(0)
     const invalid = await handlers.get(`${IPC_PREFIX}measures.get`)!(trusted, { id: 42 })
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     electron.app.emit('will-quit')

@@ -116,7 +116,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const databasePath = databasePathFor(options.argv, options.env)
   let store: Store
   try {
-    store = await options.openStore({ path: databasePath, actor: 'app' })
+    store = await options.openStore({ path: databasePath, actor: 'app', dailyBackup: true })
   } catch (error) {
     log.error('Could not open the database:', error)
     dialog.showErrorBox(

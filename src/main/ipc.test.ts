@@ -1,14 +1,15 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { METHOD_NAMES } from '../shared/api.ts'
+import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF } from '../shared/bridge.ts'
 import { fail, ok } from '../shared/result.ts'
 import { pushToWindow, registerIpcHandlers, toTransportResult, trustedSenderCheck, type CallableService, type IpcOptions } from './ipc.ts'
 import { appUrlMatcher } from './navigation.ts'
 
-const INDEX = process.platform === 'win32' ? 'C:\\app\\out\\renderer\\index.html' : '/app/out/renderer/index.html'
-const INDEX_URL = process.platform === 'win32' ? 'file:///C:/app/out/renderer/index.html' : 'file:///app/out/renderer/index.html'
-const isAppUrl = appUrlMatcher({ indexFile: INDEX })
+const INDEX_URL = 'measure-tracker://app/index.html'
+/** What the page was before it had a scheme of its own: the built file, over file://. */
+const FILE_INDEX_URL = process.platform === 'win32' ? 'file:///C:/app/out/renderer/index.html' : 'file:///app/out/renderer/index.html'
+const isAppUrl = appUrlMatcher({})
 
 interface FakeFrame {
   url: string
@@ -59,7 +60,7 @@ function setup(service: CallableService = { call: vi.fn(() => ok({ answer: 42 })
 describe('registerIpcHandlers', () => {
   it('registers one channel per API method plus openExternal, and nothing else', () => {
     const { handlers } = setup()
-    expect([...handlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL].sort())
+    expect([...handlers.keys()].sort()).toEqual([...EXPOSED_METHODS.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL].sort())
   })
 
   it('dispatches a call from the app page to the service and returns its Result', async () => {
@@ -71,8 +72,8 @@ describe('registerIpcHandlers', () => {
 
   it('passes only the first argument as input', async () => {
     const { contents, main, service, invoke } = setup()
-    await invoke(`${IPC_PREFIX}meta.info`, event(contents, main), {}, 'extra', { more: true })
-    expect(service.call).toHaveBeenCalledWith('meta.info', {})
+    await invoke(`${IPC_PREFIX}measures.tags`, event(contents, main), {}, 'extra', { more: true })
+    expect(service.call).toHaveBeenCalledWith('measures.tags', {})
   })
 
   it('passes failed Results through unchanged', async () => {
@@ -89,7 +90,7 @@ describe('registerIpcHandlers', () => {
         throw new TypeError('boom')
       },
     })
-    const result = await invoke(`${IPC_PREFIX}meta.info`, event(contents, main), {})
+    const result = await invoke(`${IPC_PREFIX}measures.tags`, event(contents, main), {})
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } })
   })
 
@@ -106,7 +107,7 @@ describe('registerIpcHandlers', () => {
 
   it.each(foreign)('answers FORBIDDEN to %s without calling the service', async (_name, make) => {
     const s = setup()
-    for (const method of METHOD_NAMES) {
+    for (const method of EXPOSED_METHODS) {
       const result = await s.invoke(IPC_PREFIX + method, make(s), {})
       expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     }
@@ -119,7 +120,7 @@ describe('registerIpcHandlers', () => {
     const { ipcMain, handlers } = fakeIpcMain()
     registerIpcHandlers({ ipcMain, service, isTrustedSender: trustedSenderCheck(() => null, isAppUrl), openExternal: vi.fn() })
     const contents = fakeContents(frame(INDEX_URL))
-    const result = await handlers.get(`${IPC_PREFIX}meta.info`)!(event(contents, frame(INDEX_URL)), {})
+    const result = await handlers.get(`${IPC_PREFIX}measures.tags`)!(event(contents, frame(INDEX_URL)), {})
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(service.call).not.toHaveBeenCalled()
   })
@@ -130,7 +131,7 @@ describe('registerIpcHandlers', () => {
     const main = frame(INDEX_URL)
     const contents = fakeContents(main, true)
     registerIpcHandlers({ ipcMain, service, isTrustedSender: trustedSenderCheck(() => contents, isAppUrl), openExternal: vi.fn() })
-    expect(await handlers.get(`${IPC_PREFIX}meta.info`)!(event(contents, main), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await handlers.get(`${IPC_PREFIX}measures.tags`)!(event(contents, main), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(service.call).not.toHaveBeenCalled()
   })
 
@@ -211,7 +212,7 @@ describe('the output channels (save a file, print, save as PDF)', () => {
 
   it('are registered when given, beside the API channels and openExternal, and removed again', () => {
     const { handlers, unregister } = setup(undefined, { output: outputs() })
-    expect([...handlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF].sort())
+    expect([...handlers.keys()].sort()).toEqual([...EXPOSED_METHODS.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF].sort())
     unregister()
     expect(handlers.size).toBe(0)
   })

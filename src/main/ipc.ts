@@ -5,8 +5,9 @@
 // ever thrown across IPC (Electron would turn an Error into a bare message): every failure is a
 // Result too.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { METHOD_NAMES, api, isMethodName, type MethodName } from '../shared/api.ts'
+import { api, isMethodName, type MethodName } from '../shared/api.ts'
 import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF, type PushEvent } from '../shared/bridge.ts'
+import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { fail, ok, type Result } from '../shared/result.ts'
 import { toSafeExternalUrl } from './external-url.ts'
 import type { AppUrlMatcher } from './navigation.ts'
@@ -68,6 +69,11 @@ export interface IpcOptions {
   output?: OutputHandlers
   /** Told after every mutation that succeeded (the reminder scheduler looks again). */
   onMutation?: (method: MethodName) => void
+  /**
+   * The API channels to register: by default only the methods the page uses
+   * (src/shared/exposed-methods.ts). Main's own callers (the reminder scheduler) use the service
+   * directly, never IPC, so nothing else needs a channel a compromised page could call.
+   */
   methodNames?: readonly string[]
   log?: (message: string) => void
 }
@@ -77,7 +83,7 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
   const { ipcMain, service, isTrustedSender, openExternal } = options
   const log = options.log ?? (() => {})
   const channels: string[] = []
-  for (const method of options.methodNames ?? METHOD_NAMES) {
+  for (const method of options.methodNames ?? EXPOSED_METHODS) {
     const channel = IPC_PREFIX + method
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrustedSender(event)) {

@@ -142,7 +142,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // so the URL's secret never travels again after the first request.
   const token = createToken()
   const session = createToken()
-  const store = await openStore({ path: options.dbPath, actor: options.actor ?? 'web' })
+  const store = await openStore({ path: options.dbPath, actor: options.actor ?? 'web', dailyBackup: true })
   const hub = createEventHub(options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
   const dataChanged = (): void => hub.broadcast({ type: 'data-changed' })
   let port = 0
