@@ -226,7 +226,7 @@ describe('startApp', () => {
     const opts = options(store)
     const running = await startApp(electron, opts)
     expect(running).not.toBeNull()
-    expect(opts.openStore).toHaveBeenCalledWith({ path: '/tmp/chosen.db', actor: 'app' })
+    expect(opts.openStore).toHaveBeenCalledWith({ path: '/tmp/chosen.db', actor: 'app', dailyBackup: true })
     expect(app.enableSandbox).toHaveBeenCalled()
     expect(FakeBrowserWindow.instances).toHaveLength(1)
     const window = FakeBrowserWindow.instances[0]!
