@@ -2,6 +2,8 @@
 import { formatInstant, zoneOf } from '../../shared/format.ts'
 import { epochMs } from '../../shared/time.ts'
 import { markdownToPlainText } from '../../shared/markdown.ts'
+import { commitmentText } from '../../shared/commitment-text.ts'
+import { formatRateValue, formatSuspendedRate, partialSuspensionText, statusText } from '../../shared/rate.ts'
 import type { CliContext } from '../context.ts'
 import { unwrap } from '../context.ts'
 import { UsageError } from '../usage.ts'
@@ -26,16 +28,20 @@ export function showCommand(ctx: CliContext): void {
   const none = t('cli.none')
   const field = (key: string, value: string) => ctx.out(`${t(`cli.field.${key}`)}: ${value || none}`)
   ctx.out(`${titleIn(detail.title, locale)}  [${detail.id}]`)
-  ctx.out(`${detail.imposer}→${detail.target} · ${t(`category.${detail.category}`)} · ${t(`status.${detail.state.status}`)}`)
+  ctx.out(`${detail.imposer}→${detail.target} · ${t(`category.${detail.category}`)} · ${statusText(detail.state, locale, t)}`)
   if (detail.state.since) ctx.out(`${t('cli.column.since')}: ${when(detail.state.since)}`)
   ctx.out(`${t('cli.column.next')}: ${detail.state.next ? `${t(`eventKind.${detail.state.next.kind}`)} ${when(detail.state.next.at)}` : none}`)
   if (detail.state.needsReview && detail.state.reviewReason) {
-    const reason = detail.state.reviewReason.kind === 'suspension_end' ? 'review.suspensionEnded' : 'review.scheduledPassed'
+    const kind = detail.state.reviewReason.kind
+    const reason = kind === 'suspension_end' ? 'review.suspensionEnded' : kind === 'commitment_deadline' ? 'review.commitmentDeadline' : 'review.scheduledPassed'
     ctx.out(`⚠ ${t(reason)} (${when(detail.state.reviewReason.at)})`)
   }
   field('authority', detail.authority)
   field('instrument', [detail.instrument, detail.instrumentNumber].filter(Boolean).join(' — '))
-  field('rate', detail.state.rate ?? '')
+  field('rate', detail.state.rate ?? (detail.state.rateValue ? formatRateValue(detail.state.rateValue, locale) : ''))
+  const partial = partialSuspensionText(detail.state, locale, t)
+  if (partial !== null) field('rateInEffect', partial)
+  if (detail.state.commitment) field('commitment', commitmentText(detail.state.commitment, locale, t))
   field('scope', detail.state.scope)
   field('tags', detail.tags.join(', '))
   field('links', detail.links.map((l) => l.targetId).join(', '))
@@ -44,9 +50,21 @@ export function showCommand(ctx: CliContext): void {
   for (const event of detail.events) {
     const until = event.until ? ` → ${when(event.until)}` : ''
     const cites = event.sourceIds.length ? ` [${event.sourceIds.map((s) => detail.sources.findIndex((x) => x.id === s) + 1).join(', ')}]` : ''
-    ctx.out(`  ${when(event.at)}  ${t(`eventKind.${event.kind}`)}${until}${event.rate ? ` (${event.rate})` : ''}${cites}`)
+    const rate = event.rate ?? (event.rateValue ? formatRateValue(event.rateValue, locale) : null)
+    const fullRate = detail.state.rateValue ?? detail.rateValue
+    const partRate = event.part?.rate == null ? null : fullRate ? formatSuspendedRate(event.part.rate, fullRate, locale, t) : String(event.part.rate)
+    const partText = [partRate, event.part?.scope ?? null].filter((x): x is string => Boolean(x)).join('; ')
+    const part = partText ? ` — ${t('rate.partSuspended', { suspended: partText })}` : ''
+    ctx.out(`  ${when(event.at)}  ${t(`eventKind.${event.kind}`)}${until}${rate ? ` (${rate})` : ''}${part}${cites}`)
     if (event.note) ctx.out(`      ${event.note}`)
     for (const alt of event.alternatives) ctx.out(`      ⚠ ${t('cli.field.conflict')}: ${alt.field} = ${when(alt.value)}${alt.note ? ` — ${alt.note}` : ''}`)
+  }
+  if (detail.progress.length) {
+    ctx.out(`\n${t('cli.field.progress')}:`)
+    for (const entry of detail.progress) {
+      const cites = entry.sourceIds.length ? ` [${entry.sourceIds.map((s) => detail.sources.findIndex((x) => x.id === s) + 1).join(', ')}]` : ''
+      ctx.out(`  ${when(entry.asOf)}  ${entry.value}${cites}${entry.note ? ` — ${entry.note}` : ''}`)
+    }
   }
   ctx.out(`\n${t('cli.field.sources')}:`)
   detail.sources.forEach((source, i) => {

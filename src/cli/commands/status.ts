@@ -2,6 +2,7 @@
 import type { MeasureSummary } from '../../shared/api.ts'
 import type { LocalizedText } from '../../shared/domain.ts'
 import { formatCountdown, formatInstant } from '../../shared/format.ts'
+import { statusText } from '../../shared/rate.ts'
 import { Temporal, epochMs, formatZoned, parseInstantInput } from '../../shared/time.ts'
 import type { CliContext } from '../context.ts'
 import { unwrap } from '../context.ts'
@@ -31,6 +32,12 @@ export function statusJson(row: MeasureSummary) {
     needsReview: row.needsReview,
     reviewReason: row.reviewReason ? { kind: row.reviewReason.kind, at: row.reviewReason.at } : null,
     rate: row.rate,
+    rateValue: row.rateValue,
+    rateInEffect: row.rateInEffect,
+    suspendedPart: row.suspendedPart,
+    commitment: row.commitment
+      ? { target: row.commitment.target, deadline: row.commitment.deadline, progress: row.commitment.progress, progressAsOf: row.commitment.progressAsOf, outcome: row.commitment.outcome }
+      : null,
     tags: row.tags,
     links: row.links.map((l) => l.targetId),
   }
@@ -49,7 +56,8 @@ export function statusCommand(ctx: CliContext): void {
   const table = rows.map((row) => [
     row.id,
     `${row.imposer}→${row.target}`,
-    t(`status.${row.status}`),
+    // "Partly suspended — 10% in effect (34%, 24 points suspended)"; a commitment adds its outcome.
+    row.commitment ? `${statusText(row, locale, t)} · ${t(`commitment.outcome.${row.commitment.outcome}`)}` : statusText(row, locale, t),
     row.since ? formatInstant(epochMs(row.since), zone, locale) : none,
     row.next ? `${t(`eventKind.${row.next.kind}`)} ${formatInstant(row.next.atMs, zone, locale)}` : none,
     row.next ? formatCountdown(atMs, row.next.atMs, t) : none,

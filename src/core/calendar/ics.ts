@@ -33,16 +33,19 @@
 // LANGUAGE parameter; it writes the calendar's name unescaped (a title with a line break broke the
 // file); and it re-derives every date through its own conversions. What it would do for us is the
 // few rules above, each pinned by ics.test.ts against node-ical, an independent parser.
-import type { Locale, LocalizedText, Status, Transition } from '../../shared/domain.ts'
+import type { Locale, LocalizedText, MeasureStatus, Status, Transition } from '../../shared/domain.ts'
 import { formatInstant, zoneOf } from '../../shared/format.ts'
 import { translate } from '../../shared/i18n/translate.ts'
 import { Temporal } from '../../shared/time.ts'
 import { normalizeLeadDays, reminderDueAfter } from '../reminders/schedule.ts'
 import { reminderPhrase } from '../reminders/notification-text.ts'
+import { rateText, statusText } from '../../shared/rate.ts'
 
 /** A transition with the status the measure has from that instant on. */
 export interface CalendarTransition extends Transition {
   status: Status
+  /** The rate from that instant on (partial suspensions and rate steps say what applies). */
+  rateState?: Pick<MeasureStatus, 'status' | 'rate' | 'rateValue' | 'rateInEffect' | 'suspendedPart'>
 }
 
 export interface CalendarMeasure {
@@ -309,7 +312,10 @@ export function calendarFor(measures: readonly CalendarMeasure[], options: Calen
       const description = [
         title,
         t('calendar.measure', { id: measure.id }),
-        t('calendar.statusFrom', { status: t(`status.${transition.status}`) }),
+        t('calendar.statusFrom', { status: transition.rateState ? statusText(transition.rateState, locale, t) : t(`status.${transition.status}`) }),
+        ...(transition.kind === 'rate_step' && transition.rateState && rateText(transition.rateState, locale) !== null
+          ? [t('calendar.newRate', { rate: rateText(transition.rateState, locale) as string })]
+          : []),
         t('calendar.legalTime', { at: formatInstant(transition.atMs, zone, locale), zoned: transition.at }),
         ...(measure.instrument ? [t('calendar.instrument', { instrument: measure.instrument })] : []),
       ]

@@ -15,11 +15,13 @@
 //   notice cited by several measures is listed once.
 // - Notes: pinned notes of the filtered measures, only with includeNotes.
 import type { MeasureSummary, ReportOptions } from '../../shared/api.ts'
-import { STATUSES, type Category, type Confidence, type Locale, type Note, type Source, type Status, type TransitionKind } from '../../shared/domain.ts'
+import { STATUSES, type Category, type CommitmentOutcome, type Confidence, type Locale, type Note, type Source, type Status, type TransitionKind } from '../../shared/domain.ts'
 import { formatCountdown, formatDate, formatInstant, zoneOf } from '../../shared/format.ts'
 import { translator, type Translate } from '../../shared/i18n/translate.ts'
 import { Temporal, epochMs, formatZoned } from '../../shared/time.ts'
 import { transitionsOf, type TimedEvent } from '../status/engine.ts'
+import { formatRateValue, partialSuspensionText, rateText } from '../../shared/rate.ts'
+import { commitmentText } from '../../shared/commitment-text.ts'
 
 export const REPORT_MODEL_FORMAT = 'measure-tracker-report'
 export const REPORT_MODEL_VERSION = 1
@@ -58,7 +60,17 @@ export interface ReportMeasure {
   /** When the current status began; `text` is the date only. */
   since: ReportInstant | null
   next: ReportTransition | null
+  /**
+   * The rate as the table shows it: the full rate, or what a partial suspension leaves in effect
+   * ("10% in effect (34%, 24 points suspended)"), or a commitment's progress and outcome.
+   */
   rate: string | null
+  /** The full rate (text, else its number). */
+  fullRate: string | null
+  /** What applies at the as-of instant, when the rate has a number ("10%"). */
+  rateInEffect: string | null
+  /** For a commitment: its outcome at the as-of instant. */
+  commitment: { outcome: CommitmentOutcome; outcomeLabel: string; text: string } | null
   needsReview: boolean
   reviewReason: (ReportTransition & { reason: string }) | null
   /** Counter-measures shown beside it (links with relation 'counter', either direction). */
@@ -181,7 +193,8 @@ function titleIn(title: MeasureSummary['title'], locale: Locale): string {
   return clean(title[locale] || title.en)
 }
 
-const reasonKey = (kind: TransitionKind) => (kind === 'suspension_end' ? 'review.suspensionEnded' : 'review.scheduledPassed')
+const reasonKey = (kind: TransitionKind) =>
+  kind === 'suspension_end' ? 'review.suspensionEnded' : kind === 'commitment_deadline' ? 'review.commitmentDeadline' : 'review.scheduledPassed'
 
 /** The report's display zone: the asked one, else the as-of instant's own, else UTC. */
 export function reportZone(options: Pick<ReportOptions, 'tz' | 'at'>): string {
@@ -299,6 +312,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
       if (!numbers.includes(note.number)) numbers.push(note.number)
     }
     const reason = summary.reviewReason
+    const fullRate = rateText(summary, locale)
     return {
       id: summary.id,
       title: titleIn(summary.title, locale),
@@ -315,7 +329,17 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
       statusLabel: t(`status.${summary.status}`),
       since: summary.since === null ? null : instant(summary.since, instantMs(data?.events ?? [], summary.since), true),
       next: summary.next === null ? null : transition(summary.next.kind, summary.next.at, summary.next.atMs),
-      rate: summary.rate === null ? null : clean(summary.rate),
+      rate: rateCell(summary, locale, t),
+      fullRate: fullRate === null ? null : clean(fullRate),
+      rateInEffect: summary.rateInEffect === null ? null : formatRateValue(summary.rateInEffect, locale),
+      commitment:
+        summary.commitment === null
+          ? null
+          : {
+              outcome: summary.commitment.outcome,
+              outcomeLabel: t(`commitment.outcome.${summary.commitment.outcome}`),
+              text: clean(commitmentText(summary.commitment, locale, t)),
+            },
       needsReview: summary.needsReview,
       reviewReason: reason === null ? null : { ...transition(reason.kind, reason.at, reason.atMs), reason: t(reasonKey(reason.kind)) },
       counterIds: countersOf(summary.id),
@@ -357,8 +381,17 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
   // Deadlines in the window, and the needs-review list.
   const deadlines: ReportDeadline[] = []
   for (const m of scoped) {
-    for (const tr of transitionsOf(input.details.get(m.id)?.events ?? [])) {
-      if (tr.atMs > asOfMs && tr.atMs <= windowEndMs) deadlines.push({ ...transition(tr.kind, tr.at, tr.atMs), measureId: m.id, title: m.title, imposer: m.imposer })
+    const events = input.details.get(m.id)?.events ?? []
+    for (const tr of transitionsOf(events, { commitment: allById.get(m.id)?.commitment ?? null })) {
+      if (tr.atMs <= asOfMs || tr.atMs > windowEndMs) continue
+      const row: ReportDeadline = { ...transition(tr.kind, tr.at, tr.atMs), measureId: m.id, title: m.title, imposer: m.imposer }
+      // A rate step says what it steps to: "Rate step — new rate USD 80 / net ton".
+      if (tr.kind === 'rate_step') {
+        const step = events.find((e) => e.id === tr.eventId)
+        const rate = step?.rate ?? (step?.rateValue ? formatRateValue(step.rateValue, locale) : null)
+        if (rate) row.label = `${row.label} — ${t('rate.step', { rate: clean(rate) })}`
+      }
+      deadlines.push(row)
     }
   }
   deadlines.sort((a, b) => a.atMs - b.atMs || (a.measureId < b.measureId ? -1 : a.measureId > b.measureId ? 1 : 0))
@@ -407,6 +440,15 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
     notes,
     footnotes,
   }
+}
+
+/** The rate cell: a partial suspension's rate in effect, a commitment's progress, else the full rate. */
+function rateCell(summary: MeasureSummary, locale: Locale, t: Translate): string | null {
+  const partial = partialSuspensionText(summary, locale, t)
+  if (partial !== null) return clean(partial)
+  if (summary.commitment !== null) return clean(commitmentText(summary.commitment, locale, t))
+  const full = rateText(summary, locale)
+  return full === null ? null : clean(full)
 }
 
 /** A stored note timestamp (ISO instant, or RFC 9557) in the report's zone; the raw text if unreadable. */

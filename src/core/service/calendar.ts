@@ -7,13 +7,16 @@ import type { Handlers } from './context.ts'
 import { readLeadDays, readMeasureLives, type MeasureLife } from './reminders.ts'
 
 export function calendarMeasureOf(life: MeasureLife): CalendarMeasure {
-  const base = { rate: life.rate, scope: life.scope }
+  const base = life.base
   return {
     id: life.id,
     title: life.title,
     instrument: life.instrument,
     updatedAt: life.updatedAt,
-    transitions: transitionsOf(life.events).map((transition) => ({ ...transition, status: statusAt(life.events, transition.atMs, base).status })),
+    transitions: transitionsOf(life.events, base).map((transition) => {
+      const state = statusAt(life.events, transition.atMs, base)
+      return { ...transition, status: state.status, rateState: state }
+    }),
   }
 }
 

@@ -13,7 +13,8 @@ import type { Category, LocalizedText, Status } from '../../shared/domain.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { epochMs } from '../../shared/time.ts'
 import { dueReminders, nextWakeMs, normalizeLeadDays, parseReminderKey, type ScheduledTransition } from '../reminders/schedule.ts'
-import { statusAt, transitionsOf, type TimedEvent } from '../status/engine.ts'
+import { statusAt, transitionsOf, type EngineBase, type TimedEvent } from '../status/engine.ts'
+import { commitmentBases, parseRateValue } from '../store/commitment-rows.ts'
 import { listSummaries } from '../store/summaries.ts'
 import { statement } from '../store/statements.ts'
 import { arrays, timelineOf } from '../store/array-rows.ts'
@@ -69,6 +70,8 @@ export interface MeasureLife {
   scope: string
   updatedAt: string
   events: TimedEvent[]
+  /** What the engine folds from: rate (text and number), scope, and a commitment with its progress. */
+  base: EngineBase
 }
 
 /**
@@ -79,10 +82,12 @@ export function readMeasureLives(db: DatabaseSync, onlyId?: string): MeasureLife
   const one = onlyId === undefined ? '' : ' AND id = ?'
   const measures = arrays(
     db,
-    `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, updated_at, timeline
+    `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, updated_at, timeline,
+       rate_value, commitment
      FROM measures WHERE deleted_at IS NULL${one} ORDER BY id`,
     ...(onlyId === undefined ? [] : [onlyId]),
   )
+  const commitments = commitmentBases(db)
   return measures.map((m) => {
     const title: LocalizedText = { en: m[1] as string }
     if (m[2] !== null) title['zh-Hant'] = m[2] as string
@@ -99,12 +104,13 @@ export function readMeasureLives(db: DatabaseSync, onlyId?: string): MeasureLife
       scope: m[10] as string,
       updatedAt: m[11] as string,
       events: timelineOf(m[0] as string, m[12] as string),
+      base: { rate: m[9] as string | null, scope: m[10] as string, rateValue: parseRateValue(m[13]), ...commitments.baseOf(m[0] as string, m[14]) },
     }
   })
 }
 
 function scheduledTransitions(lives: readonly MeasureLife[]): ScheduledTransition[] {
-  return lives.flatMap((life) => transitionsOf(life.events).map((transition) => ({ measureId: life.id, title: life.title, transition })))
+  return lives.flatMap((life) => transitionsOf(life.events, life.base).map((transition) => ({ measureId: life.id, title: life.title, transition })))
 }
 
 export const reminderHandlers: Handlers<
@@ -176,9 +182,9 @@ export const reminderHandlers: Handlers<
     const toMs = fromMs + input.days * DAY_MS
     const rows: UpcomingTransition[] = []
     for (const life of readMeasureLives(ctx.db)) {
-      const ahead = transitionsOf(life.events).filter((t) => t.atMs > fromMs && t.atMs <= toMs)
+      const ahead = transitionsOf(life.events, life.base).filter((t) => t.atMs > fromMs && t.atMs <= toMs)
       if (ahead.length === 0) continue
-      const { status } = statusAt(life.events, fromMs, { rate: life.rate, scope: life.scope })
+      const { status } = statusAt(life.events, fromMs, life.base)
       for (const transition of ahead) {
         rows.push(upcomingRow(life, status, transition))
       }
