@@ -562,6 +562,19 @@ describe('embedded dataset us-cn-truce-2025 (status a user sees, through the sto
     expect(Object.keys(TABLE).sort()).toEqual([...EXPECTED_IDS].sort())
   })
 
+  it('shows the conflicting readings as date conflicts, and refuses to let the US reading of the farm tariffs drive a termination', () => {
+    const list = value(temp.store.service.call('measures.list', {}) as Result<MeasureSummary[]>)
+    const conflicted = list.filter((m) => m.hasDateConflict).map((m) => m.id)
+    for (const id of ['cn-farm-tariffs-2025', 'cn-mofcom-rare-earth-controls', 'cn-mofcom-ga-ge-sb-ban', 'us-bis-affiliates-rule', 'us-ustr-301-ships']) {
+      expect(conflicted, id).toContain(id)
+    }
+    const chosen = temp.store.service.call('events.chooseAlternative', { measureId: 'cn-farm-tariffs-2025', eventId: 'terminated-2025-11-10', index: 0 }) as Result<unknown>
+    expect(chosen.ok).toBe(false)
+    const at = '2026-06-01T12:00:00+00:00[UTC]'
+    const farm = value(temp.store.service.call('measures.list', { at }) as Result<MeasureSummary[]>).find((m) => m.id === 'cn-farm-tariffs-2025')
+    expect(farm?.status).toBe('terminated')
+  })
+
   for (const [key, at] of Object.entries(INSTANTS) as [InstantKey, string][]) {
     it(`matches the source table at ${at}`, () => {
       const list = value(temp.store.service.call('measures.list', { at }) as Result<MeasureSummary[]>)
