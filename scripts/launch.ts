@@ -113,7 +113,16 @@ export function fallbackParagraph(
     decision.reason === 'no-display'
       ? 'To use the desktop app, run npm start from a desktop session (or under xvfb-run).'
       : `To get the desktop app, allow network access to github.com and run npm start again, or set ELECTRON_MIRROR to a reachable mirror of the Electron releases (for example https://npmmirror.com/mirrors/electron/), or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an unpacked Electron ${electronVersion} for this platform.`
-  return `${why[decision.reason]} ${fix} Meanwhile the same app is served through the browser host: open the address printed below in a browser.`
+  return `${why[decision.reason]} ${fix} Meanwhile the same app is served through the browser host: open the address printed below in a browser. It ends in ?token=…, which lets that browser in until the host stops; anyone without it is refused, so keep it to yourself.`
+}
+
+/**
+ * What `npm start` runs instead of Electron: the browser host's entry point, which prints the one
+ * line with the address to open (http://127.0.0.1:PORT/?token=…). start.ts passes its own
+ * arguments on (--db and the like).
+ */
+export function webFallbackCommand(root: string, args: readonly string[], nodePath: string = process.execPath): { command: string; args: string[] } {
+  return { command: nodePath, args: [join(root, 'src', 'web', 'main.ts'), ...args] }
 }
 
 /** Wraps a paragraph for a terminal, without blank lines (it stays one paragraph). */

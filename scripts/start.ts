@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { decideLaunch, fallbackParagraph, summarizeInstallError, wrap, type LaunchProbe } from './launch.ts'
+import { decideLaunch, fallbackParagraph, summarizeInstallError, webFallbackCommand, wrap, type LaunchProbe } from './launch.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const electronDir = join(root, 'node_modules', 'electron')
@@ -86,10 +86,12 @@ if (decision.action === 'electron') {
   run(decision.executable, ['.', ...args])
 } else if (decision.action === 'web') {
   console.log(`\n${wrap(fallbackParagraph(decision, electronVersion(), process.env))}\n`)
-  const webHost = join(root, 'src', 'web', 'main.ts')
+  const web = webFallbackCommand(root, args)
+  const webHost = web.args[0]!
   if (!existsSync(webHost)) {
     console.error(`npm start: the browser host (${webHost}) is missing, so there is nothing to serve the app with.`)
     process.exit(1)
   }
-  run(process.execPath, [webHost, ...args])
+  // It prints the address with this run's secret (…/?token=…): the only way into the host.
+  run(web.command, web.args)
 }

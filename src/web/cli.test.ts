@@ -75,20 +75,28 @@ describe('npm run web (src/web/main.ts)', () => {
           }
         })
       })
-      const match = /^Measure Tracker: (http:\/\/127\.0\.0\.1:(\d+)\/)\n$/.exec(stdout)
+      // The one line carries the secret, as Jupyter's does: http://127.0.0.1:PORT/?token=…
+      const match = /^Measure Tracker: (http:\/\/127\.0\.0\.1:(\d+)\/)\?token=([A-Za-z0-9_-]{43})\n$/.exec(stdout)
       expect(match, stdout).not.toBeNull()
-      const url = match![1]!
-      const page = await new Promise<string>((done, fail) => {
-        get(url, (res) => {
-          let body = ''
-          res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
-          res.on('end', () => done(body))
-        }).on('error', fail)
-      })
-      expect(page).toMatch(/<meta name="measure-tracker-token" content="[A-Za-z0-9_-]{43}">/)
+      const base = match![1]!
+      const fetchOnce = (url: string, cookie?: string) =>
+        new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>((done, fail) => {
+          get(url, { headers: cookie ? { cookie } : {} }, (res) => {
+            let body = ''
+            res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
+            res.on('end', () => done({ status: res.statusCode ?? 0, body, headers: res.headers }))
+          }).on('error', fail)
+        })
+      // Without the printed address: nothing. With it: a cookie, and the page.
+      expect((await fetchOnce(base)).status).toBe(403)
+      const signedIn = await fetchOnce(`${base}?token=${match![3]}`)
+      expect(signedIn.status).toBe(303)
+      const cookie = (signedIn.headers['set-cookie'] as string[])[0]!.split(';')[0]!
+      const page = await fetchOnce(base, cookie)
+      expect(page.status).toBe(200)
+      expect(page.body).not.toContain(match![3])
       // An open event stream must not keep the process from stopping.
-      const token = /content="([^"]+)"/.exec(page)![1]!
-      await new Promise<void>((done, fail) => get(`${url}events?token=${token}`, (res) => (res.resume(), done())).on('error', fail))
+      await new Promise<void>((done, fail) => get(`${base}events`, { headers: { cookie } }, (res) => (expect(res.statusCode).toBe(200), res.resume(), done())).on('error', fail))
       child.kill(signal)
       expect(await exited).toBe(0)
       expect(stdout.split('\n').filter(Boolean)).toHaveLength(1)

@@ -16,7 +16,9 @@ Options:
   --renderer DIR    the built app to serve (default: out/renderer; npm run web builds it first)
   --help            this text
 
-Prints one line, "Measure Tracker: <url>": open that URL in a browser. Ctrl+C stops the server.
+Prints one line, "Measure Tracker: http://127.0.0.1:PORT/?token=...": open that address in a
+browser. The token lets that browser in (it is exchanged for a cookie); anyone without it is
+refused, so do not share it. A new token is made on every start. Ctrl+C stops the server.
 `
 
 /** The renderer build next to this source tree, wherever the command is run from. */

@@ -1,6 +1,9 @@
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decideLaunch, fallbackParagraph, platformExecutable, summarizeInstallError, wrap, type LaunchProbe } from '../../scripts/launch.ts'
+import { decideLaunch, fallbackParagraph, platformExecutable, summarizeInstallError, webFallbackCommand, wrap, type LaunchProbe } from '../../scripts/launch.ts'
 
 const ELECTRON = join('/app', 'node_modules', 'electron')
 
@@ -99,6 +102,11 @@ describe('fallbackParagraph', () => {
     expect(wrap(text)).not.toMatch(/\n\s*\n/)
     expect(wrap(text).split('\n').every((line) => line.length <= 100)).toBe(true)
   })
+  it('points at the printed address and says it carries the secret', () => {
+    const text = fallbackParagraph({ action: 'web', reason: 'no-display', detail: 'x' }, '45.5.0')
+    expect(text).toMatch(/open the address printed below/)
+    expect(text).toMatch(/\?token=/)
+  })
   it('names the mirror when one was set', () => {
     const text = fallbackParagraph({ action: 'web', reason: 'download-failed', detail: 'HTTPError: 404' }, '45.5.0', { ELECTRON_MIRROR: 'https://mirror.example/electron/' })
     expect(text).toMatch(/mirror\.example/)
@@ -117,5 +125,30 @@ describe('summarizeInstallError', () => {
   })
   it('returns undefined for no output', () => {
     expect(summarizeInstallError('\n  \n')).toBeUndefined()
+  })
+})
+
+describe('webFallbackCommand', () => {
+  it('runs the browser host, which prints the address with its secret (http://127.0.0.1:PORT/?token=…)', async () => {
+    const root = resolve(import.meta.dirname, '..', '..')
+    const dir = await mkdtemp(join(tmpdir(), 'mt-start-'))
+    try {
+      const web = webFallbackCommand(root, ['--port', '0', '--db', join(dir, 'db.sqlite'), '--renderer', join(dir, 'renderer')])
+      const child = spawn(web.command, web.args, { stdio: ['ignore', 'pipe', 'pipe'] })
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+      let stdout = ''
+      await new Promise<void>((done, fail) => {
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk
+          if (stdout.includes('\n')) done()
+        })
+        child.on('exit', () => fail(new Error(`exited before printing; stdout: ${stdout}`)))
+      })
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      expect(stdout).toMatch(/^Measure Tracker: http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}\n$/)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
