@@ -7,6 +7,8 @@ import type { PushEvent } from '../shared/bridge.ts'
 import { translator } from '../shared/i18n/translate.ts'
 import { databasePathFor } from './args.ts'
 import { externalOpener } from './external-url.ts'
+import { createAppProtocolHandler, type ProtocolFs } from './app-protocol.ts'
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme.ts'
 import { contentSecurityPolicy, installContentSecurityPolicy } from './csp.ts'
 import { pushToWindow, registerIpcHandlers, trustedSenderCheck } from './ipc.ts'
 import { pickAppLocale } from './locale.ts'
@@ -32,6 +34,7 @@ export interface ElectronModules {
   nativeTheme: Pick<Electron.NativeTheme, 'shouldUseDarkColors'>
   Notification: NotificationConstructor
   powerMonitor: Pick<Electron.PowerMonitor, 'on'>
+  protocol: Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>
   screen: Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>
   session: { defaultSession: Electron.Session; fromPartition(partition: string): Electron.Session }
   shell: Pick<Electron.Shell, 'openExternal'>
@@ -40,8 +43,10 @@ export interface ElectronModules {
 export interface StartOptions {
   /** out/preload/index.cjs */
   preloadFile: string
-  /** out/renderer/index.html */
-  indexFile: string
+  /** out/renderer: served as measure-tracker://app/ (app-protocol.ts). */
+  rendererDir: string
+  /** How the scheme's handler reads the renderer folder (node:fs/promises, which reads app.asar too). */
+  fs: ProtocolFs
   argv: readonly string[]
   env: NodeJS.ProcessEnv
   platform: NodeJS.Platform
@@ -63,12 +68,16 @@ export interface RunningApp {
  * then quitting).
  */
 export async function startApp(electron: ElectronModules, options: StartOptions): Promise<RunningApp | null> {
-  const { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, screen, session, shell } = electron
+  const { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell } = electron
   const log = options.log ?? console
   const isDev = !app.isPackaged
   const devServerUrl = isDev ? options.env.ELECTRON_RENDERER_URL : undefined
-  const isAppUrl = appUrlMatcher(devServerUrl ? { devServerUrl } : { indexFile: options.indexFile })
+  const isAppUrl = appUrlMatcher({ devServerUrl })
+  const policy = contentSecurityPolicy({ devServerUrl })
 
+  // The app's scheme must be privileged before 'ready' (Electron refuses it later), so this
+  // runs before anything awaits.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
   // Every renderer sandboxed, whatever a window's own preferences say.
   app.enableSandbox()
   if (!app.requestSingleInstanceLock()) {
@@ -109,7 +118,10 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   await app.whenReady()
 
   const { defaultSession } = session
-  installContentSecurityPolicy(defaultSession.webRequest, contentSecurityPolicy({ devServerUrl }))
+  // The page and its files, from the renderer folder only, each response with the policy. Only
+  // the default session (the app's window) has it: the print windows' session does not.
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: options.rendererDir, policy, fs: options.fs }))
+  installContentSecurityPolicy(defaultSession.webRequest, policy)
   denyAllPermissions(defaultSession)
   lockDownPrintSession(session.fromPartition(PRINT_PARTITION))
 
@@ -223,7 +235,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null
     })
-    const loading = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(options.indexFile)
+    const loading = window.loadURL(devServerUrl ?? APP_INDEX_URL)
     loading.catch((error: unknown) => log.error('Could not load the app page:', error))
     return window
   }

@@ -1,13 +1,15 @@
 import type { HeadersReceivedResponse, OnHeadersReceivedListenerDetails } from 'electron'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, installContentSecurityPolicy, type WebRequestLike } from './csp.ts'
+import { metaPolicies, strictPolicyProblems } from './csp-check.ts'
+import { contentSecurityPolicy, installContentSecurityPolicy, metaContentSecurityPolicy, type WebRequestLike } from './csp.ts'
 
 const directives = (policy: string) => new Map(policy.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]))
 
 describe('contentSecurityPolicy', () => {
   it('is strict in production: own files only, no inline script, no eval, no frames, no plugins', () => {
     const policy = directives(contentSecurityPolicy())
-    expect(policy.get('default-src')).toEqual(["'none'"])
+    expect(policy.get('default-src')).toEqual(["'self'"])
     expect(policy.get('script-src')).toEqual(["'self'"])
     expect(policy.get('style-src')).toEqual(["'self'"])
     expect(policy.get('connect-src')).toEqual(["'self'"])
@@ -16,7 +18,14 @@ describe('contentSecurityPolicy', () => {
     expect(policy.get('frame-ancestors')).toEqual(["'none'"])
     expect(policy.get('base-uri')).toEqual(["'none'"])
     expect(policy.get('form-action')).toEqual(["'none'"])
-    expect(contentSecurityPolicy()).not.toMatch(/unsafe-eval|unsafe-inline|\*|http:|https:/)
+    expect(contentSecurityPolicy()).not.toMatch(/unsafe-eval|unsafe-inline|\*|http:|https:|file:|blob:/)
+    expect(strictPolicyProblems(contentSecurityPolicy(), 'header')).toEqual([])
+  })
+
+  it('allows data: for images only (the favicon, the report\'s images), never for scripts or connections', () => {
+    const policy = directives(contentSecurityPolicy())
+    for (const [name, values] of policy) if (name !== 'img-src') expect(values, name).not.toContain('data:')
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:'])
   })
 
   it('lets the dev server inject styles and open its HMR socket, and nothing more', () => {
@@ -25,6 +34,19 @@ describe('contentSecurityPolicy', () => {
     expect(policy.get('style-src')).toEqual(["'self'", "'unsafe-inline'"])
     expect(policy.get('connect-src')).toEqual(["'self'", 'ws://localhost:5173'])
     expect(contentSecurityPolicy({ devServerUrl: 'http://localhost:5173' })).not.toMatch(/unsafe-eval/)
+  })
+})
+
+describe('metaContentSecurityPolicy and index.html', () => {
+  const html = readFileSync(new URL('../renderer/index.html', import.meta.url), 'utf8')
+
+  it('is the header policy without the directives a <meta> tag cannot carry', () => {
+    expect(metaContentSecurityPolicy()).toBe(contentSecurityPolicy().replace("; frame-ancestors 'none'", ''))
+    expect(strictPolicyProblems(metaContentSecurityPolicy(), 'meta')).toEqual([])
+  })
+
+  it("is exactly the policy in src/renderer/index.html's one CSP <meta> tag", () => {
+    expect(metaPolicies(html)).toEqual([metaContentSecurityPolicy()])
   })
 })
 

@@ -1,17 +1,19 @@
 // Electron main process entry: hands Electron's modules to startApp (src/main/app.ts), where the
 // wiring lives and is tested. Built by electron-vite to out/main/index.js (ES module).
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, screen, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell } from 'electron'
 import { openStore } from '../core/open.ts'
 import { startApp } from './app.ts'
 
 const beside = (relative: string) => fileURLToPath(new URL(relative, import.meta.url))
 
 startApp(
-  { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, screen, session, shell },
+  { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell },
   {
     preloadFile: beside('../preload/index.cjs'),
-    indexFile: beside('../renderer/index.html'),
+    rendererDir: beside('../renderer'),
+    fs: { readFile, realpath, stat },
     argv: process.argv,
     env: process.env,
     platform: process.platform,

@@ -101,6 +101,9 @@ describe('registerIpcHandlers', () => {
     ['a frame in another process', (s) => event(s.contents, frame(INDEX_URL, { processId: 99 }))],
     ['the main frame showing a foreign page', (s) => event(s.contents, frame('https://evil.example/'))],
     ['the main frame showing another local file', (s) => event(s.contents, frame('file:///tmp/evil.html'))],
+    ["the main frame showing the app's own index.html over file://", (s) => event(s.contents, frame(FILE_INDEX_URL))],
+    ['the main frame showing another file on the app scheme', (s) => event(s.contents, frame('measure-tracker://app/assets/evil.html'))],
+    ['the main frame on the app scheme under another host', (s) => event(s.contents, frame('measure-tracker://evil/index.html'))],
     ['another webContents with the app URL', (_s) => event(fakeContents(frame(INDEX_URL)), frame(INDEX_URL))],
     ['a frame whose properties throw', (s) => event(s.contents, Object.defineProperty({}, 'parent', { get: () => { throw new Error('destroyed') } }) as FakeFrame)],
   ]

@@ -2,19 +2,30 @@ import type { Session, WebContents } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { appUrlMatcher, denyAllPermissions, guardWebContents } from './navigation.ts'
 
-const INDEX = process.platform === 'win32' ? 'C:\\app\\out\\renderer\\index.html' : '/app/out/renderer/index.html'
-const INDEX_URL = process.platform === 'win32' ? 'file:///C:/app/out/renderer/index.html' : 'file:///app/out/renderer/index.html'
+const INDEX_URL = 'measure-tracker://app/index.html'
+/** The built page over file://, as the app loaded it before it had a scheme of its own. */
+const FILE_INDEX_URL = process.platform === 'win32' ? 'file:///C:/app/out/renderer/index.html' : 'file:///app/out/renderer/index.html'
 
-describe('appUrlMatcher (production, loadFile)', () => {
-  const isApp = appUrlMatcher({ indexFile: INDEX })
+describe('appUrlMatcher (production, the app scheme)', () => {
+  const isApp = appUrlMatcher({})
   it.each([INDEX_URL, `${INDEX_URL}#/measures/abc`, `${INDEX_URL}?lang=en#/`])('accepts %s', (url) => {
     expect(isApp(url)).toBe(true)
   })
   it.each([
+    FILE_INDEX_URL,
+    `${FILE_INDEX_URL}#/board`,
     'file:///etc/passwd',
-    INDEX_URL.replace('index.html', 'other.html'),
-    INDEX_URL.replace('renderer', 'renderer/../../evil'),
-    INDEX_URL.replace('file:///', 'file://attacker.example/'),
+    'measure-tracker://app/',
+    'measure-tracker://app/other.html',
+    'measure-tracker://app/assets/index.html',
+    'measure-tracker://app/x/../index.html',
+    'measure-tracker://app/%69ndex.html',
+    'measure-tracker://app.evil.example/index.html',
+    'measure-tracker://evil/index.html',
+    'measure-tracker://app:8080/index.html',
+    'measure-tracker://user@app/index.html',
+    'measure-tracker:index.html',
+    'app://measure-tracker/index.html',
     'https://example.com/',
     'http://localhost:5173/',
     'about:blank',
@@ -40,9 +51,6 @@ describe('appUrlMatcher (development server)', () => {
   )
   it('refuses a dev server URL that is not http(s)', () => {
     expect(() => appUrlMatcher({ devServerUrl: 'file:///tmp/' })).toThrow()
-  })
-  it('needs one of the two', () => {
-    expect(() => appUrlMatcher({})).toThrow()
   })
 })
 
@@ -74,7 +82,7 @@ describe('guardWebContents', () => {
   const setup = () => {
     const fake = fakeContents()
     const openExternal = vi.fn()
-    guardWebContents(fake.contents, { isAppUrl: appUrlMatcher({ indexFile: INDEX }), openExternal })
+    guardWebContents(fake.contents, { isAppUrl: appUrlMatcher({}), openExternal })
     return { ...fake, openExternal }
   }
 
@@ -93,8 +101,9 @@ describe('guardWebContents', () => {
 
   it('refuses navigation to anything else without opening it', () => {
     const { fire, openExternal } = setup()
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'smb://host/share', 'https://user:pw@evil.example/']) {
+    for (const url of ['file:///etc/passwd', FILE_INDEX_URL, 'measure-tracker://app/assets/x.html', 'javascript:alert(1)', 'data:text/html,x', 'smb://host/share', 'https://user:pw@evil.example/']) {
       expect(fire('will-navigate', url)).toBe(true)
+      expect(fire('will-redirect', url)).toBe(true)
     }
     expect(openExternal).not.toHaveBeenCalled()
   })

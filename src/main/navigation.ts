@@ -1,13 +1,11 @@
 // What counts as the app's own page, and the guards that keep every window on it: navigation
 // and redirects elsewhere are refused, new windows are never opened (web links go to the system
 // browser through the validator), webviews are never attached, and no permission is granted.
-import { pathToFileURL } from 'node:url'
 import type { Session, WebContents } from 'electron'
+import { APP_INDEX_URL } from './app-scheme.ts'
 import { toSafeExternalUrl } from './external-url.ts'
 
 export interface AppLocation {
-  /** Production: the built page, loaded with loadFile (out/renderer/index.html). */
-  indexFile?: string | undefined
   /** Development (`electron-vite dev`): ELECTRON_RENDERER_URL, the Vite dev server. */
   devServerUrl?: string | undefined
 }
@@ -15,10 +13,11 @@ export interface AppLocation {
 export type AppUrlMatcher = (url: string) => boolean
 
 /**
- * True for the app's page and nothing else: in production the exact file:// URL of index.html
- * (any query or #route), in development any URL on the dev server's origin.
+ * True for the app's page and nothing else: in production measure-tracker://app/index.html (any
+ * query or #route; no file:// URL, not even our own index.html), in development any URL on the
+ * dev server's origin.
  */
-export function appUrlMatcher(location: AppLocation): AppUrlMatcher {
+export function appUrlMatcher(location: AppLocation = {}): AppUrlMatcher {
   if (location.devServerUrl) {
     const dev = new URL(location.devServerUrl)
     if (dev.protocol !== 'http:' && dev.protocol !== 'https:') throw new Error(`Unexpected dev server URL: ${location.devServerUrl}`)
@@ -27,15 +26,9 @@ export function appUrlMatcher(location: AppLocation): AppUrlMatcher {
       return parsed !== null && parsed.origin === dev.origin && (parsed.protocol === 'http:' || parsed.protocol === 'https:')
     }
   }
-  if (!location.indexFile) throw new Error('appUrlMatcher needs the index file or the dev server URL')
-  const index = pathToFileURL(location.indexFile).href
-  return (url) => {
-    const parsed = parse(url)
-    if (parsed === null || parsed.protocol !== 'file:' || parsed.host !== '') return false
-    parsed.search = ''
-    parsed.hash = ''
-    return parsed.href === index
-  }
+  // Chromium hands over canonical URLs (scheme and host lower-cased, dot segments resolved), so
+  // the page is exactly this text up to its query or #route; any other spelling is not ours.
+  return (url) => typeof url === 'string' && url.length <= 8192 && url.split(/[?#]/, 1)[0] === APP_INDEX_URL
 }
 
 function parse(url: string): URL | null {
