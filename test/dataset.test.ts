@@ -476,14 +476,14 @@ const TABLE: Record<string, TableEntry> = {
     rows: rows(same(['terminated', null, null, false], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
   },
   'cn-mofcom-export-control-list-2025-21': {
-    source: 'MOFCOM spokesman: suspension continued 90 days from 12 Aug 2025 (ettoday, stheadline), then one year from 10 Nov 2025 (livedoor) — end derived, start of day Beijing',
+    source: 'MOFCOM spokesman: suspended 90 days from 14 May 2025 (Xinhua via Shanghai Daily), continued 90 days from 12 Aug 2025 (ettoday, stheadline), then one year from 10 Nov 2025 (livedoor) — end derived, start of day Beijing',
     rows: rows(
       same(['suspended', null, `suspension_end ${BJ_DAY_END}`, false], 't1', 't2', 't3'),
       same(['in_force', null, null, true], 't4', 't5', 't6', 't7'),
     ),
   },
   'cn-uel-2025-7': {
-    source: 'MOFCOM spokesman: [2025] No. 7 measures suspended 90 more days from 12 Aug 2025 (stheadline), then one more year from 10 Nov 2025 (livedoor) — end derived',
+    source: 'MOFCOM spokesman: [2025] No. 7 measures suspended 90 days from 14 May 2025 (GMT8, Xinhua), 90 more days from 12 Aug 2025 (stheadline), then one more year from 10 Nov 2025 (livedoor) — end derived',
     rows: rows(
       same(['suspended', null, `suspension_end ${BJ_DAY_END}`, false], 't1', 't2', 't3'),
       same(['in_force', null, null, true], 't4', 't5', 't6', 't7'),
