@@ -37,6 +37,12 @@ export const EXPOSED_METHODS = [
   'reminders.needsReview',
   'calendar.export',
   'report.build',
+  // Settings → Backups. A backup is named by its file name in the backups folder (the contract
+  // refuses paths); a restore first keeps the current contents as a backup.
+  'backups.list',
+  'backups.inspect',
+  'backups.create',
+  'backups.restore',
 ] as const satisfies readonly MethodName[]
 
 export type ExposedMethod = (typeof EXPOSED_METHODS)[number]
