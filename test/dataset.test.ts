@@ -41,6 +41,8 @@ const NEW_IDS = [
   'cn-gac-us-log-import-ban',
   'cn-soybean-commitment-2025',
   'cn-soybean-commitment-2026',
+  'cn-soybean-commitment-2027',
+  'cn-soybean-commitment-2028',
   'us-ustr-301-semiconductors',
   'us-ustr-301-phase-one-investigation',
   'us-threatened-100pct-tariff-2025-11',
@@ -88,7 +90,7 @@ describe('embedded dataset us-cn-truce-2025 (file)', () => {
     }
   })
 
-  it('has the format-2 header, a dataset name dated December 2026, and the 24 expected measure ids', () => {
+  it('has the format-2 header, a dataset name dated December 2026, and the 26 expected measure ids', () => {
     const file = load()
     expect(file.format).toBe('measure-tracker')
     expect(file.version).toBe(2)
@@ -326,17 +328,32 @@ describe('embedded dataset us-cn-truce-2025 (file)', () => {
     const y2026 = measure(file, 'cn-soybean-commitment-2026')
     expect(y2026.category).toBe('commitment')
     expect(y2026.commitment).toEqual(expect.objectContaining({ target: 25, deadline: '2027-01-01T00:00:00+08:00[Asia/Shanghai]' }))
+    // One measure per period (model contract): 2027 and 2028 as well, linked to their neighbours.
+    for (const year of [2027, 2028]) {
+      const m = measure(file, `cn-soybean-commitment-${year}`)
+      expect(m.category).toBe('commitment')
+      expect(m.commitment).toEqual(expect.objectContaining({ target: 25, deadline: `${year + 1}-01-01T00:00:00+08:00[Asia/Shanghai]` }))
+      expect(m.links).toContainEqual({ targetId: `cn-soybean-commitment-${year - 1}`, relation: 'related' })
+    }
   })
 
-  it('invents nothing after the November 2026 end dates: later events are scheduled steps stated in a cited instrument', () => {
+  it('invents nothing after the November 2026 end dates: later events are scheduled steps or commitment periods stated in a cited instrument', () => {
     const limit = epochMs('2026-11-28T00:00:00+08:00[Asia/Shanghai]')
+    const later: string[] = []
     for (const m of load().measures) {
       for (const e of m.events) {
         if (epochMs(e.at) <= limit) continue
-        expect(e.scheduled, `${m.id}/${e.id} after November 2026 must be entered as scheduled`).toBe(true)
+        later.push(`${m.id}/${e.id}`)
+        const periodStart = m.category === 'commitment' && e.kind === 'effective'
+        expect(e.scheduled || periodStart, `${m.id}/${e.id} after November 2026 must be a scheduled step or a commitment period`).toBe(true)
         expect(e.sourceIds.length, `${m.id}/${e.id}`).toBeGreaterThanOrEqual(1)
       }
     }
+    expect(later.sort()).toEqual([
+      'cn-soybean-commitment-2027/effective-2027-01-01',
+      'cn-soybean-commitment-2028/effective-2028-01-01',
+      'us-ustr-301-semiconductors/rate-step-2027-06-23',
+    ])
   })
 })
 
@@ -511,6 +528,17 @@ const TABLE: Record<string, TableEntry> = {
       same(['in_force', null, 'commitment_deadline 2027-01-01T00:00:00+08:00[Asia/Shanghai]', false, 'pending'], 't3', 't4', 't5', 't6'),
       { t7: ['in_force', null, null, true, 'needs_review'] },
     ),
+  },
+  'cn-soybean-commitment-2027': {
+    source: 'Fact sheet: ≥25 Mt in each of 2026, 2027 and 2028 — period 2027 from 00:00 Beijing 1 Jan 2027; no figure yet',
+    rows: rows(
+      same(['pending', null, 'effective 2027-01-01T00:00:00+08:00[Asia/Shanghai]', false, 'pending'], 't1', 't2', 't3', 't4', 't5', 't6'),
+      { t7: ['in_force', null, 'commitment_deadline 2028-01-01T00:00:00+08:00[Asia/Shanghai]', false, 'pending'] },
+    ),
+  },
+  'cn-soybean-commitment-2028': {
+    source: 'Fact sheet: ≥25 Mt in each of 2026, 2027 and 2028 — period 2028 from 00:00 Beijing 1 Jan 2028 (after every instant of the table)',
+    rows: rows(same(['pending', null, 'effective 2028-01-01T00:00:00+08:00[Asia/Shanghai]', false, 'pending'], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
   },
   'us-ustr-301-semiconductors': {
     source: 'USTR notice of action of 23 Dec 2025 (NCBFAA; Thompson Hine ?p=8784): 0% now, “increasing … on June 23, 2027, to a rate to be announced” — no rate recorded, so the passed step needs review',
