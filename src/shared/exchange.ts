@@ -34,20 +34,32 @@ export const exchangeFileSchema = z
     name: z.string().max(300).optional(),
     measures: z.array(exchangedMeasureSchema).max(LIMITS.measures),
   })
-  .superRefine((file, ctx) => {
-    const ids = new Map<string, number>()
-    file.measures.forEach((measure, index) => {
-      const first = ids.get(measure.id)
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['measures', index, 'id'], message: `duplicate id "${measure.id}" (also measures[${first}])` })
-      } else ids.set(measure.id, index)
-    })
-    file.measures.forEach((measure, index) => checkMeasure(measure, index, ids, ctx))
-  })
+  .superRefine((file, ctx) => checkExchangeMeasures(file.measures, ctx))
 export type ExchangeFile = z.input<typeof exchangeFileSchema>
 export type ParsedExchangeFile = z.output<typeof exchangeFileSchema>
 
-function checkMeasure(measure: Measure, index: number, ids: Map<string, number>, ctx: z.RefinementCtx): void {
+/** Where cross-checks put their problems: zod's refinement context, or a sink that keeps only the first ones. */
+export interface IssueSink {
+  addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void
+}
+
+/**
+ * Checks between parts of valid measures: duplicate ids, links out of the file, citations of
+ * unknown sources, ends before starts. Separate from the schema so the bounded import validator
+ * (exchange-validate.ts) can run it on measures it has validated one by one.
+ */
+export function checkExchangeMeasures(measures: readonly Measure[], ctx: IssueSink): void {
+  const ids = new Map<string, number>()
+  measures.forEach((measure, index) => {
+    const first = ids.get(measure.id)
+    if (first !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['measures', index, 'id'], message: `duplicate id "${measure.id}" (also measures[${first}])` })
+    } else ids.set(measure.id, index)
+  })
+  measures.forEach((measure, index) => checkMeasure(measure, index, ids, ctx))
+}
+
+function checkMeasure(measure: Measure, index: number, ids: Map<string, number>, ctx: IssueSink): void {
   const at = (...path: (string | number)[]) => ['measures', index, ...path]
   const sourceIds = new Set<string>()
   measure.sources.forEach((source, s) => {

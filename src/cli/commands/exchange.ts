@@ -1,6 +1,8 @@
 // `export` and `import`: the versioned JSON file, full fidelity both ways; `export --format ics`, a calendar.
 import { readFileSync, statSync, renameSync, writeFileSync } from 'node:fs'
 import { EXCHANGE_MAX_BYTES } from '../../shared/exchange.ts'
+import { scanExchangeBytes } from '../../shared/exchange-scan.ts'
+import { formatIssuePath } from '../../shared/result.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { UsageError, EXIT } from '../usage.ts'
@@ -48,10 +50,17 @@ function readJsonFile(path: string): unknown {
     throw new CliFailure(`Cannot read ${path}: ${(error as Error).message}`, EXIT.usage)
   }
   if (size > EXCHANGE_MAX_BYTES) throw new CliFailure(`${path} is ${size} bytes; the limit is ${EXCHANGE_MAX_BYTES}`, EXIT.usage)
-  const text = readFileSync(path, 'utf8')
+  const bytes = readFileSync(path)
+  // Before JSON.parse builds anything: a hostile shape costs many times its size once parsed.
+  const problem = scanExchangeBytes(bytes)
+  if (problem) {
+    const where = formatIssuePath(problem.path)
+    throw new CliFailure(`${path} cannot be imported: ${where ? `${where} ` : ''}${problem.message}. Nothing was changed.`, EXIT.usage)
+  }
   try {
-    return JSON.parse(text)
+    return JSON.parse(bytes.toString('utf8'))
   } catch (error) {
+    if (error instanceof RangeError) throw new CliFailure(`${path} is nested too deeply or too large to read: ${error.message}. Nothing was changed.`, EXIT.usage)
     // Node names the position ("at position 812 (line 30 column 5)"): pass it on.
     throw new CliFailure(`${path} is not valid JSON (truncated or damaged?): ${(error as Error).message}`, EXIT.usage)
   }

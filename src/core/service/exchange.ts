@@ -4,11 +4,11 @@ import type { z } from 'zod'
 import {
   EXCHANGE_FORMAT,
   EXCHANGE_VERSION,
-  exchangeFileSchema,
   type ExchangeFile,
   type ImportReport,
   type ParsedExchangeFile,
 } from '../../shared/exchange.ts'
+import { describeInvalidFile, validateExchangeFile } from '../../shared/exchange-validate.ts'
 import { ServiceError, formatIssuePath, type ApiErrorIssue } from '../../shared/result.ts'
 import { measureExists, readAllMeasures, readMeasure, writeLinks, writeWholeMeasure } from '../store/measure-rows.ts'
 import { timestamp } from './clock.ts'
@@ -28,16 +28,17 @@ export function issuesOf(error: z.ZodError): ApiErrorIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }))
 }
 
-/** Validates a parsed JSON value as an exchange file; throws VALIDATION naming every bad place. */
+/**
+ * Validates a parsed JSON value as an exchange file; throws VALIDATION naming the bad places.
+ * Bounded whatever the input (exchange-validate.ts): at most MAX_IMPORT_ISSUES problems are kept.
+ */
 export function parseExchangeFile(data: unknown): ParsedExchangeFile {
-  const parsed = exchangeFileSchema.safeParse(data)
-  if (!parsed.success) {
-    const issues = issuesOf(parsed.error)
-    const shown = issues.slice(0, 5).map((i) => `${formatIssuePath(i.path) || '(file)'}: ${i.message}`)
-    const more = issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : ''
-    throw new ServiceError('VALIDATION', `The file is not a valid Measure Tracker export: ${shown.join('; ')}${more}`, { issues })
-  }
-  return parsed.data
+  const result = validateExchangeFile(data)
+  if (result.ok) return result.file
+  throw new ServiceError('VALIDATION', describeInvalidFile(result, formatIssuePath), {
+    issues: result.issues,
+    ...(result.more > 0 || result.stoppedAt !== null ? { more: result.more, stoppedAt: result.stoppedAt } : {}),
+  })
 }
 
 /** Writes a validated file. Existing ids conflict unless `replace`, which replaces those measures. */
