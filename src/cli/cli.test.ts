@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from './cli.ts'
 import { tempDir } from '../../test/helpers/temp-store.ts'
+import { STATUSES } from '../shared/domain.ts'
+import dataset from '../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
 
 interface Run {
   code: number
@@ -25,20 +27,8 @@ beforeEach(() => {
   db = join(dir, 'm.db')
 })
 
-const SEED_IDS = [
-  'us-bis-affiliates-rule',
-  'cn-mofcom-rare-earth-controls',
-  'cn-mofcom-ga-ge-sb-ban',
-  'us-ustr-301-ships',
-  'cn-mot-special-port-fees',
-  'cn-mofcom-hanwha-countermeasures',
-  'us-ieepa-fentanyl-tariff',
-  'us-ieepa-reciprocal-tariff',
-  'cn-counter-tariff-24',
-  'cn-farm-tariffs-2025',
-  'us-ustr-301-exclusions',
-  'us-section-122-tariff',
-]
+// Every measure of the embedded dataset: the list grows with the dataset (issue 10 added measures).
+const SEED_IDS = dataset.measures.map((m) => m.id)
 
 describe('status', () => {
   it('prints every seeded measure as JSON with the documented fields', async () => {
@@ -48,7 +38,7 @@ describe('status', () => {
     expect(rows.map((r) => r.id).sort()).toEqual([...SEED_IDS].sort())
     for (const row of rows) {
       expect(row).toMatchObject({ title: { en: expect.any(String) }, imposer: expect.stringMatching(/^[A-Z]{2}$/), target: expect.stringMatching(/^[A-Z]{2}$/) })
-      expect(['pending', 'in_force', 'suspended', 'terminated']).toContain(row.status)
+      expect(STATUSES).toContain(row.status)
       expect(typeof row.needsReview).toBe('boolean')
       if (row.next !== null) expect((row.next as { at: string }).at).toMatch(/^\d{4}-\d{2}-\d{2}T.*\[.+\]$/)
     }

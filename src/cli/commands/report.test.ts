@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from '../cli.ts'
 import { tempDir } from '../../../test/helpers/temp-store.ts'
+import dataset from '../../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
 
 async function cli(...argv: string[]) {
   const out: string[] = []
@@ -54,7 +55,8 @@ describe('report', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff)
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data
     expect(rows[0]?.slice(0, 3)).toEqual(['Imposing party', 'Id', 'Measure'])
-    expect(rows).toHaveLength(13)
+    // A header and one row per live measure of the embedded dataset.
+    expect(rows).toHaveLength(1 + dataset.measures.filter((m) => !('deletedAt' in m) || m.deletedAt === null).length)
     const stdout = await cli('--db', db, '--tz', 'UTC', 'report', '--format', 'csv', '--at', AT)
     expect(`${stdout.out}\n`).toBe(text)
   })

@@ -81,11 +81,25 @@ describe('report model: tables and counter-measures', () => {
     const byId = measureIndex(report())
     expect(new Set(byId.get('us-ustr-301-ships')?.counterIds)).toEqual(new Set(['cn-mot-special-port-fees', 'cn-mofcom-hanwha-countermeasures']))
     expect(byId.get('us-bis-affiliates-rule')?.counterIds).toEqual(['cn-mofcom-rare-earth-controls'])
-    expect(byId.get('cn-mofcom-rare-earth-controls')?.counterIds).toEqual(['us-bis-affiliates-rule'])
-    expect(new Set(byId.get('cn-farm-tariffs-2025')?.counterIds)).toEqual(new Set(['us-ieepa-fentanyl-tariff', 'us-ieepa-reciprocal-tariff']))
+    // The averted 1 Nov 2025 US measures (dataset v2) answered the rare-earth controls too.
+    expect(new Set(byId.get('cn-mofcom-rare-earth-controls')?.counterIds)).toEqual(
+      new Set(['us-bis-affiliates-rule', 'us-threatened-100pct-tariff-2025-11', 'us-threatened-software-export-controls-2025-11']),
+    )
+    // Dataset v2: the farm tariffs answered the fentanyl tariff only (data review §1.9).
+    expect(byId.get('cn-farm-tariffs-2025')?.counterIds).toEqual(['us-ieepa-fentanyl-tariff'])
     // Section 122 is only 'related' to the IEEPA tariffs: no counter-measure.
     expect(byId.get('us-section-122-tariff')?.counterIds).toEqual([])
-    expect(byId.get('us-ieepa-fentanyl-tariff')?.counterIds).toEqual(['cn-farm-tariffs-2025'])
+    // Dataset v2 adds China's other answers to the fentanyl tariff (Tariff Commission No. 1, the
+    // March 2025 control-list, soybean-exporter and log measures).
+    expect(new Set(byId.get('us-ieepa-fentanyl-tariff')?.counterIds)).toEqual(
+      new Set([
+        'cn-farm-tariffs-2025',
+        'cn-gac-soybean-exporters-suspension',
+        'cn-gac-us-log-import-ban',
+        'cn-mofcom-export-control-list-2025-13',
+        'cn-taxcomm-2025-1-tariffs',
+      ]),
+    )
   })
 
   it('pairs a one-way counter link on both sides', () => {

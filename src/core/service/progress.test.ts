@@ -151,7 +151,7 @@ describe('exchange format version 2', () => {
     expect(exported.version).toBe(2)
     const [measure] = exported.measures
     expect(measure).toMatchObject({ id: 'old', rate: '34%', rateValue: null, commitment: null, progress: [] })
-    expect(measure?.events.map((e) => [e.id, e.rateValue, e.part, e.whenSuspended])).toEqual([
+    expect(measure?.events?.map((e) => [e.id, e.rateValue, e.part, e.whenSuspended])).toEqual([
       ['e', null, null, null],
       ['s', null, null, null],
     ])
