@@ -33,7 +33,11 @@ export const test = base.extend<{ app: AppFixture; page: Page }, { projectName: 
   },
   page: async ({ app, page }, use, testInfo) => {
     if (testInfo.project.name === 'web') {
+      // The address the host prints, secret and all, as a person would open it: the host sets
+      // its session cookie in this context and redirects to the clean address. Reloads, new
+      // pages of the same context and the page's own requests then carry the cookie.
       await page.goto(app.host!.url)
+      await expect(page).toHaveURL((url) => `${url.origin}${url.pathname}${url.search}` === app.host!.baseUrl)
       await use(page)
       return
     }
