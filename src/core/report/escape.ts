@@ -46,12 +46,29 @@ export function isHttpUrl(url: string): boolean {
 }
 
 /**
- * A CSV cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR first) gets a leading
- * apostrophe, so a hostile title cannot run `=HYPERLINK(…)` when the file is opened. Plain negative
- * numbers and percentages (-5, -2.5%) are left alone.
+ * Characters a person does not see before a cell's first visible one: whitespace (tab, CR, LF,
+ * no-break and ideographic spaces, U+FEFF…), zero-width characters (U+200B–U+200D, U+2060–U+2064),
+ * the soft hyphen, and direction marks and embeddings (U+200E/F, U+202A–U+202E, U+2066–U+2069).
+ * A formula hidden behind them must still be caught.
+ */
+const INVISIBLE_LEAD = /^[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*/
+/**
+ * Signs that start a formula: = + - @, and their fullwidth forms ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D,
+ * U+FF20), which an input method or a spreadsheet's NFKC normalisation can turn into the ASCII ones.
+ */
+const FORMULA_SIGN = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
+/** A plain negative number or percentage (-5, -2.5%, -1,000): data, not a formula; left alone. */
+const PLAIN_NEGATIVE = /^-[0-9][0-9.,]*%?$/
+
+/**
+ * A CSV cell that a spreadsheet could read as a formula gets a leading apostrophe, so a hostile
+ * title cannot run `=HYPERLINK(…)` when the file is opened: a cell starting with tab, CR or LF,
+ * or whose first visible character is a formula sign (after any invisible lead). The apostrophe
+ * goes before the whole cell, so the text itself is kept exactly.
  */
 export function csvSafe(cell: string): string {
-  if (/^[=+@\t\r]/.test(cell)) return `'${cell}`
-  if (cell.startsWith('-') && !/^-[0-9][0-9.,]*%?$/.test(cell)) return `'${cell}`
+  if (PLAIN_NEGATIVE.test(cell)) return cell
+  if (/^[\t\r\n]/.test(cell)) return `'${cell}`
+  if (FORMULA_SIGN.test(cell.replace(INVISIBLE_LEAD, ''))) return `'${cell}`
   return cell
 }
