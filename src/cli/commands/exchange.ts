@@ -1,18 +1,12 @@
 // `export` and `import`: the versioned JSON file, full fidelity both ways; `export --format ics`, a calendar.
-import { readFileSync, statSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
+import { writeFileAtomically } from '../atomic-write.ts'
 import { EXCHANGE_MAX_BYTES } from '../../shared/exchange.ts'
 import { scanExchangeBytes } from '../../shared/exchange-scan.ts'
 import { formatIssuePath } from '../../shared/result.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { UsageError, EXIT } from '../usage.ts'
-
-/** Writes beside the target then renames, so a crash never leaves half a file under its name. */
-export function writeFileAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, text)
-  renameSync(temporary, path)
-}
 
 export function exportCommand(ctx: CliContext): void {
   const format = ctx.args.format ?? 'json'

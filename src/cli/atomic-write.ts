@@ -1,0 +1,33 @@
+// Writing an output file (export, calendar, report) so that a crash never leaves half a file
+// under its name: write a temporary file beside it, then rename. The temporary file must not be
+// a door for other local users: its name is unpredictable (so nobody can plant a symlink there in
+// advance), it is created exclusively (O_EXCL: an existing file or symlink at the name is never
+// opened, let alone followed) and private (0600: nobody else can read the data while it is
+// written). The finished file keeps that mode: an export holds the same data as the database,
+// which is 0600 too.
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { basename, dirname, join } from 'node:path'
+
+/** A fresh, unguessable name in the target's folder (the same file system, so rename is atomic). */
+export function temporaryPathBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(12).toString('hex')}.tmp`)
+}
+
+export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  const temporary = temporaryPathBeside(path)
+  // 'wx' = O_CREAT | O_EXCL: fails rather than open anything already there.
+  const fd = openSync(temporary, 'wx', 0o600)
+  try {
+    try {
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temporary, path)
+  } catch (error) {
+    // Only ever removes the file this call created.
+    rmSync(temporary, { force: true })
+    throw error
+  }
+}
