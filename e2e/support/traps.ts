@@ -3,6 +3,7 @@
 // prompt, any write to window.__pwned, any Content-Security-Policy violation, any request that
 // leaves 127.0.0.1 or uses a javascript:/data: URL, is recorded.
 import type { BrowserContext, Dialog, Page, Request } from '@playwright/test'
+import { APP_ORIGIN } from '../../src/main/app-scheme.ts'
 
 export interface Tripwires {
   /** Dialogs Playwright saw (alert, confirm, prompt, beforeunload) in any frame. */
@@ -36,9 +37,13 @@ function isLocal(url: string): boolean {
   }
 }
 
-/** The app's own URLs: the browser host on 127.0.0.1, or Electron's page (loadFile: file:). */
+/**
+ * The app's own URLs: the browser host on 127.0.0.1, or Electron's page on its own scheme
+ * (measure-tracker://app/, src/main/app-scheme.ts). A file: URL is no longer the app: a request
+ * for one is stray.
+ */
 export function isAppUrl(url: string): boolean {
-  return isLocal(url) || url.startsWith('file:')
+  return isLocal(url) || url.startsWith(`${APP_ORIGIN}/`)
 }
 
 /**
