@@ -1,6 +1,7 @@
 // `npm run bench [-- --json]`: every benchmark figure, as a table or as one JSON object.
 // Figures are measured, never asserted: tests do not time anything.
 import { coreFigures } from './core.ts'
+import { importHostileFigures } from './import-hostile.ts'
 import { rendererFigures } from './renderer.ts'
 import { reportFigures } from './report.ts'
 
@@ -14,6 +15,8 @@ const TARGETS: Record<string, string> = {
   renderer_js_gzip_kb: '≤ 200',
   report_html_1k_ms: '≤ 300',
   report_pdf_1k_ms: '≤ 5000',
+  import_hostile_12mb_rss_mb: '< 500',
+  import_hostile_150mb_rss_mb: '< 500',
 }
 
 // One after another, so no figure is measured while another benchmark loads the machine.
@@ -21,6 +24,7 @@ const figures: Record<string, number> = {
   ...(await coreFigures()),
   ...(await rendererFigures()),
   ...(await reportFigures()),
+  ...(await importHostileFigures()),
 }
 const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 100) / 100]))
 
