@@ -5,8 +5,14 @@
 // its programmatic entry, writes the CSV reports under .tmp/electronegativity/, and decides.
 //
 // Two more gates that Electronegativity cannot apply itself:
-// - the CSP: its CSP check reads only string literals, and ours is built by contentSecurityPolicy()
-//   in src/main/csp.ts, so the same evaluator (@doyensec/csp-evaluator) checks that policy here;
+// - the CSP in force: its CSP check reads only string literals, and ours is sent by the app
+//   scheme's handler (src/main/app-protocol.ts) and repeated in the built index.html's <meta>
+//   tag. So this asks the handler itself for every file of the built renderer (out/renderer),
+//   exactly as measure-tracker://app/ would answer, and checks the header on each response and
+//   the <meta> tag in the index.html it serves — with the same evaluator Electronegativity uses
+//   (@doyensec/csp-evaluator) and with our own definition of strict (src/main/csp-check.ts: no
+//   file:, no data: scripts, script/style/connect 'self', object/base/form 'none', no framing);
+//   the development policy (dev server) goes through the evaluator too;
 // - the preload bundle may require nothing but 'electron' (a sandboxed preload cannot).
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -15,6 +21,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { contentSecurityPolicy } from '../src/main/csp.ts'
+import { enforcedPolicies } from './enforced-csp.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -126,18 +133,20 @@ function stage(): { dir: string; targets: { name: string; input: string }[] } {
   }
 }
 
-function cspProblems(): string[] {
+async function cspProblems(): Promise<string[]> {
   const csp = require('@doyensec/csp-evaluator') as {
     CspParser: new (policy: string) => { csp: unknown }
     CspEvaluator: new (csp: unknown, version: unknown) => { evaluate(): { severity: number; directive: string; description: string }[] }
     Version: { CSP3: unknown }
     severities: Record<string, number>
   }
-  const problems: string[] = []
+  const enforced = await enforcedPolicies(join(root, 'out', 'renderer'))
+  const problems = [...enforced.problems]
   for (const [label, policy] of [
-    ['production', contentSecurityPolicy()],
-    ['development', contentSecurityPolicy({ devServerUrl: 'http://localhost:5173' })],
+    ...enforced.policies,
+    ['development (dev server) header', contentSecurityPolicy({ devServerUrl: 'http://localhost:5173' })],
   ] as const) {
+    console.log(`  CSP checked — ${label}: ${policy}`)
     const findings = new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3).evaluate()
     for (const finding of findings) {
       const line = `${label} CSP, ${finding.directive}: ${finding.description}`
@@ -159,6 +168,9 @@ function preloadProblems(): string[] {
 
 async function main(): Promise<void> {
   ensureBuilt()
+  // Before the scan: Electronegativity's i18n loader leaves an offline HTTP request whose retry
+  // crashes the process a little later, so after the scan only synchronous work runs until exit.
+  const cspFailures = await cspProblems()
   const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version
   const run = require('@doyensec/electronegativity') as Runner
   const { dir, targets } = stage()
@@ -220,7 +232,7 @@ async function main(): Promise<void> {
       if (!reviewedSeen.has(`${entry.id} ${entry.file}`)) console.log(`  note: reviewed entry ${entry.id} at ${entry.file} no longer occurs; remove it from REVIEWED.`)
     }
     console.log('')
-    failures.push(...cspProblems(), ...preloadProblems())
+    failures.push(...cspFailures, ...preloadProblems())
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
