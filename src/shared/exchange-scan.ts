@@ -6,6 +6,7 @@
 // need more memory than IMPORT_PARSE_BUDGET_BYTES. It is not a JSON validator: syntax errors are
 // left to JSON.parse, which names their position.
 import { LIMITS, NOTE_LIMIT } from './domain.ts'
+import { formatIssuePath } from './result.ts'
 
 /** The deepest nesting an import may have (a valid file has about 8 levels). */
 export const IMPORT_MAX_DEPTH = 64
@@ -54,7 +55,24 @@ const MEASURES = new TextEncoder().encode('measures')
  * Returns the first reason the bytes must be refused, or null when they are within bounds (or
  * malformed in a way JSON.parse will report better).
  */
-export function scanExchangeBytes(bytes: Uint8Array, budgetBytes: number = IMPORT_PARSE_BUDGET_BYTES): ScanProblem | null {
+export interface ScanOptions {
+  /** Refuse past this estimated parse cost (tests use a small one). */
+  budgetBytes?: number
+  /** The exchange file is the value of this key of the root object (an HTTP body `{ "file": … }`). */
+  under?: string
+}
+
+/** The problem in words, with its place first: "measures[3].events has more than 2000 entries". */
+export function describeScanProblem(problem: ScanProblem): string {
+  const where = formatIssuePath(problem.path)
+  return where ? `${where} ${problem.message}` : problem.message
+}
+
+export function scanExchangeBytes(bytes: Uint8Array, options: ScanOptions = {}): ScanProblem | null {
+  const budgetBytes = options.budgetBytes ?? IMPORT_PARSE_BUDGET_BYTES
+  const under = options.under === undefined ? null : new TextEncoder().encode(options.under)
+  // Depth of the exchange file's root object: 1, or 2 inside an envelope.
+  const fileDepth = under ? 2 : 1
   // One slot per open container; typed arrays so the walk allocates nothing per value.
   const isArray = new Uint8Array(IMPORT_MAX_DEPTH + 1)
   const count = new Float64Array(IMPORT_MAX_DEPTH + 1)
@@ -90,12 +108,14 @@ export function scanExchangeBytes(bytes: Uint8Array, budgetBytes: number = IMPOR
     }
     return null
   }
-  /** True when the container being opened at depth+1 is the root object's `measures` array. */
-  const isMeasuresArray = (): boolean => {
-    if (depth !== 1 || isArray[1] || keyEnd[1]! - keyStart[1]! !== MEASURES.length) return false
-    for (let k = 0; k < MEASURES.length; k++) if (bytes[keyStart[1]! + k] !== MEASURES[k]) return false
+  /** True when the current key of the object at depth `d` is `name`. */
+  const keyIs = (d: number, name: Uint8Array): boolean => {
+    if (isArray[d] || keyEnd[d]! - keyStart[d]! !== name.length) return false
+    for (let k = 0; k < name.length; k++) if (bytes[keyStart[d]! + k] !== name[k]) return false
     return true
   }
+  /** True when the container being opened at depth+1 is the exchange file's `measures` array. */
+  const isMeasuresArray = (): boolean => depth === fileDepth && keyIs(depth, MEASURES) && (under === null || keyIs(1, under))
 
   let i = 0
   while (i < length) {

@@ -9,6 +9,7 @@ import { openStore, type Store } from '../core/open.ts'
 import { api, isMethodName } from '../shared/api.ts'
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../shared/bridge.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
+import { describeScanProblem, scanExchangeBytes } from '../shared/exchange-scan.ts'
 import { fail, type Result } from '../shared/result.ts'
 import { createEventHub, DEFAULT_HEARTBEAT_MS } from './events.ts'
 import { BodyTimedOut, BodyTooLarge, bodyLimitFor, DEFAULT_LIMITS, readBody, type HostLimits } from './limits.ts'
@@ -123,10 +124,10 @@ function drainAfterAnswer(request: IncomingMessage, response: ServerResponse): v
 const NO_ACCESS_TEXT = `Measure Tracker: this browser has no access.
 
 Open the address the host printed when it started (npm run web or npm start): it ends in
-?token=... and lets this browser in until the host stops. Another browser, profile or user
-without that address is refused.
+?token=... and lets this browser in until the host stops. Paste it into the address bar or open
+it from the terminal: a link to it followed from another web site does not count. Another
+browser, profile or user without that address is refused.
 `
-
 function classify(pathname: string): RequestKind {
   if (pathname === '/api' || pathname.startsWith(HTTP_API_PREFIX)) return 'api'
   if (pathname === HTTP_EVENTS_PATH) return 'events'
@@ -212,6 +213,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (error instanceof BodyTooLarge) sendJson(response, 413, fail('VALIDATION', `The request body of ${method} is larger than ${limit} bytes`, { limit }))
       else sendJson(response, 408, fail('VALIDATION', error.message))
       return
+    }
+    if (method === 'exchange.import') {
+      // Before JSON.parse builds anything: a hostile file costs many times its size once parsed
+      // (src/shared/exchange-scan.ts), and this process serves every other request too.
+      const problem = scanExchangeBytes(raw, { under: 'file' })
+      if (problem) {
+        sendJson(response, 400, fail('VALIDATION', `The file cannot be imported: ${describeScanProblem(problem)}. Nothing was changed.`, { issues: [problem] }))
+        return
+      }
     }
     let input: unknown = undefined
     const text = raw.toString('utf8')

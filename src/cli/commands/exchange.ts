@@ -2,8 +2,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { writeFileAtomically } from '../atomic-write.ts'
 import { EXCHANGE_MAX_BYTES } from '../../shared/exchange.ts'
-import { scanExchangeBytes } from '../../shared/exchange-scan.ts'
-import { formatIssuePath } from '../../shared/result.ts'
+import { describeScanProblem, scanExchangeBytes } from '../../shared/exchange-scan.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { UsageError, EXIT } from '../usage.ts'
@@ -47,10 +46,7 @@ function readJsonFile(path: string): unknown {
   const bytes = readFileSync(path)
   // Before JSON.parse builds anything: a hostile shape costs many times its size once parsed.
   const problem = scanExchangeBytes(bytes)
-  if (problem) {
-    const where = formatIssuePath(problem.path)
-    throw new CliFailure(`${path} cannot be imported: ${where ? `${where} ` : ''}${problem.message}. Nothing was changed.`, EXIT.usage)
-  }
+  if (problem) throw new CliFailure(`${path} cannot be imported: ${describeScanProblem(problem)}. Nothing was changed.`, EXIT.usage)
   try {
     return JSON.parse(bytes.toString('utf8'))
   } catch (error) {
