@@ -50,7 +50,9 @@ export function runCliProcess(args: string[], rssFile: string): Promise<CliRun> 
       let peakRssMb = Number.POSITIVE_INFINITY
       try {
         peakRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024
-      } catch {}
+      } catch {
+        // No report: the process died before exiting normally; Infinity fails any ceiling.
+      }
       resolve({ code, out, err, peakRssMb })
     })
   })
