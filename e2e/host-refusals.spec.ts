@@ -134,6 +134,30 @@ test('another browser profile without the URL gets 403 for the page, its files, 
   expect((await apiFromPage(page, 'measures.get', { id: AFFILIATES })).json).toMatchObject({ ok: true, value: { id: AFFILIATES, deletedAt: null } })
 })
 
+test('a link to the printed URL on another web site does not let the browser in; the address pasted does', async ({ app, browser }) => {
+  const host = app.host!
+  // The printed URL turns up as a link on some web page (localhost on another port: another site).
+  const site = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+    res.end(`<!doctype html><html lang="en"><title>Chat</title><a href="${host.url}">Measure Tracker</a></html>`)
+  })
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
+  const other = await browser.newContext()
+  try {
+    const tab = await other.newPage()
+    await tab.goto(`http://localhost:${(site.address() as AddressInfo).port}/`)
+    await Promise.all([tab.waitForURL(host.baseUrl), tab.getByRole('link', { name: 'Measure Tracker' }).click()])
+    // The cookie was set, but the browser does not send a Strict cookie on a navigation another
+    // site started: the page explains what to do instead.
+    await expect(tab.getByText(/a link to it followed from another web site does not count/)).toBeVisible()
+    await tab.goto(host.url)
+    await expect(tab.getByRole('heading', { level: 1, name: 'Status board' })).toBeVisible()
+  } finally {
+    await other.close()
+    await new Promise<void>((resolve) => site.close(() => resolve()))
+  }
+})
+
 test('the page itself: the API and the stream take the cookie, not a token; unused methods are refused', async ({ page, app }) => {
   const host = app.host!
   const outcome = await page.evaluate(async (token) => {
