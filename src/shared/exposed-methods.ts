@@ -4,7 +4,8 @@
 // future XSS, a hostile local page that got past the host's checks) can do no more than the UI can.
 //
 // The list is what the renderer calls (`useClient().call('…')` in src/renderer); the test next to
-// this file keeps the two in step. Left out on purpose, with who uses them instead:
+// this file keeps the two in step: a view that starts calling a method fails it until the method
+// is added here (with who calls it), and the host, bridge and IPC then serve it. Left out on purpose, with who uses them instead:
 // - exchange.import / exchange.export: the command line (`measure-tracker import|export`); the
 //   page has no import or export of the whole database. An import can replace every measure.
 // - reminders.due / reminders.markShown: Electron main's reminder scheduler calls the service
