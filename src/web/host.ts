@@ -128,6 +128,7 @@ Open the address the host printed when it started (npm run web or npm start): it
 it from the terminal: a link to it followed from another web site does not count. Another
 browser, profile or user without that address is refused.
 `
+
 function classify(pathname: string): RequestKind {
   if (pathname === '/api' || pathname.startsWith(HTTP_API_PREFIX)) return 'api'
   if (pathname === HTTP_EVENTS_PATH) return 'events'
