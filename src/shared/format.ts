@@ -31,6 +31,19 @@ export function formatDate(atMs: number, zone: string, locale: Locale): string {
   return formatter(locale, zone, false).format(atMs)
 }
 
+const timeFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/** "00:01 EST": the wall-clock time and zone abbreviation of an instant in `zone` (a legal time beside its date). */
+export function formatTime(atMs: number, zone: string, locale: Locale): string {
+  const key = `${locale}|${zone}`
+  let cached = timeFormatters.get(key)
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })
+    timeFormatters.set(key, cached)
+  }
+  return cached.format(atMs)
+}
+
 /** The legal zone written in an RFC 9557 string: `…[America/New_York]` → `America/New_York`. */
 export function zoneOf(zoned: string): string {
   const open = zoned.lastIndexOf('[')

@@ -1,0 +1,104 @@
+// A countdown whose precision fits its horizon (issue 11): far deadlines need months and days, a
+// deadline this week needs hours and minutes, and only the last day is worth counting in seconds.
+// The same rules count *up* from a deadline that passed ("24d 3h ago").
+//
+// Every value shown is exact to the precision shown: the units are floored, never rounded, so
+// "2h 13m" means at least 2 h 13 min and less than 2 h 14 min are left. Each result also says
+// until when it stays the same (`validUntilMs`), so a live display recomputes only when its text
+// changes: a row months away is written once a day, not every second (stores/clock.ts ticks once
+// a second for the whole page; see CountdownText).
+import { Temporal } from './time.ts'
+import type { Translate } from './i18n/translate.ts'
+
+export const SECOND_MS = 1_000
+export const MINUTE_MS = 60_000
+export const HOUR_MS = 3_600_000
+export const DAY_MS = 86_400_000
+
+/** Within this of the deadline, seconds are shown (the last day). */
+export const SECONDS_WITHIN_MS = DAY_MS
+/** Within this, hours and minutes (a few days: plans for the next days are made by the hour). */
+export const MINUTES_WITHIN_MS = 3 * DAY_MS
+/** From this on, months and days (counted on the calendar of the deadline's legal zone); below it, days and hours. */
+export const MONTHS_FROM_MS = 60 * DAY_MS
+
+export type Precision = 'second' | 'minute' | 'hour' | 'day'
+
+export interface CountdownParts {
+  /** 'second': h m s · 'minute': d h m · 'hour': d h · 'day': months and days. */
+  precision: Precision
+  months: number
+  days: number
+  hours: number
+  minutes: number
+  seconds: number
+  /** The deadline has passed: the parts count up from it. */
+  past: boolean
+  /** The first instant (ms) at which these parts no longer hold, as time moves forward. */
+  validUntilMs: number
+}
+
+const UNIT_MS: Record<Exclude<Precision, 'day'>, number> = { second: SECOND_MS, minute: MINUTE_MS, hour: HOUR_MS }
+
+/** The precision the horizon calls for; `finest` caps it (e.g. 'minute' for text nobody watches tick). */
+export function precisionFor(distanceMs: number, finest: 'second' | 'minute' = 'second'): Precision {
+  const distance = Math.abs(distanceMs)
+  if (distance >= MONTHS_FROM_MS) return 'day'
+  if (distance >= MINUTES_WITHIN_MS) return 'hour'
+  if (distance >= SECONDS_WITHIN_MS || finest === 'minute') return 'minute'
+  return 'second'
+}
+
+/**
+ * The countdown from `nowMs` to `atMs` (or up from it, once passed). `zone` is the deadline's
+ * legal zone: months are counted on its calendar ("2 months" from 10 Jan is 10 Mar there).
+ */
+export function countdownAt(nowMs: number, atMs: number, zone = 'UTC', finest: 'second' | 'minute' = 'second'): CountdownParts {
+  const past = atMs < nowMs
+  const distance = Math.abs(atMs - nowMs)
+  const precision = precisionFor(distance, finest)
+  if (precision === 'day') return calendarParts(nowMs, atMs, zone, past)
+
+  const unit = UNIT_MS[precision]
+  const units = Math.floor(distance / unit)
+  let rest = units * unit
+  const days = precision === 'second' ? 0 : Math.floor(rest / DAY_MS)
+  rest -= days * DAY_MS
+  const hours = Math.floor(rest / HOUR_MS)
+  rest -= hours * HOUR_MS
+  const minutes = precision === 'hour' ? 0 : Math.floor(rest / MINUTE_MS)
+  rest -= minutes * MINUTE_MS
+  const seconds = precision === 'second' ? Math.floor(rest / SECOND_MS) : 0
+  // The floored count of units changes when the distance crosses the next multiple of the unit.
+  // The band thresholds are multiples of the coarser band's unit, so a band change is one of these.
+  const validUntilMs = past ? atMs + (units + 1) * unit : atMs - units * unit + 1
+  return { precision, months: 0, days, hours, minutes, seconds, past, validUntilMs }
+}
+
+function calendarParts(nowMs: number, atMs: number, zone: string, past: boolean): CountdownParts {
+  const now = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(zone)
+  const at = Temporal.Instant.fromEpochMilliseconds(atMs).toZonedDateTimeISO(zone)
+  const [from, to] = past ? [at, now] : [now, at]
+  const span = from.until(to, { largestUnit: 'months', smallestUnit: 'days', roundingMode: 'trunc' })
+  const { months, days } = span
+  let validUntilMs: number
+  if (past) {
+    // Counting up: one more day is reached at deadline + (months, days + 1).
+    validUntilMs = at.add({ months, days: days + 1 }).epochMilliseconds
+  } else {
+    // Counting down: the count drops just after now reaches deadline − (months, days), or when
+    // the distance falls below the months band, whichever is first.
+    validUntilMs = Math.min(at.subtract({ months, days }).epochMilliseconds + 1, atMs - MONTHS_FROM_MS + 1)
+  }
+  // Month ends make calendar arithmetic uneven (31 Jan + 1 month); never trust a boundary that is
+  // not ahead of now, and look again at least hourly.
+  if (!(validUntilMs > nowMs)) validUntilMs = nowMs + MINUTE_MS
+  validUntilMs = Math.min(validUntilMs, nowMs + HOUR_MS)
+  return { precision: 'day', months, days, hours: 0, minutes: 0, seconds: 0, past, validUntilMs }
+}
+
+/** "2mo 14d", "12d 3h", "2d 3h 4m", "3h 4m 5s" — and "… ago" once passed. */
+export function countdownText(parts: CountdownParts, t: Translate): string {
+  const text = t(`countdown.${parts.precision}`, { months: parts.months, days: parts.days, hours: parts.hours, minutes: parts.minutes, seconds: parts.seconds })
+  return parts.past ? t('countdown.ago', { value: text }) : text
+}
