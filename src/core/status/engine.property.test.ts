@@ -193,7 +193,9 @@ function literalStatus(events: readonly TimedEvent[], T: number): MeasureStatus 
   }
   for (const e of order) {
     if (e.atMs > T) break
-    lapseBy(e.atMs)
+    // An extension dated exactly at the running end moves it (the end is superseded, never passed).
+    const supersedes = e.kind === 'extended' && status === 'suspended' && setter !== null && setter.untilMs !== null && end(setter).atMs === e.atMs
+    if (!supersedes) lapseBy(e.atMs)
     const was = status
     if (e.kind === 'announced' && status === 'pending' && since === null) since = e.at
     if (e.kind === 'effective' || e.kind === 'resumed') {
@@ -220,7 +222,7 @@ function literalStatus(events: readonly TimedEvent[], T: number): MeasureStatus 
   const upcoming: Transition[] = order.filter((e) => e.atMs > T && e.kind !== 'review').map((e) => ({ kind: e.kind as TransitionKind, at: e.at, atMs: e.atMs, eventId: e.id }))
   const pendingLapse = status === 'suspended' && setter !== null && setter.untilMs !== null ? end(setter) : null
   let next = upcoming[0] ?? null
-  if (pendingLapse !== null && (next === null || pendingLapse.atMs <= next.atMs)) next = pendingLapse
+  if (pendingLapse !== null && (next === null || pendingLapse.atMs < next.atMs || (pendingLapse.atMs === next.atMs && next.kind !== 'extended'))) next = pendingLapse
 
   const last = passedScheduled.at(-1) ?? null
   const needsReview = last !== null && !order.some((e) => e.atMs >= last.atMs && e.atMs <= T && (e.kind === 'review' || !e.scheduled))

@@ -262,20 +262,30 @@ describe('suspension lapse and review', () => {
     expect(statusAt(events, ms(newUntil), BASE)).toMatchObject({ status: 'in_force', since: newUntil, needsReview: true, reviewReason: tr('suspension_end', newUntil, 'x') })
   })
 
-  it('an extension at exactly the until instant keeps the measure suspended (lapse first, then the extension)', () => {
+  it('an extension at exactly the until instant supersedes the end: no lapse, the suspension keeps its start', () => {
     const newUntil = NY('2027-11-10T00:01:00')
     const events = [...life, ev('x', 'extended', until, { until: newUntil })]
     expect(transitionsOf(events)).toEqual([
       tr('effective', effective, 'e'),
       tr('suspended', start, 's'),
-      lapseTransition,
       tr('extended', until, 'x'),
       tr('suspension_end', newUntil, 'x'),
     ])
     const at = statusAt(events, lapseMs, BASE)
-    expect(at).toMatchObject({ status: 'suspended', since: until, suspendedUntil: newUntil, needsReview: false })
-    // Just before, the countdown shows the lapse (it comes before events at the same instant).
-    expect(statusAt(events, lapseMs - 1, BASE).next).toEqual(lapseTransition)
+    expect(at).toMatchObject({ status: 'suspended', since: start, suspendedUntil: newUntil, needsReview: false, reviewReason: null })
+    expect(at.next).toEqual(tr('suspension_end', newUntil, 'x'))
+    // Recorded after the fact ("today"), it reads the same: suspended since the original start.
+    expect(statusAt(events, ms(NY('2026-12-04T09:00:00')), BASE)).toMatchObject({ status: 'suspended', since: start, needsReview: false })
+    // Just before, the countdown shows the extension (the end it supersedes never comes).
+    expect(statusAt(events, lapseMs - 1, BASE).next).toEqual(tr('extended', until, 'x'))
+    // The new end lapses as usual.
+    expect(statusAt(events, ms(newUntil), BASE)).toMatchObject({ status: 'in_force', since: newUntil, needsReview: true })
+  })
+
+  it('any other event at the until instant still comes after the lapse', () => {
+    const events = [...life, ev('m', 'amended', until, { rate: '20%' }), ev('x', 'extended', until, { until: NY('2027-11-10T00:01:00') })]
+    expect(transitionsOf(events).map((t) => t.kind)).toEqual(['effective', 'suspended', 'suspension_end', 'amended', 'extended', 'suspension_end'])
+    expect(statusAt(events, lapseMs, BASE)).toMatchObject({ status: 'suspended', since: until })
   })
 
   it('a resumed recorded after the lapse resolves it; terminated too', () => {

@@ -26,8 +26,10 @@
 //   last also sets needsReview.
 // - `since` changes only when the status changes (a second `effective` does not restart it).
 // - A suspension lapses at its `until` instant (a 'suspension_end' transition): from that instant
-//   on the measure is in force again. The lapse comes before any event at the same instant, so an
-//   extension recorded exactly at the end re-suspends the measure. An `until` that is not after
+//   on the measure is in force again. The lapse comes before any event at the same instant, except
+//   an extension at exactly the end (`extendsAtLapse`): that moves the end (supersedes it) as an
+//   earlier extension would — no lapse, `since` and the part kept — because "extended at the
+//   deadline" is how an outcome recorded after the fact reads. An `until` that is not after
 //   its own event's instant lapses at that event's instant (the suspension never shows).
 // - needsReview: the latest passed scheduled transition (a lapse, or an event entered with
 //   scheduled = true) has no unscheduled event (or review) at or after its instant, up to T.
@@ -270,8 +272,17 @@ function becomes(fold: Fold, status: Status, at: string): void {
   }
 }
 
+/**
+ * An extension dated exactly at the running suspension's end continues that suspension: the end
+ * it moves is superseded, not passed (issue 11 — recording "extended" at a lapsed deadline must
+ * not restart the suspension's `since` nor drop a partial suspension's part).
+ */
+export function extendsAtLapse(lapseMs: number, event: Pick<TimedEvent, 'kind' | 'atMs'>): boolean {
+  return event.kind === 'extended' && lapseMs === event.atMs
+}
+
 function apply(fold: Fold, event: TimedEvent, out: Transition[] | null): void {
-  if (fold.lapseMs <= event.atMs) lapse(fold, out)
+  if (fold.lapseMs <= event.atMs && !extendsAtLapse(fold.lapseMs, event)) lapse(fold, out)
   switch (event.kind) {
     case 'announced':
       if (fold.status === 'pending' && fold.since === null) fold.since = event.at
@@ -389,7 +400,7 @@ export function statusAt(events: readonly TimedEvent[], atMs: number, base: Engi
   for (; i < count; i++) {
     const event = ordered[i] as TimedEvent
     if (event.kind === 'review') continue
-    if (fold.lapseMs > event.atMs) next = { kind: event.kind, at: event.at, atMs: event.atMs, eventId: event.id }
+    if (fold.lapseMs > event.atMs || extendsAtLapse(fold.lapseMs, event)) next = { kind: event.kind, at: event.at, atMs: event.atMs, eventId: event.id }
     break
   }
   if (next === null && fold.lapseMs !== Infinity) next = { kind: 'suspension_end', at: fold.lapseAt, atMs: fold.lapseMs, eventId: fold.lapseEventId }
