@@ -16,7 +16,7 @@ const EFFECTIVE = NY('2025-04-09T00:01:00', '-04:00')
 const START = NY('2025-11-10T00:01:00')
 const END = NY('2026-11-10T00:01:00')
 const NEW_END = NY('2027-11-10T00:01:00')
-const TODAY = epochMs('2026-12-04T10:00:00Z')
+const TODAY = Date.parse('2026-12-04T10:00:00Z')
 
 describe('extendsAtLapse', () => {
   it('is true only for an extension dated exactly at the running end', () => {
