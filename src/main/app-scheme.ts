@@ -27,3 +27,15 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, bypassCSP: false, allowServiceWorkers: false, corsEnabled: false, stream: false },
 }
+
+/**
+ * The print windows' scheme (print.ts): the report being printed, served from memory in the
+ * print session only (the app's window cannot load it). Standard and secure so the document has
+ * an origin of its own; nothing else: JavaScript is off in those windows.
+ */
+export const PRINT_SCHEME = 'measure-tracker-print'
+export const PRINT_HOST = 'document'
+export const PRINT_SCHEME_PRIVILEGES: CustomScheme = {
+  scheme: PRINT_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: false, codeCache: false, bypassCSP: false, allowServiceWorkers: false, corsEnabled: false, stream: false },
+}

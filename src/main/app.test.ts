@@ -113,6 +113,7 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
   }
   const printSession = Object.assign(new EventEmitter(), {
     webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+    protocol: { handle: vi.fn() },
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
@@ -247,7 +248,10 @@ describe('startApp', () => {
     await startApp(electron, options(fakeStore()))
     expect(registeredBeforeReady).toBe(true)
     const [[schemes]] = protocol.registerSchemesAsPrivileged.mock.calls as unknown as [[{ scheme: string; privileges: Record<string, boolean> }[]]]
-    expect(schemes).toEqual([{ scheme: APP_SCHEME, privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) }])
+    expect(schemes).toEqual([
+      { scheme: APP_SCHEME, privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) },
+      { scheme: 'measure-tracker-print', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) },
+    ])
   })
 
   it('serves the page on its scheme from the renderer folder, with the strict policy, and nothing else', async () => {
@@ -418,6 +422,9 @@ describe('startApp', () => {
     expect(fakes.session.fromPartition).toHaveBeenCalledWith(PRINT_PARTITION)
     expect(printSession.webRequest.onBeforeRequest).toHaveBeenCalledTimes(1)
     expect(printSession.setPermissionRequestHandler).toHaveBeenCalled()
+    // The print scheme is served in the print session; the app's session serves only the app scheme.
+    expect(printSession.protocol.handle).toHaveBeenCalledWith('measure-tracker-print', expect.any(Function))
+    expect(fakes.protocol.handle.mock.calls.map(([scheme]) => scheme)).toEqual([APP_SCHEME])
     const main = FakeBrowserWindow.instances[0]!
     const trusted = { sender: main.webContents, senderFrame: main.webContents.mainFrame } as unknown as IpcMainInvokeEvent
     const html = '<!doctype html><title>r</title><meta http-equiv="refresh" content="0;url=https://evil.example/">'
@@ -429,6 +436,8 @@ describe('startApp', () => {
     expect(printWindow.options.webPreferences?.preload).toBeUndefined()
     expect(printWindow.webContents.printed).toEqual([{ silent: false, printBackground: true, pageSize: 'A4', landscape: true }])
     expect(printWindow.destroyed).toBe(true)
+    expect(printWindow.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^measure-tracker-print:\/\/document\//))
+    expect(printWindow.loadFile).not.toHaveBeenCalled()
     // The app's own guard and the print window's: the refresh is refused and no browser opens.
     const navigation = { url: 'https://evil.example/', preventDefault: vi.fn() }
     printWindow.webContents.emit('will-navigate', navigation)

@@ -8,14 +8,15 @@ import { translator } from '../shared/i18n/translate.ts'
 import { databasePathFor } from './args.ts'
 import { externalOpener } from './external-url.ts'
 import { createAppProtocolHandler, type ProtocolFs } from './app-protocol.ts'
-import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme.ts'
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, PRINT_SCHEME_PRIVILEGES } from './app-scheme.ts'
 import { contentSecurityPolicy, installContentSecurityPolicy } from './csp.ts'
 import { pushToWindow, registerIpcHandlers, trustedSenderCheck } from './ipc.ts'
 import { pickAppLocale } from './locale.ts'
 import { buildMenuTemplate } from './menu.ts'
 import { buildContextMenuTemplate } from './context-menu.ts'
 import { appUrlMatcher, denyAllPermissions, guardWebContents } from './navigation.ts'
-import { PRINT_PARTITION, lockDownPrintSession, outputHandlers } from './print.ts'
+import { PRINT_CSP, PRINT_PARTITION, lockDownPrintSession, outputHandlers } from './print.ts'
+import { createPrintDocuments } from './print-documents.ts'
 import { createReminderScheduler, type NotificationConstructor } from './reminders.ts'
 import { writeFileAtomic } from './save-file.ts'
 import { createMainWindow } from './window.ts'
@@ -77,7 +78,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
 
   // The app's scheme must be privileged before 'ready' (Electron refuses it later), so this
   // runs before anything awaits.
-  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES, PRINT_SCHEME_PRIVILEGES])
   // Every renderer sandboxed, whatever a window's own preferences say.
   app.enableSandbox()
   if (!app.requestSingleInstanceLock()) {
@@ -123,7 +124,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: options.rendererDir, policy, fs: options.fs }))
   installContentSecurityPolicy(defaultSession.webRequest, policy)
   denyAllPermissions(defaultSession)
-  lockDownPrintSession(session.fromPartition(PRINT_PARTITION))
+  // The reports being printed, served only in the print windows' session (print-documents.ts).
+  const printDocuments = createPrintDocuments(PRINT_CSP)
+  lockDownPrintSession(session.fromPartition(PRINT_PARTITION), printDocuments)
 
   const databasePath = databasePathFor(options.argv, options.env)
   let store: Store
@@ -174,7 +177,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     openExternal,
     output: outputHandlers({
       BrowserWindow,
-      tempDir: () => app.getPath('temp'),
+      documents: printDocuments,
       track: (created) => printContents.add(created),
       dialog,
       parentWindow: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions, Dialog, PrintToPDFOptions, WebContentsPrintOptions } from 'electron'
@@ -21,6 +21,7 @@ import {
   type PrintDeps,
   type PrintWindowConstructor,
 } from './print.ts'
+import { createPrintDocuments, type PrintDocuments } from './print-documents.ts'
 import type { SaveDialogDeps } from './save-file.ts'
 
 const HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title></head><body><h1>Status report</h1></body></html>'
@@ -52,20 +53,24 @@ class FakePrintWindow {
   static instances: FakePrintWindow[] = []
   static loadError: Error | null = null
   static loadNever = false
+  /** What the print session's protocol handler would serve (Electron's loadURL asks it). */
+  static documents: PrintDocuments | null = null
   readonly webContents = new FakeContents()
   destroyed = false
-  loadedFile: string | null = null
+  loadedUrl: string | null = null
   loadedHtml: string | null = null
-  fileModeOctal: string | null = null
+  loadedHeaders: Headers | null = null
   readonly options: BrowserWindowConstructorOptions
   constructor(options: BrowserWindowConstructorOptions) {
     this.options = options
     FakePrintWindow.instances.push(this)
   }
-  async loadFile(path: string) {
-    this.loadedFile = path
-    this.loadedHtml = readFileSync(path, 'utf8')
-    this.fileModeOctal = (statSync(path).mode & 0o777).toString(8)
+  async loadURL(url: string) {
+    this.loadedUrl = url
+    const response = await FakePrintWindow.documents!.handle({ url, method: 'GET' })
+    if (response.status !== 200) throw new Error(`ERR_FILE_NOT_FOUND loading ${url}`)
+    this.loadedHtml = await response.text()
+    this.loadedHeaders = response.headers
     if (FakePrintWindow.loadNever) return new Promise<void>(() => {})
     if (FakePrintWindow.loadError) throw FakePrintWindow.loadError
   }
@@ -162,12 +167,23 @@ describe('lockDownPrintSession', () => {
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
       webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+      protocol: { handle: vi.fn() },
     })
   }
 
+  it('serves the print scheme in this session only, from the documents given', async () => {
+    const session = fakeSession()
+    const documents = createPrintDocuments(PRINT_CSP)
+    lockDownPrintSession(session as never, documents)
+    expect(session.protocol.handle).toHaveBeenCalledWith('measure-tracker-print', expect.any(Function))
+    const handler = session.protocol.handle.mock.calls[0]![1] as (request: Request) => Promise<Response>
+    const { url } = documents.add(HTML)
+    expect(await (await handler(new Request(url))).text()).toBe(HTML)
+  })
+
   it('denies permissions and downloads, filters requests and adds the report policy', () => {
     const session = fakeSession()
-    lockDownPrintSession(session as never)
+    lockDownPrintSession(session as never, createPrintDocuments(PRINT_CSP))
     const permission = vi.fn()
     session.setPermissionRequestHandler.mock.calls[0]![0](null, 'notifications', permission)
     expect(permission).toHaveBeenCalledWith(false)
@@ -182,7 +198,8 @@ describe('lockDownPrintSession', () => {
       filter({ url, resourceType }, (response) => (cancel = response.cancel))
       return cancel
     }
-    expect(decide('file:///tmp/measure-tracker-print-x/report.html', 'mainFrame')).toBe(false)
+    expect(decide('measure-tracker-print://document/5f0c1e52-3d7e-4a8e-9a51-2b1f4b8f1c11', 'mainFrame')).toBe(false)
+    expect(decide('file:///tmp/measure-tracker-print-x/report.html', 'mainFrame')).toBe(true)
     expect(decide('https://evil.example/pixel.png', 'image')).toBe(true)
     expect(decide('file:///etc/passwd', 'image')).toBe(true)
 
@@ -193,7 +210,12 @@ describe('lockDownPrintSession', () => {
   })
 
   it.each([
-    ['file:///tmp/x/report.html', 'mainFrame', true],
+    ['measure-tracker-print://document/5f0c1e52-3d7e-4a8e-9a51-2b1f4b8f1c11', 'mainFrame', true],
+    ['measure-tracker-print://document/5f0c1e52-3d7e-4a8e-9a51-2b1f4b8f1c11', 'subFrame', false],
+    ['measure-tracker-print://document/x', 'stylesheet', false],
+    ['measure-tracker-print://evil/x', 'mainFrame', false],
+    ['measure-tracker://app/index.html', 'mainFrame', false],
+    ['file:///tmp/x/report.html', 'mainFrame', false],
     ['data:image/png;base64,iVBORw0KGgo=', 'image', true],
     ['data:text/html,<script>alert(1)</script>', 'mainFrame', false],
     ['data:text/html,hi', 'subFrame', false],
@@ -210,17 +232,17 @@ describe('lockDownPrintSession', () => {
 })
 
 describe('outputHandlers: print and PDF in a hidden window', () => {
-  let temp: string
   let saved: string
+  let documents: PrintDocuments
   beforeEach(() => {
-    temp = mkdtempSync(join(tmpdir(), 'mt-print-test-'))
     saved = mkdtempSync(join(tmpdir(), 'mt-print-saved-'))
+    documents = createPrintDocuments(PRINT_CSP)
+    FakePrintWindow.documents = documents
     FakePrintWindow.instances = []
     FakePrintWindow.loadError = null
     FakePrintWindow.loadNever = false
   })
   afterEach(() => {
-    rmSync(temp, { recursive: true, force: true })
     rmSync(saved, { recursive: true, force: true })
   })
 
@@ -229,7 +251,7 @@ describe('outputHandlers: print and PDF in a hidden window', () => {
     const track = vi.fn()
     const deps: PrintDeps & SaveDialogDeps = {
       BrowserWindow: FakePrintWindow as unknown as PrintWindowConstructor,
-      tempDir: () => temp,
+      documents,
       track,
       dialog: { showSaveDialog } as unknown as Pick<Dialog, 'showSaveDialog'>,
       parentWindow: () => null,
@@ -267,15 +289,16 @@ describe('outputHandlers: print and PDF in a hidden window', () => {
     expect(window.webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
   })
 
-  it('loads the exact HTML from a private temporary file, and removes file, folder and window after', async () => {
+  it('loads the exact HTML from the print scheme (no file://), with the report policy, and forgets it and the window after', async () => {
     const { handlers } = setup()
     await handlers.printHtml(request)
-    const window = FakePrintWindow.instances[0]!
+    await handlers.printHtml(request)
+    const [window, second] = FakePrintWindow.instances as [FakePrintWindow, FakePrintWindow]
     expect(window.loadedHtml).toBe(HTML)
-    expect(window.loadedFile!.startsWith(join(temp, 'measure-tracker-print-'))).toBe(true)
-    if (process.platform !== 'win32') expect(window.fileModeOctal).toBe('600')
-    expect(existsSync(window.loadedFile!)).toBe(false)
-    expect(readdirSync(temp)).toEqual([])
+    expect(window.loadedUrl).toMatch(/^measure-tracker-print:\/\/document\/[0-9a-f-]{36}$/)
+    expect(second.loadedUrl).not.toBe(window.loadedUrl)
+    expect(window.loadedHeaders!.get('content-security-policy')).toBe(PRINT_CSP)
+    expect((await documents.handle({ url: window.loadedUrl!, method: 'GET' })).status).toBe(404)
     expect(window.destroyed).toBe(true)
   })
 
@@ -290,7 +313,6 @@ describe('outputHandlers: print and PDF in a hidden window', () => {
       FakeContents.printAnswer = [true, '']
     }
     expect(FakePrintWindow.instances.every((window) => window.destroyed)).toBe(true)
-    expect(readdirSync(temp)).toEqual([])
   })
 
   it('reports a page that fails to load, and still cleans up', async () => {
@@ -298,7 +320,7 @@ describe('outputHandlers: print and PDF in a hidden window', () => {
     const { handlers } = setup()
     expect(await handlers.printHtml(request)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(FakePrintWindow.instances[0]!.destroyed).toBe(true)
-    expect(readdirSync(temp)).toEqual([])
+    expect((await documents.handle({ url: FakePrintWindow.instances[0]!.loadedUrl!, method: 'GET' })).status).toBe(404)
   })
 
   it('gives up on a page that never loads', async () => {
@@ -328,7 +350,6 @@ describe('outputHandlers: print and PDF in a hidden window', () => {
     expect(options.defaultPath).toBe(join(saved, 'measure-report-2026-11-09.pdf'))
     expect(options.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }])
     expect(window.destroyed).toBe(true)
-    expect(readdirSync(temp)).toEqual([])
   })
 
   it('answers null and writes nothing when the PDF save is cancelled', async () => {

@@ -8,18 +8,18 @@
 //   needs; its own CSP says the same), no downloads;
 // - every navigation refused (a <meta http-equiv=refresh> needs no JavaScript), no window.open,
 //   no webview, and — unlike the app window — a web link is never handed to the system browser;
-// - loaded from a temporary file (a private folder, mode 0600), not a data: URL: Chromium refuses
-//   URLs over 2 MB, and a report of a thousand measures is bigger. The folder is removed after.
+// - served from memory on its own scheme, in its own session only (print-documents.ts:
+//   measure-tracker-print://document/<random id>), never a file:// page, and forgotten after.
 //
 // Page size, margins and the running header/footer with page numbers come from the document's own
 // @page rule (core/report/html.ts), so printToPDF uses core's printSettings(): preferCSSPageSize,
 // no browser header/footer — and zero default margins, as Playwright's page.pdf() (which the
 // report's PDF tests use) sends, so the @page margins alone apply.
-import * as fsPromises from 'node:fs/promises'
-import { join } from 'node:path'
-import type { BrowserWindowConstructorOptions, PrintToPDFOptions, Session, WebContents, WebContentsPrintOptions } from 'electron'
+import type { BrowserWindowConstructorOptions, PrintToPDFOptions, Protocol, Session, WebContents, WebContentsPrintOptions } from 'electron'
 import { printSettings } from '../core/report/print.ts'
 import { fail, ok, type Result } from '../shared/result.ts'
+import { PRINT_HOST, PRINT_SCHEME } from './app-scheme.ts'
+import type { PrintDocuments } from './print-documents.ts'
 import { checkFilename, checkRecord, checkText, messageOf, saveFileRequest, saveWithDialog, type SaveDialogDeps } from './save-file.ts'
 
 /** The print windows' session: in memory (no "persist:"), shared by nothing else. */
@@ -88,7 +88,7 @@ export function pdfOptions(input: Pick<PrintInput, 'paper' | 'landscape'>): Prin
 export type PrintContents = Pick<WebContents, 'on' | 'setWindowOpenHandler' | 'print' | 'printToPDF'>
 export interface PrintWindow {
   webContents: PrintContents
-  loadFile(path: string): Promise<void>
+  loadURL(url: string): Promise<void>
   destroy(): void
   isDestroyed(): boolean
 }
@@ -138,14 +138,16 @@ export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src
 
 type PrintSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'> & {
   webRequest: Pick<Session['webRequest'], 'onBeforeRequest' | 'onHeadersReceived'>
+  protocol: Pick<Protocol, 'handle'>
 }
 
 /**
  * Locks the print session: no permission, no download, no request but the document itself (the
- * main frame, a local file we wrote; a renderer-initiated navigation is refused before it gets
- * here) and inline data: images.
+ * main frame, on the print scheme this session alone serves; a renderer-initiated navigation is
+ * refused before it gets here) and inline data: images.
  */
-export function lockDownPrintSession(session: PrintSession): void {
+export function lockDownPrintSession(session: PrintSession, documents: Pick<PrintDocuments, 'handle'>): void {
+  session.protocol.handle(PRINT_SCHEME, (request) => documents.handle(request))
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
   session.setDevicePermissionHandler(() => false)
@@ -161,16 +163,15 @@ export function lockDownPrintSession(session: PrintSession): void {
 export function isAllowedPrintRequest(url: string, resourceType: string): boolean {
   if (typeof url !== 'string') return false
   if (/^data:/i.test(url)) return resourceType !== 'mainFrame' && resourceType !== 'subFrame'
-  return resourceType === 'mainFrame' && /^file:\/\/\//i.test(url)
+  return resourceType === 'mainFrame' && url.startsWith(`${PRINT_SCHEME}://${PRINT_HOST}/`)
 }
 
 export interface PrintDeps {
   BrowserWindow: PrintWindowConstructor
-  /** The system's temporary folder (app.getPath('temp')). */
-  tempDir: () => string
+  /** Where the document waits for its window (the store the print session's handler serves). */
+  documents: Pick<PrintDocuments, 'add'>
   /** Told of each print window's webContents as it is made (the app's own guards then know it). */
   track?: (contents: PrintContents) => void
-  fs?: Pick<typeof fsPromises, 'mkdtemp' | 'writeFile' | 'rm'>
   loadTimeoutMs?: number
   pdfTimeoutMs?: number
 }
@@ -183,22 +184,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
-/** Renders `html` in a fresh locked-down hidden window, runs `job` on it, then removes window and file. */
+/** Renders `html` in a fresh locked-down hidden window, runs `job` on it, then removes window and document. */
 export async function withDocument<T>(deps: PrintDeps, html: string, job: (contents: PrintContents) => Promise<T>): Promise<T> {
-  const fs = deps.fs ?? fsPromises
-  const dir = await fs.mkdtemp(join(deps.tempDir(), 'measure-tracker-print-'))
+  const document = deps.documents.add(html)
   let window: PrintWindow | undefined
   try {
-    const file = join(dir, 'report.html')
-    await fs.writeFile(file, html, { encoding: 'utf8', mode: 0o600, flag: 'wx' })
     window = createPrintWindow(deps.BrowserWindow)
     deps.track?.(window.webContents)
     lockDownPrintContents(window.webContents)
-    await withTimeout(window.loadFile(file), deps.loadTimeoutMs ?? LOAD_TIMEOUT_MS, 'Loading the report')
+    await withTimeout(window.loadURL(document.url), deps.loadTimeoutMs ?? LOAD_TIMEOUT_MS, 'Loading the report')
     return await job(window.webContents)
   } finally {
     if (window && !window.isDestroyed()) window.destroy()
-    await fs.rm(dir, { recursive: true, force: true }).catch(() => {})
+    document.remove()
   }
 }
 
