@@ -4,6 +4,7 @@
 // itself; specs that need it call this instead, and skip where there is no binary.
 import { _electron, type ElectronApplication, type Page } from '@playwright/test'
 import { dirname, join } from 'node:path'
+import { APP_INDEX_URL } from '../../src/main/app-scheme.ts'
 import { electronBinaryPath } from './electron-binary.ts'
 
 export interface LaunchedApp {
@@ -11,7 +12,7 @@ export interface LaunchedApp {
   window: Page
 }
 
-/** Launches out/main/index.js over `dbPath`, as the `page` fixture does (own profile, en-US, New York). */
+/** Launches out/main/index.js over `dbPath`, as the `page` fixture does (own profile, en-US, New York), on measure-tracker://app/. */
 export async function launchElectronApp(dbPath: string): Promise<LaunchedApp> {
   const binary = electronBinaryPath()
   if (binary === null) throw new Error('no Electron binary (skip before calling launchElectronApp)')
@@ -21,6 +22,9 @@ export async function launchElectronApp(dbPath: string): Promise<LaunchedApp> {
     env: { ...process.env, MEASURE_TRACKER_DB: dbPath, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US', TZ: 'America/New_York' },
   })
   const window = await electronApp.firstWindow()
+  // The app's page is on its own scheme (src/main/app-scheme.ts), never file://: wait until the
+  // window shows it, so a spec starts on the page the app really serves.
+  await window.waitForURL((url) => url.href.split('#')[0] === APP_INDEX_URL)
   return { electronApp, window }
 }
 
