@@ -33,6 +33,7 @@ import {
 } from './domain.ts'
 import type { ExchangeFile, ImportReport } from './exchange.ts'
 import { isValidTimeZone } from './time.ts'
+import { outcomeInputSchema, type OutcomeResult } from './outcome.ts'
 
 type MethodKind = 'query' | 'mutation'
 interface MethodSpec<S extends z.ZodType> {
@@ -239,6 +240,8 @@ export const api = {
   'events.chooseAlternative': mutation(
     z.object({ measureId: idSchema, eventId: idSchema, index: z.number().int().min(0).max(19) }).strict(),
   ),
+  /** Issue 11: what happened at a lapsed deadline — event, source and link in one step (src/shared/outcome.ts). */
+  'events.recordOutcome': mutation(outcomeInputSchema),
   'progress.record': mutation(z.object({ measureId: idSchema, entry: progressInputSchema }).strict()),
   'progress.remove': mutation(z.object({ measureId: idSchema, progressId: idSchema }).strict()),
   'sources.add': mutation(z.object({ measureId: idSchema, source: sourceInputSchema }).strict()),
@@ -371,6 +374,7 @@ export interface ApiOutputs {
   'events.record': MeasureEvent
   'events.remove': { id: string }
   'events.chooseAlternative': MeasureEvent
+  'events.recordOutcome': OutcomeResult
   /** The entry as stored (its id and recordedAt set). */
   'progress.record': ProgressEntry
   'progress.remove': { id: string }

@@ -24,6 +24,7 @@ export const EXPOSED_METHODS = [
   'measures.restore',
   'events.record',
   'events.chooseAlternative',
+  'events.recordOutcome',
   'notes.add',
   'notes.edit',
   'notes.pin',

@@ -9,6 +9,7 @@ import { timestamp } from './clock.ts'
 import type { Handler, Handlers, ServiceContext } from './context.ts'
 import { auditOf } from './detail.ts'
 import { eventHandlers } from './events.ts'
+import { outcomeHandlers } from './outcomes.ts'
 import { calendarHandlers } from './calendar.ts'
 import { exchangeHandlers, issuesOf } from './exchange.ts'
 import { measureHandlers } from './measures.ts'
@@ -24,6 +25,7 @@ export const handlers: Handlers<MethodName> = {
   ...metaHandlers,
   ...measureHandlers,
   ...eventHandlers,
+  ...outcomeHandlers,
   ...progressHandlers,
   ...sourceHandlers,
   ...noteHandlers,
