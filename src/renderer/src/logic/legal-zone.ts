@@ -24,3 +24,14 @@ const LEGAL_ZONES: Readonly<Record<string, string>> = {
 export function defaultZoneFor(party: string | undefined, fallback: () => string = systemTimeZone): string {
   return (party !== undefined && LEGAL_ZONES[party]) || fallback()
 }
+
+/**
+ * The zone a measure's own notices are written in: that of its first recorded event (the dataset
+ * and the event form keep each instant's legal zone), else its imposing party's.
+ */
+export function measureLegalZone(measure: { imposer: string; events: readonly { at: string }[] }): string {
+  const first = measure.events[0]?.at
+  const bracket = first?.indexOf('[') ?? -1
+  if (first && bracket >= 0 && first.endsWith(']')) return first.slice(bracket + 1, -1)
+  return defaultZoneFor(measure.imposer)
+}

@@ -1,5 +1,5 @@
-// A measure's life in time order: the recorded events, plus the ends of suspensions the status
-// engine derives (they are transitions without an event of their own).
+// A measure's life in time order: the recorded events, plus the ends of suspensions and the
+// commitment deadline the status engine derives (transitions without an event of their own).
 import type { MeasureDetail } from '../../../shared/api.ts'
 import type { MeasureEvent } from '../../../shared/domain.ts'
 import { epochMs } from '../../../shared/time.ts'
@@ -16,7 +16,8 @@ export interface TimelineEntry {
 export function timelineOf(detail: Pick<MeasureDetail, 'events' | 'transitions'>): TimelineEntry[] {
   const entries: TimelineEntry[] = detail.events.map((event) => ({ key: event.id, kind: event.kind, at: event.at, atMs: epochMs(event.at), event }))
   for (const transition of detail.transitions) {
-    if (transition.kind !== 'suspension_end') continue
+    // Derived transitions with no event of their own: suspension ends and a commitment's deadline.
+    if (transition.kind !== 'suspension_end' && transition.kind !== 'commitment_deadline') continue
     entries.push({ key: `${transition.eventId}:end:${transition.at}`, kind: transition.kind, at: transition.at, atMs: epochMs(transition.at) })
   }
   return entries.sort((a, b) => a.atMs - b.atMs)

@@ -25,6 +25,12 @@ const MESSAGE_PATTERNS: readonly [RegExp, string, ((m: RegExpExecArray) => Recor
   [/extension needs its new end/, 'extensionNeedsEnd'],
   [/amendment changes the rate or the scope/, 'amendmentNeedsChange'],
   [/unknown source/, 'unknownSource'],
+  [/ISO 4217|amount needs its currency/, 'currencyCode'],
+  [/a part names the suspended rate/, 'partNeedsWhat'],
+  [/rate step needs its new rate/, 'stepNeedsRate'],
+  [/no commitment to record progress/, 'noCommitment'],
+  [/expected number to be >0\b/, 'positiveNumber'],
+  [/expected number to be >=0\b/, 'nonNegativeNumber'],
   [/already in use|already exists/, 'alreadyExists'],
   [/http\(s\) URL/, 'invalidUrl'],
   [/date YYYY-MM-DD/, 'invalidDate'],
@@ -54,6 +60,8 @@ export function issueFromZod(issue: ZodIssue): FieldIssue {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { ...base, key: 'required', params: {} }
+      // A number below its floor (a rate, a progress figure): say so in words, not "at least 0 characters".
+      if (issue.origin === 'number') return { ...base, key: issue.inclusive ? 'nonNegativeNumber' : 'positiveNumber', params: {} }
       return { ...base, key: 'tooShort', params: { min: Number(issue.minimum) } }
     case 'too_big':
       return { ...base, key: issue.origin === 'array' ? 'tooMany' : 'tooLong', params: { max: Number(issue.maximum) } }

@@ -2,7 +2,7 @@
 // that page. Every change reloads the detail so the derived status is always the service's.
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
-import type { EventInput, MeasureDetail } from '../../../shared/api.ts'
+import type { EventInput, MeasureDetail, ProgressInput } from '../../../shared/api.ts'
 import type { ApiError, Result } from '../../../shared/result.ts'
 import { useClient } from '../api/client.ts'
 import { useClockStore } from './clock.ts'
@@ -52,6 +52,10 @@ export const useMeasureStore = defineStore('measure', () => {
   const chooseAlternative = async (eventId: string, index: number) =>
     after(await useClient().call('events.chooseAlternative', { measureId: id.value!, eventId, index }))
 
+  // A commitment's figures: the outcome (met, missed, …) is the service's, so reload after each.
+  const recordProgress = async (entry: ProgressInput) => after(await useClient().call('progress.record', { measureId: id.value!, entry }))
+  const removeProgress = async (progressId: string) => after(await useClient().call('progress.remove', { measureId: id.value!, progressId }))
+
   // A passed deadline changes the status: fetch the new one when the clock passes it.
   watch(
     () => {
@@ -63,5 +67,5 @@ export const useMeasureStore = defineStore('measure', () => {
     },
   )
 
-  return { id, detail, loading, error, load, reload, clear, recordEvent, chooseAlternative }
+  return { id, detail, loading, error, load, reload, clear, recordEvent, chooseAlternative, recordProgress, removeProgress }
 })

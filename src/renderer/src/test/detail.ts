@@ -20,7 +20,7 @@ export function measureDetail(overrides: Partial<MeasureDetail> = {}): MeasureDe
     tags: ['ships', 'truce'],
     summary: 'Fees on Chinese-built vessels.',
     events: [
-      { id: 'e1', kind: 'effective', at: '2025-10-14T00:01:00-04:00[America/New_York]', until: null, scheduled: false, rate: null, scope: null, sourceIds: ['s1'], note: '', alternatives: [] },
+      { id: 'e1', kind: 'effective', at: '2025-10-14T00:01:00-04:00[America/New_York]', until: null, scheduled: false, rate: null, scope: null, sourceIds: ['s1'], note: '', alternatives: [], rateValue: null, part: null, whenSuspended: null },
       {
         id: 'e2',
         kind: 'suspended',
@@ -32,6 +32,9 @@ export function measureDetail(overrides: Partial<MeasureDetail> = {}): MeasureDe
         sourceIds: ['s2'],
         note: 'One year',
         alternatives: [{ field: 'until', value: '2026-11-09T23:59:00-05:00[America/New_York]', sourceIds: ['s1'], note: 'through 9 Nov' }],
+        rateValue: null,
+        part: null,
+        whenSuspended: null,
       },
     ],
     sources: [
@@ -40,6 +43,9 @@ export function measureDetail(overrides: Partial<MeasureDetail> = {}): MeasureDe
     ],
     links: [{ targetId: 'cn-ports', relation: 'counter' }],
     notes: [],
+    rateValue: null,
+    commitment: null,
+    progress: [],
     state: {
       status: 'suspended',
       since: suspendedAt,
@@ -49,6 +55,10 @@ export function measureDetail(overrides: Partial<MeasureDetail> = {}): MeasureDe
       rate: null,
       scope: 'Annex I–III fees',
       suspendedUntil: until,
+      rateValue: null,
+      rateInEffect: null,
+      suspendedPart: null,
+      commitment: null,
     },
     transitions: [
       { kind: 'effective', at: '2025-10-14T00:01:00-04:00[America/New_York]', eventId: 'e1' },
