@@ -5,8 +5,20 @@ import type { Commitment, RateValue } from '../../shared/domain.ts'
 import { toTimedCommitment, type TimedCommitment, type TimedProgress } from '../status/engine.ts'
 import { arrays, type Cell } from './array-rows.ts'
 
+// Rates repeat across measures ("25%"), and the board re-lists on every refresh: decoded once per
+// distinct text. The values are shared between callers and must not be mutated.
+const rates = new Map<string, RateValue>()
+const RATE_MEMO_LIMIT = 10_000
+
 export function parseRateValue(cell: Cell | undefined): RateValue | null {
-  return typeof cell === 'string' ? (JSON.parse(cell) as RateValue) : null
+  if (typeof cell !== 'string') return null
+  let rate = rates.get(cell)
+  if (rate === undefined) {
+    if (rates.size >= RATE_MEMO_LIMIT) rates.clear()
+    rate = JSON.parse(cell) as RateValue
+    rates.set(cell, rate)
+  }
+  return rate
 }
 
 export interface CommitmentBases {
