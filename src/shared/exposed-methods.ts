@@ -11,6 +11,7 @@
 // - reminders.due / reminders.markShown: Electron main's reminder scheduler calls the service
 //   directly (src/main/reminders.ts); marking reminders as shown from the page would silence them.
 // - meta.info, events.remove, sources.add|update|remove, links.add|remove: no view uses them.
+// (A method added to src/shared/api.ts is not exposed until a view calls it.)
 // A type-only import, so the sandboxed preload can bundle this list without zod or the schemas.
 import type { MethodName } from './api.ts'
 
@@ -25,6 +26,9 @@ export const EXPOSED_METHODS = [
   'events.record',
   'events.chooseAlternative',
   'events.recordOutcome',
+  // The measure page's commitment progress (stores/measure.ts: recordProgress, removeProgress).
+  'progress.record',
+  'progress.remove',
   'notes.add',
   'notes.edit',
   'notes.pin',
