@@ -41,6 +41,12 @@ describe('report with partial suspensions, rate steps and commitments', () => {
     ])
     const zh = measureIndex(report({ at: '2026-06-01T12:00:00+00:00[UTC]', lang: 'zh-Hant' })).get('fx-tariff')
     expect(zh).toMatchObject({ statusLabel: '部分暫停', rate: '現行10%（全額34%，暫停24個百分點）' })
+    for (const format of ['html', 'md'] as const) {
+      const built = temp.store.service.call('report.build', { options: { at: '2026-06-01T12:00:00+00:00[UTC]', lang: 'zh-Hans' }, format })
+      if (!built.ok) throw new Error(built.error.message)
+      expect(built.value.content).toContain('部分暂停')
+      expect(built.value.content).toContain('现行10%（全额34%，暂停24个百分点）')
+    }
   })
 
   it('lists a rate step with its new rate and a commitment deadline among the deadlines', () => {
