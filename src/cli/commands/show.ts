@@ -55,7 +55,9 @@ export function showCommand(ctx: CliContext): void {
     const partRate = event.part?.rate == null ? null : fullRate ? formatSuspendedRate(event.part.rate, fullRate, locale, t) : String(event.part.rate)
     const partText = [partRate, event.part?.scope ?? null].filter((x): x is string => Boolean(x)).join('; ')
     const part = partText ? ` — ${t('rate.partSuspended', { suspended: partText })}` : ''
-    ctx.out(`  ${when(event.at)}  ${t(`eventKind.${event.kind}`)}${until}${rate ? ` (${rate})` : ''}${part}${cites}`)
+    // What the instrument says a step does inside a suspension, when recorded.
+    const policy = event.whenSuspended ? ` — ${t(`rate.policy.${event.whenSuspended}`)}` : ''
+    ctx.out(`  ${when(event.at)}  ${t(`eventKind.${event.kind}`)}${until}${rate ? ` (${rate})` : ''}${part}${policy}${cites}`)
     if (event.note) ctx.out(`      ${event.note}`)
     for (const alt of event.alternatives) ctx.out(`      ⚠ ${t('cli.field.conflict')}: ${alt.field} = ${when(alt.value)}${alt.note ? ` — ${alt.note}` : ''}`)
   }

@@ -73,7 +73,7 @@ describe('show with partial suspensions, rate steps and commitments', () => {
   it('shows a scheduled step with its new rate, and a commitment with its progress and outcome', async () => {
     const fee = (await cli('--db', db, '--tz', 'UTC', 'show', 'fx-fee', '--at', AT)).out
     expect(fee).toMatch(/Next: Rate step Apr 17, 2027/)
-    expect(fee).toMatch(/Rate step \(USD 80 per net ton\)/)
+    expect(fee).toMatch(/Rate step \(USD 80 per net ton\) — held until a suspension ends \[1\]/)
     const soy = (await cli('--db', db, '--tz', 'UTC', '--lang', 'zh-Hans', 'show', 'fx-soybeans', '--at', '2027-01-02T00:00:00Z')).out
     expect(soy).toMatch(/承诺: 12\.5／25百万吨（截至2026年5月31日）——结果未记录/)
     expect(soy).toContain('承诺期限已过，结果未记录')
