@@ -260,7 +260,7 @@ describe('onMutation', () => {
     const call = vi.fn((method: string) => (method === 'measures.delete' ? fail('NOT_FOUND', 'no') : ok({})))
     const { contents, main, invoke } = setup({ call }, { onMutation })
     await invoke(`${IPC_PREFIX}measures.list`, event(contents, main), {})
-    await invoke(`${IPC_PREFIX}reminders.due`, event(contents, main), {})
+    await invoke(`${IPC_PREFIX}reminders.upcoming`, event(contents, main), {})
     expect(onMutation).not.toHaveBeenCalled()
     await invoke(`${IPC_PREFIX}events.record`, event(contents, main), {})
     await invoke(`${IPC_PREFIX}reminders.setLeadDays`, event(contents, main), {})
