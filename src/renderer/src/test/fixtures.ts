@@ -41,3 +41,16 @@ export function summary(
     reviewReason: reviewReason ? { kind: reviewReason.kind, at: reviewReason.at, atMs: epochMs(reviewReason.at), eventId: `${id}-r` } : null,
   }
 }
+
+/** The reciprocal-tariff shape of issue 10: 34% with 24 points suspended, 10% in effect. */
+export const PARTLY_SUSPENDED = {
+  status: 'partly_suspended' as Status,
+  rate: '34%',
+  rateValue: { value: 34, unit: 'percent' as const },
+  rateInEffect: { value: 10, unit: 'percent' as const },
+  suspendedPart: { rate: 24, scope: null },
+}
+
+export const PARTLY_SUSPENDED_TEXT = {
+  en: 'Partly suspended — 10% in effect (34%, 24 points suspended)',
+} as const
