@@ -55,7 +55,12 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
     }
     const command = COMMANDS[args.command]
     if (!command) throw new UsageError(`unknown command "${args.command}" (try --help)`)
-    const store = await openStore({ path: resolveDatabasePath(args.db), actor: actorName() })
+    // An import into a new, empty database restores an export exactly: the sample data is not
+    // seeded first (it would conflict with, or add to, what the file brings).
+    const store = await openStore({ path: resolveDatabasePath(args.db), actor: actorName(), seed: args.command !== 'import' })
+    // On stderr, so exported files and --json output stay clean.
+    if (store.created) io.err(`measure-tracker: created a new database at ${store.path}`)
+    if (store.readOnly) io.err(`measure-tracker: ${store.path} is read-only (${store.readOnlyReason}): it can be read, changes are refused.`)
     ctx = { store, args, locale: args.lang, zone: args.tz, t: translator(args.lang), out: (text) => io.out(plainText(text)) }
     command(ctx)
     return EXIT.ok

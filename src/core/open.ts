@@ -3,6 +3,8 @@
 import dataset from '../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
 import { openDatabase, dataVersion, inTransaction } from './store/database.ts'
 import { beforeOpen } from './store/before-open.ts'
+import { checkDatabasePath } from './store/file-check.ts'
+import { isOwnLocation } from './store/location.ts'
 import { statement } from './store/statements.ts'
 import { createService, type Service } from './service/index.ts'
 import { importFile, parseExchangeFile } from './service/exchange.ts'
@@ -16,6 +18,8 @@ export interface OpenStoreOptions {
   nowMs?: () => number
   /** Make the rolling daily backup before opening (the app and the browser host; see store/backup.ts). */
   dailyBackup?: boolean
+  /** The app's default location (folder and empty file may be created); see store/database.ts. Default: worked out from the path. */
+  ownLocation?: boolean
 }
 
 export interface Store {
@@ -28,24 +32,50 @@ export interface Store {
   close(): void
 }
 
+/** What openStore also tells the host that opened it (a Store made by a test double need not say). */
+export interface OpenedStore extends Store {
+  /** The file could not be written (no write permission, read-only folder or media): queries work, mutations are FORBIDDEN. */
+  readOnly: boolean
+  /** Why it is read-only, in words for a banner or a notice; null when writable. Also in meta.info. */
+  readOnlyReason: string | null
+  /** This process created the file just now (a new, empty database). */
+  created: boolean
+}
+
 const SEEDED_KEY = 'seeded'
 
-/** Loads the embedded dataset once, into a database that has never held measures. */
+/** True when the embedded dataset has never been loaded and there are no measures: read only, no lock. */
+function needsSeeding(context: ServiceContext): boolean {
+  const seeded = statement(context.db, 'SELECT value FROM settings WHERE key = ?').get(SEEDED_KEY)
+  if (seeded) return false
+  return (statement(context.db, 'SELECT count(*) AS n FROM measures').get() as { n: number }).n === 0
+}
+
+/**
+ * Loads the embedded dataset once, into a database that has never held measures. It looks first
+ * and takes the write lock only when there is something to do, so opening a seeded database never
+ * waits for (or blocks) another process's write.
+ */
 function seedIfEmpty(context: ServiceContext): void {
+  if (!needsSeeding(context)) return
   inTransaction(context.db, () => {
-    const seeded = statement(context.db, 'SELECT value FROM settings WHERE key = ?').get(SEEDED_KEY)
-    const count = (statement(context.db, 'SELECT count(*) AS n FROM measures').get() as { n: number }).n
-    if (seeded || count > 0) return
+    // Looked at again inside the lock: another process may have seeded it a moment ago.
+    if (!needsSeeding(context)) return
     importFile(context, parseExchangeFile(dataset), { replace: false, dryRun: false, action: 'seed' })
     statement(context.db, 'INSERT INTO settings (key, value) VALUES (?, ?)').run(SEEDED_KEY, JSON.stringify({ dataset: dataset.name }))
   })
 }
 
-export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  // Backups and damage (store/before-open.ts): a damaged file is refused before anything here can
-  // write to it, and today's backup is taken from the file as found, before migrating or seeding.
+export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
+  // 1. What is at the path (store/file-check.ts): a folder, a picture, an empty file or a
+  //    mistyped folder is refused before anything looks inside it or changes it.
+  const ownLocation = options.ownLocation ?? isOwnLocation(options.path)
+  if (options.path !== ':memory:') checkDatabasePath(options.path, { ownLocation })
+  // 2. Backups and damage (store/before-open.ts): a damaged file is refused before anything here can
+  //    write to it, and today's backup is taken from the file as found, before migrating or seeding.
   await beforeOpen(options.path, { dailyBackup: options.dailyBackup ?? false })
-  const opened = await openDatabase(options.path)
+  // 3. The connection: read-only when the file cannot be written, migrated when it is older.
+  const opened = await openDatabase(options.path, undefined, { ownLocation })
   const context: ServiceContext = {
     db: opened.db,
     dbPath: opened.path,
@@ -53,7 +83,13 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     actor: options.actor,
     nowMs: options.nowMs ?? Date.now,
   }
-  if (options.seed ?? true) seedIfEmpty(context)
+  // 4. The embedded dataset, once, into a new database (not into one that is about to receive an import).
+  try {
+    if ((options.seed ?? true) && opened.readOnlyReason === null) seedIfEmpty(context)
+  } catch (error) {
+    opened.db.close()
+    throw error
+  }
   const service = createService(context)
   const timers = new Set<ReturnType<typeof setInterval>>()
   return {
@@ -61,6 +97,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     path: opened.path,
     schemaVersion: opened.schemaVersion,
     backupPath: opened.backupPath,
+    readOnly: opened.readOnlyReason !== null,
+    readOnlyReason: opened.readOnlyReason,
+    created: opened.created,
     watchExternalChanges(listener, intervalMs = 1_000) {
       // data_version changes only for commits made by *other* connections: our own writes
       // are already known to the host that made them.

@@ -336,6 +336,10 @@ export interface NoteRevision {
 export interface MetaInfo {
   dbPath: string
   schemaVersion: number
+  /** The database file cannot be written (no write permission, read-only folder or media): show a banner; changes are refused. */
+  readOnly: boolean
+  /** Why, in words (e.g. "the file has no write permission (mode 0400)"); null when writable. */
+  readOnlyReason: string | null
   measureCount: number
   locales: readonly string[]
 }

@@ -12,16 +12,17 @@ afterEach(() => {
   for (const db of opened.splice(0)) if (db.isOpen) db.close()
 })
 
-async function open(path: string, migrations?: readonly string[]) {
-  const result = await openDatabase(path, migrations)
+async function open(path: string, migrations?: readonly string[], options?: { ownLocation?: boolean }) {
+  const result = await openDatabase(path, migrations, options)
   opened.push(result.db)
   return result
 }
 
 describe('openDatabase', () => {
   it('creates the file readable by the user only, with WAL, FULL sync, foreign keys and a busy timeout', async () => {
+    // The app's own location: its folder is created too (elsewhere a missing folder is refused).
     const path = join(tempDir(), 'nested', 'm.db')
-    const { db, schemaVersion } = await open(path)
+    const { db, schemaVersion } = await open(path, undefined, { ownLocation: true })
     expect(statSync(path).mode & 0o777).toBe(0o600)
     expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700)
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' })

@@ -1,7 +1,7 @@
 // Where the database lives by default: the folder Electron's app.getPath('userData') gives for
 // productName "Measure Tracker", so the app and the command line share one file.
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 export const APP_DIR_NAME = 'Measure Tracker'
 export const DB_FILE_NAME = 'measure-tracker.db'
@@ -24,4 +24,9 @@ export function resolveDatabasePath(explicit: string | undefined, env: NodeJS.Pr
   const fromEnv = env[DB_ENV_VAR]
   if (fromEnv) return fromEnv
   return defaultDatabasePath(process.platform, env)
+}
+
+/** The app's own default file: its folder may be created on first run (see database.ts). */
+export function isOwnLocation(path: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return path !== ':memory:' && resolve(path) === resolve(defaultDatabasePath(process.platform, env))
 }

@@ -1,0 +1,53 @@
+// SQLite's own words ("database is locked", "attempt to write a readonly database") name no file
+// and suggest nothing. Every storage error a user sees goes through here: it names the file, keeps
+// SQLite's words in parentheses, and says what to do next.
+import { ServiceError } from '../../shared/result.ts'
+
+/** Primary result codes (extended codes keep them in the low byte). */
+const SQLITE = { BUSY: 5, LOCKED: 6, READONLY: 8, IOERR: 10, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const
+
+export function sqliteCode(error: unknown): number | null {
+  const { errcode, code } = (error ?? {}) as { errcode?: unknown; code?: unknown }
+  if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return null
+  return errcode & 0xff
+}
+
+export const isBusyError = (error: unknown) => [SQLITE.BUSY, SQLITE.LOCKED].includes(sqliteCode(error) as 5 | 6)
+export const isReadOnlyError = (error: unknown) => sqliteCode(error) === SQLITE.READONLY
+export const isCantOpenError = (error: unknown) => sqliteCode(error) === SQLITE.CANTOPEN
+
+export function lockedError(path: string): ServiceError {
+  return new ServiceError(
+    'STORAGE',
+    `${path} is busy: another Measure Tracker process (the app or the command line) is writing to it. Nothing was changed. Try again when it has finished.`,
+    { path, locked: true },
+  )
+}
+
+export function readOnlyError(path: string, reason: string): ServiceError {
+  return new ServiceError('FORBIDDEN', `${path} is read-only (${reason}); copy it or change its permissions to make changes.`, { path, readOnly: true, reason })
+}
+
+/**
+ * Turns a SQLite error met while `doing` something with the file into a ServiceError that names
+ * the file and the next step. ServiceErrors pass through unchanged.
+ */
+export function storageError(path: string, doing: string, error: unknown): Error {
+  if (error instanceof ServiceError) return error
+  const code = sqliteCode(error)
+  if (code === null) return error as Error
+  const words = (error as Error).message
+  if (code === SQLITE.BUSY || code === SQLITE.LOCKED) return lockedError(path)
+  if (code === SQLITE.READONLY) return readOnlyError(path, `SQLite: ${words}`)
+  const next =
+    code === SQLITE.FULL
+      ? 'Free some disk space and try again.'
+      : code === SQLITE.CORRUPT || code === SQLITE.NOTADB
+        ? `The file may be damaged: measure-tracker salvage --db "${path}" copies what can be read into a new file.`
+        : code === SQLITE.CANTOPEN
+          ? 'Check that the file and its folder exist and that you may read and write them.'
+          : code === SQLITE.IOERR
+            ? 'Check the disk (is it still connected, is it full?) and try again.'
+            : 'Try again; if it keeps failing, make a copy with measure-tracker backup and report the message.'
+  return new ServiceError('STORAGE', `${doing} ${path} failed (SQLite: ${words}). Nothing was changed. ${next}`, { path, sqliteCode: code })
+}
