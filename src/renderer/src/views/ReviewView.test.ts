@@ -55,9 +55,11 @@ describe('Needs review', () => {
     expect(ships!.get('h2 a').attributes('href')).toBe('/measure/us-ships')
     expect(ships!.text()).toContain('Suspension ended on Nov 10, 2026 — outcome not recorded')
     expect(ships!.get('[role="group"]').attributes('aria-label')).toBe('What happened')
-    expect(ships!.findAll('[role="group"] button').map((b) => b.text())).toEqual(['Record extension', 'Record reinstated', 'Record terminated', 'Confirm checked'])
+    expect(ships!.findAll('[role="group"] button').map((b) => b.text())).toEqual(['Record extension', 'Record reinstated', 'Record terminated', 'Confirm checked', 'Record outcome…'])
     expect(rare!.text()).toContain('Scheduled change (Takes effect) passed on Nov 12, 2026 — not confirmed')
-    expect(rare!.findAll('[role="group"] button').map((b) => b.text())).toEqual(['Record terminated', 'Confirm checked'])
+    expect(rare!.findAll('[role="group"] button').map((b) => b.text())).toEqual(['Record terminated', 'Confirm checked', 'Record outcome…'])
+    // The full outcome dialog (issue 11) is one button per entry, named with the measure.
+    expect(ships!.get('button.record-outcome').attributes('aria-label')).toBe('Record outcome for Port fees')
   })
 
   it('records "reinstated" as resumed at the passed deadline, then drops the entry and moves focus on', async () => {
