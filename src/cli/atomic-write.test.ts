@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { runCli } from './cli.ts'
-import { temporaryPathBeside, writeFileAtomically } from './atomic-write.ts'
+import { temporaryPathBeside, writeFileAtomically } from '../core/fs/atomic-write.ts'
 import { tempDir } from '../../test/helpers/temp-store.ts'
 
 async function exportTo(db: string, out: string): Promise<number> {

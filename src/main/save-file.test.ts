@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import * as fsPromises from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -151,6 +151,16 @@ describe('writeFileAtomic', () => {
 
   it('fails in a folder that does not exist', async () => {
     await expect(writeFileAtomic(join(dir, 'missing', 'a.csv'), 'x')).rejects.toThrow()
+  })
+
+  it.skipIf(process.platform === 'win32')('leaves a file only its owner can read, whatever the umask', async () => {
+    const previous = process.umask(0)
+    try {
+      await writeFileAtomic(join(dir, 'report.pdf'), '%PDF')
+    } finally {
+      process.umask(previous)
+    }
+    expect(statSync(join(dir, 'report.pdf')).mode & 0o777).toBe(0o600)
   })
 })
 

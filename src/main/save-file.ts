@@ -108,11 +108,14 @@ export type AtomicFs = Pick<typeof fsPromises, 'open' | 'rename' | 'rm'>
  * cross file systems): the old file stays whole until the new one is complete on disk.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: AtomicFs = fsPromises): Promise<void> {
-  // Short and hidden, whatever the length of the target's name (255 bytes is the usual limit).
+  // Short and hidden, whatever the length of the target's name (255 bytes is the usual limit);
+  // unguessable, so nobody can plant a symlink at it in advance.
   const temp = join(dirname(path), `.${randomBytes(8).toString('hex')}.measure-tracker.tmp`)
   let handle: fsPromises.FileHandle | undefined
   try {
-    handle = await fs.open(temp, 'wx', 0o666)
+    // Exclusive (never opens what is already there) and private while written, like every file
+    // the program writes: the report or export holds the same data as the 0600 database.
+    handle = await fs.open(temp, 'wx', 0o600)
     await handle.writeFile(data)
     await handle.sync()
     await handle.close()

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -154,6 +154,17 @@ describe('windowStateFile', () => {
     expect(file.load()).toEqual(saved({ x: 1, y: 2, width: 900, height: 700 }, true))
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(saved({ x: 1, y: 2, width: 900, height: 700 }, true))
     if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600)
+  })
+
+  it.skipIf(process.platform === 'win32')('never follows a link planted at a temporary name', () => {
+    // The old writer used `${path}.${pid}.tmp`: another local user could point it at any file.
+    const path = join(dir, 'window-state.json')
+    const victim = join(dir, 'victim.txt')
+    writeFileSync(victim, 'untouched')
+    symlinkSync(victim, `${path}.${process.pid}.tmp`)
+    windowStateFile(path).save(saved({ x: 1, y: 2, width: 900, height: 700 }, false))
+    expect(readFileSync(victim, 'utf8')).toBe('untouched')
+    expect(windowStateFile(path).load()).toEqual(saved({ x: 1, y: 2, width: 900, height: 700 }, false))
   })
 
   it('ignores a corrupt file', () => {

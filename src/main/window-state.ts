@@ -1,6 +1,7 @@
 // Remembered window size and position: saved as JSON under userData, restored only where a
 // display can show it (a monitor unplugged since last time must not leave the window off-screen).
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { writeFileAtomically } from '../core/fs/atomic-write.ts'
 import { dirname } from 'node:path'
 
 export interface Rect {
@@ -127,9 +128,7 @@ export function windowStateFile(path: string, onError: (error: unknown) => void 
       try {
         mkdirSync(dirname(path), { recursive: true })
         // Write then rename, so a crash mid-write never leaves half a file behind.
-        const temporary = `${path}.${process.pid}.tmp`
-        writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 })
-        renameSync(temporary, path)
+        writeFileAtomically(path, `${JSON.stringify(state, null, 2)}\n`)
       } catch (error) {
         onError(error)
       }

@@ -1,6 +1,6 @@
 // `export` and `import`: the versioned JSON file, full fidelity both ways; `export --format ics`, a calendar.
 import { readFileSync, statSync } from 'node:fs'
-import { writeFileAtomically } from '../atomic-write.ts'
+import { writeFileAtomically } from '../../core/fs/atomic-write.ts'
 import { EXCHANGE_MAX_BYTES } from '../../shared/exchange.ts'
 import { describeScanProblem, scanExchangeBytes } from '../../shared/exchange-scan.ts'
 import type { CliContext } from '../context.ts'

@@ -4,7 +4,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../../shared/api.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { EXIT, UsageError } from '../usage.ts'
-import { writeFileAtomically } from '../atomic-write.ts'
+import { writeFileAtomically } from '../../core/fs/atomic-write.ts'
 import { resolveAt } from './status.ts'
 
 function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {

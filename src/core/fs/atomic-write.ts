@@ -1,11 +1,11 @@
-// Writing an output file (export, calendar, report) so that a crash never leaves half a file
+// Writing an output file (export, calendar, report, the window's remembered bounds) so that a crash never leaves half a file
 // under its name: write a temporary file beside it, then rename. The temporary file must not be
 // a door for other local users: its name is unpredictable (so nobody can plant a symlink there in
 // advance), it is created exclusively (O_EXCL: an existing file or symlink at the name is never
 // opened, let alone followed) and private (0600: nobody else can read the data while it is
 // written). The finished file keeps that mode: an export holds the same data as the database,
 // which is 0600 too.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 
@@ -21,6 +21,8 @@ export function writeFileAtomically(path: string, data: string | Uint8Array): vo
   try {
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
+      // On disk before the rename: otherwise a power cut can leave the new name on an empty file.
+      fsyncSync(fd)
     } finally {
       closeSync(fd)
     }
