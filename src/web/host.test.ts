@@ -46,6 +46,7 @@ describe('browser host', () => {
     rendererDir = join(dir, 'renderer')
     dbPath = join(dir, 'data', 'measures.db')
     await mkdir(join(rendererDir, 'assets', 'sub'), { recursive: true })
+    await mkdir(join(dir, 'data'))
     await writeFile(join(rendererDir, 'index.html'), INDEX_HTML)
     await writeFile(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log("app")\n')
     await writeFile(join(rendererDir, 'assets', 'index-abc123.css'), 'body{margin:0}\n')
