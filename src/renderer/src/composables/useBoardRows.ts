@@ -4,7 +4,7 @@
 import { computed, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Category, Locale } from '../../../shared/domain.ts'
-import { facetsOf, filterRows, sortRows } from '../logic/board-filter.ts'
+import { facetsOf, filterRows, isNotYetPublic, sortRows } from '../logic/board-filter.ts'
 import { boardItems } from '../logic/board-items.ts'
 import { homeRegion } from '../logic/home-region.ts'
 import { reviewGroups, reviewTotal } from '../logic/review-summary.ts'
@@ -23,7 +23,12 @@ export function useBoardRows() {
   const clock = useClockStore()
   watch([() => board.filter.text, () => board.rows, () => clock.asOf], ([text]) => noteSearch.request(text), { immediate: true })
 
-  const filtered = computed(() => filterRows(board.rows, board.filter, current.value, noteSearch.matchesFor(board.filter.text)))
+  // As of a past instant, measures not public yet are left out unless the reader asks to see
+  // them (then they are listed, greyed: BoardRow).
+  const available = computed(() =>
+    clock.asOf === null || board.showNotYetPublic ? board.rows : board.rows.filter((row) => !isNotYetPublic(row, clock.asOf)),
+  )
+  const filtered = computed(() => filterRows(available.value, board.filter, current.value, noteSearch.matchesFor(board.filter.text)))
   const sorted = computed(() => sortRows(filtered.value, board.sort, current.value, (category: Category) => t(`category.${category}`)))
   const home = homeRegion(typeof navigator === 'undefined' ? undefined : navigator.language)
   const items = computed(() => boardItems(sorted.value, board.group, { home, swapped: board.swappedPairs }))
@@ -31,5 +36,5 @@ export function useBoardRows() {
   // The review summary is about everything loaded, whatever the filters hide.
   const review = computed(() => ({ total: reviewTotal(board.rows), groups: reviewGroups(board.rows, current.value) }))
 
-  return { filtered, sorted, items, facets, review }
+  return { available, filtered, sorted, items, facets, review }
 }

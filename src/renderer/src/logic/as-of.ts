@@ -58,3 +58,14 @@ export function zoneOptions(current: string): string[] {
   const zones = timeZones()
   return current && !zones.includes(current) ? [current, ...zones] : zones
 }
+
+/**
+ * The same instant read in another zone: changing only the zone of an as-of or event time keeps
+ * the instant (it never jumps to the old wall-clock reading in the new zone). Null if `parts` is
+ * not a valid instant or `zone` is unknown.
+ */
+export function partsInZone(parts: ZonedParts, zone: string): ZonedParts | null {
+  const value = zonedFromParts(parts)
+  if (value === null || !isValidTimeZone(zone)) return null
+  return partsFromZoned(formatZoned(parseZoned(value).withTimeZone(zone)))
+}

@@ -33,16 +33,17 @@ describe('board filters', () => {
     expect(search('nothing like this')).toEqual([])
   })
 
-  it('sorts by next deadline (soonest first, unscheduled last), by title in the UI language, by category', () => {
+  it('sorts by deadline (lapsed without an outcome first, then soonest, unscheduled last), by title in the UI language, by category', () => {
     const ids = (sort: 'next' | 'title' | 'category', locale: 'en' | 'zh-Hans' = 'en') => sortRows(rows.slice(), sort, locale, label).map((r) => r.id)
-    // 00:01 New York and 13:01 Shanghai on 10 Nov are the same instant: tie broken by id.
-    expect(ids('next')).toEqual(['cn-export', 'us-tariff', 'eu-probe', 'us-old'])
+    // us-old's passed termination awaits review: it heads the list (issue 11). 00:01 New York and
+    // 13:01 Shanghai on 10 Nov are the same instant: tie broken by id.
+    expect(ids('next')).toEqual(['us-old', 'cn-export', 'us-tariff', 'eu-probe'])
     expect(ids('title')).toEqual(['cn-export', 'us-old', 'eu-probe', 'us-tariff'])
-    expect(ids('category')).toEqual(['cn-export', 'eu-probe', 'us-tariff', 'us-old'])
+    expect(ids('category')).toEqual(['cn-export', 'eu-probe', 'us-old', 'us-tariff'])
   })
 
   it('lists the parties and tags present for the filter menus', () => {
-    expect(facetsOf(rows)).toEqual({ parties: ['US', 'CN', 'EU'], tags: ['steel', 'truce'] })
+    expect(facetsOf(rows)).toEqual({ parties: ['US', 'CN', 'EU'], imposers: ['US', 'CN', 'EU'], targets: ['CN', 'US'], tags: ['steel', 'truce'] })
   })
 })
 

@@ -2,11 +2,17 @@
 // here rather than in the service so typing in the search box answers at once, even at 10,000 rows.
 import type { MeasureSummary } from '../../../shared/api.ts'
 import type { Category, Locale, Status } from '../../../shared/domain.ts'
+import { compareDeadlines } from '../../../shared/deadline.ts'
 import { collator, regionName } from './parties.ts'
 import { titleOf } from './text.ts'
 
 export interface BoardFilter {
+  /** Either side (kept for the report's filter and views saved before the two facets). */
   party: string
+  /** Who imposed the measure. */
+  imposer: string
+  /** Whom it targets. */
+  target: string
   category: Category | ''
   status: Status | ''
   tag: string
@@ -21,11 +27,41 @@ export const GROUP_KEYS = ['none', 'status', 'pairs'] as const
 export type GroupKey = (typeof GROUP_KEYS)[number]
 
 export function emptyFilter(): BoardFilter {
-  return { party: '', category: '', status: '', tag: '', needsReview: false, text: '' }
+  return { party: '', imposer: '', target: '', category: '', status: '', tag: '', needsReview: false, text: '' }
 }
 
 export function isFiltered(filter: BoardFilter): boolean {
-  return Boolean(filter.party || filter.category || filter.status || filter.tag || filter.needsReview || filter.text.trim())
+  return activeFilters(filter).length > 0
+}
+
+export type ActiveFilter =
+  | { key: 'party' | 'imposer' | 'target' | 'tag'; value: string }
+  | { key: 'category'; value: Category }
+  | { key: 'status'; value: Status }
+  | { key: 'needsReview'; value: true }
+  | { key: 'text'; value: string }
+
+/** The filters in effect, in the toolbar's order: what the summary line lists. */
+export function activeFilters(filter: BoardFilter): ActiveFilter[] {
+  const out: ActiveFilter[] = []
+  const text = filter.text.trim()
+  if (text) out.push({ key: 'text', value: text })
+  if (filter.imposer) out.push({ key: 'imposer', value: filter.imposer })
+  if (filter.target) out.push({ key: 'target', value: filter.target })
+  if (filter.party) out.push({ key: 'party', value: filter.party })
+  if (filter.category) out.push({ key: 'category', value: filter.category })
+  if (filter.status) out.push({ key: 'status', value: filter.status })
+  if (filter.tag) out.push({ key: 'tag', value: filter.tag })
+  if (filter.needsReview) out.push({ key: 'needsReview', value: true })
+  return out
+}
+
+/**
+ * As of a past instant, a measure none of whose events had happened yet (no announcement, so the
+ * engine gives it no `since`) was not public then: the board leaves it out unless asked.
+ */
+export function isNotYetPublic(row: Pick<MeasureSummary, 'since'>, asOf: string | null): boolean {
+  return asOf !== null && row.since === null
 }
 
 // One lower-cased text per row and language, built on first search and dropped with the rows.
@@ -70,6 +106,8 @@ export function filterRows(
   if (!isFiltered(filter)) return rows.slice()
   return rows.filter((row) => {
     if (filter.party && row.imposer !== filter.party && row.target !== filter.party) return false
+    if (filter.imposer && row.imposer !== filter.imposer) return false
+    if (filter.target && row.target !== filter.target) return false
     if (filter.category && row.category !== filter.category) return false
     if (filter.status && row.status !== filter.status) return false
     if (filter.tag && !row.tags.includes(filter.tag)) return false
@@ -83,11 +121,14 @@ export function filterRows(
   })
 }
 
-const byNext = (a: MeasureSummary, b: MeasureSummary): number => (a.next?.atMs ?? Infinity) - (b.next?.atMs ?? Infinity)
+// By deadline state (shared/deadline.ts): lapsed-and-unrecorded first, oldest first; then the
+// nearest upcoming; then nothing scheduled.
+const byNext = compareDeadlines
 const byId = (a: MeasureSummary, b: MeasureSummary): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /**
- * Sorts in place and returns the array. Next deadline: soonest first, nothing scheduled last.
+ * Sorts in place and returns the array. Deadline: lapsed without a recorded outcome first (oldest
+ * lapse first), then the soonest upcoming, nothing scheduled last.
  * Title and category compare the words people see (the UI language), then fall back to deadline.
  */
 export function sortRows(rows: MeasureSummary[], sort: SortKey, locale: Locale, categoryLabel: (category: Category) => string): MeasureSummary[] {
@@ -106,14 +147,15 @@ export function sortRows(rows: MeasureSummary[], sort: SortKey, locale: Locale, 
   return rows.sort((a, b) => compare.compare(label(a.category), label(b.category)) || byNext(a, b) || byId(a, b))
 }
 
-/** The distinct parties and tags present, for the filter selects. */
-export function facetsOf(rows: readonly MeasureSummary[]): { parties: string[]; tags: string[] } {
-  const parties = new Set<string>()
+/** The distinct parties (either side, imposers, targets) and tags present, for the filter selects. */
+export function facetsOf(rows: readonly MeasureSummary[]): { parties: string[]; imposers: string[]; targets: string[]; tags: string[] } {
+  const imposers = new Set<string>()
+  const targets = new Set<string>()
   const tags = new Set<string>()
   for (const row of rows) {
-    parties.add(row.imposer)
-    parties.add(row.target)
+    imposers.add(row.imposer)
+    targets.add(row.target)
     for (const tag of row.tags) tags.add(tag)
   }
-  return { parties: [...parties], tags: [...tags].sort((a, b) => a.localeCompare(b)) }
+  return { parties: [...new Set([...imposers, ...targets])], imposers: [...imposers], targets: [...targets], tags: [...tags].sort((a, b) => a.localeCompare(b)) }
 }

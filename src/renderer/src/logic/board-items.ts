@@ -5,8 +5,10 @@ import { STATUSES, type Status } from '../../../shared/domain.ts'
 import type { GroupKey } from './board-filter.ts'
 import { counterPairs } from './pairs.ts'
 
-export const ROW_HEIGHT = 64
-export const HEADING_HEIGHT = 44
+// Three short lines fit (title and subtitle; kind, your time and the legal time): dense enough for
+// 8 rows at 1024×700, 12 at 1440×900 and 16 at 1920×1080 (e2e/expiry-board.spec.ts).
+export const ROW_HEIGHT = 54
+export const HEADING_HEIGHT = 36
 /** A pair row stacks each side's measures; this is one of them. */
 export const PAIR_ENTRY_HEIGHT = 60
 const PAIR_PADDING = 12

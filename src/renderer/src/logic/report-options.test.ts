@@ -37,7 +37,7 @@ describe('report options', () => {
 
   it('sends only the filters that are set; an unticked "needs review only" filters nothing', () => {
     expect(listFilterOf(emptyFilter())).toEqual({})
-    expect(listFilterOf({ party: 'US', category: 'tariff', status: 'in_force', tag: 't', needsReview: true, text: '  a b  ' })).toEqual({
+    expect(listFilterOf({ party: 'US', imposer: '', target: '', category: 'tariff', status: 'in_force', tag: 't', needsReview: true, text: '  a b  ' })).toEqual({
       party: 'US',
       category: 'tariff',
       status: 'in_force',

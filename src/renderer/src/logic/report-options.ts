@@ -121,6 +121,8 @@ export function initialForm(start: FormStart): ReportForm {
 export function listFilterOf(filter: BoardFilter): ListFilter {
   const out: ListFilter = {}
   if (filter.party) out.party = filter.party
+  if (filter.imposer) out.imposer = filter.imposer
+  if (filter.target) out.target = filter.target
   if (filter.category) out.category = filter.category
   if (filter.status) out.status = filter.status
   if (filter.tag) out.tag = filter.tag

@@ -6,3 +6,12 @@ export function browserStorage(): Storage | undefined {
     return undefined
   }
 }
+
+/** sessionStorage: kept per window (each Electron window or browser tab has its own). */
+export function browserSessionStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage
+  } catch {
+    return undefined
+  }
+}

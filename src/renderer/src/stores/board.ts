@@ -7,8 +7,18 @@ import type { MeasureSummary } from '../../../shared/api.ts'
 import type { ApiError } from '../../../shared/result.ts'
 import { useClient } from '../api/client.ts'
 import { emptyFilter, type GroupKey, type SortKey } from '../logic/board-filter.ts'
+import { LAST_VIEW_KEY, SAVED_VIEWS_KEY, deleteView, renameView, saveView, savedViewsFrom, viewNamed, viewStateFrom, type BoardViewState, type SavedView } from '../logic/board-views.ts'
+import { browserSessionStorage, browserStorage } from '../logic/storage.ts'
 import { useClockStore } from './clock.ts'
 import { replaceMark } from '../logic/perf-mark.ts'
+
+function readJson(json: string | null): unknown {
+  try {
+    return json === null ? null : JSON.parse(json)
+  } catch {
+    return null
+  }
+}
 
 export const useBoardStore = defineStore('board', () => {
   const clock = useClockStore()
@@ -17,9 +27,59 @@ export const useBoardStore = defineStore('board', () => {
   const loading = ref(false)
   const error = ref<ApiError | null>(null)
 
-  const filter = reactive(emptyFilter())
-  const sort = ref<SortKey>('next')
-  const group = ref<GroupKey>('none')
+  // The board opens on this window's last view (sessionStorage: each window remembers its own).
+  const last = viewStateFrom(readJson(browserSessionStorage()?.getItem(LAST_VIEW_KEY) ?? null))
+  const filter = reactive(last.filter)
+  const sort = ref<SortKey>(last.sort)
+  const group = ref<GroupKey>(last.group)
+  /** As of a past instant: list measures not public yet (greyed) instead of leaving them out. */
+  const showNotYetPublic = ref(false)
+
+  function viewState(): BoardViewState {
+    return { filter: { ...filter }, sort: sort.value, group: group.value }
+  }
+  watch([() => ({ ...filter }), sort, group], () => {
+    try {
+      browserSessionStorage()?.setItem(LAST_VIEW_KEY, JSON.stringify(viewState()))
+    } catch {
+      // Storage full or refused: the view is simply not remembered.
+    }
+  })
+
+  // Named views, shared by every window (localStorage), listed in the navigation.
+  const savedViews = ref<readonly SavedView[]>(savedViewsFrom(browserStorage()?.getItem(SAVED_VIEWS_KEY) ?? null))
+  function persistViews(views: readonly SavedView[]): void {
+    savedViews.value = views
+    try {
+      browserStorage()?.setItem(SAVED_VIEWS_KEY, JSON.stringify(views))
+    } catch {
+      // Kept for this session only.
+    }
+  }
+  // Another window saved or deleted a view.
+  if (typeof window !== 'undefined') {
+    window.addEventListener('storage', (event) => {
+      if (event.key === SAVED_VIEWS_KEY) savedViews.value = savedViewsFrom(event.newValue)
+    })
+  }
+  const newId = () => `v${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
+  /** Saves the current view under `name` (replacing a view of that name); returns its id. */
+  function saveCurrentView(name: string): string | undefined {
+    const views = saveView(savedViews.value, name, viewState(), newId)
+    persistViews(views)
+    return viewNamed(views, name)?.id
+  }
+  function renameSavedView(id: string, name: string): void {
+    persistViews(renameView(savedViews.value, id, name))
+  }
+  function deleteSavedView(id: string): void {
+    persistViews(deleteView(savedViews.value, id))
+  }
+  function applyView(state: BoardViewState): void {
+    Object.assign(filter, emptyFilter(), state.filter)
+    sort.value = state.sort
+    group.value = state.group
+  }
   /** Counter-measure pair groups (by party-pair key) whose columns the reader swapped. */
   const swappedPairs = ref<ReadonlySet<string>>(new Set())
 
@@ -72,5 +132,25 @@ export const useBoardStore = defineStore('board', () => {
     Object.assign(filter, emptyFilter())
   }
 
-  return { rows, loaded, loading, error, filter, sort, group, swappedPairs, swapPair, byId, load, ensureLoaded, resetFilter }
+  return {
+    rows,
+    loaded,
+    loading,
+    error,
+    filter,
+    sort,
+    group,
+    showNotYetPublic,
+    swappedPairs,
+    swapPair,
+    byId,
+    load,
+    ensureLoaded,
+    resetFilter,
+    savedViews,
+    saveCurrentView,
+    renameSavedView,
+    deleteSavedView,
+    applyView,
+  }
 })

@@ -10,7 +10,12 @@ const rows = [
   summary('us-ports', { title: { en: 'Port fees' }, tags: ['ships'], reviewReason: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' } }),
 ]
 
-beforeEach(() => Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 640 }))
+beforeEach(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 640 })
+  // The board remembers its last view per window (sessionStorage) and saved views (localStorage).
+  sessionStorage.clear()
+  localStorage.clear()
+})
 afterEach(() => delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight)
 
 async function board(locale: 'en' | 'zh-Hant' = 'en') {
@@ -24,12 +29,12 @@ async function board(locale: 'en' | 'zh-Hant' = 'en') {
 const titles = (wrapper: Awaited<ReturnType<typeof board>>['wrapper']) => wrapper.findAll('[role="row"] a').map((a) => a.text())
 
 describe('board', () => {
-  it('says first what needs review, then lists every measure by next deadline', async () => {
+  it('says before the list what needs review, then lists every measure by deadline, the lapsed one first', async () => {
     const { wrapper, service } = await board()
     expect(service.calls[0]).toEqual({ method: 'measures.list', input: { at: undefined, filter: {}, sort: 'next' } })
-    expect(wrapper.get('h1 + *').text()).toContain('1 measure needs review')
-    expect(wrapper.text()).toContain('1 suspension ended on Nov 10, 2026 with no outcome recorded')
-    expect(titles(wrapper)).toEqual(['Affiliates rule', 'Rare-earth controls', 'Port fees'])
+    expect(wrapper.get('.review-summary').text()).toContain('1 measure needs review')
+    expect(wrapper.get('.review-summary').text()).toContain('1 suspension ended on Nov 10, 2026 with no outcome recorded')
+    expect(titles(wrapper)).toEqual(['Port fees', 'Affiliates rule', 'Rare-earth controls'])
     expect(wrapper.get('.count').text()).toBe('3 measures')
   })
 
@@ -45,8 +50,12 @@ describe('board', () => {
     await wrapper.findAll('button').find((b) => b.text() === 'Clear filters')!.trigger('click')
     await byLabel('Tag').setValue('ships')
     expect(titles(wrapper)).toEqual(['Port fees'])
-    await byLabel('Party').setValue('CN')
+    await byLabel('Imposed by').setValue('CN')
+    expect(titles(wrapper)).toEqual([])
+    await byLabel('Imposed by').setValue('')
+    await byLabel('Targeting').setValue('CN')
     expect(titles(wrapper)).toEqual(['Port fees'])
+    await byLabel('Targeting').setValue('')
     await byLabel('Tag').setValue('')
     await byLabel('Status').setValue('suspended')
     expect(titles(wrapper)).toEqual(['Affiliates rule', 'Rare-earth controls'])
@@ -79,7 +88,7 @@ describe('board', () => {
 
   it('speaks the UI language', async () => {
     const { wrapper } = await board('zh-Hant')
-    expect(titles(wrapper)[0]).toBe('關聯企業規則')
+    expect(titles(wrapper)[1]).toBe('關聯企業規則')
     expect(wrapper.get('.count').text()).toBe('3 項措施')
     expect(wrapper.findAll('[role="columnheader"]').map((h) => h.text())).toEqual(['雙方', '措施', '類別', '狀態', '下一期限', '剩餘時間'])
   })

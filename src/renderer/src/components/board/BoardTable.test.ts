@@ -48,15 +48,15 @@ describe('board table', () => {
     await wrapper.vm.$nextTick()
     const countdowns = () => wrapper.findAll('.countdown .numeric').map((el) => el.text())
     const before = countdowns()
-    expect(before[0]).toBe('0d 0h 0m 5s')
-    expect(before[1]).toBe('0d 1h 0m 5s')
+    expect(before[0]).toBe('0h 0m 5s')
+    expect(before[1]).toBe('1h 0m 5s')
     expect(vi.getTimerCount()).toBe(1)
 
     vi.advanceTimersByTime(1000)
     await wrapper.vm.$nextTick()
     const after = countdowns()
-    expect(after[0]).toBe('0d 0h 0m 4s')
-    expect(after[1]).toBe('0d 1h 0m 4s')
+    expect(after[0]).toBe('0h 0m 4s')
+    expect(after[1]).toBe('1h 0m 4s')
     expect(after).toHaveLength(before.length)
     expect(vi.getTimerCount()).toBe(1)
     clock.stop()
@@ -71,7 +71,7 @@ describe('board table', () => {
     await wrapper.vm.$nextTick()
     vi.advanceTimersByTime(5000)
     await wrapper.vm.$nextTick()
-    expect(wrapper.findAll('.countdown .numeric').map((el) => el.text())).toEqual(['0d 0h 0m 5s', '0d 1h 0m 5s', '0d 2h 0m 5s'])
+    expect(wrapper.findAll('.countdown .numeric').map((el) => el.text())).toEqual(['0h 0m 5s', '1h 0m 5s', '2h 0m 5s'])
     clock.stop()
   })
 
@@ -95,5 +95,22 @@ describe('board table', () => {
     const tip = wrapper.get(`#${time.attributes('aria-describedby')}`)
     expect(tip.attributes('role')).toBe('tooltip')
     expect(tip.text()).toBe('Legal time: Nov 10, 2026, 00:01 EST (America/New_York)')
+    // …and the legal time is on the row itself, not only in the tooltip (issue 11).
+    expect(wrapper.get('.legal-time').text()).toMatch(/^Legal: (00:01 EST|Nov 10, 2026, 00:01 EST), America\/New_York$/)
+  })
+
+  it('shows a lapsed deadline with its date in the legal zone, how long ago, and that no outcome is recorded', async () => {
+    const h = harness()
+    // Midnight in Beijing on 10 Nov is still 9 Nov in New York or UTC: the date shown is the notice's.
+    const reviewReason = { kind: 'suspension_end' as const, at: '2026-11-10T00:00:00+08:00[Asia/Shanghai]' }
+    const items = boardItems([summary('a', { reviewReason, next: { kind: 'effective', at: '2027-11-10T00:01:00-05:00[America/New_York]' } })], 'none')
+    const wrapper = mountIn(h, BoardTable, { props: { items } })
+    await wrapper.vm.$nextTick()
+    const cells = wrapper.findAll('[role="row"][data-index] [role="cell"]')
+    expect(cells[4]!.text()).toContain('Suspension ended Nov 10, 2026')
+    expect(cells[4]!.text()).toContain('Legal: Nov 10, 2026, 00:00 GMT+8, Asia/Shanghai')
+    // NOW is 9 Nov 17:00 UTC: 1 h after midnight in Beijing, counting up.
+    expect(cells[5]!.text()).toContain('1h 0m 0s ago')
+    expect(cells[5]!.text()).toContain('Outcome not recorded')
   })
 })

@@ -35,41 +35,42 @@ describe('review summary', () => {
   it('is absent when nothing needs review, and offers to show only those that do', async () => {
     expect(render('en', [summary('ok')]).find('h2').exists()).toBe(false)
     const wrapper = render('en')
-    await wrapper.get('button').trigger('click')
+    await wrapper.findAll('button').find((b) => b.text() === 'Show only these')!.trigger('click')
     expect(wrapper.emitted('show')).toHaveLength(1)
   })
 
-  it('shows the newest reasons first and the rest on request, so a large store keeps the board in view', async () => {
-    // Five lapsed days, one measure each: the newest three show, two wait behind a toggle.
+  it('fits on one line with the newest reason, and lists every reason on request', async () => {
     const days = ['2026-11-06', '2026-11-07', '2026-11-08', '2026-11-09', '2026-11-10']
     const many = days.map((day, i) => summary(`m${i}`, { reviewReason: { kind: 'suspension_end', at: `${day}T00:01:00-05:00[America/New_York]` } }))
     const wrapper = render('en', many)
-    const reasons = () => wrapper.findAll('li').map((li) => li.text().replace(/.* on (.*) with .*/, '$1'))
-    expect(reasons()).toEqual(['Nov 10, 2026', 'Nov 9, 2026', 'Nov 8, 2026'])
+    expect(wrapper.get('.line').text()).toContain('5 measures need review1 suspension ended on Nov 10, 2026 with no outcome recorded')
+    const list = () => wrapper.get('ul')
+    // v-show: hidden is display: none (happy-dom computes no visibility for detached trees).
+    const listShown = () => !(list().attributes('style') ?? '').includes('display: none')
+    expect(listShown()).toBe(false)
     const toggle = wrapper.get('button[aria-controls]')
-    expect(toggle.text()).toBe('Show 2 more reasons')
+    expect(toggle.text()).toBe('Show reasons (5)')
     expect(toggle.attributes('aria-expanded')).toBe('false')
     expect(wrapper.get(`#${toggle.attributes('aria-controls')}`).element.tagName).toBe('UL')
 
     await toggle.trigger('click')
-    expect(reasons()).toHaveLength(5)
-    expect(toggle.text()).toBe('Show fewer')
+    expect(listShown()).toBe(true)
+    expect(wrapper.findAll('li').map((li) => li.text().replace(/.* on (.*) with .*/, '$1'))).toEqual(['Nov 10, 2026', 'Nov 9, 2026', 'Nov 8, 2026', 'Nov 7, 2026', 'Nov 6, 2026'])
+    expect(toggle.text()).toBe('Hide reasons (5)')
     expect(toggle.attributes('aria-expanded')).toBe('true')
     // Five reasons fit in the bounded box: no tab stop for a list that does not scroll.
-    expect(wrapper.get('ul').attributes('tabindex')).toBeUndefined()
-    expect(wrapper.get('ul').attributes('aria-labelledby')).toBe('review-summary-title')
+    expect(list().attributes('tabindex')).toBeUndefined()
+    expect(list().attributes('aria-labelledby')).toBe('review-summary-title')
 
-    await toggle.trigger('click')
-    expect(reasons()).toHaveLength(3)
-    expect(render('en').find('button[aria-controls]').exists()).toBe(false)
-
-    // Expanded, then the reasons drop to three (a reload): the short list, with no toggle left.
-    await toggle.trigger('click')
-    await wrapper.setProps({ groups: reviewGroups(many.slice(0, 3), 'en') })
+    // A single reason is the whole story: no toggle.
+    expect(render('en', many.slice(0, 1)).find('button[aria-controls]').exists()).toBe(false)
+    // Expanded, then one reason is left (a reload): back to the one line.
+    await wrapper.setProps({ groups: reviewGroups(many.slice(0, 1), 'en') })
     expect(wrapper.find('button[aria-controls]').exists()).toBe(false)
     await wrapper.setProps({ groups: reviewGroups(many, 'en') })
-    expect(reasons()).toHaveLength(3)
+    await nextTick()
     expect(wrapper.get('button[aria-controls]').attributes('aria-expanded')).toBe('false')
+    expect(listShown()).toBe(false)
   })
 
   it('lets the keyboard reach the expanded list when it scrolls', async () => {
