@@ -67,3 +67,20 @@ describe('board grouping', () => {
     expect(boardItems(paired, 'pairs', { home: 'US' }).map((i) => i.type)).toEqual(['pairs-heading', 'pair', 'unpaired-heading', 'row'])
   })
 })
+
+describe('imposer, target and the active-filter summary (issue 11)', () => {
+  it('filters by who imposed and whom it targets, separately', async () => {
+    const { activeFilters, isNotYetPublic } = await import('./board-filter.ts')
+    const ids = (f: Partial<ReturnType<typeof emptyFilter>>) => filterRows(rows, { ...emptyFilter(), ...f }, 'en').map((r) => r.id)
+    expect(ids({ imposer: 'CN' })).toEqual(['cn-export'])
+    expect(ids({ target: 'CN' })).toEqual(['us-tariff', 'eu-probe', 'us-old'])
+    expect(ids({ imposer: 'US', target: 'CN' })).toEqual(['us-tariff', 'us-old'])
+    expect(ids({ imposer: 'CN', target: 'CN' })).toEqual([])
+    expect(activeFilters({ ...emptyFilter(), imposer: 'CN', target: 'US', text: '  soy ', needsReview: true }).map((f) => f.key)).toEqual(['text', 'imposer', 'target', 'needsReview'])
+    expect(activeFilters(emptyFilter())).toEqual([])
+    // Not public yet: only as of another instant, and only with nothing happened by then.
+    expect(isNotYetPublic({ since: null }, null)).toBe(false)
+    expect(isNotYetPublic({ since: null }, '2025-01-01T00:00:00+00:00[UTC]')).toBe(true)
+    expect(isNotYetPublic({ since: '2024-01-01T00:00:00+00:00[UTC]' }, '2025-01-01T00:00:00+00:00[UTC]')).toBe(false)
+  })
+})
