@@ -1,7 +1,7 @@
 // The status board as a new user meets it: the embedded dataset, live countdowns, the "as of"
 // view, the needs-review summary, and the controls that narrow and group the list.
 import { test, expect } from './support/fixtures.ts'
-import { AFFILIATES, DATASET, asOfNotice, countdownSeconds, datasetTitle, listedTitles, measuresRegion, rowOf, showAsOf, tallWindow } from './support/board.ts'
+import { AFFILIATES, DATASET, asOfNotice, countdownSeconds, datasetTitle, listedTitles, measuresRegion, openFilters, rowOf, showAsOf, tallWindow } from './support/board.ts'
 import { cliImport, suspendedProbe } from './support/cli.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
@@ -11,21 +11,24 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Status board' })).toBeVisible()
 })
 
+const TOTAL = DATASET.measures.length
+
 test('shows every measure of the embedded dataset', async ({ page }) => {
-  await expect(page.getByRole('status').filter({ hasText: /^12 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${TOTAL} measures$`) })).toBeVisible()
   const expected = DATASET.measures.map((m) => m.title.en).sort()
-  expect(expected).toHaveLength(12)
+  expect(expected).toHaveLength(26)
   await expect.poll(() => listedTitles(page)).toEqual(expected)
 })
 
-test('a countdown ticks down on the shared clock', async ({ page, app }) => {
-  // The dataset's own deadlines pass with time; a probe suspended for 40 more days always counts.
-  await cliImport(app.dbPath, [suspendedProbe('e2e-countdown', 'Countdown probe', 40)])
+test('a countdown ticks down on the shared clock, in seconds within the last day', async ({ page, app }) => {
+  // The dataset's own deadlines pass with time; a probe suspended until about half a day from now
+  // always counts in seconds (only the last day does: shared/countdown.ts).
+  await cliImport(app.dbPath, [suspendedProbe('e2e-countdown', 'Countdown probe', 0.5)])
   await page.reload()
   const row = rowOf(page, 'Countdown probe')
-  await expect(row).toContainText(/\d+d \d+h \d+m \d+s/)
+  await expect(row).toContainText(/\d+h \d+m \d+s/)
   const first = countdownSeconds(await row.innerText())!
-  expect(first).toBeGreaterThan(39 * 86_400)
+  expect(first).toBeGreaterThan(0.4 * 86_400)
   // About two seconds later (the one fixed wait in these specs: time has to pass) it moved on.
   await page.waitForTimeout(2_000)
   const later = countdownSeconds(await row.innerText())!
@@ -43,7 +46,7 @@ test('"as of" 9 Nov 2026 17:00 UTC shows the Affiliates rule suspended, hours le
   const row = rowOf(page, affiliates)
   await expect(row.getByRole('cell').nth(3)).toHaveText(/^Suspended/)
   // 17:00 UTC on 9 Nov to 00:01 eastern (05:01 UTC) on 10 Nov; the as-of clock stands still.
-  await expect(row.getByRole('cell').nth(5)).toHaveText(/^0d 12h 1m 0s/)
+  await expect(row.getByRole('cell').nth(5)).toHaveText(/^12h 1m 0s/)
   await expect(row.getByRole('cell').nth(4)).toContainText('Suspension ends')
 
   await notice.getByRole('button', { name: 'Back to now' }).click()
@@ -51,7 +54,9 @@ test('"as of" 9 Nov 2026 17:00 UTC shows the Affiliates rule suspended, hours le
   // Now (after 10 Nov 2026) the suspension has ended and nobody recorded what happened.
   await expect(row.getByRole('cell').nth(3)).toHaveText(/^In force/)
   await expect(row.getByRole('cell').nth(3)).toContainText('Needs review')
-  await expect(row.getByRole('cell').nth(5)).toHaveText('')
+  // …and the row says so where the deadline was (issue 11), counting up.
+  await expect(row.getByRole('cell').nth(4)).toContainText(/^⚑?Suspension ended (Nov 10, 2026|10 Nov 2026)/)
+  await expect(row.getByRole('cell').nth(5)).toContainText(/ ago\s*Outcome not recorded/)
 })
 
 test('hovering or focusing a deadline shows its legal time in full, on top, even on the last row in view', async ({ page, app }) => {
@@ -60,6 +65,8 @@ test('hovering or focusing a deadline shows its legal time in full, on top, even
   await cliImport(app.dbPath, Array.from({ length: 10 }, (_, i) => suspendedProbe(`e2e-tip-${i}`, `Tooltip probe ${i}`, 5 + i)))
   await page.setViewportSize({ width: 1280, height: 720 })
   await page.reload()
+  // Only the probes: lapsed deadlines (listed first) show no time to hover.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Tooltip probe')
   await expect(rowOf(page, 'Tooltip probe 0')).toHaveCount(1)
   const list = (await measuresRegion(page).boundingBox())!
   const rows = measuresRegion(page).getByRole('row')
@@ -108,6 +115,8 @@ test('the needs-review summary comes first and says how many and why', async ({ 
   await expect(heading).toBeVisible()
   const total = Number(/(\d+)/.exec((await heading.textContent())!)![1])
   expect(total).toBeGreaterThan(0)
+  // One line: the count, the newest reason and the actions; every reason on request.
+  await page.getByRole('button', { name: /^Show reasons/ }).click()
   await expect(page.getByRole('listitem').filter({ hasText: /^\d+ suspensions? ended on (Nov 10, 2026|10 Nov 2026) with no outcome recorded$/ })).toBeVisible()
 
   // First: above the search, filters and the list.
@@ -118,41 +127,45 @@ test('the needs-review summary comes first and says how many and why', async ({ 
   // "Show only these" lists exactly that many, each marked as needing review.
   await page.getByRole('button', { name: 'Show only these' }).click()
   await expect(page.getByRole('checkbox', { name: 'Needs review only' })).toBeChecked()
-  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Showing ${total} of 12 measures$`) })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Showing ${total} of ${TOTAL} measures$`) })).toBeVisible()
   const titles = await listedTitles(page)
   expect(titles).toHaveLength(total)
   for (const title of titles) await expect(rowOf(page, title).getByRole('cell').nth(3)).toContainText('Needs review')
 })
 
-test('party, category, status, search and grouping change what is listed', async ({ page, app }) => {
-  // The dataset is all US–China: a Japan → Korea measure makes the party filter visible.
+test('imposer, target, category, status, search and grouping change what is listed', async ({ page, app }) => {
+  // The dataset is all US–China: a Japan → Korea measure shows the party lists come from the data.
   await cliImport(app.dbPath, [suspendedProbe('e2e-jp-kr', 'Japan–Korea probe', 90, { imposer: 'JP', target: 'KR' })])
   await page.reload()
-  await expect(page.getByRole('status').filter({ hasText: /^13 measures$/ })).toBeVisible()
-  const showing = (count: number) => page.getByRole('status').filter({ hasText: new RegExp(`^Showing ${count} of 13 measures$`) })
+  const all = TOTAL + 1
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${all} measures$`) })).toBeVisible()
+  const showing = (count: number) => page.getByRole('status').filter({ hasText: new RegExp(`^Showing ${count} of ${all} measures$`) })
   const allTitles = [...DATASET.measures.map((m) => m.title.en), 'Japan–Korea probe'].sort()
 
-  const party = page.getByRole('combobox', { name: 'Party' })
-  await party.selectOption({ label: 'Japan (JP)' })
+  await openFilters(page)
+  const imposer = page.getByRole('combobox', { name: 'Imposed by' })
+  await imposer.selectOption({ label: 'Japan (JP)' })
   await expect(showing(1)).toBeVisible()
   expect(await listedTitles(page)).toEqual(['Japan–Korea probe'])
-  await party.selectOption({ label: 'United States (US)' })
-  await expect(showing(12)).toBeVisible()
-  expect(await listedTitles(page)).not.toContain('Japan–Korea probe')
-  await party.selectOption({ label: 'All' })
+  await imposer.selectOption({ label: 'All' })
+  const target = page.getByRole('combobox', { name: 'Targeting' })
+  await target.selectOption({ label: 'South Korea (KR)' })
+  expect(await listedTitles(page)).toEqual(['Japan–Korea probe'])
+  await target.selectOption({ label: 'All' })
 
   const category = page.getByRole('combobox', { name: 'Category' })
   await category.selectOption({ label: 'Port fee' })
-  await expect(showing(2)).toBeVisible()
-  expect(await listedTitles(page)).toEqual([datasetTitle('cn-mot-special-port-fees'), datasetTitle('us-ustr-301-ships')].sort())
+  const portFees = DATASET.measures.filter((m) => m.category === 'port_fee').map((m) => m.title.en).sort()
+  await expect(showing(portFees.length)).toBeVisible()
+  expect(await listedTitles(page)).toEqual(portFees)
   await category.selectOption({ label: 'All' })
 
   const status = page.getByRole('combobox', { name: 'Status' })
   await status.selectOption({ label: 'Suspended' })
-  await expect(page.getByRole('status').filter({ hasText: /^Showing \d+ of 13 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Showing \\d+ of ${all} measures$`) })).toBeVisible()
   const suspended = await listedTitles(page)
   expect(suspended).toContain('Japan–Korea probe')
-  expect(suspended.length).toBeLessThan(13)
+  expect(suspended.length).toBeLessThan(all)
   for (const title of suspended) await expect(rowOf(page, title).getByRole('cell').nth(3)).toHaveText(/^Suspended/)
   await status.selectOption({ label: 'All' })
 
@@ -162,7 +175,7 @@ test('party, category, status, search and grouping change what is listed', async
   expect(await listedTitles(page)).toEqual([datasetTitle('cn-mofcom-hanwha-countermeasures')])
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(search).toHaveValue('')
-  await expect(page.getByRole('status').filter({ hasText: /^13 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${all} measures$`) })).toBeVisible()
   expect(await listedTitles(page)).toEqual(allTitles)
 
   // Counter-measure pairs side by side: the reader's own side (en-US → US) on the left.

@@ -7,6 +7,10 @@ import { expect } from './fixtures.ts'
 interface DatasetMeasure {
   id: string
   title: { en: string; 'zh-Hant'?: string; 'zh-Hans'?: string }
+  imposer: string
+  target: string
+  category: string
+  events: { kind: string; at: string }[]
 }
 
 /** The embedded dataset the app is seeded with on first open. */
@@ -61,21 +65,71 @@ export async function listedTitles(page: Page, regionName = 'Measures'): Promise
   return [...seen].sort()
 }
 
-/** "12d 3h 4m 5s" (the countdown's English form) as seconds, or null. */
+/**
+ * Any form of the countdown in English (its precision fits the horizon, shared/countdown.ts):
+ * "3h 4m 5s" (last day), "2d 3h 4m" (3 days), "12d 3h" (60 days), "4mo 10d" (beyond).
+ */
+export const COUNTDOWN = /(\d+mo \d+d|\d+d \d+h \d+m|\d+d \d+h|\d+h \d+m \d+s)/
+
+/** The countdown's value in seconds (months read as 30.44 days), or null. */
 export function countdownSeconds(text: string): number | null {
-  const match = /(\d+)d (\d+)h (\d+)m (\d+)s/.exec(text)
+  const match = COUNTDOWN.exec(text)
   if (!match) return null
-  const [d, h, m, s] = match.slice(1).map(Number) as [number, number, number, number]
-  return ((d * 24 + h) * 60 + m) * 60 + s
+  const n = (unit: string) => Number(new RegExp(`(\\d+)${unit}(?![a-z])`).exec(match[1]!)?.[1] ?? 0)
+  return Math.round(n('mo') * 30.44 * 86_400) + n('d') * 86_400 + n('h') * 3_600 + n('m') * 60 + n('s')
 }
 
-/** Shows the app "as of" a date and wall-clock time in a zone, with the board's As-of controls. */
+/** How far the shown value may be from the true one, in seconds: one unit of its precision (months: 3 days). */
+export function countdownTolerance(text: string): number {
+  const shown = COUNTDOWN.exec(text)?.[1] ?? ''
+  if (/mo/.test(shown)) return 3 * 86_400
+  if (/s$/.test(shown)) return 120
+  if (/m$/.test(shown)) return 180
+  return 3_600 + 120
+}
+
+/** The header's as-of chip ("Now · live" or "As of …"), which opens the As-of popover. */
+export function asOfChip(page: Page): Locator {
+  return page.getByRole('banner').getByRole('button', { name: /^(Now · live|As of )/ })
+}
+
+/** Opens the as-of popover (if closed) and returns its "As of" group. */
+export async function openAsOf(page: Page): Promise<Locator> {
+  const chip = asOfChip(page)
+  if ((await chip.getAttribute('aria-expanded')) !== 'true') await chip.click()
+  const group = page.getByRole('group', { name: 'As of' })
+  await expect(group).toBeVisible()
+  return group
+}
+
+/** Shows the app "as of" a date and wall-clock time in a zone, with the header's As-of popover. */
 export async function showAsOf(page: Page, date: string, time: string, zone: string): Promise<void> {
-  const asOf = page.getByRole('group', { name: 'As of' })
+  const asOf = await openAsOf(page)
+  // The zone first: changing it alone keeps the instant, so the date and time are then read in it.
+  await asOf.getByRole('combobox', { name: 'As-of zone' }).selectOption(zone)
   await asOf.getByRole('textbox', { name: 'As-of date' }).fill(date)
   await asOf.getByRole('textbox', { name: 'As-of time' }).fill(time)
-  await asOf.getByRole('combobox', { name: 'As-of zone' }).selectOption(zone)
   await asOf.getByRole('button', { name: 'Apply' }).click()
+}
+
+/** Opens the board's Filters panel (if closed). */
+export async function openFilters(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: /^Filters/ })
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
+}
+
+/** Rows of the board fully inside the list's scrollport, below its sticky column headers. */
+export async function fullyVisibleRows(page: Page, regionName = 'Measures'): Promise<number> {
+  return measuresRegion(page, regionName).evaluate((list) => {
+    const box = list.getBoundingClientRect()
+    const head = list.querySelector('[role="rowgroup"]')!.getBoundingClientRect()
+    const top = Math.max(box.top + list.clientTop, head.bottom)
+    const bottom = box.top + list.clientTop + list.clientHeight
+    return [...list.querySelectorAll('[role="row"][data-index]')].filter((row) => {
+      const r = row.getBoundingClientRect()
+      return r.top >= top - 0.5 && r.bottom <= bottom + 0.5
+    }).length
+  })
 }
 
 /** The "as of … — not now" notice, present on every page while the app is not showing now. */
