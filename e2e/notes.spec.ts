@@ -3,7 +3,7 @@
 // "History"; pinned to the top; deleted and brought back with Undo; found by the board's search.
 // Tags: added on the measure page, offered by the board's Tag filter, filtering by it, removed.
 import { test, expect } from './support/fixtures.ts'
-import { AFFILIATES, datasetTitle, listedTitles, tallWindow } from './support/board.ts'
+import { AFFILIATES, DATASET, datasetTitle, listedTitles, openFilters, tallWindow } from './support/board.ts'
 import { goToBoard, noteItems, noteWith, notesRegion, openMeasureFromBoard, tagsRegion, toasts } from './support/measure-page.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
@@ -156,11 +156,13 @@ test('a tag added on the measure page is offered by the board’s Tag filter, fi
 
   await goToBoard(page)
   await expect(tagFilter.locator('option', { hasText: TAG })).toHaveCount(1)
+  // The facets sit in the board's Filters panel (issue 11).
+  await openFilters(page)
   await tagFilter.selectOption(TAG)
-  await expect(page.getByRole('status').filter({ hasText: /^Showing 1 of 12 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Showing 1 of ${DATASET.measures.length} measures$`) })).toBeVisible()
   expect(await listedTitles(page)).toEqual([affiliates])
   await page.getByRole('button', { name: 'Clear filters' }).first().click()
-  await expect(page.getByRole('status').filter({ hasText: /^12 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${DATASET.measures.length} measures$`) })).toBeVisible()
 
   await openMeasureFromBoard(page, affiliates)
   await tags.getByRole('button', { name: `Remove tag ${TAG}` }).click()
