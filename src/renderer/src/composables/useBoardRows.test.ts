@@ -7,7 +7,11 @@ import { NOTE_SEARCH_DELAY_MS } from '../stores/note-search.ts'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
 import { summary } from '../test/fixtures.ts'
 
-beforeEach(() => vi.useFakeTimers())
+beforeEach(() => {
+  vi.useFakeTimers()
+  // The board remembers its last view per window (sessionStorage): each test starts afresh.
+  sessionStorage.clear()
+})
 afterEach(() => vi.useRealTimers())
 
 let shown: () => string[] = () => []
