@@ -2,6 +2,7 @@
 // Figures are measured, never asserted: tests do not time anything.
 import { coreFigures } from './core.ts'
 import { importHostileFigures } from './import-hostile.ts'
+import { importLockFigures } from './import-lock.ts'
 import { rendererFigures } from './renderer.ts'
 import { reportFigures } from './report.ts'
 
@@ -17,6 +18,8 @@ const TARGETS: Record<string, string> = {
   report_pdf_1k_ms: '≤ 5000',
   import_hostile_12mb_rss_mb: '< 500',
   import_hostile_150mb_rss_mb: '< 500',
+  import_lock_max_wait_25k_ms: '< 5000 (busy timeout)',
+  import_lock_max_wait_25k_replace_ms: '< 5000 (busy timeout)',
 }
 
 // One after another, so no figure is measured while another benchmark loads the machine.
@@ -25,6 +28,7 @@ const figures: Record<string, number> = {
   ...(await rendererFigures()),
   ...(await reportFigures()),
   ...(await importHostileFigures()),
+  ...(await importLockFigures()),
 }
 const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 100) / 100]))
 

@@ -2,7 +2,11 @@
 // into a new file: real processes, real files.
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { DatabaseSync } from 'node:sqlite'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { generateExchangeFile } from '../../bench/generate.ts'
+import { BUSY_TIMEOUT_MS } from '../core/store/database.ts'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { openStore } from '../core/open.ts'
@@ -76,4 +80,45 @@ describe('restoring an export into a new file', () => {
     const measures = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { measures: unknown[] }).measures
     expect(measures(again)).toEqual(measures(exported))
   })
+})
+
+describe('a long import', () => {
+  it('lets another process write throughout a 25,000-measure import (no wait reaches the busy timeout), and leaves no staging file', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'measures.db')
+    ;(await openStore({ path, actor: 'test', seed: false })).close()
+    const file = join(dir, 'big.json')
+    writeFileSync(file, JSON.stringify(generateExchangeFile(25_000)))
+    const staging = tempDir()
+    const child = spawn(process.execPath, ['src/cli/main.ts', '--db', path, 'import', file], { env: { ...process.env, TMPDIR: staging }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = once(child, 'exit')
+    let running = true
+    void exited.then(() => (running = false))
+    // Another writer, as the app or a `note add` would be: each try waits up to the busy timeout.
+    const other = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS })
+    const refused: string[] = []
+    let tries = 0
+    while (running) {
+      try {
+        other.exec('BEGIN IMMEDIATE')
+        other.exec('ROLLBACK')
+        tries++
+      } catch (error) {
+        refused.push((error as Error).message)
+      }
+      await sleep(25)
+    }
+    other.close()
+    const [code] = (await exited) as [number]
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(refused).toEqual([])
+    expect(tries).toBeGreaterThan(0)
+    expect(readdirSync(staging)).toEqual([])
+    const check = new DatabaseSync(path, { readOnly: true })
+    expect(check.prepare('SELECT count(*) AS n FROM measures').get()).toEqual({ n: 25_000 })
+    check.close()
+  }, 180_000)
 })

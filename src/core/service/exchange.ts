@@ -1,5 +1,6 @@
 // Export and import of the versioned JSON format (shared/exchange.ts). An import is checked whole
-// before anything is written, and runs in the caller's transaction: a bad file changes nothing.
+// before anything is written and is all or nothing: a bad file changes nothing. exchange.import
+// stages its rows first and holds the write lock only to copy them in (importFileStaged).
 import type { z } from 'zod'
 import {
   EXCHANGE_FORMAT,
@@ -14,6 +15,11 @@ import { measureExists, readAllMeasures, readMeasure, writeLinks, writeWholeMeas
 import { timestamp } from './clock.ts'
 import type { Handlers, ServiceContext } from './context.ts'
 import { writeAudit } from './audit.ts'
+import type { MethodName } from '../../shared/api.ts'
+import { readOnlyReasonOf } from '../store/database.ts'
+import { copyStagedAudit, mergeStaged, stageMeasures } from '../store/staged-import.ts'
+import { readOnlyError } from '../store/storage-errors.ts'
+import { statement } from '../store/statements.ts'
 
 export function exportFile(ctx: ServiceContext): ExchangeFile {
   return {
@@ -41,16 +47,39 @@ export function parseExchangeFile(data: unknown): ParsedExchangeFile {
   })
 }
 
-/** Writes a validated file. Existing ids conflict unless `replace`, which replaces those measures. */
-export function importFile(ctx: ServiceContext, file: ParsedExchangeFile, options: { replace: boolean; dryRun: boolean; action: 'exchange.import' | 'seed' }): ImportReport {
-  const existing = file.measures.filter((m) => measureExists(ctx.db, m.id) !== null).map((m) => m.id)
-  if (existing.length > 0 && !options.replace) {
-    throw new ServiceError('CONFLICT', `${existing.length} measure(s) already exist: ${existing.slice(0, 10).join(', ')}. Use --replace to replace them.`, {
-      ids: existing,
-      issues: file.measures.flatMap((m, index) => (existing.includes(m.id) ? [{ path: ['measures', index, 'id'], message: `"${m.id}" already exists` }] : [])),
-    })
-  }
-  const report: ImportReport = { dryRun: options.dryRun, created: file.measures.filter((m) => !existing.includes(m.id)).map((m) => m.id), replaced: existing }
+type ImportOptions = { replace: boolean; dryRun: boolean; action: 'exchange.import' | 'seed' }
+
+function conflictError(file: ParsedExchangeFile, existing: readonly string[]): ServiceError {
+  const taken = new Set(existing)
+  return new ServiceError('CONFLICT', `${existing.length} measure(s) already exist: ${existing.slice(0, 10).join(', ')}. Use --replace to replace them.`, {
+    ids: [...existing],
+    issues: file.measures.flatMap((m, index) => (taken.has(m.id) ? [{ path: ['measures', index, 'id'], message: `"${m.id}" already exists` }] : [])),
+  })
+}
+
+function reportOf(file: ParsedExchangeFile, existing: readonly string[], dryRun: boolean): ImportReport {
+  const taken = new Set(existing)
+  return { dryRun, created: file.measures.filter((m) => !taken.has(m.id)).map((m) => m.id), replaced: [...existing] }
+}
+
+function existingIds(ctx: ServiceContext, file: ParsedExchangeFile): string[] {
+  return file.measures.filter((m) => measureExists(ctx.db, m.id) !== null).map((m) => m.id)
+}
+
+/** One audit row per replaced measure keeps what it was; created ones are listed once. */
+function auditImport(ctx: ServiceContext, now: string, action: ImportOptions['action'], replacedBefore: ReadonlyMap<string, unknown>, report: ImportReport): void {
+  for (const [id, before] of replacedBefore) writeAudit(ctx.db, { at: now, actor: ctx.actor, action, measureId: id, before, after: { replacedBy: action } })
+  writeAudit(ctx.db, { at: now, actor: ctx.actor, action, measureId: null, before: null, after: { created: report.created, replaced: report.replaced } })
+}
+
+/**
+ * Writes a validated file in the caller's transaction (the embedded dataset on first open: a few
+ * dozen measures). Existing ids conflict unless `replace`, which replaces those measures.
+ */
+export function importFile(ctx: ServiceContext, file: ParsedExchangeFile, options: ImportOptions): ImportReport {
+  const existing = existingIds(ctx, file)
+  if (existing.length > 0 && !options.replace) throw conflictError(file, existing)
+  const report = reportOf(file, existing, options.dryRun)
   if (options.dryRun) return report
   const now = timestamp(ctx.nowMs())
   const replacedBefore = new Map(existing.map((id) => [id, readMeasure(ctx.db, id)]))
@@ -59,13 +88,73 @@ export function importFile(ctx: ServiceContext, file: ParsedExchangeFile, option
     writeWholeMeasure(ctx.db, { ...measure, createdAt: before?.createdAt ?? now, updatedAt: now })
   }
   for (const measure of file.measures) writeLinks(ctx.db, measure)
-  // One audit row per replaced measure keeps what it was; created ones are listed once.
-  for (const [id, before] of replacedBefore) writeAudit(ctx.db, { at: now, actor: ctx.actor, action: options.action, measureId: id, before, after: { replacedBy: options.action } })
-  writeAudit(ctx.db, { at: now, actor: ctx.actor, action: options.action, measureId: null, before: null, after: { created: report.created, replaced: report.replaced } })
+  auditImport(ctx, now, options.action, replacedBefore, report)
   return report
 }
 
+/**
+ * exchange.import, run outside any transaction: everything slow (checking the file, reading what
+ * it replaces, writing its rows) happens before the write lock is taken, into a staging file
+ * (store/staged-import.ts); the lock is held only while the staged rows are copied in, so other
+ * processes' waits stay under the busy timeout. All or nothing, as before: conflicts are checked
+ * again inside the lock, and the audit's "before" is re-read for any measure that changed meanwhile.
+ */
+export function importFileStaged(ctx: ServiceContext, file: ParsedExchangeFile, options: ImportOptions): ImportReport {
+  const readOnly = readOnlyReasonOf(ctx.db)
+  if (readOnly) throw readOnlyError(ctx.dbPath, readOnly)
+  const seen = existingIds(ctx, file)
+  if (seen.length > 0 && !options.replace) throw conflictError(file, seen)
+  if (options.dryRun) return reportOf(file, seen, true)
+  const now = timestamp(ctx.nowMs())
+  const snapshots = new Map(seen.map((id) => [id, readMeasure(ctx.db, id)]))
+  const expected = reportOf(file, seen, false)
+  // The audit rows (a whole "before" per replaced measure: tens of MB for 25,000) are written
+  // while staging too, and only copied under the lock when nothing changed meanwhile.
+  const staging = stageMeasures(
+    file.measures.map((measure) => ({ ...measure, createdAt: snapshots.get(measure.id)?.createdAt ?? now, updatedAt: now })),
+    (stagingDb) => auditImport({ ...ctx, db: stagingDb }, now, options.action, snapshots, expected),
+  )
+  let report: ImportReport = expected
+  try {
+    mergeStaged(ctx.db, staging, {
+      before(existing) {
+        if (existing.length > 0 && !options.replace) throw conflictError(file, existing)
+        const unchanged = existing.length === seen.length && existing.every((id) => snapshots.get(id)?.updatedAt === measureUpdatedAt(ctx, id))
+        if (unchanged) return null
+        // Another process created, changed or deleted some of these since they were read: the
+        // report and the audit say what is replaced now.
+        const replacedBefore = new Map<string, unknown>()
+        for (const id of existing) {
+          const snapshot = snapshots.get(id)
+          const current = snapshot && measureUpdatedAt(ctx, id) === snapshot.updatedAt ? snapshot : readMeasure(ctx.db, id)
+          replacedBefore.set(id, current)
+          // Not cached (statements.ts): the staging schema is detached after the merge.
+          if (!snapshot && current) ctx.db.prepare('UPDATE import_staging.measures SET created_at = ? WHERE id = ?').run(current.createdAt, id)
+        }
+        const taken = new Set(existing)
+        report = reportOf(file, file.measures.map((m) => m.id).filter((id) => taken.has(id)), false)
+        return replacedBefore
+      },
+      after(replacedBefore) {
+        if (replacedBefore === null) copyStagedAudit(ctx.db)
+        else auditImport(ctx, now, options.action, replacedBefore, report)
+      },
+    })
+  } finally {
+    staging.discard()
+  }
+  return report
+}
+
+function measureUpdatedAt(ctx: ServiceContext, id: string): string | null {
+  const row = statement(ctx.db, 'SELECT updated_at FROM measures WHERE id = ?').get(id) as { updated_at: string } | undefined
+  return row?.updated_at ?? null
+}
+
+/** Run outside the service's write transaction: importFileStaged takes the lock only for its final copy. */
+export const EXCHANGE_METHODS_OWN_TRANSACTION: ReadonlySet<MethodName> = new Set(['exchange.import'])
+
 export const exchangeHandlers: Handlers<'exchange.export' | 'exchange.import'> = {
   'exchange.export': (ctx) => exportFile(ctx),
-  'exchange.import': (ctx, input) => importFile(ctx, parseExchangeFile(input.file), { replace: input.replace, dryRun: input.dryRun, action: 'exchange.import' }),
+  'exchange.import': (ctx, input) => importFileStaged(ctx, parseExchangeFile(input.file), { replace: input.replace, dryRun: input.dryRun, action: 'exchange.import' }),
 }

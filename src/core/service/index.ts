@@ -11,7 +11,7 @@ import { auditOf } from './detail.ts'
 import { eventHandlers } from './events.ts'
 import { outcomeHandlers } from './outcomes.ts'
 import { calendarHandlers } from './calendar.ts'
-import { exchangeHandlers, issuesOf } from './exchange.ts'
+import { EXCHANGE_METHODS_OWN_TRANSACTION, exchangeHandlers, issuesOf } from './exchange.ts'
 import { measureHandlers } from './measures.ts'
 import { metaHandlers } from './meta.ts'
 import { reportHandlers } from './report.ts'
@@ -68,7 +68,7 @@ export function createService(context: ServiceContext): Service {
     }
     const handler = handlers[method] as Handler<MethodName>
     try {
-      if (spec.kind === 'query' || BACKUP_METHODS_OWN_TRANSACTION.has(method)) return ok(handler(context, parsed.data as never))
+      if (spec.kind === 'query' || BACKUP_METHODS_OWN_TRANSACTION.has(method) || EXCHANGE_METHODS_OWN_TRANSACTION.has(method)) return ok(handler(context, parsed.data as never))
       return ok(
         inTransaction(context.db, () => {
           const measureId = measureIdOf(parsed.data)
