@@ -3,6 +3,7 @@
 import { api, isMethodName, type MeasureDetail, type MethodName, type Output } from '../../shared/api.ts'
 import { ServiceError, fail, formatIssuePath, ok, type Result } from '../../shared/result.ts'
 import { inTransaction } from '../store/database.ts'
+import { storageError } from '../store/storage-errors.ts'
 import { readMeasure } from '../store/measure-rows.ts'
 import { writeAudit } from './audit.ts'
 import { timestamp } from './clock.ts'
@@ -93,8 +94,12 @@ export function createService(context: ServiceContext): Service {
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.message, error.details)
       const message = (error as Error).message ?? String(error)
-      // SQLite errors (disk full, locked past the busy timeout, corruption) surface as STORAGE.
-      if ((error as { code?: string }).code === 'ERR_SQLITE_ERROR') return fail('STORAGE', message)
+      // SQLite errors (disk full, locked past the busy timeout, corruption) surface as STORAGE,
+      // naming the file and the next step (store/storage-errors.ts).
+      if ((error as { code?: string }).code === 'ERR_SQLITE_ERROR') {
+        const wrapped = storageError(context.dbPath, spec.kind === 'query' ? 'Reading' : 'Writing to', error)
+        return wrapped instanceof ServiceError ? fail(wrapped.code, wrapped.message, wrapped.details) : fail('STORAGE', message)
+      }
       return fail('INTERNAL', message)
     }
   }
