@@ -7,6 +7,7 @@ import {
   DATASET,
   asOfChip,
   asOfNotice,
+  datasetTitle,
   fullyVisibleRows,
   listedTitles,
   measuresRegion,
@@ -67,16 +68,16 @@ test('lapsed deadlines come first, oldest first, each with its legal date, its a
 
 test('the legal date and time show on the row, without hovering; a Beijing deadline keeps its Beijing date', async ({ page }) => {
   await tallWindow(page)
-  // The window's zone is America/New_York (playwright.config.ts). Midnight in Beijing on a day is
-  // the previous day in New York: the lapse is dated as the notice dates it.
-  const legal = measuresRegion(page).getByText(/^Legal: /)
-  await expect(legal.first()).toBeVisible()
-  await expect(measuresRegion(page).getByText(/^Legal: .*, America\/New_York$/).first()).toBeVisible()
-  const beijing = measuresRegion(page).getByText(/^Legal: .*GMT\+8, Asia\/Shanghai$/).first()
-  await expect(beijing).toBeVisible()
-  const row = measuresRegion(page).getByRole('row').filter({ has: beijing })
-  const legalDate = /^Legal: ([A-Z][a-z]{2} \d{1,2}, \d{4})/.exec((await beijing.textContent())!)![1]!
-  await expect(row.getByRole('cell').nth(4)).toContainText(new RegExp(`(ended|due|ends) ${legalDate}|${legalDate}`))
+  // Upcoming: the reader's time, and under it the legal time in the notice's zone.
+  await expect(measuresRegion(page).getByText(/^Legal: .*, (America\/New_York|Asia\/Shanghai)$/).first()).toBeVisible()
+  // The window's zone is America/New_York (playwright.config.ts). Control list No. 21's suspension
+  // ended at midnight in Beijing on 10 Nov 2026 — 11:00 on 9 Nov in New York: the lapse is dated
+  // as the notice dates it.
+  const row = rowOf(page, datasetTitle('cn-mofcom-export-control-list-2025-21'))
+  const deadline = row.getByRole('cell').nth(4)
+  await expect(deadline.getByText('Legal: 00:00 GMT+8, Asia/Shanghai')).toBeVisible()
+  await expect(deadline).toContainText('Suspension ended Nov 10, 2026')
+  await expect(deadline).not.toContainText('Nov 9')
 })
 
 for (const [width, height, rows] of [

@@ -41,6 +41,8 @@ function expectPdfText(text: { layout: string; raw: string }, asOfLine: RegExp):
 async function openReport(page: Page): Promise<void> {
   await tallWindow(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Status board' })).toBeVisible()
+  // On the board it is one of the "More actions" (issue 11: one toolbar row).
+  await page.getByRole('button', { name: 'More actions' }).click()
   await page.getByRole('button', { name: 'Print report…' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Status report' })).toBeVisible()
   await expectPreviewReady(page)
