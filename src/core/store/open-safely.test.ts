@@ -143,6 +143,34 @@ describe('a database that cannot be written', () => {
     expect(modeOf(path)).toBe(0o400)
   })
 
+  it('in a write-protected folder (0555) it opens read-only: SQLite could not make its -wal/-journal there', async () => {
+    const path = await seededCopy()
+    const folder = join(path, '..')
+    chmodSync(folder, 0o555)
+    try {
+      const store = await open(path)
+      expect(store.readOnlyReason).toBe(`its folder ${folder} is write-protected (mode 0555)`)
+      const list = store.service.call('measures.list', {})
+      expect(list.ok && list.value.length).toBeGreaterThan(0)
+      const change = store.service.call('tags.add', { measureId: list.ok ? (list.value[0]?.id as string) : '', tag: 'b' })
+      expect(change.ok ? null : change.error.code).toBe('FORBIDDEN')
+    } finally {
+      chmodSync(folder, 0o700)
+    }
+    expect(modeOf(path)).toBe(0o600)
+  })
+
+  it('an older schema that is read-only is refused with what to do, not upgraded', async () => {
+    const path = join(tempDir(), 'old.db')
+    const old = new DatabaseSync(path)
+    old.exec('PRAGMA journal_mode = WAL')
+    for (const step of MIGRATIONS.slice(0, 2)) old.exec(step)
+    old.exec('PRAGMA user_version = 2')
+    old.close()
+    chmodSync(path, 0o400)
+    await expectRefused(path, /read-only \(the file has no write permission \(mode 0400\)\) and needs upgrading from schema 2.*Copy it somewhere writable or change its permissions/)
+  })
+
   it('on a read-only file system (EROFS) it opens read-only, even with no -wal/-shm beside it', async (context) => {
     const path = await seededCopy()
     const mountPoint = tempDir()
