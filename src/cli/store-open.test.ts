@@ -2,7 +2,7 @@
 // into a new file: real processes, real files.
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { generateExchangeFile } from '../../bench/generate.ts'
@@ -61,6 +61,22 @@ describe('while another process holds a long write transaction', () => {
     expect(note.status).toBe(1)
     expect(note.stderr).toContain(`${path} is busy: another Measure Tracker process (the app or the command line) is writing to it. Nothing was changed. Try again when it has finished.`)
   }, 30_000)
+})
+
+describe('the default location', () => {
+  it('is created on first run (folder 0700, file 0600, sample data) and the command line says so', () => {
+    const config = tempDir()
+    const env = { ...process.env, XDG_CONFIG_HOME: config, MEASURE_TRACKER_DB: '' }
+    const first = spawnSync(process.execPath, ['src/cli/main.ts', 'status', '--json'], { encoding: 'utf8', env })
+    const path = join(config, 'Measure Tracker', 'measure-tracker.db')
+    expect(first.stderr).toBe(`measure-tracker: created a new database at ${path}\n`)
+    expect(first.status).toBe(0)
+    expect(JSON.parse(first.stdout).length).toBeGreaterThan(0)
+    expect(statSync(join(config, 'Measure Tracker')).mode & 0o777).toBe(0o700)
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    const second = spawnSync(process.execPath, ['src/cli/main.ts', 'status'], { encoding: 'utf8', env })
+    expect([second.status, second.stderr]).toEqual([0, ''])
+  })
 })
 
 describe('restoring an export into a new file', () => {
