@@ -110,7 +110,7 @@ test('hovering or focusing a deadline shows its legal time in full, on top, even
   }
 })
 
-test('the needs-review summary comes first and says how many and why', async ({ page }) => {
+test('the needs-review summary, above the list, says how many and why', async ({ page }) => {
   const heading = page.getByRole('heading', { level: 2, name: /^\d+ measures? needs? review$/ })
   await expect(heading).toBeVisible()
   const total = Number(/(\d+)/.exec((await heading.textContent())!)![1])
@@ -119,9 +119,9 @@ test('the needs-review summary comes first and says how many and why', async ({ 
   await page.getByRole('button', { name: /^Show reasons/ }).click()
   await expect(page.getByRole('listitem').filter({ hasText: /^\d+ suspensions? ended on (Nov 10, 2026|10 Nov 2026) with no outcome recorded$/ })).toBeVisible()
 
-  // First: above the search, filters and the list.
+  // Above the list, on one line under the toolbar (issue 11: dense layout).
   const y = async (locator: import('@playwright/test').Locator) => (await locator.boundingBox())!.y
-  expect(await y(heading)).toBeLessThan(await y(page.getByRole('searchbox', { name: 'Search' })))
+  expect(await y(heading)).toBeGreaterThan(await y(page.getByRole('searchbox', { name: 'Search' })))
   expect(await y(heading)).toBeLessThan(await y(measuresRegion(page)))
 
   // "Show only these" lists exactly that many, each marked as needing review.

@@ -197,10 +197,12 @@ test('as-of: the chip says live, "Back to now" resets the fields, and changing o
   await expect(asOfNotice(page)).toHaveCount(0)
   await expect(asOfChip(page)).toHaveText(/Now · live/)
 
+  // Opened again in live mode: the current time in the reader's zone, not 9 Nov 17:00.
   asOf = await openAsOf(page)
-  const today = new Date().toISOString().slice(0, 10)
-  await expect(asOf.getByRole('combobox', { name: 'As-of zone' })).toHaveValue('UTC')
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date())
+  await expect(asOf.getByRole('combobox', { name: 'As-of zone' })).toHaveValue('America/New_York')
   await expect(asOf.getByRole('textbox', { name: 'As-of date' })).toHaveValue(today)
+  await expect(asOf.getByRole('textbox', { name: 'As-of time' })).not.toHaveValue('17:00')
   // Only the zone changes: the fields follow to the same instant there, so Apply shows now.
   await asOf.getByRole('combobox', { name: 'As-of zone' }).selectOption('Asia/Tokyo')
   const tokyoToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date())
