@@ -29,16 +29,20 @@ export function deadlineState(row: DeadlineFields, nowMs: number): DeadlineState
  * Order for "sort by deadline": lapsed-and-unrecorded first, oldest lapse first (the longest
  * overdue heads the work queue, and the whole column then reads in time order), then the nearest
  * upcoming, then nothing scheduled. Needs no clock: it reads the loaded state only, so a tick never
- * re-sorts the board. Returns [band, instant] to compare in turn.
+ * re-sorts the board. The band: 0 lapsed, 1 upcoming, 2 nothing scheduled.
  */
-export function deadlineSortKey(row: DeadlineFields): [band: number, atMs: number] {
-  if (row.needsReview && row.reviewReason) return [0, row.reviewReason.atMs]
-  if (row.next) return [1, row.next.atMs]
-  return [2, 0]
+export function deadlineBand(row: DeadlineFields): 0 | 1 | 2 {
+  if (row.needsReview && row.reviewReason) return 0
+  return row.next ? 1 : 2
 }
 
+function sortInstant(row: DeadlineFields, band: 0 | 1 | 2): number {
+  return band === 0 ? row.reviewReason!.atMs : band === 1 ? row.next!.atMs : 0
+}
+
+/** Sorts 10,000 rows without allocating per comparison. */
 export function compareDeadlines(a: DeadlineFields, b: DeadlineFields): number {
-  const [bandA, atA] = deadlineSortKey(a)
-  const [bandB, atB] = deadlineSortKey(b)
-  return bandA - bandB || atA - atB
+  const bandA = deadlineBand(a)
+  const bandB = deadlineBand(b)
+  return bandA - bandB || sortInstant(a, bandA) - sortInstant(b, bandB)
 }
