@@ -15,9 +15,6 @@ export interface ReviewGroup {
   ids: string[]
 }
 
-/** Reasons the board's summary shows before "Show N more". */
-export const REASONS_SHOWN = 3
-
 const dayFormats = new Map<string, Intl.DateTimeFormat>()
 
 function legalDay(atMs: number, zone: string): string {
