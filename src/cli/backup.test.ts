@@ -1,6 +1,6 @@
 // `backup`, `backup list` and `restore` as a user types them.
 import { describe, expect, it } from 'vitest'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from './cli.ts'
 import { tempDir } from '../../test/helpers/temp-store.ts'
@@ -82,5 +82,28 @@ describe('measure-tracker backup / restore', () => {
     expect(run.err).toContain(`${text} is not a Measure Tracker database`)
     expect((await cli('--db', db, 'restore', join(dir, 'missing.db'))).err).toContain('does not exist')
     expect(readFileSync(db).equals(before)).toBe(true)
+  })
+})
+
+describe('backup, restore and salvage given something that is not a database', () => {
+  it('refuse a folder or a text file with a clear message and leave it as it was', async () => {
+    const dir = tempDir('mt-cli-backup-notdb-')
+    const folder = join(dir, 'a-folder')
+    mkdirSync(folder, { mode: 0o755 })
+    const text = join(dir, 'notes.txt')
+    writeFileSync(text, 'not a database', { mode: 0o644 })
+    for (const argv of [['backup'], ['salvage', '--out', join(dir, 'salvaged.db')], ['restore', join(dir, 'whatever.db'), '--yes']]) {
+      const onFolder = await cli('--db', folder, ...argv)
+      expect(onFolder.code, argv.join(' ')).toBe(2)
+      expect(onFolder.err).toContain(`${folder} is a folder or a special file, not a database. Nothing was changed.`)
+      expect(statSync(folder).mode & 0o777).toBe(0o755)
+    }
+    for (const argv of [['backup'], ['salvage', '--out', join(dir, 'salvaged.db')]]) {
+      const onText = await cli('--db', text, ...argv)
+      expect(onText.code, argv.join(' ')).toBe(2)
+      expect(onText.err).toContain(`${text} is not a SQLite database. Nothing was changed.`)
+      expect(readFileSync(text, 'utf8')).toBe('not a database')
+      expect(statSync(text).mode & 0o777).toBe(0o644)
+    }
   })
 })

@@ -3,7 +3,7 @@
 // only reads it, `restore` may have to replace a damaged file that nothing may open for writing,
 // and `salvage` reads a damaged one read-only.
 import { DatabaseSync } from 'node:sqlite'
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { openStore } from '../../core/open.ts'
 import { backupFolder, listBackups, localDay, newBackupPath, writeBackup } from '../../core/store/backup.ts'
@@ -24,8 +24,17 @@ export interface FileCommandContext {
 
 const kib = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KiB`
 
+/** A path that is not a regular file is never a database: say so before SQLite gives its raw error. */
+function refuseNonFile(path: string): void {
+  if (existsSync(path) && !statSync(path).isFile()) {
+    throw new CliFailure(`${path} is a folder or a special file, not a database. Nothing was changed. Give the path of a database file with --db.`, EXIT.usage)
+  }
+}
+
 function requireDatabase(path: string): void {
   if (!existsSync(path)) throw new CliFailure(`There is no database at ${path} (use --db PATH).`, EXIT.failure)
+  refuseNonFile(path)
+  if (!hasSqliteHeader(path)) throw new CliFailure(`${path} is not a SQLite database. Nothing was changed. Give the path of a Measure Tracker database with --db.`, EXIT.usage)
 }
 
 /** `backup [--out FILE]` and `backup list [--json]`. */
@@ -87,6 +96,7 @@ function resolveBackup(dbPath: string, given: string): string {
 export async function restoreCommand(ctx: FileCommandContext): Promise<void> {
   const [given, ...extra] = ctx.args.positionals
   if (!given || extra.length) throw new UsageError('restore needs one backup file, e.g. restore measure-tracker-2026-12-04.db (see backup list)')
+  refuseNonFile(ctx.dbPath)
   const file = resolveBackup(ctx.dbPath, given)
   if (resolve(file) === resolve(ctx.dbPath)) throw new UsageError('restore: that is the database itself, not a backup of it')
   const summary = inspectBackup(file)

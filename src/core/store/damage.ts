@@ -20,6 +20,9 @@ export function hasSqliteHeader(path: string): boolean {
   try {
     const bytes = Buffer.alloc(16)
     return readSync(fd, bytes, 0, 16, 0) === 16 && bytes.toString('latin1') === SQLITE_HEADER
+  } catch {
+    // A folder opens but cannot be read (EISDIR): not a database either.
+    return false
   } finally {
     closeSync(fd)
   }
