@@ -59,8 +59,10 @@ async function expectNoReview(page: Page, title: string): Promise<void> {
 }
 
 test('from the board row: extended until a date with a source — suspended since 2025, counting down to the new end, the old end superseded', async ({ page }) => {
-  const d = await openFromRow(page, affiliates)
-  await expect(d).toContainText(affiliates)
+  // Two sources disagree on when the suspension ends (00:00 or 00:01 on 10 Nov 2026)…
+  await expect(rowOf(page, ships)).toContainText('Sources disagree')
+  const d = await openFromRow(page, ships)
+  await expect(d).toContainText(ships)
   await expect(d.getByRole('radio', { name: 'Extended' })).toBeChecked()
   // Dated at the lapsed deadline, on its legal clock.
   const dated = d.getByRole('group', { name: 'Took effect' })
@@ -70,18 +72,19 @@ test('from the board row: extended until a date with a source — suspended sinc
   const until = d.getByRole('group', { name: 'Extended until' })
   await expect(until.getByRole('textbox', { name: 'Time' })).toHaveValue('00:01')
   await until.getByRole('textbox', { name: 'Date' }).fill('2027-11-10')
-  await cite(d, SOURCE_URL, 'Continuation of the suspension of the Affiliates Rule', 'Official text')
+  await cite(d, SOURCE_URL, 'Continuation of the suspension of the port fees', 'Official text')
   await d.getByRole('textbox', { name: 'Note (optional)' }).fill('Suspended for another year.')
   await d.getByRole('button', { name: 'Save outcome' }).click()
   await expect(d).toHaveCount(0)
-  await expect(toasts(page)).toContainText(`“${affiliates}”: Extended recorded`)
+  await expect(toasts(page)).toContainText(`“${ships}”: Extended recorded`)
 
-  await expectNoReview(page, affiliates)
-  await expect(rowOf(page, affiliates)).toContainText(/^.*Suspended/)
-  await expect(rowOf(page, affiliates)).toContainText(/Nov 10, 2027/)
-  await expect(rowOf(page, affiliates)).not.toContainText('Sources disagree')
+  await expectNoReview(page, ships)
+  await expect(rowOf(page, ships)).toContainText(/^.*Suspended/)
+  await expect(rowOf(page, ships)).toContainText(/Nov 10, 2027/)
+  // …which no longer matters once an extension moved that end.
+  await expect(rowOf(page, ships)).not.toContainText('Sources disagree')
 
-  await openMeasureFromBoard(page, affiliates)
+  await openMeasureFromBoard(page, ships)
   const status = page.getByRole('region', { name: 'Status' })
   await expect(status).toContainText(/Suspended.*since\s*Nov 10, 2025/)
   await expect(status).toContainText(/Suspension ends · Nov 10, 2027/)
@@ -95,20 +98,20 @@ test('from the board row: extended until a date with a source — suspended sinc
   await expect(superseded).toHaveCount(1)
   await expect(superseded).toContainText('moved to Nov 10, 2027 by the extension of Nov 10, 2026')
   await expect(superseded.locator('del').first()).toHaveCSS('text-decoration-line', 'line-through')
-  const sources = page.getByRole('region', { name: 'Sources' })
-  await expect(sources).toContainText('Continuation of the suspension of the Affiliates Rule')
+  const sources = page.getByRole('region', { name: 'Sources', exact: true })
+  await expect(sources).toContainText('Continuation of the suspension of the port fees')
   await expect(sources).toContainText('Official text')
 })
 
 test('from the board row: back in force, terminated, replaced (found by title) and confirmed each clear the review state', async ({ page }) => {
   // Back in force at the deadline, citing a reputable secondary source.
-  let d = await openFromRow(page, ships)
+  let d = await openFromRow(page, affiliates)
   await d.getByRole('radio', { name: 'Back in force (reinstated)' }).check()
-  await cite(d, 'https://www.reuters.com/world/us-port-fees-resume', 'US port fees on Chinese ships resume', 'Reputable secondary')
+  await cite(d, 'https://www.reuters.com/world/affiliates-rule-resumes', 'US port fees on Chinese affiliates resume', 'Reputable secondary')
   await d.getByRole('button', { name: 'Save outcome' }).click()
-  await expect(toasts(page)).toContainText(`“${ships}”: Back in force (reinstated) recorded`)
-  await expectNoReview(page, ships)
-  await expect(rowOf(page, ships)).toContainText('In force')
+  await expect(toasts(page)).toContainText(`“${affiliates}”: Back in force (reinstated) recorded`)
+  await expectNoReview(page, affiliates)
+  await expect(rowOf(page, affiliates)).toContainText('In force')
 
   // Terminated.
   d = await openFromRow(page, portFees)
@@ -142,7 +145,7 @@ test('from the board row: back in force, terminated, replaced (found by title) a
 
   await openMeasureFromBoard(page, hanwha)
   await expect(page.getByRole('region', { name: 'Linked measures' })).toContainText(rareEarths)
-  await expect(page.getByRole('region', { name: 'Sources' })).toContainText('MOFCOM announcement')
+  await expect(page.getByRole('region', { name: 'Sources', exact: true })).toContainText('MOFCOM announcement')
 })
 
 test('from the measure page review box: extended for one year with a source; the review box goes and the countdown starts at the new end', async ({ page }) => {
@@ -162,7 +165,7 @@ test('from the measure page review box: extended for one year with a source; the
   await expect(status).toContainText(/Suspension ends · Nov 10, 2027/)
   expect(expectedCountdowns(NEW_END_MS, 'America/New_York')).toContain((await status.locator('.countdown .numeric').innerText()).trim())
   // The citation left empty: the source is named by its site.
-  await expect(page.getByRole('region', { name: 'Sources' })).toContainText('www.federalregister.gov')
+  await expect(page.getByRole('region', { name: 'Sources', exact: true })).toContainText('www.federalregister.gov')
   // Focus does not fall to the page's body.
   expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true)
 

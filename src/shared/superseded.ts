@@ -57,3 +57,17 @@ export function supersededEnds(events: readonly Timed[]): SupersededEnd[] {
   }
   return out
 }
+
+/**
+ * The date disagreements that still matter: an alternative `until` of an end an extension moved is
+ * moot (the end never came), so it raises no "sources disagree" state; every other one stays.
+ * The alternatives themselves are kept — `events.chooseAlternative` can still pick one.
+ */
+export function liveAlternatives<E extends Timed & Pick<MeasureEvent, 'alternatives'>>(event: E, superseded: ReadonlySet<string>): E['alternatives'] {
+  return superseded.has(event.id) ? event.alternatives.filter((alt) => alt.field !== 'until') : event.alternatives
+}
+
+/** Ids of the events whose end an extension moved (for `liveAlternatives`). */
+export function supersededEventIds(events: readonly Timed[]): Set<string> {
+  return new Set(supersededEnds(events).map((end) => end.eventId))
+}

@@ -116,6 +116,23 @@ describe('events.recordOutcome', () => {
     expect(snapshot()).toEqual(before)
   })
 
+  it('an extension makes a disagreement about the end it moved moot; one about another date still shows', async () => {
+    value(call('measures.create', { id: 'tariff', facts: { title: { en: 'Tariff' }, imposer: 'US', target: 'CN', category: 'tariff' } }))
+    value(call('sources.add', { measureId: 'tariff', source: { ...SOURCE, id: 'other' } }))
+    const alternative = { field: 'until', value: NY('2026-11-10T00:00:00'), sourceIds: ['other'], note: 'through 9 Nov' }
+    value(call('events.record', { measureId: 'tariff', event: { kind: 'suspended', at: START, until: DEADLINE, alternatives: [alternative] } }))
+    const conflict = () => value(call('measures.list', {}))[0]?.hasDateConflict
+    expect(conflict()).toBe(true)
+    value(call('events.recordOutcome', { measureId: 'tariff', outcome: 'extended', at: DEADLINE, until: NEW_END }))
+    expect(conflict()).toBe(false)
+    // Seen as of a day before the extension was dated, the disagreement still matters.
+    expect(value(call('measures.list', { at: NY('2026-11-09T00:00:00') }))[0]?.hasDateConflict).toBe(true)
+    // The alternative is kept, and a disagreement on another date shows as before.
+    expect(detail().events.find((e) => e.kind === 'suspended')?.alternatives).toEqual([alternative])
+    value(call('events.record', { measureId: 'tariff', event: { kind: 'announced', at: NY('2025-04-02T16:00:00', '-04:00'), alternatives: [{ field: 'at', value: NY('2025-04-03T00:00:00', '-04:00'), sourceIds: ['other'] }] } }))
+    expect(conflict()).toBe(true)
+  })
+
   it('refuses an unknown or deleted measure', () => {
     expect(failure(call('events.recordOutcome', { measureId: 'ghost', outcome: 'confirmed', at: DEADLINE })).code).toBe('NOT_FOUND')
   })

@@ -1,6 +1,7 @@
 // The board's hot path: every measure with its status at one instant. Reads one row per
 // measure (its events come folded in the timeline column) plus tags and links once each, and
 // folds the events with their precomputed epoch milliseconds.
+import { hasLiveDateConflict } from './conflicts.ts'
 import type { DatabaseSync } from 'node:sqlite'
 import type { ListFilter, MeasureSummary } from '../../shared/api.ts'
 import type { Category, MeasureLink } from '../../shared/domain.ts'
@@ -87,7 +88,7 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
       instrument: m[8] as string,
       tags: measureTags,
       links: links.get(id) ?? [],
-      hasDateConflict: measureEvents.some((e) => e.conflict),
+      hasDateConflict: hasLiveDateConflict(db, id, measureEvents, query.atMs),
       noteCount: noteCounts.get(id) ?? 0,
       deletedAt: m[11] as string | null,
     })

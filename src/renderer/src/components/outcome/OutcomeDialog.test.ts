@@ -34,12 +34,12 @@ function mountWith(rows: MeasureSummary[], recordOutcome: (input: unknown) => un
   return { wrapper, calls }
 }
 
-async function openFor(wrapper: VueWrapper, title: string): Promise<DOMWrapper<HTMLDialogElement>> {
+async function openFor(wrapper: VueWrapper, title: string): Promise<DOMWrapper<Element>> {
   const button = wrapper.findAll('button').find((b) => b.attributes('aria-label') === `Record outcome for ${title}`)!
   ;(button.element as HTMLButtonElement).focus()
   await button.trigger('click')
   await settle()
-  return wrapper.get('dialog')
+  return wrapper.get('dialog') as unknown as DOMWrapper<Element>
 }
 
 const radios = (d: DOMWrapper<Element>) => d.findAll<HTMLInputElement>('input[type="radio"]').filter((r) => r.attributes('name')?.endsWith('-outcome'))
