@@ -126,6 +126,8 @@ test('the needs-review summary, above the list, says how many and why', async ({
 
   // "Show only these" lists exactly that many, each marked as needing review.
   await page.getByRole('button', { name: 'Show only these' }).click()
+  await expect(page.getByText('Filters: Needs review only')).toBeVisible()
+  await openFilters(page)
   await expect(page.getByRole('checkbox', { name: 'Needs review only' })).toBeChecked()
   await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Showing ${total} of ${TOTAL} measures$`) })).toBeVisible()
   const titles = await listedTitles(page)

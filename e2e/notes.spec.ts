@@ -138,6 +138,8 @@ test('a Markdown note is previewed, saved with its time, edited with history, pi
 test('a tag added on the measure page is offered by the board’s Tag filter, filters, and is removed', async ({ page }) => {
   const TAG = 'e2e-watchlist'
   const tagFilter = page.getByRole('combobox', { name: 'Tag' })
+  // The facets sit in the board's Filters panel (issue 11).
+  await openFilters(page)
   await expect(tagFilter.locator('option', { hasText: TAG })).toHaveCount(0)
 
   await openMeasureFromBoard(page, affiliates)
@@ -155,9 +157,8 @@ test('a tag added on the measure page is offered by the board’s Tag filter, fi
   await tags.getByRole('combobox', { name: 'New tag' }).fill('')
 
   await goToBoard(page)
-  await expect(tagFilter.locator('option', { hasText: TAG })).toHaveCount(1)
-  // The facets sit in the board's Filters panel (issue 11).
   await openFilters(page)
+  await expect(tagFilter.locator('option', { hasText: TAG })).toHaveCount(1)
   await tagFilter.selectOption(TAG)
   await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Showing 1 of ${DATASET.measures.length} measures$`) })).toBeVisible()
   expect(await listedTitles(page)).toEqual([affiliates])
@@ -170,5 +171,7 @@ test('a tag added on the measure page is offered by the board’s Tag filter, fi
   await expect(tags.getByRole('listitem').filter({ hasText: TAG })).toHaveCount(0)
 
   await goToBoard(page)
+  await openFilters(page)
+  await expect(tagFilter).toBeVisible()
   await expect(tagFilter.locator('option', { hasText: TAG })).toHaveCount(0)
 })
