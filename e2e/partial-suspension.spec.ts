@@ -104,6 +104,24 @@ test('the chip-tariff step is listed in Upcoming within 365 days of 2026-12-01',
   await expect(row.getByRole('cell').nth(2)).toHaveText('Rate step')
 })
 
+test('an end entered as a date only shows its exact instant before saving, and the rule stays in the event’s note', async ({ page }) => {
+  const title = datasetTitle(COUNTER)
+  await rowOf(page, title).getByRole('link', { name: title, exact: true }).click()
+  await page.getByRole('button', { name: 'Record event' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Record event' })
+  await dialog.getByRole('combobox', { name: 'Event' }).selectOption('extended')
+  await dialog.getByRole('radio', { name: 'Through a date, inclusive (date only)' }).check()
+  await dialog.getByLabel('Last day included').fill('2027-11-10')
+  // 「至2027年11月10日」 includes the 10th: the end is the start of the 11th on the Beijing clock.
+  await expect(dialog.locator('#event-until-day-result')).toHaveText('Ends at Nov 11, 2027, 00:00 GMT+8 (Asia/Shanghai)')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+  const timeline = page.getByRole('region', { name: 'Timeline' })
+  await expect(timeline).toContainText('End written as a date only: through Nov 10, 2027 (inclusive) — ends at 00:00 of Nov 11, 2027, Asia/Shanghai.')
+  // The status now runs to that instant (shown in the reader's zone, New York: 11:00 the day before).
+  await expect(page.getByRole('region', { name: 'Status' })).toContainText('Nov 10, 2027')
+})
+
 test('records commitment progress, sees the outcome change, and removes the figure after confirming', async ({ page }) => {
   const title = datasetTitle(SOYBEANS)
   await rowOf(page, title).getByRole('link', { name: title, exact: true }).click()
