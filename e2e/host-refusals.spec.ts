@@ -182,7 +182,7 @@ test('the page itself: the API and the stream take the cookie, not a token; unus
   expect(outcome).toEqual({ withoutCookie: 403, oldHeader: 403, withCookie: 200, listed: true, streamWithout: 403, stream: 200, type: expect.stringMatching(/^text\/event-stream/) })
 
   // Methods the UI never calls are not there for a script in the page either.
-  for (const method of ['exchange.import', 'exchange.export', 'reminders.markShown', 'meta.info']) {
+  for (const method of ['exchange.import', 'exchange.export', 'reminders.markShown']) {
     const answer = await apiFromPage(page, method, {})
     expect(answer.status, method).toBe(403)
     expect(answer.json, method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -173,7 +173,7 @@ describe('the preload script', () => {
     const bridge = exposed.measureTracker as ReturnType<typeof createBridge>
     expect(Object.keys(exposed)).toEqual(['measureTracker'])
     expect(Object.keys(bridge.api).sort()).toEqual([...EXPOSED_METHODS].sort())
-    for (const hidden of ['exchange.import', 'exchange.export', 'reminders.markShown', 'reminders.due', 'meta.info']) {
+    for (const hidden of ['exchange.import', 'exchange.export', 'reminders.markShown', 'reminders.due']) {
       expect(bridge.api, hidden).not.toHaveProperty(hidden)
     }
     expect(EXPOSED_METHODS.length).toBeLessThan(METHOD_NAMES.length)

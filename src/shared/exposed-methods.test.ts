@@ -50,6 +50,6 @@ describe('the methods exposed to the page', () => {
     registerIpcHandlers({ ipcMain, service: { call: vi.fn() }, isTrustedSender: () => true, openExternal: vi.fn() })
     const apiChannels = [...channels].filter((channel) => channel.startsWith(IPC_PREFIX)).map((channel) => channel.slice(IPC_PREFIX.length))
     expect(apiChannels.sort()).toEqual([...EXPOSED_METHODS].sort())
-    for (const hidden of ['exchange.import', 'exchange.export', 'reminders.markShown', 'reminders.due', 'meta.info']) expect(channels).not.toContain(IPC_PREFIX + hidden)
+    for (const hidden of ['exchange.import', 'exchange.export', 'reminders.markShown', 'reminders.due']) expect(channels).not.toContain(IPC_PREFIX + hidden)
   })
 })

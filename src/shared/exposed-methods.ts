@@ -10,12 +10,14 @@
 //   page has no import or export of the whole database. An import can replace every measure.
 // - reminders.due / reminders.markShown: Electron main's reminder scheduler calls the service
 //   directly (src/main/reminders.ts); marking reminders as shown from the page would silence them.
-// - meta.info, events.remove, sources.add|update|remove, links.add|remove: no view uses them.
+// - events.remove, sources.add|update|remove, links.add|remove: no view uses them.
 // (A method added to src/shared/api.ts is not exposed until a view calls it.)
 // A type-only import, so the sandboxed preload can bundle this list without zod or the schemas.
 import type { MethodName } from './api.ts'
 
 export const EXPOSED_METHODS = [
+  // The read-only banner (components/ReadOnlyBanner.vue): whether changes will be refused, and why.
+  'meta.info',
   'measures.list',
   'measures.get',
   'measures.tags',

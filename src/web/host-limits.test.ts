@@ -81,7 +81,7 @@ describe('only what the page uses is served', () => {
   const hidden = METHOD_NAMES.filter((name) => !(EXPOSED_METHODS as readonly string[]).includes(name))
 
   it('leaves out, among others, exchange.import and reminders.markShown', () => {
-    expect(hidden).toEqual(expect.arrayContaining(['exchange.import', 'exchange.export', 'reminders.markShown', 'reminders.due', 'meta.info']))
+    expect(hidden).toEqual(expect.arrayContaining(['exchange.import', 'exchange.export', 'reminders.markShown', 'reminders.due']))
   })
 
   it('refuses every other method with 403 FORBIDDEN before the service is asked', async () => {
