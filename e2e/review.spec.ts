@@ -60,7 +60,8 @@ test('lists every measure whose deadline passed unrecorded, with the reason and 
   for (const id of ENDED_SUSPENSIONS) {
     const item = entry(page, datasetTitle(id))
     await expect(item).toHaveCount(1)
-    await expect(item).toContainText(/Suspension ended on (Nov 10, 2026|10 Nov 2026) — outcome not recorded/)
+    // The rare-earth controls run 「至2026年11月10日」, which ends at 00:00 on 11 Nov, Beijing time (dataset v2).
+    await expect(item).toContainText(/Suspension ended on (Nov 1[01], 2026|1[01] Nov 2026) — outcome not recorded/)
     await expect(item).toContainText('Needs review')
     const actions = item.getByRole('group', { name: 'What happened' })
     await expect(actions.getByRole('button', { name: 'Record extension' })).toHaveAttribute('aria-expanded', 'false')
