@@ -3,7 +3,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
-import { METHOD_NAMES } from './src/shared/api.ts'
 import { devCsp } from './src/renderer/build/dev-csp.ts'
 
 export default defineConfig({
@@ -14,9 +13,6 @@ export default defineConfig({
     },
   },
   preload: {
-    // The sandboxed preload may require only 'electron': the API's method names are written in
-    // here rather than imported from src/shared/api.ts (which would pull in zod).
-    define: { __MT_METHOD_NAMES__: JSON.stringify(METHOD_NAMES) },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot be an ES module: build CommonJS.
