@@ -3,7 +3,6 @@
 // rate step (text, number, what a running suspension does to it), and an end written as a date
 // only — shown as the exact instant it means before saving, and its rule kept in the note.
 import { describe, expect, it, vi } from 'vitest'
-import type { DOMWrapper } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
 import type { MeasureDetail } from '../../../../shared/api.ts'
@@ -44,7 +43,9 @@ async function openDialog(handler: Handler = (input) => ({ ...(input as { event:
   return { wrapper, service, dialog }
 }
 
-const label = (dialog: DOMWrapper<Element>, name: string) => {
+type Dialog = Awaited<ReturnType<typeof openDialog>>['dialog']
+
+const label = (dialog: Dialog, name: string) => {
   const found = dialog.findAll('label').find((l) => l.text().replace(/\s+/g, ' ').trim() === name)
   if (!found) throw new Error(`no label "${name}"`)
   const id = found.attributes('for')
