@@ -1,6 +1,8 @@
 // The measure editor's form state and its conversion to and from the shared facts schema.
-import { measureFactsSchema, type Category, type MeasureFacts } from '../../../shared/domain.ts'
+// Besides the words, a rate's number (issue 10) and, for a commitment, its target and deadline.
+import { measureFactsSchema, type Category, type MeasureFacts, type RateUnit } from '../../../shared/domain.ts'
 import type { z } from 'zod'
+import { partsFromZoned, zonedFromParts } from './as-of.ts'
 import { issueFromZod, type FieldIssue } from './validation.ts'
 
 export interface FactsForm {
@@ -19,6 +21,19 @@ export interface FactsForm {
   /** Comma-separated, as typed. */
   tags: string
   summary: string
+  /** The rate as a number ('' = none) and its unit. */
+  rateNumber: string | number
+  rateUnit: RateUnit
+  rateCurrency: string
+  ratePer: string
+  /** A commitment's target ('' = none), its unit in words and its deadline (category `commitment`). */
+  commitmentTarget: string | number
+  commitmentUnitEn: string
+  commitmentUnitZhHant: string
+  commitmentUnitZhHans: string
+  deadlineDate: string
+  deadlineTime: string
+  deadlineZone: string
 }
 
 export type FactsInput = z.input<typeof measureFactsSchema>
@@ -39,6 +54,17 @@ export function emptyFactsForm(): FactsForm {
     rate: '',
     tags: '',
     summary: '',
+    rateNumber: '',
+    rateUnit: 'percent',
+    rateCurrency: '',
+    ratePer: '',
+    commitmentTarget: '',
+    commitmentUnitEn: '',
+    commitmentUnitZhHant: '',
+    commitmentUnitZhHans: '',
+    deadlineDate: '',
+    deadlineTime: '00:00',
+    deadlineZone: 'UTC',
   }
 }
 
@@ -58,12 +84,50 @@ export function factsToForm(facts: MeasureFacts): FactsForm {
     rate: facts.rate ?? '',
     tags: facts.tags.join(', '),
     summary: facts.summary,
+    rateNumber: facts.rateValue?.value ?? '',
+    rateUnit: facts.rateValue?.unit ?? 'percent',
+    rateCurrency: facts.rateValue?.currency ?? '',
+    ratePer: facts.rateValue?.per ?? '',
+    commitmentTarget: facts.commitment?.target ?? '',
+    commitmentUnitEn: facts.commitment?.unit.en ?? '',
+    commitmentUnitZhHant: facts.commitment?.unit['zh-Hant'] ?? '',
+    commitmentUnitZhHans: facts.commitment?.unit['zh-Hans'] ?? '',
+    ...(facts.commitment ? deadlineParts(facts.commitment.deadline) : { deadlineDate: '', deadlineTime: '00:00', deadlineZone: 'UTC' }),
   }
 }
 
 /** Tags as typed: separated by commas (Latin or CJK), semicolons or new lines; blanks and repeats dropped. */
 export function splitTags(text: string): string[] {
   return [...new Set(text.split(/[,，、;；\n]/).map((tag) => tag.trim()).filter(Boolean))]
+}
+
+function deadlineParts(deadline: string): Pick<FactsForm, 'deadlineDate' | 'deadlineTime' | 'deadlineZone'> {
+  const parts = partsFromZoned(deadline)
+  return { deadlineDate: parts.date, deadlineTime: parts.time, deadlineZone: parts.zone }
+}
+
+const blank = (value: string | number) => String(value).trim() === ''
+
+/** The number typed, or NaN when it is not one (the schema then says so next to the field). */
+const numberOf = (value: string | number) => (typeof value === 'number' ? value : Number(value.trim()))
+
+function rateValueOf(form: FactsForm): FactsInput['rateValue'] {
+  if (blank(form.rateNumber)) return null
+  const value = numberOf(form.rateNumber)
+  if (form.rateUnit === 'percent') return { value, unit: 'percent' }
+  const per = form.ratePer.trim()
+  return { value, unit: 'amount', currency: form.rateCurrency.trim().toUpperCase(), ...(per ? { per } : {}) }
+}
+
+function commitmentOf(form: FactsForm): FactsInput['commitment'] {
+  // Only a commitment has a target; another category drops it.
+  if (form.category !== 'commitment') return null
+  const optional = (value: string) => (value.trim() === '' ? undefined : value.trim())
+  return {
+    target: blank(form.commitmentTarget) ? (undefined as unknown as number) : numberOf(form.commitmentTarget),
+    unit: { en: form.commitmentUnitEn.trim(), 'zh-Hant': optional(form.commitmentUnitZhHant), 'zh-Hans': optional(form.commitmentUnitZhHans) },
+    deadline: zonedFromParts({ date: form.deadlineDate, time: form.deadlineTime, zone: form.deadlineZone }) ?? '',
+  }
 }
 
 export function formToFacts(form: FactsForm): FactsInput {
@@ -81,14 +145,23 @@ export function formToFacts(form: FactsForm): FactsInput {
     rate: form.rate.trim() === '' ? null : form.rate.trim(),
     tags: splitTags(form.tags),
     summary: form.summary.trim(),
+    rateValue: rateValueOf(form),
+    commitment: commitmentOf(form),
   }
 }
 
 /** Form field names for the schema's paths, so an issue lands next to its input. */
-const FIELD_OF_PATH: Readonly<Record<string, keyof FactsForm>> = {
+// `deadline` names the whole deadline group (date, time, zone).
+const FIELD_OF_PATH: Readonly<Record<string, keyof FactsForm | 'deadline'>> = {
   'title.en': 'titleEn',
   'title.zh-Hant': 'titleZhHant',
   'title.zh-Hans': 'titleZhHans',
+  'commitment.target': 'commitmentTarget',
+  'commitment.unit.en': 'commitmentUnitEn',
+  'commitment.unit.zh-Hant': 'commitmentUnitZhHant',
+  'commitment.unit.zh-Hans': 'commitmentUnitZhHans',
+  'commitment.deadline': 'deadline',
+  'commitment.unit': 'commitmentUnitEn',
 }
 
 export function factsField(path: string): string {
