@@ -23,7 +23,7 @@ async function board(locale: 'en' | 'zh-Hant' = 'en') {
   const hs = harness({ service, locale })
   const wrapper = mountIn(hs, BoardView)
   await settle()
-  return { wrapper, service }
+  return { wrapper, service, router: hs.router }
 }
 
 const titles = (wrapper: Awaited<ReturnType<typeof board>>['wrapper']) => wrapper.findAll('[role="row"] a').map((a) => a.text())
@@ -91,5 +91,30 @@ describe('board', () => {
     expect(titles(wrapper)[1]).toBe('關聯企業規則')
     expect(wrapper.get('.count').text()).toBe('3 項措施')
     expect(wrapper.findAll('[role="columnheader"]').map((h) => h.text())).toEqual(['雙方', '措施', '類別', '狀態', '下一期限', '剩餘時間'])
+  })
+})
+
+describe('board views (issue 11)', () => {
+  it('saves the current view under a name, keeps it across a reload, and opens it from ?view=', async () => {
+    const first = await board()
+    const byLabel = (wrapper: typeof first.wrapper, text: string) => wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === text)!.attributes('for')}`)
+    await byLabel(first.wrapper, 'Imposed by').setValue('CN')
+    await first.wrapper.findAll('button').find((b) => b.text() === 'Save view…')!.trigger('click')
+    await byLabel(first.wrapper, 'View name').setValue('CN export controls')
+    await first.wrapper.get('form.save-view').trigger('submit')
+    await settle()
+    expect(first.wrapper.text()).toContain('Filters: Imposed by: China (CN)')
+    first.wrapper.unmount()
+
+    // Another window (its own sessionStorage): all measures, and the saved view is there to open.
+    sessionStorage.clear()
+    const second = await board()
+    expect(titles(second.wrapper)).toEqual(['Port fees', 'Affiliates rule', 'Rare-earth controls'])
+    const saved = JSON.parse(localStorage.getItem('measure-tracker.board.views')!) as { id: string; name: string }[]
+    expect(saved.map((v) => v.name)).toEqual(['CN export controls'])
+    await second.router.push({ name: 'board', query: { view: saved[0]!.id } })
+    await settle()
+    expect(titles(second.wrapper)).toEqual(['Rare-earth controls'])
+    expect(second.wrapper.text()).toContain('View: CN export controls')
   })
 })
