@@ -40,6 +40,9 @@ describe('a superseded suspension end', () => {
     const item = wrapper.findAll('.timeline li').find((li) => li.text().includes('Superseded suspension end'))!
     expect(item.text()).toContain('moved to Nov 10, 2027 by the extension of Nov 10, 2026')
     expect(item.findAll('del').length).toBe(2)
+    // The suspension's own "until" reads struck through too.
+    const suspension = wrapper.findAll('.timeline li').find((li) => li.text().startsWith('Nov 10, 2025') || li.text().includes('One year'))!
+    expect(suspension.get('del').text()).toContain('Nov 10, 2026')
     expect(wrapper.find('.conflicts').exists()).toBe(false)
     expect(wrapper.find('.timeline .conflict').exists()).toBe(false)
   })
