@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nowParts, partsFromZoned, zonedFromParts, zoneOptions } from './as-of.ts'
+import { nowParts, partsFromZoned, partsInZone, zonedFromParts, zoneOptions } from './as-of.ts'
 
 describe('as-of conversion', () => {
   it('reads a wall-clock date and time in a zone as an RFC 9557 instant', () => {
@@ -28,5 +28,14 @@ describe('as-of conversion', () => {
     expect(zoneOptions('UTC')[0]).toBe('UTC')
     expect(zoneOptions('Asia/Shanghai')).toContain('Asia/Shanghai')
     expect(zoneOptions('Etc/GMT+5')[0]).toBe('Etc/GMT+5')
+  })
+})
+
+describe('changing only the zone (issue 11)', () => {
+  it('keeps the instant, read in the new zone; refuses an incomplete reading or an unknown zone', () => {
+    expect(partsInZone({ date: '2026-11-09', time: '17:00', zone: 'UTC' }, 'Asia/Shanghai')).toEqual({ date: '2026-11-10', time: '01:00', zone: 'Asia/Shanghai' })
+    expect(partsInZone({ date: '2026-11-09', time: '17:00', zone: 'UTC' }, 'America/New_York')).toEqual({ date: '2026-11-09', time: '12:00', zone: 'America/New_York' })
+    expect(partsInZone({ date: '', time: '17:00', zone: 'UTC' }, 'Asia/Tokyo')).toBeNull()
+    expect(partsInZone({ date: '2026-11-09', time: '17:00', zone: 'UTC' }, 'Mars/Olympus')).toBeNull()
   })
 })
