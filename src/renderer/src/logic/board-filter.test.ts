@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyFilter, facetsOf, filterRows, sortRows } from './board-filter.ts'
+import { activeFilters, emptyFilter, facetsOf, filterRows, isNotYetPublic, sortRows } from './board-filter.ts'
 import { boardItems } from './board-items.ts'
 import { summary } from '../test/fixtures.ts'
 
@@ -69,8 +69,7 @@ describe('board grouping', () => {
 })
 
 describe('imposer, target and the active-filter summary (issue 11)', () => {
-  it('filters by who imposed and whom it targets, separately', async () => {
-    const { activeFilters, isNotYetPublic } = await import('./board-filter.ts')
+  it('filters by who imposed and whom it targets, separately', () => {
     const ids = (f: Partial<ReturnType<typeof emptyFilter>>) => filterRows(rows, { ...emptyFilter(), ...f }, 'en').map((r) => r.id)
     expect(ids({ imposer: 'CN' })).toEqual(['cn-export'])
     expect(ids({ target: 'CN' })).toEqual(['us-tariff', 'eu-probe', 'us-old'])
