@@ -202,9 +202,18 @@ test('from Needs review; a bad source changes nothing; the dialog is keyboard-op
   await save.click()
   await expect(d.getByText('Enter a web address starting with http:// or https://')).toBeVisible()
   await expect(d.getByRole('textbox', { name: 'Web address' })).toBeFocused()
+  // Nothing was recorded: the entry is still there once the dialog is closed.
   await page.keyboard.press('Escape')
   await expect(item).toBeVisible()
   await expect(item).toContainText('Needs review')
+
+  // Recorded from here with a valid source, the entry leaves the list.
+  await open.click()
+  await d.getByRole('group', { name: 'Extended until' }).getByRole('textbox', { name: 'Date' }).fill('2027-11-10')
+  await d.getByRole('group', { name: 'Source' }).getByRole('textbox', { name: 'Web address' }).fill(SOURCE_URL)
+  await d.getByRole('button', { name: 'Save outcome' }).click()
+  await expect(toasts(page)).toContainText(`“${affiliates}”: Extended recorded`)
+  await expect(item).toHaveCount(0)
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {
