@@ -71,6 +71,22 @@ describe('board table: partial suspension and rate steps', () => {
     expect(filtered.map((row) => row.id)).toEqual(['reciprocal'])
   })
 
+  it('puts the rate words last in a counter-measure pair, after the countdown, with the whole status as a tooltip', () => {
+    const h = harness()
+    const pair = [
+      summary('us-side', { ...PARTLY_SUSPENDED, title: { en: 'US side' }, counter: ['cn-side'], next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' } }),
+      summary('cn-side', { imposer: 'CN', target: 'US', title: { en: 'CN side' }, counter: ['us-side'] }),
+    ]
+    const wrapper = mountIn(h, BoardTable, { props: { items: boardItems(pair, 'pairs', { home: 'US' }) } })
+    const entry = wrapper.findAll('.entry').find((e) => e.get('a').text() === 'US side')!
+    const meta = [...entry.get('.meta').element.children].map((child) => child.className)
+    expect(meta.at(-1)).toContain('rate-note')
+    const countdown = meta.findIndex((name) => name.includes('countdown'))
+    expect(countdown).toBeGreaterThanOrEqual(0)
+    expect(countdown).toBeLessThan(meta.length - 1)
+    expect(entry.get('.rate-note').attributes('title')).toBe('Partly suspended — 10% in effect (34%, 24 points suspended)')
+  })
+
   it('keeps the rate words out of the tick: a second later they are the same node', async () => {
     const h = harness()
     const clock = useClockStore()
