@@ -51,12 +51,19 @@ describe('supersededEnds', () => {
         const events = drafts.map((d, i) => e(`ev-${i}`, d.kind, zoned(d.at), d.kind === 'suspended' || d.kind === 'extended' ? zoned(d.at + d.len * 60 * DAY) : null))
         const timed = events.map(toTimedEvent)
         const lapses = new Set(transitionsOf(timed).filter((t) => t.kind === 'suspension_end').map((t) => `${t.eventId}|${t.atMs}`))
-        for (const end of supersededEnds(events)) {
+        const ends = supersededEnds(events)
+        for (const end of ends) {
           expect(lapses.has(`${end.eventId}|${end.untilMs}`)).toBe(false)
           const moved = end.newUntil === null ? Infinity : Temporal.ZonedDateTime.from(end.newUntil).epochMilliseconds
-          // (A resumption, an effective date or a termination in between may end it on its own.)
-          const alone = !timed.some((t) => t.atMs <= end.untilMs && (t.kind === 'effective' || t.kind === 'resumed' || t.kind === 'terminated'))
-          if (moved > end.untilMs && alone) expect(['suspended', 'partly_suspended']).toContain(statusAt(timed, end.untilMs, { rate: null, scope: '' }).status)
+          // (Another event from the extension up to that end — a resumption, a new suspension, a
+          // termination before it — may end the suspension there on its own.)
+          const byMs = Temporal.ZonedDateTime.from(end.byAt).epochMilliseconds
+          const alone =
+            !timed.some((t) => t.atMs <= end.untilMs && (t.kind === 'effective' || t.kind === 'resumed' || t.kind === 'terminated')) &&
+            !timed.some((t) => t.id !== end.byEventId && t.atMs >= byMs && t.atMs <= end.untilMs && (t.kind === 'suspended' || t.kind === 'extended'))
+          // (Nor when a later extension moved the new end again, possibly back before this one.)
+          const final = !ends.some((other) => other.eventId === end.byEventId)
+          if (moved > end.untilMs && alone && final) expect(['suspended', 'partly_suspended']).toContain(statusAt(timed, end.untilMs, { rate: null, scope: '' }).status)
         }
       }),
       { numRuns: 400 },
