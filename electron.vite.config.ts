@@ -29,7 +29,16 @@ export default defineConfig({
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves builds unminified; the renderer is measured by its gzip size.
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+        output: {
+          // zod and the module that turns its eval probe off (zod-config.ts) share one chunk, so the
+          // setting runs before any chunk that creates a schema: otherwise the bundler may put zod
+          // in the schemas' chunk, which then runs ahead of the setting, and the refused probe shows
+          // up as a CSP violation at every start.
+          codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]renderer[\\/]src[\\/]zod-config\.ts$/ }] },
+        },
+      },
     },
   },
 })

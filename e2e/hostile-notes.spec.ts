@@ -72,20 +72,14 @@ async function settle(page: Page): Promise<void> {
 }
 
 /**
- * The app's own CSP violations at start-up, before any note is shown. Known renderer bug: zod's
- * eval probe runs while the schemas are created, before main.ts sets `z.config({ jitless: true })`
- * (ES imports are evaluated first), so Chromium reports `script-src` 'eval' from the domain chunk
- * on every load. Those, and only those, are tolerated as the baseline; when the bug is fixed the
- * baseline is simply empty. Anything else at start-up fails here.
+ * The app's own CSP violations at start-up, before any note is shown: none. (zod's eval probe used
+ * to be refused here on every load, because the bundler ran the schemas' chunk before the module
+ * that sets `z.config({ jitless: true })`; the build now keeps both in zod's own chunk.)
  */
 async function startupViolations(page: Page, traps: Tripwires): Promise<string[]> {
   await settle(page)
   const { violations } = await traps.inPage()
-  const unexpected = violations.filter((v) => !/^CSP script-src: eval \(\S*\/assets\/domain-[\w-]+\.js:\d+\)$/.test(v))
-  expect(unexpected, 'CSP violations at start-up other than the known zod eval probe').toEqual([])
-  if (violations.length > 0) {
-    test.info().annotations.push({ type: 'known bug', description: `CSP violations at start-up (zod eval probe before z.config jitless): ${violations.join(' | ')}` })
-  }
+  expect(violations, 'CSP violations at start-up').toEqual([])
   return violations
 }
 
