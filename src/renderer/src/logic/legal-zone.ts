@@ -26,12 +26,15 @@ export function defaultZoneFor(party: string | undefined, fallback: () => string
 }
 
 /**
- * The zone a measure's own notices are written in: that of its first recorded event (the dataset
- * and the event form keep each instant's legal zone), else its imposing party's.
+ * The zone a measure's own notices are written in: its imposing party's (a Chinese measure's
+ * 「至X日」 is read on the Beijing clock even when a US source announced it first), else the zone
+ * of its first recorded event, else the person's own.
  */
 export function measureLegalZone(measure: { imposer: string; events: readonly { at: string }[] }): string {
+  const party = LEGAL_ZONES[measure.imposer]
+  if (party) return party
   const first = measure.events[0]?.at
   const bracket = first?.indexOf('[') ?? -1
   if (first && bracket >= 0 && first.endsWith(']')) return first.slice(bracket + 1, -1)
-  return defaultZoneFor(measure.imposer)
+  return systemTimeZone()
 }

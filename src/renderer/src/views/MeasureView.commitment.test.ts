@@ -117,6 +117,8 @@ describe('measure page: commitment', () => {
     const asOf = wrapper.findAll('fieldset').find((f) => f.get('legend').text() === 'As of')!
     await asOf.get('input[type="date"]').setValue('2026-11-30')
     await asOf.get('input[type="time"]').setValue('00:00')
+    // Read on the clock the deadline is written in.
+    expect((asOf.get('select').element as HTMLSelectElement).value).toBe('Asia/Shanghai')
     await asOf.get('select').setValue('Asia/Shanghai')
     const sources = wrapper.findAll('fieldset').find((f) => f.get('legend').text() === 'Sources cited' && f.element.closest('.progress-form'))!
     await sources.findAll('input[type="checkbox"]')[1]!.setValue(true)
