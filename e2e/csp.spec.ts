@@ -103,6 +103,8 @@ test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/b
 
 test.describe('the policy the app scheme sends, enforced by Chromium', () => {
   let scriptDir: string
+  // Playwright reads fixtures from the first parameter's destructuring: none are needed here.
+  // eslint-disable-next-line no-empty-pattern
   test.beforeEach(({}, testInfo) => {
     test.skip(testInfo.project.name !== 'web', WEB_PROJECT_ONLY)
     scriptDir = mkdtempSync(join(tmpdir(), 'mt-csp-'))
@@ -151,6 +153,7 @@ test.describe('the policy the app scheme sends, enforced by Chromium', () => {
 })
 
 test.describe('the policy in force in the real app', () => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixtures from this destructuring; none are needed
   test('the window is on measure-tracker://app/ and keeps file: and data: scripts and file: fetches out', async ({}, testInfo) => {
     test.skip(testInfo.project.name !== 'electron', ELECTRON_PROJECT_ONLY)
     test.skip(electronBinaryPath() === null, NO_ELECTRON_REASON)

@@ -1,12 +1,10 @@
 // The list of methods the page may call is exactly what the renderer calls — no more (an unused
 // method is one more thing a hostile script in the page could use), no less (the UI would break
-// in Electron and in the browser alike) — and Electron main registers IPC channels for it only.
+// in Electron and in the browser alike). That Electron main registers IPC channels for it only is
+// checked in src/main/ipc-exposure.test.ts (src/shared may not import main or electron).
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { IpcMain } from 'electron'
-import { describe, expect, it, vi } from 'vitest'
-import { registerIpcHandlers } from '../main/ipc.ts'
-import { IPC_PREFIX } from './bridge.ts'
+import { describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from './api.ts'
 import { EXPOSED_METHODS, isExposedMethod } from './exposed-methods.ts'
 
@@ -42,14 +40,5 @@ describe('the methods exposed to the page', () => {
     expect(isExposedMethod('measures.list')).toBe(true)
     expect(isExposedMethod('exchange.import')).toBe(false)
     expect(isExposedMethod('toString')).toBe(false)
-  })
-
-  it('are the only API channels Electron main registers: no exchange.import or reminders.markShown over IPC', () => {
-    const channels = new Set<string>()
-    const ipcMain = { handle: (channel: string) => channels.add(channel), removeHandler: vi.fn() } as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>
-    registerIpcHandlers({ ipcMain, service: { call: vi.fn() }, isTrustedSender: () => true, openExternal: vi.fn() })
-    const apiChannels = [...channels].filter((channel) => channel.startsWith(IPC_PREFIX)).map((channel) => channel.slice(IPC_PREFIX.length))
-    expect(apiChannels.sort()).toEqual([...EXPOSED_METHODS].sort())
-    for (const hidden of ['exchange.import', 'exchange.export', 'reminders.markShown', 'reminders.due']) expect(channels).not.toContain(IPC_PREFIX + hidden)
   })
 })

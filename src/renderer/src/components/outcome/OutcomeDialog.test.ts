@@ -49,7 +49,6 @@ const labelled = (d: DOMWrapper<Element>, text: string) => {
   const forId = label.attributes('for')
   return forId ? d.get<HTMLInputElement>(`#${CSS.escape(forId)}`) : label.get<HTMLInputElement>('input')
 }
-const save = (d: DOMWrapper<Element>) => d.findAll('button').find((b) => b.text() === 'Save outcome')!
 
 describe('outcome dialog', () => {
   it('offers the outcomes that fit a suspension that ended, dated at the deadline on its legal clock', async () => {
