@@ -3,7 +3,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures.ts'
 import { m } from './support/i18n.ts'
-import { AFFILIATES, COUNTDOWN, countdownSeconds, countdownTolerance, datasetTitle, listedTitles, rowOf, tallWindow } from './support/board.ts'
+import { AFFILIATES, COUNTDOWN, countdownSeconds, countdownTolerance, datasetTitle, listedTitles, rowOf, tallWindow, measureCount } from './support/board.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
 
@@ -100,20 +100,20 @@ test('a measure is created, edited, deleted (with undo) and restored', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: 'Status board' })).toBeVisible()
   const undo = page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' })
   await expect(undo).toBeFocused()
-  await expect(page.getByRole('status').filter({ hasText: /^12 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: measureCount() })).toBeVisible()
   expect(await listedTitles(page)).not.toContain('E2E steel safeguard (revised)')
 
   await undo.click()
   await expect(page.getByRole('heading', { level: 1, name: 'E2E steel safeguard (revised)' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('Restored “E2E steel safeguard (revised)”')
   await page.getByRole('link', { name: '← All measures' }).click()
-  await expect(page.getByRole('status').filter({ hasText: /^13 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: measureCount(1) })).toBeVisible()
   expect(await listedTitles(page)).toContain('E2E steel safeguard (revised)')
 
   // Delete again, then come back to its page (browser history) and restore it from there.
   await rowOf(page, 'E2E steel safeguard (revised)').getByRole('link').click()
   await page.getByRole('button', { name: 'Delete' }).click()
-  await expect(page.getByRole('status').filter({ hasText: /^12 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: measureCount() })).toBeVisible()
   await page.goBack()
   await expect(page.getByRole('heading', { level: 1, name: 'E2E steel safeguard (revised)' })).toBeVisible()
   await expect(page.getByRole('note').filter({ hasText: 'This measure is deleted.' })).toBeVisible()
@@ -122,7 +122,7 @@ test('a measure is created, edited, deleted (with undo) and restored', async ({ 
   await expect(page.getByRole('note').filter({ hasText: 'This measure is deleted.' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Record event' })).toBeEnabled()
   await page.getByRole('link', { name: '← All measures' }).click()
-  await expect(page.getByRole('status').filter({ hasText: /^13 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: measureCount(1) })).toBeVisible()
 })
 
 test('bad input gets a message next to the field, in the UI language', async ({ page }) => {
@@ -196,7 +196,7 @@ test('keyboard only: create a measure, open and escape the event dialog, delete 
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Status board' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused()
-  await expect(page.getByRole('status').filter({ hasText: /^12 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: measureCount() })).toBeVisible()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Keyboard-made measure' })).toBeVisible()
 })

@@ -2,7 +2,7 @@
 // file): the board and the open measure page show it without a reload or restart.
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/fixtures.ts'
-import { listedTitles, rowOf, tallWindow } from './support/board.ts'
+import { listedTitles, rowOf, tallWindow, measureCount } from './support/board.ts'
 import { cliImport, type ProbeMeasure } from './support/cli.ts'
 
 const probe = (title: string): ProbeMeasure => ({ id: 'e2e-live', title: { en: title }, imposer: 'US', target: 'CN', category: 'tariff' })
@@ -17,14 +17,14 @@ async function expectNotReloaded(page: Page): Promise<void> {
 
 test('a command-line import shows up on the open board, then on the open measure page', async ({ page, app }) => {
   await tallWindow(page)
-  await expect(page.getByRole('status').filter({ hasText: /^12 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: measureCount() })).toBeVisible()
   await markPage(page)
 
   const output = await cliImport(app.dbPath, [probe('Live refresh probe')])
   expect(output).toContain('1 created')
 
   await expect(rowOf(page, 'Live refresh probe')).toHaveCount(1, { timeout: 15_000 })
-  await expect(page.getByRole('status').filter({ hasText: /^13 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: measureCount(1) })).toBeVisible()
   expect(await listedTitles(page)).toContain('Live refresh probe')
   await expectNotReloaded(page)
 

@@ -3,7 +3,7 @@
 // "History"; pinned to the top; deleted and brought back with Undo; found by the board's search.
 // Tags: added on the measure page, offered by the board's Tag filter, filtering by it, removed.
 import { test, expect } from './support/fixtures.ts'
-import { AFFILIATES, DATASET, datasetTitle, listedTitles, openFilters, tallWindow } from './support/board.ts'
+import { AFFILIATES, DATASET, datasetTitle, listedTitles, openFilters, tallWindow, measureCount } from './support/board.ts'
 import { goToBoard, noteItems, noteWith, notesRegion, openMeasureFromBoard, tagsRegion, toasts } from './support/measure-page.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
@@ -24,7 +24,7 @@ test('a Markdown note is previewed, saved with its time, edited with history, pi
   // The word must not already match anything: the board finds nothing for it.
   const search = page.getByRole('searchbox', { name: 'Search' })
   await search.fill(NOTE_ONLY_WORD)
-  await expect(page.getByRole('status').filter({ hasText: /^Showing 0 of 12 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: measureCount(0, 0) })).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).first().click()
 
   await openMeasureFromBoard(page, affiliates)
@@ -131,7 +131,7 @@ test('a Markdown note is previewed, saved with its time, edited with history, pi
   // --- The board's search finds the measure by a word that is only in the note.
   await goToBoard(page)
   await page.getByRole('searchbox', { name: 'Search' }).fill(NOTE_ONLY_WORD)
-  await expect(page.getByRole('status').filter({ hasText: /^Showing 1 of 12 measures$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: measureCount(0, 1) })).toBeVisible()
   expect(await listedTitles(page)).toEqual([affiliates])
 })
 

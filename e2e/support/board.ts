@@ -24,6 +24,12 @@ export function datasetTitle(id: string, locale: 'en' | 'zh-Hant' | 'zh-Hans' = 
 
 export const AFFILIATES = 'us-bis-affiliates-rule'
 
+/** The board's count line for the seeded dataset plus `extra` measures ("26 measures", "Showing 1 of 26 measures"). */
+export function measureCount(extra = 0, shown?: number): RegExp {
+  const total = DATASET.measures.length + extra
+  return new RegExp(shown === undefined ? `^${total} measures$` : `^Showing ${shown} of ${total} measures$`)
+}
+
 export function measuresRegion(page: Page, name = 'Measures'): Locator {
   return page.getByRole('region', { name })
 }
