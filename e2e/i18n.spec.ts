@@ -10,9 +10,14 @@ async function expectBoardIn(page: Page, locale: UiLocale): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(m(locale, 'board.title'))
   await expect(page.getByRole('button', { name: m(locale, 'app.newMeasure') })).toBeVisible()
   await expect(page.getByRole('searchbox', { name: m(locale, 'board.search') })).toBeVisible()
-  for (const key of ['board.filter.party', 'board.filter.category', 'board.filter.status', 'board.group.label']) {
+  await expect(page.getByRole('combobox', { name: m(locale, 'board.group.label'), exact: true })).toBeVisible()
+  // The facets sit in the Filters panel, opened by a button named in the same language.
+  const filters = page.getByRole('button', { name: new RegExp(`^${m(locale, 'board.filter.button')}`) })
+  if ((await filters.getAttribute('aria-expanded')) !== 'true') await filters.click()
+  for (const key of ['board.filter.imposer', 'board.filter.target', 'board.filter.category', 'board.filter.status']) {
     await expect(page.getByRole('combobox', { name: m(locale, key), exact: true })).toBeVisible()
   }
+  await filters.click()
   await expect(page.getByRole('region', { name: m(locale, 'board.listLabel') })).toBeVisible()
   for (const column of ['parties', 'title', 'status', 'countdown']) {
     await expect(page.getByRole('columnheader', { name: m(locale, `board.column.${column}`) })).toBeVisible()

@@ -104,4 +104,17 @@ describe('countdown properties', () => {
       { numRuns: 500 },
     )
   })
+
+  it('changes its month-and-day count exactly when the calendar does, even where months are uneven (found by the property below)', () => {
+    // 29 Jul → 16 Mar: 7 months and 16 days until 18:38:19.022 in New York; the old arithmetic
+    // (back from the deadline) said the count held for the whole next hour.
+    const at = Date.parse('2027-03-16T18:38:19.022Z')
+    const parts = countdownAt(Date.parse('2026-07-29T18:26:22.892Z'), at, 'America/New_York')
+    expect([parts.months, parts.days]).toEqual([7, 16])
+    expect(new Date(parts.validUntilMs).toISOString()).toBe('2026-07-29T18:38:19.023Z')
+    const before = countdownAt(parts.validUntilMs - 1, at, 'America/New_York')
+    const after = countdownAt(parts.validUntilMs, at, 'America/New_York')
+    expect([before.months, before.days]).toEqual([7, 16])
+    expect([after.months, after.days]).toEqual([7, 15])
+  })
 })

@@ -75,12 +75,17 @@ export function countdownAt(nowMs: number, atMs: number, zone = 'UTC', finest: '
   return { precision, months: 0, days, hours, minutes, seconds, past, validUntilMs }
 }
 
-function calendarParts(nowMs: number, atMs: number, zone: string, past: boolean): CountdownParts {
+/** Whole months and days between now and the deadline, on the legal zone's calendar. */
+function monthsAndDays(nowMs: number, at: Temporal.ZonedDateTime, zone: string, past: boolean): { months: number; days: number } {
   const now = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(zone)
-  const at = Temporal.Instant.fromEpochMilliseconds(atMs).toZonedDateTimeISO(zone)
   const [from, to] = past ? [at, now] : [now, at]
-  const span = from.until(to, { largestUnit: 'months', smallestUnit: 'days', roundingMode: 'trunc' })
-  const { months, days } = span
+  const { months, days } = from.until(to, { largestUnit: 'months', smallestUnit: 'days', roundingMode: 'trunc' })
+  return { months, days }
+}
+
+function calendarParts(nowMs: number, atMs: number, zone: string, past: boolean): CountdownParts {
+  const at = Temporal.Instant.fromEpochMilliseconds(atMs).toZonedDateTimeISO(zone)
+  const { months, days } = monthsAndDays(nowMs, at, zone, past)
   let validUntilMs: number
   if (past) {
     // Counting up: one more day is reached at deadline + (months, days + 1).
@@ -94,7 +99,36 @@ function calendarParts(nowMs: number, atMs: number, zone: string, past: boolean)
   // not ahead of now, and look again at least hourly.
   if (!(validUntilMs > nowMs)) validUntilMs = nowMs + MINUTE_MS
   validUntilMs = Math.min(validUntilMs, nowMs + HOUR_MS)
+  validUntilMs = firstChangeBefore(validUntilMs, nowMs, { months, days }, (t) => monthsAndDays(t, at, zone, past))
   return { precision: 'day', months, days, hours: 0, minutes: 0, seconds: 0, past, validUntilMs }
+}
+
+/**
+ * `until`, unless the count already changes before it — which the arithmetic above can miss where
+ * a month is shorter than the day counted from (adding and subtracting months do not undo each
+ * other at month ends) or a DST change falls in between. One check in the common case; where the
+ * check fails, a binary search for the first millisecond with another count (the count only ever
+ * moves one way as time passes).
+ */
+function firstChangeBefore(
+  until: number,
+  nowMs: number,
+  current: { months: number; days: number },
+  countAt: (t: number) => { months: number; days: number },
+): number {
+  const same = (t: number) => {
+    const count = countAt(t)
+    return count.months === current.months && count.days === current.days
+  }
+  if (same(until - 1)) return until
+  let lo = nowMs // same count
+  let hi = until - 1 // another count
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (same(mid)) lo = mid
+    else hi = mid
+  }
+  return hi
 }
 
 /** "2mo 14d", "12d 3h", "2d 3h 4m", "3h 4m 5s" — and "… ago" once passed. */
