@@ -10,7 +10,8 @@
 // before any URL parser can fold `..` or `%2e%2e` away (Chromium already canonicalizes the URLs it
 // hands us; this is the second line), then the file's real path must still be inside the folder's
 // real path (a symlink out is refused), and it must be a regular file (no directory listings).
-import { extname, join, sep } from 'node:path'
+import { join, sep } from 'node:path'
+import { contentTypeFor, decodeSafeSegment } from '../shared/static-files.ts'
 import { APP_HOST, APP_INDEX_PATH, APP_SCHEME } from './app-scheme.ts'
 
 /** The part of node:fs/promises the handler reads with (Electron's fs also reads inside app.asar). */
@@ -32,33 +33,6 @@ export interface AppProtocolOptions {
 export type ProtocolRequest = Pick<Request, 'url' | 'method'>
 export type AppProtocolHandler = (request: ProtocolRequest) => Promise<Response>
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-}
-
-/** By extension; anything else is opaque bytes (with nosniff, never run as script or styles). */
-export function contentTypeFor(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
-}
-
 const PREFIX = `${APP_SCHEME}://${APP_HOST}/`
 
 /**
@@ -74,13 +48,9 @@ export function requestedSegments(url: string): string[] | null {
   if (rawPath === '') return APP_INDEX_PATH.slice(1).split('/')
   const segments: string[] = []
   for (const raw of rawPath.split('/')) {
-    let segment: string
-    try {
-      segment = decodeURIComponent(raw)
-    } catch {
-      return null
-    }
-    if (segment === '' || segment.startsWith('.') || /[/\\:\0]/.test(segment)) return null
+    // Unlike the browser host, an empty segment (`//etc`) is refused, not skipped.
+    const segment = raw === '' ? null : decodeSafeSegment(raw)
+    if (segment === null) return null
     segments.push(segment)
   }
   return segments

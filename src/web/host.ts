@@ -14,7 +14,8 @@ import { fail, type Result } from '../shared/result.ts'
 import { createEventHub, DEFAULT_HEARTBEAT_MS } from './events.ts'
 import { BodyTimedOut, BodyTooLarge, bodyLimitFor, DEFAULT_LIMITS, readBody, type HostLimits } from './limits.ts'
 import { checkRequestSource, createToken, hasSession, sessionCookie, TOKEN_PARAM, tokenMatches, type RequestKind } from './security.ts'
-import { contentTypeFor, findStaticFile, hasExtension, missingBuildPage, readIndexHtml, safeSegments } from './static.ts'
+import { findStaticFile, hasExtension, missingBuildPage, readIndexHtml, safeSegments } from './static.ts'
+import { contentTypeFor } from '../shared/static-files.ts'
 
 /**
  * After refusing a request whose body has not been read, the host keeps reading (and dropping)

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contentTypeFor, findStaticFile, hasExtension, missingBuildPage, readIndexHtml, safeSegments } from './static.ts'
+import { findStaticFile, hasExtension, missingBuildPage, readIndexHtml, safeSegments } from './static.ts'
+import { contentTypeFor } from '../shared/static-files.ts'
 
 describe('safeSegments', () => {
   it('decodes ordinary paths', () => {

@@ -2,35 +2,8 @@
 // No directory listings, no dotfiles, nothing outside the folder (however the path is encoded,
 // and whatever a symlink inside points at).
 import { realpath, stat, readFile } from 'node:fs/promises'
-import { extname, join, resolve, sep } from 'node:path'
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-}
-
-export function contentTypeFor(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
-}
+import { join, resolve, sep } from 'node:path'
+import { contentTypeFor, decodeSafeSegment } from '../shared/static-files.ts'
 
 /**
  * Splits a request path into safe, decoded segments, or null when it cannot name a file inside
@@ -42,13 +15,8 @@ export function safeSegments(pathname: string): string[] | null {
   const segments: string[] = []
   for (const raw of pathname.split('/')) {
     if (raw === '') continue
-    let segment: string
-    try {
-      segment = decodeURIComponent(raw)
-    } catch {
-      return null
-    }
-    if (segment.startsWith('.') || /[/\\\0:]/.test(segment)) return null
+    const segment = decodeSafeSegment(raw)
+    if (segment === null) return null
     segments.push(segment)
   }
   return segments
