@@ -3,7 +3,7 @@
 // and whatever a symlink inside points at).
 import { realpath, stat, readFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
-import { contentTypeFor, decodeSafeSegment } from '../shared/static-files.ts'
+import { decodeSafeSegment } from '../shared/static-files.ts'
 
 /**
  * Splits a request path into safe, decoded segments, or null when it cannot name a file inside
