@@ -102,3 +102,25 @@ describe('Upcoming', () => {
     expect(wrapper.get('tbody tr .countdown .numeric').text()).toBe(text)
   })
 })
+
+describe('upcoming countdowns', () => {
+  it('count months on the deadline’s legal calendar, not UTC’s', async () => {
+    // 30 Nov 20:00 UTC is already 1 Dec in Beijing; 30 Jan 04:00 there is 1 month 29 days later
+    // on that calendar (1 month 30 days on UTC's).
+    const now = Date.parse('2026-11-30T20:00:00Z')
+    const beijing: UpcomingTransition = {
+      ...row('beijing', Date.parse('2027-01-29T20:00:00Z')),
+      transition: { kind: 'suspension_end', at: '2027-01-30T04:00:00+08:00[Asia/Shanghai]', atMs: Date.parse('2027-01-29T20:00:00Z'), eventId: 'e' },
+    }
+    const service = fakeService({ 'reminders.upcoming': () => [beijing], 'reminders.settings': () => ({ leadDays: [90, 30, 7, 1] }) })
+    const hs = harness({ service })
+    useClockStore().now = now
+    await hs.router.push('/upcoming')
+    const wrapper = mountIn(hs, Page, { attachTo: document.body })
+    await vi.waitFor(() => expect(wrapper.find('#upcoming-days').exists()).toBe(true), { timeout: 10_000 })
+    await wrapper.get('#upcoming-days').setValue('90')
+    await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(1), { timeout: 10_000 })
+    await settle()
+    expect(wrapper.get('tbody tr td:nth-child(2)').text()).toContain('1mo 29d')
+  })
+})
