@@ -167,7 +167,7 @@ test('from the measure page review box: extended for one year with a source; the
   // The citation left empty: the source is named by its site.
   await expect(page.getByRole('region', { name: 'Sources', exact: true })).toContainText('www.federalregister.gov')
   // Focus does not fall to the page's body.
-  expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true)
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body)).toBe(true)
 
   await goToBoard(page)
   await expectNoReview(page, affiliates)
