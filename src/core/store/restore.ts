@@ -18,20 +18,11 @@ import { ServiceError } from '../../shared/result.ts'
 import { MIGRATIONS } from './migrations.ts'
 import { hasSqliteHeader, isDamageError } from './damage.ts'
 import { newBackupPath, privateTemporary, writeBackupSync } from './backup.ts'
+import type { BackupContents } from '../../shared/api.ts'
 
-export interface BackupSummary {
+/** What a backup holds (the page's `BackupContents`), plus where it is and when it was written. */
+export interface BackupSummary extends BackupContents {
   path: string
-  /** The file's name (what the backups list shows). */
-  name: string
-  schemaVersion: number
-  /** Measures not deleted, and the deleted ones that undo could bring back. */
-  measures: number
-  deletedMeasures: number
-  events: number
-  notes: number
-  /** The newest change recorded in the copy (audit trail, measures, notes), or null for an empty one. */
-  newestChange: string | null
-  bytes: number
   /** When the file was last written. */
   fileTime: string
 }
