@@ -13,6 +13,7 @@ import type { MeasureSummary, MethodName } from '../src/shared/api.ts'
 import type { Result } from '../src/shared/result.ts'
 import { openStore } from '../src/core/open.ts'
 import { openTempStore, tempDir, type TempStore } from './helpers/temp-store.ts'
+import { value } from './helpers/results.ts'
 
 const DATASET_URL = new URL('../resources/datasets/us-cn-truce-2025.json', import.meta.url)
 /** The dataset as shipped before December 2026 (format version 1, 12 measures). */
@@ -74,10 +75,6 @@ function event(file: ParsedExchangeFile, measureId: string, eventId: string) {
   return found
 }
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 describe('embedded dataset us-cn-truce-2025 (file)', () => {
   it('parses with exchangeFileSchema with zero issues, and every measure validates on its own', () => {

@@ -8,10 +8,10 @@ import type { MethodName } from '../../shared/api.ts'
 import type { Locale } from '../../shared/domain.ts'
 import { zoneOf } from '../../shared/format.ts'
 import { translate } from '../../shared/i18n/translate.ts'
-import type { Result } from '../../shared/result.ts'
 import { Temporal, epochMs, formatZoned, parseZoned } from '../../shared/time.ts'
 import { reminderDueAtMs } from '../reminders/schedule.ts'
 import { calendarFor, cleanText, escapeText, eventUid, foldLine, sequenceOf, vtimezone, type CalendarMeasure } from './ics.ts'
+import { value } from '../../../test/helpers/results.ts'
 
 const DAY = 86_400_000
 let now = Date.parse('2026-08-01T00:00:00Z')
@@ -24,10 +24,6 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 const exportIcs = (input: { measureId?: string; locale?: Locale } = {}) => value(call('calendar.export', input))
 
 // --- a small reader for what node-ical does not expose: raw properties and VTIMEZONE resolution ---

@@ -6,6 +6,7 @@ import type { Result } from '../../shared/result.ts'
 import { inTransaction } from '../store/database.ts'
 import { insertNote } from '../store/measure-rows.ts'
 import { timestamp } from './clock.ts'
+import { value } from '../../../test/helpers/results.ts'
 
 // A clock that moves one minute per call to `tick()`, so creation order is unambiguous.
 const START = Date.parse('2026-11-26T12:00:00Z')
@@ -24,10 +25,6 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 function errorCode(result: Result<unknown>): string | undefined {
   return result.ok ? undefined : result.error.code
 }

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import type { MethodName } from '../../shared/api.ts'
-import type { Result } from '../../shared/result.ts'
+import { value, failure } from '../../../test/helpers/results.ts'
 
 let temp: TempStore
 const NOW = Date.parse('2026-12-04T10:00:00Z')
@@ -14,14 +14,6 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
-function failure(result: Result<unknown>) {
-  if (result.ok) throw new Error('expected a failure')
-  return { code: result.error.code, paths: result.error.details?.issues?.map((i) => i.path.join('.')) ?? [] }
-}
 
 const NY = (wall: string, offset = '-05:00') => `${wall}${offset}[America/New_York]`
 const START = NY('2025-11-10T00:01:00')

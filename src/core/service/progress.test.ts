@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import type { MethodName } from '../../shared/api.ts'
-import type { Result } from '../../shared/result.ts'
+import { value, failure } from '../../../test/helpers/results.ts'
 
 let temp: TempStore
 const NOW = Date.parse('2026-11-26T12:00:00Z')
@@ -13,14 +13,6 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
-function failure(result: Result<unknown>) {
-  if (result.ok) throw new Error('expected a failure')
-  return { code: result.error.code, paths: result.error.details?.issues?.map((i) => i.path.join('.')) ?? [] }
-}
 
 const SH = (wall: string) => `${wall}+08:00[Asia/Shanghai]`
 const DEADLINE = SH('2027-01-01T00:00:00')

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore } from '../open.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import type { MethodName } from '../../shared/api.ts'
-import type { Result } from '../../shared/result.ts'
 import { epochMs, formatZoned, parseInstantInput } from '../../shared/time.ts'
 import { reminderDueAtMs } from '../reminders/schedule.ts'
+import { value } from '../../../test/helpers/results.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -18,10 +18,6 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 const NY = (date: string) => formatZoned(parseInstantInput(`${date}T00:01`, 'America/New_York'))
 const facts = (en: string) => ({ title: { en }, imposer: 'US', target: 'CN', category: 'tariff' })
 

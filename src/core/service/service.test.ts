@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
-import type { Result } from '../../shared/result.ts'
 import type { MethodName } from '../../shared/api.ts'
 import { formatZoned, parseInstantInput } from '../../shared/time.ts'
+import { value } from '../../../test/helpers/results.ts'
 
 let temp: TempStore
 const NOW = Date.parse('2026-11-26T12:00:00Z')
@@ -12,10 +12,6 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 const facts = { title: { en: 'Port fees on Chinese ships', 'zh-Hant': '對中國船舶收取港口費' }, imposer: 'US', target: 'CN', category: 'port_fee', tags: ['ships'] }
 // 12:01 a.m. eastern time on a date, with the offset that date really has (EDT or EST).
 const NY = (date: string) => formatZoned(parseInstantInput(`${date}T00:01`, 'America/New_York'))
