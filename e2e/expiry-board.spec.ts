@@ -111,6 +111,22 @@ for (const [width, height, rows] of [
       return needed <= input.clientWidth
     })
     expect(fits).toBe(true)
+    // Nothing in a row's status cell is cut off by the row's fixed height (badge, "Record
+    // outcome…", the sources-disagree mark), in any row on screen.
+    const clipped = await measuresRegion(page).evaluate((list) =>
+      [...list.querySelectorAll<HTMLElement>('[role="row"] .cell.status')].flatMap((cell) => {
+        const box = cell.getBoundingClientRect()
+        if (box.bottom > innerHeight) return []
+        return [...cell.children]
+          .filter((child) => child.getClientRects().length > 0 && getComputedStyle(child).position !== 'absolute')
+          .filter((child) => {
+            const r = child.getBoundingClientRect()
+            return r.top < box.top - 1 || r.bottom > box.bottom + 1
+          })
+          .map((child) => `${cell.closest('[role="row"]')!.querySelector('a')?.textContent}: ${child.textContent}`)
+      }),
+    )
+    expect(clipped).toEqual([])
   })
 }
 
