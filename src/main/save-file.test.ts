@@ -153,6 +153,7 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(join(dir, 'missing', 'a.csv'), 'x')).rejects.toThrow()
   })
 
+  // Skipped on Windows: it has no POSIX mode bits or umask (files are guarded by ACLs there).
   it.skipIf(process.platform === 'win32')('leaves a file only its owner can read, whatever the umask', async () => {
     const previous = process.umask(0)
     try {
