@@ -23,7 +23,7 @@
 import type { Notification, NotificationConstructorOptions } from 'electron'
 import { notificationText, summaryNotificationText } from '../core/reminders/notification-text.ts'
 import { MAX_TIMER_DELAY_MS } from '../core/reminders/schedule.ts'
-import type { DueReminder, DueReminders } from '../shared/api.ts'
+import type { DueReminder, DueReminders } from '../shared/api-views.ts'
 import type { Locale } from '../shared/domain.ts'
 import type { CallableService } from './ipc.ts'
 

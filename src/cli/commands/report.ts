@@ -1,6 +1,6 @@
 // `report`: the status report (core/report) as HTML (default), Markdown, CSV or JSON, to stdout
 // or to --out FILE. Times are shown in --tz; --at is read in --tz like every other command.
-import { REPORT_FORMATS, type ReportFormat } from '../../shared/api.ts'
+import { REPORT_FORMATS, type ReportFormat } from '../../shared/api-inputs.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { EXIT, UsageError } from '../usage.ts'

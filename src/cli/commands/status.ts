@@ -1,5 +1,5 @@
 // `status`: every measure with status, since, next deadline, countdown and review flag.
-import type { MeasureSummary } from '../../shared/api.ts'
+import type { MeasureSummary } from '../../shared/api-views.ts'
 import type { LocalizedText } from '../../shared/domain.ts'
 import { formatCountdown, formatInstant } from '../../shared/format.ts'
 import { statusText } from '../../shared/rate.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DueReminder } from '../../shared/api.ts'
+import type { DueReminder } from '../../shared/api-views.ts'
 import { LOCALES } from '../../shared/domain.ts'
 import { MESSAGES } from '../../shared/i18n/translate.ts'
 import { epochMs } from '../../shared/time.ts'

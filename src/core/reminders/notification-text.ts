@@ -4,7 +4,7 @@
 //   body:  "<measure title> — 10 Nov 2026, 00:01 EST"   (the instant on its legal wall clock)
 // The time left is counted from now, not from the lead time: a reminder shown late (the app was
 // closed, or the transition was recorded after its lead time) still says how long is really left.
-import type { DueReminder } from '../../shared/api.ts'
+import type { DueReminder } from '../../shared/api-views.ts'
 import type { Locale, LocalizedText, TransitionKind } from '../../shared/domain.ts'
 import { formatInstant, zoneOf } from '../../shared/format.ts'
 import { translate } from '../../shared/i18n/translate.ts'

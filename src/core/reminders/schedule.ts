@@ -26,11 +26,11 @@
 //   cannot have missed what it never ran for; those reminders are simply shown now. A reminder
 //   that fell due *before* the last check but was never shown (its transition was recorded or
 //   imported later) is not missed either.
-import type { DueReminder } from '../../shared/api.ts'
+import type { DueReminder } from '../../shared/api-views.ts'
 import type { LocalizedText, Transition } from '../../shared/domain.ts'
 import { parseZoned } from '../../shared/time.ts'
 
-export { DEFAULT_LEAD_DAYS } from '../../shared/api.ts'
+export { DEFAULT_LEAD_DAYS } from '../../shared/api-inputs.ts'
 
 /** A timer that fires within this long after a reminder fell due shows it as on time. */
 export const LATE_TOLERANCE_MS = 5 * 60_000

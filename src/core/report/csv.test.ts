@@ -2,7 +2,7 @@
 // invisible character is neutralised like a plain one; numbers and ordinary text are kept.
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { reportOptionsSchema } from '../../shared/api.ts'
+import { reportOptionsSchema } from '../../shared/api-inputs.ts'
 import { loadReport } from '../service/report.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import { BOM, renderCsv } from './csv.ts'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { reportOptionsSchema, type ReportOptions } from '../../shared/api.ts'
+import { reportOptionsSchema, type ReportOptions } from '../../shared/api-inputs.ts'
 import { formatCountdown, formatInstant } from '../../shared/format.ts'
 import { translator } from '../../shared/i18n/translate.ts'
 import { epochMs } from '../../shared/time.ts'

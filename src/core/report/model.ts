@@ -14,7 +14,8 @@
 // - Footnotes: sources numbered in the order the tables first cite them; one footnote per URL, so a
 //   notice cited by several measures is listed once.
 // - Notes: pinned notes of the filtered measures, only with includeNotes.
-import type { MeasureSummary, ReportOptions } from '../../shared/api.ts'
+import type { ReportOptions } from '../../shared/api-inputs.ts'
+import type { MeasureSummary } from '../../shared/api-views.ts'
 import { STATUSES, type Category, type CommitmentOutcome, type Confidence, type Locale, type Note, type Source, type Status, type TransitionKind } from '../../shared/domain.ts'
 import { formatCountdown, formatDate, formatInstant, zoneOf } from '../../shared/format.ts'
 import { translator, type Translate } from '../../shared/i18n/translate.ts'

@@ -2,7 +2,7 @@
 // (tests, benchmark) and Electron's webContents.printToPDF() (the app). The page size, margins and
 // the running header/footer with page numbers all come from the document's own @page rule, so the
 // printer is told to prefer the CSS page size and to add no header/footer of its own.
-import type { ReportOptions } from '../../shared/api.ts'
+import type { ReportOptions } from '../../shared/api-inputs.ts'
 
 export interface ReportPrintSettings {
   /** 'A4' | 'Letter': Playwright `format`, Electron `pageSize`. */

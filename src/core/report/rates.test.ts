@@ -3,7 +3,7 @@
 // commitment deadlines, and needs-review names a commitment whose outcome is not recorded.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
-import { reportOptionsSchema, type ReportOptions } from '../../shared/api.ts'
+import { reportOptionsSchema, type ReportOptions } from '../../shared/api-inputs.ts'
 import { loadReport } from '../service/report.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import { RATES_FILE } from '../../../test/fixtures/rates-and-commitments.ts'

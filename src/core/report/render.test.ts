@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { reportOptionsSchema, type ReportOptions } from '../../shared/api.ts'
+import { reportOptionsSchema, type ReportOptions } from '../../shared/api-inputs.ts'
 import { loadReport } from '../service/report.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import { HOSTILE_NOTES } from '../../../test/hostile-notes.ts'

@@ -1,5 +1,6 @@
 // One model, every output: renderReport(model, format) → the file to save or show.
-import type { ReportFile, ReportFormat } from '../../shared/api.ts'
+import type { ReportFormat } from '../../shared/api-inputs.ts'
+import type { ReportFile } from '../../shared/api-views.ts'
 import { Temporal } from '../../shared/time.ts'
 import { renderCsv } from './csv.ts'
 import { renderHtml } from './html.ts'

@@ -1,6 +1,6 @@
 // The audit trail: one row per change, with the measure as it was before and after.
 import type { DatabaseSync } from 'node:sqlite'
-import type { AuditEntry } from '../../shared/api.ts'
+import type { AuditEntry } from '../../shared/api-views.ts'
 import { statement } from '../store/statements.ts'
 
 export function writeAudit(

@@ -2,7 +2,8 @@
 // backup is chosen by its name in the backups folder (the contract refuses paths), so a page can
 // neither read nor restore any other file. Copy and restore run outside the service's
 // transaction (VACUUM INTO cannot run inside one; a restore runs its own, see store/restore.ts).
-import type { BackupContents, BackupEntry, MethodName } from '../../shared/api.ts'
+import type { MethodName } from '../../shared/api.ts'
+import type { BackupContents, BackupEntry } from '../../shared/api-views.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { backupFolder, listBackups, newBackupPath, writeBackupSync, type BackupFile } from '../store/backup.ts'
 import { inspectBackup, restoreInto, type BackupSummary, type RestoreOutcome } from '../store/restore.ts'

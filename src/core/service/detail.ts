@@ -1,5 +1,5 @@
 // One measure as the measure page shows it: stored facts and life, derived status, audit trail.
-import type { AuditEntry, MeasureDetail } from '../../shared/api.ts'
+import type { AuditEntry, MeasureDetail } from '../../shared/api-views.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { baseOf, statusAt, toTimedEvent, transitionsOf } from '../status/engine.ts'
 import { readMeasure, type StoredMeasure } from '../store/measure-rows.ts'

@@ -1,6 +1,7 @@
 // The one service every host calls: validate input against the contract, run the handler (a
 // mutation in one write transaction, audited), and answer with a Result — never a throw.
-import { api, isMethodName, type MeasureDetail, type MethodName, type Output } from '../../shared/api.ts'
+import { api, isMethodName, type MethodName, type Output } from '../../shared/api.ts'
+import type { MeasureDetail } from '../../shared/api-views.ts'
 import { ServiceError, fail, formatIssuePath, ok, type Result } from '../../shared/result.ts'
 import { inTransaction } from '../store/database.ts'
 import { storageError } from '../store/storage-errors.ts'

@@ -1,5 +1,5 @@
 // Handlers for measures as a whole: list with status, read one, create, update, delete, restore.
-import type { MeasureSummary } from '../../shared/api.ts'
+import type { MeasureSummary } from '../../shared/api-views.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { epochMs } from '../../shared/time.ts'
 import { measureExists, writeFacts } from '../store/measure-rows.ts'

@@ -1,7 +1,7 @@
 // Handlers for a measure's notes (Markdown, pinned, edit history, soft delete with undo) and its
 // tags. Each is a mutation with `measureId` in its input, so the service runs it in one
 // transaction and audits the measure before and after without anything here.
-import type { NoteRevision } from '../../shared/api.ts'
+import type { NoteRevision } from '../../shared/api-views.ts'
 import { LIMITS, NOTE_LIMIT, type Note } from '../../shared/domain.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { insertNote, writeTags } from '../store/measure-rows.ts'

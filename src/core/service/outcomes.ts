@@ -2,7 +2,7 @@
 // new source (stored with the measure), the event (through `events.record`, so the same checks
 // apply) and, for a replacement, the link to the measure that replaced it. The service runs it
 // in one transaction with one audit row: any refusal below leaves the database as it was.
-import { eventInputSchema } from '../../shared/api.ts'
+import { eventInputSchema } from '../../shared/api-inputs.ts'
 import { LIMITS, type MeasureLink, type Source } from '../../shared/domain.ts'
 import { OUTCOME_EVENT_KIND } from '../../shared/outcome.ts'
 import { ServiceError, type ApiErrorIssue } from '../../shared/result.ts'

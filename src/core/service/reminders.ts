@@ -8,7 +8,8 @@
 // also when there were none, so the last check is recorded and what falls due later while the app
 // is closed is recognised as missed. Missed and on-time reminders are recorded in two calls.
 import type { DatabaseSync } from 'node:sqlite'
-import { DEFAULT_LEAD_DAYS, type UpcomingTransition } from '../../shared/api.ts'
+import { DEFAULT_LEAD_DAYS } from '../../shared/api-inputs.ts'
+import type { UpcomingTransition } from '../../shared/api-views.ts'
 import type { Category, LocalizedText, Status } from '../../shared/domain.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { epochMs } from '../../shared/time.ts'

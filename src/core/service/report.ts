@@ -1,5 +1,5 @@
 // `report.build`: the status report at an instant, in one format (core/report renders it).
-import type { ReportOptions } from '../../shared/api.ts'
+import type { ReportOptions } from '../../shared/api-inputs.ts'
 import { epochMs } from '../../shared/time.ts'
 import { buildReport, reportAt, type ReportModel } from '../report/model.ts'
 import { readReportDetails } from '../report/read.ts'

@@ -18,7 +18,7 @@ import { ServiceError } from '../../shared/result.ts'
 import { MIGRATIONS } from './migrations.ts'
 import { hasSqliteHeader, isDamageError } from './damage.ts'
 import { newBackupPath, privateTemporary, writeBackupSync } from './backup.ts'
-import type { BackupContents } from '../../shared/api.ts'
+import type { BackupContents } from '../../shared/api-views.ts'
 
 /** What a backup holds (the page's `BackupContents`), plus where it is and when it was written. */
 export interface BackupSummary extends BackupContents {

@@ -3,7 +3,8 @@
 // folds the events with their precomputed epoch milliseconds.
 import { hasLiveDateConflict } from './conflicts.ts'
 import type { DatabaseSync } from 'node:sqlite'
-import type { ListFilter, MeasureSummary } from '../../shared/api.ts'
+import type { ListFilter } from '../../shared/api-inputs.ts'
+import type { MeasureSummary } from '../../shared/api-views.ts'
 import type { Category, MeasureLink } from '../../shared/domain.ts'
 import { statusAt } from '../status/engine.ts'
 import { arrays, timelineOf, type Cell } from './array-rows.ts'

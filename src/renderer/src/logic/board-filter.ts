@@ -1,6 +1,6 @@
 // The board's filters and sort orders, as pure functions over the loaded rows. Filtering happens
 // here rather than in the service so typing in the search box answers at once, even at 10,000 rows.
-import type { MeasureSummary } from '../../../shared/api.ts'
+import type { MeasureSummary } from '../../../shared/api-views.ts'
 import type { Category, Locale, Status } from '../../../shared/domain.ts'
 import { compareDeadlines } from '../../../shared/deadline.ts'
 import { collator, regionName } from './parties.ts'

@@ -1,6 +1,6 @@
 // The board's rows as one flat list for the virtualized table: group headings and measure rows
 // (or counter-measure pair rows), each with a known height so no row needs measuring.
-import type { MeasureSummary } from '../../../shared/api.ts'
+import type { MeasureSummary } from '../../../shared/api-views.ts'
 import { STATUSES, type Status } from '../../../shared/domain.ts'
 import type { GroupKey } from './board-filter.ts'
 import { counterPairs } from './pairs.ts'

@@ -1,6 +1,6 @@
 // The "record event" form: what a person picks (kind, a wall-clock date in a zone, an end given as
 // a duration or a date) turned into the shared event input, checked with the shared schema.
-import { eventInputSchema, type EventInput } from '../../../shared/api.ts'
+import { eventInputSchema, type EventInput } from '../../../shared/api-inputs.ts'
 import { RATE_UNITS, type EventKind, type RateUnit, type StepPolicy } from '../../../shared/domain.ts'
 import { Temporal, dateOnlyEnd, epochMs, isValidPlainDate } from '../../../shared/time.ts'
 import { zonedFromParts } from './as-of.ts'

@@ -1,6 +1,6 @@
 // The reminder lead times as a person types them ("90, 30, 7, 1") and back, checked the way the
 // service's leadDaysSchema checks them, with a message for each problem.
-import { leadDaysSchema } from '../../../shared/api.ts'
+import { leadDaysSchema } from '../../../shared/api-inputs.ts'
 import type { FieldIssue } from './validation.ts'
 
 export const MAX_LEAD_DAYS = 3650

@@ -1,7 +1,7 @@
 // The measures a lapsed one may have been replaced by, found by title (issue 11's "replaced by
 // another measure"): the loaded board rows, matched on every language's title, short name and
 // instrument, the measure itself and deleted ones left out, at most `limit` (a short radio list).
-import type { MeasureSummary } from '../../../shared/api.ts'
+import type { MeasureSummary } from '../../../shared/api-views.ts'
 import type { Locale } from '../../../shared/domain.ts'
 import { titleOf } from './text.ts'
 

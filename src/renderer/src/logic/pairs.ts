@@ -1,6 +1,6 @@
 // Counter-measure pairs, for the board's side-by-side view: measures joined by 'counter' links
 // (either direction) form a group; each group is shown as two columns, one per imposing party.
-import type { MeasureSummary } from '../../../shared/api.ts'
+import type { MeasureSummary } from '../../../shared/api-views.ts'
 
 export interface PairRow {
   key: string

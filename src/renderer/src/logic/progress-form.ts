@@ -1,7 +1,7 @@
 // The "record progress" form of a commitment: a figure, the wall-clock instant it is "as of" in
 // a zone, the sources cited and a note, turned into the shared progress input and checked with
 // the shared schema (the host checks again; both kinds of issue land on the same fields).
-import { progressInputSchema, type ProgressInput } from '../../../shared/api.ts'
+import { progressInputSchema, type ProgressInput } from '../../../shared/api-inputs.ts'
 import { zonedFromParts } from './as-of.ts'
 import { issueFromZod, type FieldIssue } from './validation.ts'
 

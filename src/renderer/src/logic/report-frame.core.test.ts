@@ -2,7 +2,7 @@
 // inertStyles() on the real report (core/report/html.ts), hostile notes and titles included: every
 // style attribute is set aside and nothing else changes — no text, no other attribute.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { reportOptionsSchema } from '../../../shared/api.ts'
+import { reportOptionsSchema } from '../../../shared/api-inputs.ts'
 // The renderer never imports core at run time; this test does, to pin inertStyles() against the
 // HTML core really writes (it relies on core escaping every value).
 // eslint-disable-next-line no-restricted-imports -- test only, see above

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { reportOptionsSchema } from '../../../shared/api.ts'
+import { reportOptionsSchema } from '../../../shared/api-inputs.ts'
 import { emptyFilter } from './board-filter.ts'
 import {
   REPORT_PREFS_KEY,

@@ -1,6 +1,7 @@
 // The report view's form, as plain data, and how it becomes a `report.build` input and a print
 // request. Pure functions, unit-tested (report-options.test.ts).
-import type { Input, ListFilter } from '../../../shared/api.ts'
+import type { Input } from '../../../shared/api.ts'
+import type { ListFilter } from '../../../shared/api-inputs.ts'
 import type { PrintRequest } from '../../../shared/bridge.ts'
 import { LOCALES, type Locale } from '../../../shared/domain.ts'
 import { nowParts, partsFromZoned, zonedFromParts, type ZonedParts } from './as-of.ts'

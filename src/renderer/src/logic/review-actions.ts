@@ -7,7 +7,7 @@
 //                counted from the deadline on its legal clock — the service turns it into `until`);
 // - confirmed  → 'review' NOW (when the person checked), never before the deadline itself.
 // Instants keep the deadline's legal zone, so the record reads like the notice it stands for.
-import type { EventInput } from '../../../shared/api.ts'
+import type { EventInput } from '../../../shared/api-inputs.ts'
 import type { Transition } from '../../../shared/domain.ts'
 import { zoneOf } from '../../../shared/format.ts'
 import { Temporal, epochMs, formatZoned } from '../../../shared/time.ts'

@@ -2,7 +2,7 @@
 // by why (the kind of transition nobody confirmed) and by the day it passed, in its legal zone
 // (the date the notices name, whatever zone the reader is in). Newest first: what just lapsed is
 // what a reader opening the app has most likely not seen yet.
-import type { MeasureSummary } from '../../../shared/api.ts'
+import type { MeasureSummary } from '../../../shared/api-views.ts'
 import type { Locale, TransitionKind } from '../../../shared/domain.ts'
 import { formatDate, zoneOf } from '../../../shared/format.ts'
 

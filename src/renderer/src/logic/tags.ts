@@ -1,5 +1,5 @@
 // Tags as the service treats them: trimmed, one line, 1–60 characters, compared case-insensitively.
-import { tagSchema } from '../../../shared/api.ts'
+import { tagSchema } from '../../../shared/api-inputs.ts'
 
 export const foldTag = (tag: string): string => tag.normalize('NFC').toLocaleLowerCase()
 

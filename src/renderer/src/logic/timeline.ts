@@ -1,6 +1,6 @@
 // A measure's life in time order: the recorded events, plus the ends of suspensions and the
 // commitment deadline the status engine derives (transitions without an event of their own).
-import type { MeasureDetail } from '../../../shared/api.ts'
+import type { MeasureDetail } from '../../../shared/api-views.ts'
 import type { MeasureEvent } from '../../../shared/domain.ts'
 import { supersededEnds, type SupersededEnd } from '../../../shared/superseded.ts'
 import { epochMs } from '../../../shared/time.ts'

@@ -1,7 +1,7 @@
 // The Upcoming panel's list between two loads: what the service sent for the window
 // (reference, reference + days], trimmed as the shared clock moves on (a passed deadline leaves
 // the list at once; the next load brings in what entered the window).
-import type { UpcomingTransition } from '../../../shared/api.ts'
+import type { UpcomingTransition } from '../../../shared/api-views.ts'
 import { DAY_MS } from './urgency.ts'
 
 export const UPCOMING_DAY_CHOICES = [7, 30, 90, 365] as const

@@ -3,7 +3,7 @@
 // is derived from them in composables/useBoardRows.ts.
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
-import type { MeasureSummary } from '../../../shared/api.ts'
+import type { MeasureSummary } from '../../../shared/api-views.ts'
 import type { ApiError } from '../../../shared/result.ts'
 import { useClient } from '../api/client.ts'
 import { emptyFilter, type GroupKey, type SortKey } from '../logic/board-filter.ts'

@@ -2,7 +2,8 @@
 // that page. Every change reloads the detail so the derived status is always the service's.
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
-import type { EventInput, MeasureDetail, ProgressInput } from '../../../shared/api.ts'
+import type { EventInput, ProgressInput } from '../../../shared/api-inputs.ts'
+import type { MeasureDetail } from '../../../shared/api-views.ts'
 import type { ApiError, Result } from '../../../shared/result.ts'
 import { useClient } from '../api/client.ts'
 import { useClockStore } from './clock.ts'

@@ -1,5 +1,5 @@
 // A measure as the measure page receives it.
-import type { MeasureDetail } from '../../../shared/api.ts'
+import type { MeasureDetail } from '../../../shared/api-views.ts'
 import { epochMs } from '../../../shared/time.ts'
 
 export function measureDetail(overrides: Partial<MeasureDetail> = {}): MeasureDetail {

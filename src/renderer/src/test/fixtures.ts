@@ -1,5 +1,5 @@
 // Test data shaped like the service's answers.
-import type { MeasureSummary } from '../../../shared/api.ts'
+import type { MeasureSummary } from '../../../shared/api-views.ts'
 import type { MeasureLink, Status, TransitionKind } from '../../../shared/domain.ts'
 import { epochMs } from '../../../shared/time.ts'
 

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
-import type { MeasureSummary, UpcomingTransition } from '../../../shared/api.ts'
+import type { MeasureSummary, UpcomingTransition } from '../../../shared/api-views.ts'
 import { epochMs } from '../../../shared/time.ts'
 import { useClockStore } from '../stores/clock.ts'
 import { PARTLY_SUSPENDED, summary } from '../test/fixtures.ts'

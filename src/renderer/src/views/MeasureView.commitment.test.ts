@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
-import type { MeasureDetail } from '../../../shared/api.ts'
+import type { MeasureDetail } from '../../../shared/api-views.ts'
 import type { CommitmentOutcome, ProgressEntry } from '../../../shared/domain.ts'
 import { fail } from '../../../shared/result.ts'
 import { epochMs } from '../../../shared/time.ts'

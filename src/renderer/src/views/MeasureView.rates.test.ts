@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
-import type { MeasureDetail } from '../../../shared/api.ts'
+import type { MeasureDetail } from '../../../shared/api-views.ts'
 import type { Locale, MeasureEvent } from '../../../shared/domain.ts'
 import { epochMs } from '../../../shared/time.ts'
 import ToastHost from '../components/ToastHost.vue'

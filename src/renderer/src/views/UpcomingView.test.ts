@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
-import type { UpcomingTransition } from '../../../shared/api.ts'
+import type { UpcomingTransition } from '../../../shared/api-views.ts'
 import { epochMs } from '../../../shared/time.ts'
 import { useClockStore } from '../stores/clock.ts'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'

@@ -3,7 +3,7 @@
 // the counter-measure pair entry.
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { MeasureSummary } from '../../../../shared/api.ts'
+import type { MeasureSummary } from '../../../../shared/api-views.ts'
 import type { Locale } from '../../../../shared/domain.ts'
 import { deadlineState, type DeadlineState } from '../../../../shared/deadline.ts'
 import { formatDate } from '../../../../shared/format.ts'

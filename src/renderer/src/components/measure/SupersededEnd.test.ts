@@ -4,7 +4,7 @@
 // is no longer raised (the alternative is kept).
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
-import type { MeasureDetail } from '../../../../shared/api.ts'
+import type { MeasureDetail } from '../../../../shared/api-views.ts'
 import { harness, mountIn } from '../../test/harness.ts'
 import { measureDetail } from '../../test/detail.ts'
 import DateConflicts from './DateConflicts.vue'

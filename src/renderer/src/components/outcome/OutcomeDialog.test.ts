@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
-import type { MeasureSummary } from '../../../../shared/api.ts'
+import type { MeasureSummary } from '../../../../shared/api-views.ts'
 import { fail } from '../../../../shared/result.ts'
 import ToastHost from '../ToastHost.vue'
 import { fakeService, harness, mountIn, settle } from '../../test/harness.ts'

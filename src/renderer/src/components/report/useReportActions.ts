@@ -3,7 +3,8 @@
 // (kept small: the view itself loads on demand).
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { ReportFile, ReportFormat } from '../../../../shared/api.ts'
+import type { ReportFormat } from '../../../../shared/api-inputs.ts'
+import type { ReportFile } from '../../../../shared/api-views.ts'
 import type { Result } from '../../../../shared/result.ts'
 import { useClient } from '../../api/client.ts'
 import { initialForm, listFilterOf, loadPrefs, optionsOf, pdfFilename, printRequestOf, type ReportOptionsInput } from '../../logic/report-options.ts'

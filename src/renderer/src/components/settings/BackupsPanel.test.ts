@@ -3,7 +3,7 @@
 // only when asked, saying where the replaced contents were kept.
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
-import type { BackupEntry } from '../../../../shared/api.ts'
+import type { BackupEntry } from '../../../../shared/api-views.ts'
 import ToastHost from '../ToastHost.vue'
 import BackupsPanel from './BackupsPanel.vue'
 import { fakeService, harness, mountIn, settle } from '../../test/harness.ts'

@@ -1,0 +1,145 @@
+// The input schemas of the API contract (src/shared/api.ts) that are more than one line, and the
+// types a caller builds from them. Forms in the renderer validate with these same schemas, so a
+// value a form accepts is a value every host accepts.
+import { z } from 'zod'
+import {
+  CATEGORIES,
+  LIMITS,
+  EVENT_KINDS,
+  STATUSES,
+  LOCALES,
+  STEP_POLICIES,
+  checkEventKindFields,
+  dateAlternativeSchema,
+  rateValueSchema,
+  suspendedPartSchema,
+  idSchema,
+  partySchema,
+  sourceSchema,
+  zonedInstantSchema,
+} from './domain.ts'
+import { isValidTimeZone } from './time.ts'
+
+const durationSchema = z
+  .string()
+  .max(40)
+  .regex(/^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$/, {
+    message: 'must be an ISO 8601 duration such as P1Y, P90D or PT12H',
+  })
+
+export const listFilterSchema = z.object({
+  /** Either side: imposer or target. */
+  party: partySchema.optional(),
+  imposer: partySchema.optional(),
+  target: partySchema.optional(),
+  category: z.enum(CATEGORIES).optional(),
+  status: z.enum(STATUSES).optional(),
+  tag: z.string().max(60).optional(),
+  needsReview: z.boolean().optional(),
+  /** Case-insensitive search over titles (every language), short name, instrument, tags and notes. */
+  text: z.string().max(200).optional(),
+})
+export type ListFilter = z.infer<typeof listFilterSchema>
+
+export const LIST_SORTS = ['next', 'title', 'imposer', 'category'] as const
+
+/** What a person enters to record an event; core turns a duration into an explicit `until`. */
+export const eventInputSchema = z
+  .object({
+    kind: z.enum(EVENT_KINDS),
+    at: zonedInstantSchema,
+    until: zonedInstantSchema.nullable().optional(),
+    duration: durationSchema.optional(),
+    scheduled: z.boolean().default(false),
+    rate: z.string().max(300).nullable().optional(),
+    scope: z.string().max(20_000).nullable().optional(),
+    sourceIds: z.array(idSchema).max(200).default([]),
+    note: z.string().max(20_000).default(''),
+    alternatives: z.array(dateAlternativeSchema).max(20).default([]),
+    rateValue: rateValueSchema.nullable().optional(),
+    part: suspendedPartSchema.nullable().optional(),
+    whenSuspended: z.enum(STEP_POLICIES).nullable().optional(),
+  })
+  .superRefine((input, ctx) => {
+    checkEventKindFields(input, ctx)
+    const hasEnd = input.until !== undefined && input.until !== null
+    if (hasEnd && input.duration !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['duration'], message: 'give either an end or a duration, not both' })
+    }
+    if ((hasEnd || input.duration !== undefined) && input.kind !== 'suspended' && input.kind !== 'extended') {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'only a suspension or an extension has an end' })
+    }
+    if (input.kind === 'extended' && !hasEnd && input.duration === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'an extension needs its new end or a duration' })
+    }
+    if (input.kind === 'amended' && input.rate == null && input.scope == null) {
+      ctx.addIssue({ code: 'custom', path: ['rate'], message: 'an amendment changes the rate or the scope' })
+    }
+  })
+export type EventInput = z.input<typeof eventInputSchema>
+
+export const sourceInputSchema = sourceSchema.extend({ id: idSchema.optional() })
+
+/** A figure towards a commitment, as a person records it (id and recordedAt are set by core). */
+export const progressInputSchema = z
+  .object({
+    value: z.number().finite().min(0).max(1e15),
+    asOf: zonedInstantSchema,
+    sourceIds: z.array(idSchema).max(200).default([]),
+    note: z.string().max(20_000).default(''),
+  })
+  .strict()
+export type ProgressInput = z.input<typeof progressInputSchema>
+
+/** A note's Markdown: up to 20,000 characters, not blank. Stored as typed (leading spaces matter in Markdown). */
+export const noteBodySchema = z
+  .string()
+  .max(LIMITS.longText)
+  .refine((body) => body.trim().length > 0, { message: 'a note cannot be empty' })
+/** A tag as typed, trimmed: 1–60 characters, one line. Kept in its case; compared case-insensitively. */
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, { message: 'a tag is one line of text' })
+
+/** Status report (core/report): one model, rendered to every format. */
+export const REPORT_FORMATS = ['html', 'md', 'csv', 'json'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+export const reportOptionsSchema = z
+  .object({
+    /** The as-of instant; default now. */
+    at: zonedInstantSchema.optional(),
+    lang: z.enum(LOCALES).default('en'),
+    /** Include the measures' pinned notes. */
+    includeNotes: z.boolean().default(false),
+    /** Deadlines listed: those in the next `days` days after the as-of instant. */
+    days: z.number().int().min(1).max(3660).default(30),
+    /** Which measures: the board's filters. */
+    filter: listFilterSchema.default({}),
+    paper: z.enum(['A4', 'Letter']).default('A4'),
+    orientation: z.enum(['portrait', 'landscape']).default('landscape'),
+    /** Zone for displayed times; default the as-of instant's zone, else UTC. */
+    tz: z.string().max(64).refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }).optional(),
+  })
+  .strict()
+export type ReportOptions = z.output<typeof reportOptionsSchema>
+
+/** Reminders (core/reminders): lead times in days before each scheduled transition. */
+export const DEFAULT_LEAD_DAYS: readonly number[] = [90, 30, 7, 1]
+export const leadDaysSchema = z
+  .array(z.number().int().min(0).max(3650))
+  .min(1)
+  .max(10)
+  .refine((days) => new Set(days).size === days.length, { message: 'each lead time once' })
+/** `${measureId}|${transition kind}|${transition at}|${lead days}`: one reminder, shown at most once. */
+export const reminderKeySchema = z
+  .string()
+  .max(300)
+  .regex(/^[a-z0-9][a-z0-9._-]*\|[a-z_]+\|[^|]+\|[0-9]{1,4}$/, { message: 'must be a key from reminders.due' })
+
+export const backupNameSchema = z
+  .string()
+  .max(255)
+  .regex(/^[^/\\]+\.db$/, { message: 'must be the file name of a backup, e.g. measure-tracker-2026-12-04.db' })

@@ -1,0 +1,139 @@
+// What the API's methods answer (the result types of src/shared/api.ts's ApiOutputs) that is more
+// than a domain type: the board's rows, a measure's detail view, reminders, backups and files.
+import type {
+  Measure,
+  MeasureStatus,
+  LocalizedText,
+  Category,
+  MeasureLink,
+  Status,
+  Transition,
+} from './domain.ts'
+import type { MethodName } from './api.ts'
+
+/** One row of the board: a measure's identity and its derived status at the asked instant. */
+export interface MeasureSummary extends MeasureStatus {
+  id: string
+  title: LocalizedText
+  shortName: string
+  imposer: string
+  target: string
+  category: Category
+  instrument: string
+  tags: string[]
+  links: MeasureLink[]
+  /** True when sources give conflicting dates for one of its events. */
+  hasDateConflict: boolean
+  noteCount: number
+  deletedAt: string | null
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  actor: string
+  action: MethodName | 'seed'
+  measureId: string | null
+  before: unknown
+  after: unknown
+}
+
+export interface MeasureDetail extends Measure {
+  state: MeasureStatus
+  /** All transitions of the measure's life in time order, past and future. */
+  transitions: { kind: string; at: string; eventId: string }[]
+  history: AuditEntry[]
+  deletedAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** An earlier text of a note: what it read from `writtenAt` until an edit replaced it at `replacedAt`. */
+export interface NoteRevision {
+  body: string
+  writtenAt: string
+  replacedAt: string
+}
+
+export interface MetaInfo {
+  dbPath: string
+  schemaVersion: number
+  /** The database file cannot be written (no write permission, read-only folder or media): show a banner; changes are refused. */
+  readOnly: boolean
+  /** Why, in words (e.g. "the file has no write permission (mode 0400)"); null when writable. */
+  readOnlyReason: string | null
+  measureCount: number
+  locales: readonly string[]
+}
+
+/** A copy in the backups folder next to the database (see src/core/store/backup.ts). */
+export interface BackupEntry {
+  name: string
+  kind: 'daily' | 'manual' | 'before-restore' | 'damaged'
+  /** When the copy was written, ISO 8601 UTC. */
+  createdAt: string
+  bytes: number
+}
+
+/** What a backup holds, shown before anything is restored. */
+export interface BackupContents {
+  name: string
+  schemaVersion: number
+  measures: number
+  deletedMeasures: number
+  events: number
+  notes: number
+  /** The newest change recorded in the copy, ISO 8601 UTC, or null when it holds none. */
+  newestChange: string | null
+  bytes: number
+}
+
+/** A built report, ready to save or print (report.build). */
+export interface ReportFile {
+  filename: string
+  mimeType: string
+  content: string
+}
+
+/** A reminder to show now (reminders.due). */
+export interface DueReminder {
+  /** Stable identity of (measure, transition, lead): what reminders.markShown records. */
+  key: string
+  measureId: string
+  title: LocalizedText
+  transition: Transition
+  leadDays: number
+  /** When it fell due: `leadDays` calendar days before the transition, on its legal wall clock. */
+  dueAtMs: number
+  /** It fell due while the app was not running (after the last check), not just now. */
+  missed: boolean
+  /** A smaller lead of the same transition is due too: record this one as shown, do not show it. */
+  superseded: boolean
+}
+
+export interface DueReminders {
+  /** The instant the list was computed for. */
+  nowMs: number
+  reminders: DueReminder[]
+  /** When the next reminder falls due (null: none scheduled); wake then and ask again. */
+  nextWakeMs: number | null
+}
+
+/** One transition ahead, with its measure (reminders.upcoming: the Upcoming panel). */
+export interface UpcomingTransition {
+  measureId: string
+  title: LocalizedText
+  shortName: string
+  imposer: string
+  target: string
+  category: Category
+  /** The measure's status now (at the asked instant). */
+  status: Status
+  transition: Transition
+}
+
+export interface CalendarFile {
+  filename: string
+  mimeType: string
+  content: string
+}
