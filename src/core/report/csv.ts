@@ -3,7 +3,7 @@
 // reads them, and the command line's stdout keeps them intact).
 import { stringify } from 'csv-stringify/sync'
 import { csvSafe } from './escape.ts'
-import type { ReportModel } from './model.ts'
+import type { ReportModel } from './model-types.ts'
 import { statusTable } from './table.ts'
 
 export const BOM = '\uFEFF'

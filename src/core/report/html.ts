@@ -18,7 +18,7 @@ import { renderMarkdown } from '../../shared/markdown.ts'
 import { STATUSES, type Locale } from '../../shared/domain.ts'
 import { translator, type Translate } from '../../shared/i18n/translate.ts'
 import { cssString, escapeHtml as h, isHttpUrl } from './escape.ts'
-import { measureIndex, type ReportMeasure, type ReportModel } from './model.ts'
+import { measureIndex, type ReportMeasure, type ReportModel } from './model-types.ts'
 
 export const FONT_STACKS: Record<Locale, string> = {
   en: '"Helvetica Neue", Helvetica, Arial, "Noto Sans", "Liberation Sans", "Noto Sans CJK TC", "Noto Sans CJK SC", "PingFang TC", "Microsoft JhengHei", sans-serif',

@@ -5,7 +5,7 @@ import { markdownToPlainText } from '../../shared/markdown.ts'
 import { STATUSES } from '../../shared/domain.ts'
 import { translator } from '../../shared/i18n/translate.ts'
 import { escapeMarkdown as e, isHttpUrl, markdownUrl } from './escape.ts'
-import { measureIndex, type ReportMeasure, type ReportModel } from './model.ts'
+import { measureIndex, type ReportMeasure, type ReportModel } from './model-types.ts'
 import { instrumentText } from './table.ts'
 
 function table(header: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {

@@ -5,7 +5,7 @@ import { translator } from '../../shared/i18n/translate.ts'
 import { epochMs } from '../../shared/time.ts'
 import { loadReport } from '../service/report.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
-import { measureIndex, type ReportModel } from './model.ts'
+import { measureIndex, type ReportModel } from './model-types.ts'
 
 // 1 Nov 2026: the truce's one-year suspensions end 9–10 Nov; two measures already need review.
 const AT = '2026-11-01T12:00:00-05:00[America/New_York]'

@@ -7,7 +7,7 @@ import { reportOptionsSchema, type ReportOptions } from '../../shared/api-inputs
 import { loadReport } from '../service/report.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import { RATES_FILE } from '../../../test/fixtures/rates-and-commitments.ts'
-import { measureIndex, type ReportModel } from './model.ts'
+import { measureIndex, type ReportModel } from './model-types.ts'
 
 let temp: TempStore
 beforeEach(async () => {

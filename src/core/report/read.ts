@@ -5,7 +5,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { Note, Source } from '../../shared/domain.ts'
 import type { TimedEvent } from '../status/engine.ts'
 import { arrays, timelineOf } from '../store/array-rows.ts'
-import type { ReportMeasureData } from './model.ts'
+import type { ReportMeasureData } from './model-types.ts'
 
 export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureData> {
   const details = new Map<string, { instrumentNumber: string; events: TimedEvent[]; sources: Source[]; notes: Note[] }>()

@@ -8,7 +8,7 @@ import { BOM, renderCsv } from './csv.ts'
 import { cssString, csvSafe, escapeHtml, escapeMarkdown } from './escape.ts'
 import { pageCounterContent, renderHtml } from './html.ts'
 import { renderMarkdownReport } from './md.ts'
-import type { ReportModel } from './model.ts'
+import type { ReportModel } from './model-types.ts'
 import { statusTable } from './table.ts'
 
 const AT = '2026-11-01T12:00:00-05:00[America/New_York]'

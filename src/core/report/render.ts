@@ -5,7 +5,7 @@ import { Temporal } from '../../shared/time.ts'
 import { renderCsv } from './csv.ts'
 import { renderHtml } from './html.ts'
 import { renderMarkdownReport } from './md.ts'
-import type { ReportModel } from './model.ts'
+import type { ReportModel } from './model-types.ts'
 
 const MIME: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',

@@ -11,7 +11,7 @@ import { loadReport } from '../service/report.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import { HOSTILE_NOTES } from '../../../test/hostile-notes.ts'
 import { renderHtml } from './html.ts'
-import type { ReportMeasure, ReportModel } from './model.ts'
+import type { ReportMeasure, ReportModel } from './model-types.ts'
 import { playwrightPdfOptions } from './print.ts'
 
 const CHROMIUM = '/usr/bin/chromium'

@@ -2,7 +2,7 @@
 // filter are not rows), party sections in order. The CSV is exactly this table; the tests parse
 // the CSV back and compare it with these rows.
 import { translator } from '../../shared/i18n/translate.ts'
-import { measureIndex, type ReportMeasure, type ReportModel } from './model.ts'
+import { measureIndex, type ReportMeasure, type ReportModel } from './model-types.ts'
 
 export const STATUS_TABLE_COLUMNS = [
   'party',

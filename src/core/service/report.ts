@@ -1,7 +1,8 @@
 // `report.build`: the status report at an instant, in one format (core/report renders it).
 import type { ReportOptions } from '../../shared/api-inputs.ts'
 import { epochMs } from '../../shared/time.ts'
-import { buildReport, reportAt, type ReportModel } from '../report/model.ts'
+import { buildReport, reportAt } from '../report/model.ts'
+import type { ReportModel } from '../report/model-types.ts'
 import { readReportDetails } from '../report/read.ts'
 import { renderReport } from '../report/render.ts'
 import { listSummaries } from '../store/summaries.ts'
