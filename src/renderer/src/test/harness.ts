@@ -4,7 +4,7 @@ import { enableAutoUnmount, mount, type ComponentMountingOptions } from '@vue/te
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, type Router } from 'vue-router'
 import type { Component } from 'vue'
-import type { MethodName } from '../../../shared/api.ts'
+import { api, isMethodName, type Input, type MethodName } from '../../../shared/api.ts'
 import type { PrintRequest, PushEvent, SaveFileRequest } from '../../../shared/bridge.ts'
 import type { Locale } from '../../../shared/domain.ts'
 import { fail, ok, type Result } from '../../../shared/result.ts'
@@ -16,11 +16,19 @@ import { createAppRouter } from '../router.ts'
 // Each test starts from a clean page: components left mounted would keep listening to the next test's service.
 enableAutoUnmount(afterEach)
 
-export type Handler = (input: unknown) => unknown
+/**
+ * A fake answer to method M: its output (answered as ok(output)) or a whole Result. It receives
+ * the input as the page sent it, after the contract's schema accepted it. (The answer is left
+ * loose on purpose: a test returns only the fields the page under test reads.)
+ */
+export type Handler<M extends MethodName = MethodName> = (input: Input<M>) => unknown
+export type Handlers = { [M in MethodName]?: Handler<M> }
 
 export interface FakeService {
   transport: Transport
   calls: { method: MethodName; input: unknown }[]
+  /** Calls the contract does not allow (unknown method, input its schema refuses): each fails the test. */
+  violations: string[]
   push(event: PushEvent): void
   opened: string[]
   /** Files handed to saveFile, in order. */
@@ -29,9 +37,27 @@ export interface FakeService {
   printed: (PrintRequest & { as: 'print' | 'pdf'; filename?: string })[]
 }
 
-/** A service answering from `handlers` (a value → ok(value); a Result as is; missing → NOT_FOUND). */
-export function fakeService(handlers: Partial<Record<MethodName, Handler>> = {}): FakeService {
+// Every fake made during a test; afterEach fails the test if any was called against the contract.
+const fakes: FakeService[] = []
+afterEach(() => {
+  const violations = fakes.flatMap((fake) => fake.violations)
+  fakes.length = 0
+  if (violations.length > 0) throw new Error(`The page called the fake service outside the contract:\n${violations.join('\n')}`)
+})
+
+/**
+ * A service answering from `handlers` (a value → ok(value); a Result as is; missing → NOT_FOUND),
+ * held to the contract (src/shared/api.ts) as the real service is: an unknown method name or an
+ * input the method's schema refuses throws (and fails the test even if the page swallowed it).
+ */
+export function fakeService(handlers: Handlers = {}): FakeService {
+  for (const name of Object.keys(handlers)) if (!isMethodName(name)) throw new Error(`fakeService: "${name}" is not a method of the contract`)
   const calls: FakeService['calls'] = []
+  const violations: string[] = []
+  const refuse = (message: string): never => {
+    violations.push(message)
+    throw new Error(message)
+  }
   const listeners = new Set<(event: PushEvent) => void>()
   const opened: string[] = []
   const saved: SaveFileRequest[] = []
@@ -39,8 +65,11 @@ export function fakeService(handlers: Partial<Record<MethodName, Handler>> = {})
   const transport: Transport = {
     kind: 'http',
     async call(method, input) {
+      if (!isMethodName(method)) refuse(`"${String(method)}" is not a method of the contract`)
       calls.push({ method, input })
-      const handler = handlers[method]
+      const parsed = api[method].input.safeParse(input)
+      if (!parsed.success) refuse(`${method}: the contract refuses ${JSON.stringify(input)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}`)
+      const handler = handlers[method] as ((input: unknown) => unknown) | undefined
       if (!handler) return fail('NOT_FOUND', `no fake for ${method}`)
       const value = handler(input)
       return isResult(value) ? value : ok(value)
@@ -66,7 +95,9 @@ export function fakeService(handlers: Partial<Record<MethodName, Handler>> = {})
       return ok({ path: request.filename })
     },
   }
-  return { transport, calls, opened, saved, printed, push: (event) => listeners.forEach((l) => l(event)) }
+  const fake: FakeService = { transport, calls, violations, opened, saved, printed, push: (event) => listeners.forEach((l) => l(event)) }
+  fakes.push(fake)
+  return fake
 }
 
 function isResult(value: unknown): value is Result<unknown> {
