@@ -77,7 +77,8 @@ export function latestResult<T, A extends unknown[] = []>(task: (...args: A) => 
 /**
  * One service method as a query: `input` builds the method's input from `run`'s arguments (read
  * the current as-of instant, id or text there). Components get their data through this (or a store
- * built on it), never from the client directly. `map` turns the service's value into what is kept.
+ * built on it), never from the client directly. `map` turns the service's value (and the arguments
+ * it answers) into what is kept.
  */
 export function useServiceQuery<M extends MethodName, A extends unknown[] = []>(
   method: M,
@@ -87,15 +88,15 @@ export function useServiceQuery<M extends MethodName, A extends unknown[] = []>(
 export function useServiceQuery<M extends MethodName, A extends unknown[], T>(
   method: M,
   input: (...args: A) => Input<M>,
-  options: LatestOptions<T> & { map: (value: Output<M>) => T },
+  options: LatestOptions<T> & { map: (value: Output<M>, ...args: A) => T },
 ): LatestQuery<T, A>
 export function useServiceQuery<M extends MethodName, A extends unknown[], T>(
   method: M,
   input: (...args: A) => Input<M>,
-  options: LatestOptions<T> & { map?: (value: Output<M>) => T } = {},
+  options: LatestOptions<T> & { map?: (value: Output<M>, ...args: A) => T } = {},
 ): LatestQuery<T, A> {
   const { map } = options
   const call = (...args: A) => useClient().call(method, input(...args))
   if (!map) return latestResult(call as (...args: A) => Promise<Result<T>>, options)
-  return latestResult((...args: A) => call(...args).then((result): Result<T> => (result.ok ? ok(map(result.value)) : result)), options)
+  return latestResult((...args: A) => call(...args).then((result): Result<T> => (result.ok ? ok(map(result.value, ...args)) : result)), options)
 }

@@ -3,10 +3,10 @@
 // So, while the search box holds text, the same text also goes to the service — debounced, and
 // only from 2 characters (a single letter matches nearly everything and would ship every row) —
 // and the ids it answers are added to the page's own matches (logic/board-filter.ts). A stale
-// answer (for a text no longer in the box) is never applied.
+// answer (for a text no longer in the box) is never applied (composables/useServiceQuery.ts).
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
-import { useClient } from '../api/client.ts'
+import { computed } from 'vue'
+import { useServiceQuery } from '../composables/useServiceQuery.ts'
 import { useClockStore } from './clock.ts'
 
 export const NOTE_SEARCH_DELAY_MS = 250
@@ -15,17 +15,15 @@ const MAX_TEXT = 200
 
 export const useNoteSearchStore = defineStore('noteSearch', () => {
   const clock = useClockStore()
+  // The answer keeps the text it answers, so the ids and their text change together.
+  const search = useServiceQuery('measures.list', (text: string) => ({ at: clock.asOf ?? undefined, filter: { text }, sort: 'next' }), {
+    map: (rows, text) => ({ text, ids: new Set(rows.map((row) => row.id)) as ReadonlySet<string> }),
+  })
   /** The text `ids` answers (trimmed), or '' when none. */
-  const query = ref('')
-  const ids = shallowRef<ReadonlySet<string>>(new Set())
+  const query = computed(() => search.data.value?.text ?? '')
+  const ids = computed<ReadonlySet<string>>(() => search.data.value?.ids ?? new Set())
   let timer: ReturnType<typeof setTimeout> | null = null
-  let sequence = 0
-
-  function clear(): void {
-    sequence++
-    query.value = ''
-    ids.value = new Set()
-  }
+  const clear = (): void => search.reset()
 
   /** Asks the service for `text` after a pause in typing (again when the data changed). */
   function request(text: string): void {
@@ -38,16 +36,9 @@ export const useNoteSearchStore = defineStore('noteSearch', () => {
     }
     timer = setTimeout(() => {
       timer = null
-      void run(wanted)
+      // Never rejects; a failed search leaves the last matches (the page's own search still answers).
+      void search.run(wanted)
     }, NOTE_SEARCH_DELAY_MS)
-  }
-
-  async function run(text: string): Promise<void> {
-    const mine = ++sequence
-    const result = await useClient().call('measures.list', { at: clock.asOf ?? undefined, filter: { text }, sort: 'next' })
-    if (mine !== sequence || !result.ok) return
-    ids.value = new Set(result.value.map((row) => row.id))
-    query.value = text
   }
 
   /** The service's matches for exactly this text, or null when it has not answered for it. */
