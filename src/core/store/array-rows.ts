@@ -12,7 +12,7 @@ export function arrays(db: DatabaseSync, sql: string, ...params: Cell[]): Cell[]
   return prepared.all(...params) as unknown as Cell[][]
 }
 
-/** One entry of the timeline column, in the column order of migrations.ts TIMELINE_SELECT. */
+/** One entry of the timeline column, in the column order of timeline-column.ts TIMELINE_SELECT. */
 type TimelineEntry = [
   string,
   TimedEvent['kind'],

@@ -4,7 +4,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { Commitment, DateAlternative, Measure, MeasureEvent, MeasureFacts, MeasureLink, Note, ProgressEntry, RateValue, Source, SuspendedPart } from '../../shared/domain.ts'
 import { epochMs } from '../../shared/time.ts'
 import { statement } from './statements.ts'
-import { TIMELINE_SELECT } from './migrations.ts'
+import { TIMELINE_SELECT } from './timeline-column.ts'
 
 export interface StoredMeasure extends Measure {
   createdAt: string
@@ -169,7 +169,7 @@ export function writeTags(db: DatabaseSync, id: string, tags: readonly string[])
   tags.forEach((tag, position) => insert.run(id, tag, position))
 }
 
-/** Rebuilds the measure's timeline column from its events (see migrations.ts TIMELINE_SELECT). */
+/** Rebuilds the measure's timeline column from its events (see timeline-column.ts TIMELINE_SELECT). */
 export function refreshTimeline(db: DatabaseSync, measureId: string): void {
   statement(db, `UPDATE measures SET timeline = (${TIMELINE_SELECT}) WHERE id = ?1`).run(measureId)
 }

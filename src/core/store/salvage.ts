@@ -9,7 +9,7 @@ import { DatabaseSync } from 'node:sqlite'
 import { existsSync, rmSync } from 'node:fs'
 import { ServiceError } from '../../shared/result.ts'
 import { openDatabase } from './database.ts'
-import { TIMELINE_SELECT } from './migrations.ts'
+import { TIMELINE_SELECT } from './timeline-column.ts'
 import { isDamageError } from './damage.ts'
 
 export interface SalvagedTable {

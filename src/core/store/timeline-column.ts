@@ -1,0 +1,11 @@
+// The live query behind each measure's `timeline` column (a cache of its events, see
+// measure-rows.ts and array-rows.ts). Migrations never use it: each keeps its own copy of the query
+// as it was at release, so changing this one cannot edit a released migration.
+/**
+ * The JSON a measure's `timeline` column holds: its events in time order as
+ * [id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, has_alternatives,
+ *  rate_value, part, when_suspended] (rate_value and part as JSON objects or null).
+ */
+export const TIMELINE_SELECT = `SELECT json_group_array(json_array(id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, alternatives <> '[]',
+    json(rate_value), json(part), when_suspended))
+  FROM (SELECT * FROM events WHERE measure_id = ?1 ORDER BY at_ms, id)`
