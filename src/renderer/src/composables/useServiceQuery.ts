@@ -80,23 +80,14 @@ export function latestResult<T, A extends unknown[] = []>(task: (...args: A) => 
  * built on it), never from the client directly. `map` turns the service's value (and the arguments
  * it answers) into what is kept.
  */
-export function useServiceQuery<M extends MethodName, A extends unknown[] = []>(
-  method: M,
-  input: (...args: A) => Input<M>,
-  options?: LatestOptions<Output<M>>,
-): LatestQuery<Output<M>, A>
-export function useServiceQuery<M extends MethodName, A extends unknown[], T>(
-  method: M,
-  input: (...args: A) => Input<M>,
-  options: LatestOptions<T> & { map: (value: Output<M>, ...args: A) => T },
-): LatestQuery<T, A>
-export function useServiceQuery<M extends MethodName, A extends unknown[], T>(
+export function useServiceQuery<M extends MethodName, A extends unknown[] = [], T = Output<M>>(
   method: M,
   input: (...args: A) => Input<M>,
   options: LatestOptions<T> & { map?: (value: Output<M>, ...args: A) => T } = {},
 ): LatestQuery<T, A> {
   const { map } = options
   const call = (...args: A) => useClient().call(method, input(...args))
+  // Without `map`, T is the method's output (its default).
   if (!map) return latestResult(call as (...args: A) => Promise<Result<T>>, options)
   return latestResult((...args: A) => call(...args).then((result): Result<T> => (result.ok ? ok(map(result.value, ...args)) : result)), options)
 }

@@ -1,11 +1,11 @@
-// The board's data: every measure's summary at the shown instant, loaded in one call. The rows
-// sit in a shallowRef (10,000 plain objects, never made deeply reactive); what the board shows
-// is derived from them in composables/useBoardRows.ts.
+// The board's data: every measure's summary at the shown instant, loaded in one call
+// (composables/useServiceQuery.ts: a later load supersedes an earlier one). The rows sit frozen in
+// a shallowRef (10,000 plain objects, never made deeply reactive); what the board shows is
+// derived from them in composables/useBoardRows.ts.
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, shallowRef, watch } from 'vue'
+import { computed, reactive, ref, watch } from 'vue'
 import type { MeasureSummary } from '../../../shared/api-views.ts'
-import type { ApiError } from '../../../shared/result.ts'
-import { useClient } from '../api/client.ts'
+import { useServiceQuery } from '../composables/useServiceQuery.ts'
 import { emptyFilter, type GroupKey, type SortKey } from '../logic/board-filter.ts'
 import { LAST_VIEW_KEY, SAVED_VIEWS_KEY, deleteView, renameView, saveView, savedViewsFrom, viewNamed, viewStateFrom, type BoardViewState, type SavedView } from '../logic/board-views.ts'
 import { browserSessionStorage, browserStorage } from '../logic/storage.ts'
@@ -20,12 +20,19 @@ function readJson(json: string | null): unknown {
   }
 }
 
+const NO_ROWS: readonly MeasureSummary[] = Object.freeze([])
+
 export const useBoardStore = defineStore('board', () => {
   const clock = useClockStore()
-  const rows = shallowRef<readonly MeasureSummary[]>([])
-  const loaded = ref(false)
-  const loading = ref(false)
-  const error = ref<ApiError | null>(null)
+  const list = useServiceQuery('measures.list', () => ({ at: clock.asOf ?? undefined, filter: {}, sort: 'next' }), {
+    map: (value): readonly MeasureSummary[] => Object.freeze(value),
+    // The benchmark measures first render from here to the 'mt:board-painted' mark (BoardTable).
+    onAnswer: (result) => {
+      if (result.ok) replaceMark('mt:board-data')
+    },
+  })
+  const rows = computed(() => list.data.value ?? NO_ROWS)
+  const { loaded, loading, error } = list
 
   // The board opens on this window's last view (sessionStorage: each window remembers its own).
   const last = viewStateFrom(readJson(browserSessionStorage()?.getItem(LAST_VIEW_KEY) ?? null))
@@ -89,22 +96,9 @@ export const useBoardStore = defineStore('board', () => {
     swappedPairs.value = next
   }
 
-  let sequence = 0
-
+  /** Loads the rows at the shown instant; never rejects (a failure is in `error`). */
   async function load(): Promise<void> {
-    const mine = ++sequence
-    loading.value = true
-    const result = await useClient().call('measures.list', { at: clock.asOf ?? undefined, filter: {}, sort: 'next' })
-    // A later load (as-of changed, data changed) supersedes this one.
-    if (mine !== sequence) return
-    loading.value = false
-    if (result.ok) {
-      // The benchmark measures first render from here to the 'mt:board-painted' mark (BoardTable).
-      replaceMark('mt:board-data')
-      rows.value = Object.freeze(result.value)
-      error.value = null
-      loaded.value = true
-    } else error.value = result.error
+    await list.run()
   }
 
   function ensureLoaded(): Promise<void> {
