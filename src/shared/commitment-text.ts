@@ -3,6 +3,7 @@
 import type { CommitmentState, Locale } from './domain.ts'
 import { formatDate, zoneOf } from './format.ts'
 import type { Translate } from './i18n/translate.ts'
+import { localizedText } from './localized.ts'
 
 const numberFormats = new Map<Locale, Intl.NumberFormat>()
 
@@ -17,7 +18,7 @@ function formatNumber(value: number, locale: Locale): string {
 
 /** "12.1 of 25 million tonnes (as of 30 Jun 2026)", or "no progress recorded (target 25 million tonnes)". */
 export function commitmentProgressText(state: CommitmentState, locale: Locale, t: Translate): string {
-  const unit = state.unit[locale] || state.unit.en
+  const unit = localizedText(state.unit, locale)
   const target = formatNumber(state.target, locale)
   if (state.progress === null || state.progressAsOf === null) return t('commitment.noProgress', { target, unit })
   // The as-of date on the legal wall clock of the figure it was recorded in.

@@ -7,7 +7,8 @@ import { formatRateValue, formatSuspendedRate, partialSuspensionText, statusText
 import type { CliContext } from '../context.ts'
 import { unwrap } from '../context.ts'
 import { UsageError } from '../usage.ts'
-import { resolveAt, titleIn } from './status.ts'
+import { localizedText } from '../../shared/localized.ts'
+import { resolveAt } from './status.ts'
 
 export function showCommand(ctx: CliContext): void {
   const id = ctx.args.positionals[0]
@@ -27,7 +28,7 @@ export function showCommand(ctx: CliContext): void {
   }
   const none = t('cli.none')
   const field = (key: string, value: string) => ctx.out(`${t(`cli.field.${key}`)}: ${value || none}`)
-  ctx.out(`${titleIn(detail.title, locale)}  [${detail.id}]`)
+  ctx.out(`${localizedText(detail.title, locale)}  [${detail.id}]`)
   ctx.out(`${detail.imposer}→${detail.target} · ${t(`category.${detail.category}`)} · ${statusText(detail.state, locale, t)}`)
   if (detail.state.since) ctx.out(`${t('cli.column.since')}: ${when(detail.state.since)}`)
   ctx.out(`${t('cli.column.next')}: ${detail.state.next ? `${t(`eventKind.${detail.state.next.kind}`)} ${when(detail.state.next.at)}` : none}`)

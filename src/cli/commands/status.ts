@@ -1,16 +1,11 @@
 // `status`: every measure with status, since, next deadline, countdown and review flag.
 import type { MeasureSummary } from '../../shared/api-views.ts'
-import type { LocalizedText } from '../../shared/domain.ts'
 import { formatCountdown, formatInstant } from '../../shared/format.ts'
 import { statusText } from '../../shared/rate.ts'
 import { Temporal, epochMs, formatZoned, parseInstantInput } from '../../shared/time.ts'
 import type { CliContext } from '../context.ts'
 import { unwrap } from '../context.ts'
 import { renderTable } from '../table.ts'
-
-export function titleIn(title: LocalizedText, locale: CliContext['locale']): string {
-  return title[locale] ?? title.en
-}
 
 /** The instant a command works at: --at, read in --tz, or now. */
 export function resolveAt(ctx: CliContext): string {

@@ -36,6 +36,7 @@
 import type { Locale, LocalizedText, MeasureStatus, Status, Transition } from '../../shared/domain.ts'
 import { formatInstant, zoneOf } from '../../shared/format.ts'
 import { translate } from '../../shared/i18n/translate.ts'
+import { localizedText } from '../../shared/localized.ts'
 import { Temporal } from '../../shared/time.ts'
 import { normalizeLeadDays, reminderDueAfter } from '../reminders/schedule.ts'
 import { reminderPhrase } from '../reminders/notification-text.ts'
@@ -261,10 +262,6 @@ function dtstart(transition: Transition, zone: string, zones: ReadonlyMap<string
 
 // --- the calendar -----------------------------------------------------------------------------------
 
-function titleIn(title: LocalizedText, locale: Locale): string {
-  return title[locale] || title.en
-}
-
 export function calendarFor(measures: readonly CalendarMeasure[], options: CalendarOptions): string {
   const { locale, nowMs } = options
   const leads = normalizeLeadDays(options.leadDays).reverse()
@@ -302,7 +299,7 @@ export function calendarFor(measures: readonly CalendarMeasure[], options: Calen
   for (const info of zones.values()) lines.push(...info.lines)
 
   for (const measure of measures) {
-    const title = titleIn(measure.title, locale)
+    const title = localizedText(measure.title, locale)
     const updatedAtMs = Date.parse(measure.updatedAt)
     const stamp = utcText(Number.isFinite(updatedAtMs) ? updatedAtMs : 0)
     const sequence = sequenceOf(Number.isFinite(updatedAtMs) ? updatedAtMs : 0)

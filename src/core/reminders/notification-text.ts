@@ -5,9 +5,10 @@
 // The time left is counted from now, not from the lead time: a reminder shown late (the app was
 // closed, or the transition was recorded after its lead time) still says how long is really left.
 import type { DueReminder } from '../../shared/api-views.ts'
-import type { Locale, LocalizedText, TransitionKind } from '../../shared/domain.ts'
+import type { Locale, TransitionKind } from '../../shared/domain.ts'
 import { formatInstant, zoneOf } from '../../shared/format.ts'
 import { translate } from '../../shared/i18n/translate.ts'
+import { localizedText } from '../../shared/localized.ts'
 import { Temporal, parseZoned } from '../../shared/time.ts'
 
 export type TimeLeft = { unit: 'days' | 'hours' | 'minutes'; count: number } | { unit: 'now' }
@@ -40,10 +41,6 @@ export function reminderPhrase(kind: TransitionKind, left: TimeLeft, locale: Loc
   return translate(locale, `reminder.in.${key}`, { kind: label, count: left.count })
 }
 
-function titleIn(title: LocalizedText, locale: Locale): string {
-  return title[locale] || title.en
-}
-
 export interface NotificationText {
   title: string
   body: string
@@ -55,7 +52,7 @@ export function notificationText(reminder: DueReminder, locale: Locale, nowMs: n
   return {
     title: reminder.missed ? translate(locale, 'reminder.missed', { text: phrase }) : phrase,
     body: translate(locale, 'reminder.body', {
-      title: titleIn(reminder.title, locale),
+      title: localizedText(reminder.title, locale),
       at: formatInstant(transition.atMs, zoneOf(transition.at), locale),
     }),
   }
@@ -68,7 +65,7 @@ export function notificationText(reminder: DueReminder, locale: Locale, nowMs: n
 export function summaryNotificationText(reminders: readonly DueReminder[], locale: Locale, nowMs: number, max = 5): NotificationText {
   const shown = reminders.slice(0, max).map((r) => {
     const { title } = notificationText(r, locale, nowMs)
-    return `${title} — ${titleIn(r.title, locale)}`
+    return `${title} — ${localizedText(r.title, locale)}`
   })
   if (reminders.length > max) shown.push(translate(locale, 'reminder.more', { count: reminders.length - max }))
   const missed = reminders.some((r) => r.missed)

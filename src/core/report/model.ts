@@ -24,6 +24,7 @@ import { Temporal, epochMs, formatZoned } from '../../shared/time.ts'
 import { transitionsOf, type TimedEvent } from '../status/engine.ts'
 import { formatRateValue, partialSuspensionText, rateText } from '../../shared/rate.ts'
 import { commitmentText } from '../../shared/commitment-text.ts'
+import { localizedText } from '../../shared/localized.ts'
 import {
   REPORT_MODEL_FORMAT,
   REPORT_MODEL_VERSION,
@@ -60,10 +61,6 @@ export function partyName(code: string, locale: Locale): string {
     name = undefined
   }
   return name && name !== code ? `${name} (${code})` : code
-}
-
-function titleIn(title: MeasureSummary['title'], locale: Locale): string {
-  return clean(title[locale] || title.en)
 }
 
 const reasonKey = (kind: TransitionKind) =>
@@ -188,7 +185,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
     const fullRate = rateText(summary, locale)
     return {
       id: summary.id,
-      title: titleIn(summary.title, locale),
+      title: clean(localizedText(summary.title, locale)),
       shortName: clean(summary.shortName),
       imposer: summary.imposer,
       imposerName: partyName(summary.imposer, locale),

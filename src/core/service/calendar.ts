@@ -1,5 +1,6 @@
 // calendar.export: the measures (all, or one) as an .ics file — see core/calendar/ics.ts for
 // what the file holds. A query: it reads the store and the user's lead times, writes nothing.
+import { localizedText } from '../../shared/localized.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { calendarFor, type CalendarMeasure } from '../calendar/ics.ts'
 import { statusAt, transitionsOf } from '../status/engine.ts'
@@ -29,7 +30,7 @@ export const calendarHandlers: Handlers<'calendar.export'> = {
       leadDays: readLeadDays(ctx.db),
       locale,
       nowMs: ctx.nowMs(),
-      ...(single ? { name: `${single.title[locale] || single.title.en} — Measure Tracker` } : {}),
+      ...(single ? { name: `${localizedText(single.title, locale)} — Measure Tracker` } : {}),
     })
     return { filename: `${measureId ?? 'measure-tracker'}.ics`, mimeType: 'text/calendar', content }
   },
