@@ -1,36 +1,32 @@
 // The measure page's data: one measure's detail at the shown instant, and the changes made from
 // that page. Every change reloads the detail so the derived status is always the service's.
+// Loading goes through composables/useServiceQuery.ts, so a slow answer for another measure or
+// another as-of instant never replaces the newest.
 import { defineStore } from 'pinia'
-import { ref, shallowRef, watch } from 'vue'
+import { ref, watch } from 'vue'
 import type { EventInput, ProgressInput } from '../../../shared/api-inputs.ts'
 import type { MeasureDetail } from '../../../shared/api-views.ts'
-import type { ApiError, Result } from '../../../shared/result.ts'
+import type { Result } from '../../../shared/result.ts'
 import { useClient } from '../api/client.ts'
+import { useServiceQuery } from '../composables/useServiceQuery.ts'
 import { useClockStore } from './clock.ts'
 
 export const useMeasureStore = defineStore('measure', () => {
   const clock = useClockStore()
   const id = ref<string | null>(null)
-  const detail = shallowRef<MeasureDetail | null>(null)
-  const loading = ref(false)
-  const error = ref<ApiError | null>(null)
-  let sequence = 0
+  const query = useServiceQuery('measures.get', (measureId: string) => ({ id: measureId, at: clock.asOf ?? undefined }), { onAnswer: forgetIfGone })
+  const { data: detail, loading, error } = query
+
+  // A measure the service does not know (deleted for good, not there at this instant) shows nothing.
+  function forgetIfGone(result: Result<MeasureDetail>): void {
+    if (!result.ok && result.error.code === 'NOT_FOUND') query.data.value = null
+  }
 
   async function load(measureId: string): Promise<void> {
-    const mine = ++sequence
-    if (id.value !== measureId) detail.value = null
+    // Another measure: its predecessor's detail and error go at once.
+    if (id.value !== measureId) query.reset()
     id.value = measureId
-    loading.value = true
-    const result = await useClient().call('measures.get', { id: measureId, at: clock.asOf ?? undefined })
-    if (mine !== sequence) return
-    loading.value = false
-    if (result.ok) {
-      detail.value = result.value
-      error.value = null
-    } else {
-      error.value = result.error
-      if (result.error.code === 'NOT_FOUND') detail.value = null
-    }
+    await query.run(measureId)
   }
 
   async function reload(): Promise<void> {
@@ -38,10 +34,8 @@ export const useMeasureStore = defineStore('measure', () => {
   }
 
   function clear(): void {
-    sequence++
+    query.reset()
     id.value = null
-    detail.value = null
-    error.value = null
   }
 
   async function after<T>(result: Result<T>): Promise<Result<T>> {
