@@ -6,6 +6,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { ListFilter } from '../../shared/api-inputs.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
 import type { Category, MeasureLink } from '../../shared/domain.ts'
+import { matchesTerms, measureSearchText, searchText, searchTerms, type SearchTerms, type SearchableMeasure } from '../../shared/text-search.ts'
 import { statusAt } from '../status/engine.ts'
 import { arrays, timelineOf, type Cell } from './array-rows.ts'
 import { commitmentBases, parseRateValue } from './commitment-rows.ts'
@@ -44,12 +45,9 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
   const noteCounts = new Map(
     arrays(db, 'SELECT measure_id, count(*) FROM notes WHERE deleted_at IS NULL GROUP BY measure_id').map((r) => [r[0] as string, r[1] as number]),
   )
-  const text = filter.text?.trim().toLowerCase() ?? ''
-  const notesMatching = text
-    ? new Set(
-        arrays(db, 'SELECT DISTINCT measure_id FROM notes WHERE deleted_at IS NULL AND instr(lower(body), ?) > 0', text).map((r) => r[0] as string),
-      )
-    : null
+  // The board's search (shared/text-search.ts) over the same fields, plus the live notes.
+  const terms = searchTerms(filter.text ?? '')
+  const notes = terms.length > 0 ? groupBy(arrays(db, 'SELECT measure_id, body FROM notes WHERE deleted_at IS NULL'), (r) => r[1] as string) : null
 
   const result: MeasureSummary[] = []
   for (const m of measures) {
@@ -63,7 +61,12 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
     if (filter.target && target !== filter.target) continue
     if (filter.category && category !== filter.category) continue
     if (filter.tag && !measureTags.includes(filter.tag)) continue
-    if (text && !matchesText(m, measureTags, text) && !notesMatching?.has(id)) continue
+    const title: MeasureSummary['title'] = { en: m[1] as string }
+    if (m[2] !== null) title['zh-Hant'] = m[2] as string
+    if (m[3] !== null) title['zh-Hans'] = m[3] as string
+    const shortName = m[4] as string
+    const instrument = m[8] as string
+    if (notes && !matchesSearch(terms, { id, title, shortName, instrument, imposer, target, tags: measureTags }, notes.get(id))) continue
 
     const measureEvents = timelineOf(id, m[12] as string)
     const state = statusAt(measureEvents, query.atMs, {
@@ -75,18 +78,15 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
     if (filter.status && state.status !== filter.status) continue
     if (filter.needsReview !== undefined && state.needsReview !== filter.needsReview) continue
 
-    const title: MeasureSummary['title'] = { en: m[1] as string }
-    if (m[2] !== null) title['zh-Hant'] = m[2] as string
-    if (m[3] !== null) title['zh-Hans'] = m[3] as string
     result.push({
       ...state,
       id,
       title,
-      shortName: m[4] as string,
+      shortName,
       imposer,
       target,
       category,
-      instrument: m[8] as string,
+      instrument,
       tags: measureTags,
       links: links.get(id) ?? [],
       hasDateConflict: hasLiveDateConflict(db, id, measureEvents, query.atMs),
@@ -97,10 +97,9 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
   return result
 }
 
-function matchesText(m: Cell[], tags: readonly string[], text: string): boolean {
-  for (const index of [0, 1, 2, 3, 4, 8]) {
-    const value = m[index]
-    if (typeof value === 'string' && value.toLowerCase().includes(text)) return true
-  }
-  return tags.some((tag) => tag.toLowerCase().includes(text))
+/** Every term somewhere in the measure's fields or its notes (folded only when the fields fall short). */
+function matchesSearch(terms: SearchTerms, measure: SearchableMeasure, notes: readonly string[] | undefined): boolean {
+  const fields = measureSearchText(measure)
+  if (matchesTerms(terms, fields)) return true
+  return notes !== undefined && matchesTerms(terms, `${fields}\n${searchText(notes)}`)
 }

@@ -28,7 +28,7 @@ export function useBoardRows() {
   const available = computed(() =>
     clock.asOf === null || board.showNotYetPublic ? board.rows : board.rows.filter((row) => !isNotYetPublic(row, clock.asOf)),
   )
-  const filtered = computed(() => filterRows(available.value, board.filter, current.value, noteSearch.matchesFor(board.filter.text)))
+  const filtered = computed(() => filterRows(available.value, board.filter, noteSearch.matchesFor(board.filter.text)))
   const sorted = computed(() => sortRows(filtered.value, board.sort, current.value, (category: Category) => t(`category.${category}`)))
   const home = homeRegion(typeof navigator === 'undefined' ? undefined : navigator.language)
   const items = computed(() => boardItems(sorted.value, board.group, { home, swapped: board.swappedPairs }))

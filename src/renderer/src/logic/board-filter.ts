@@ -3,7 +3,8 @@
 import type { MeasureSummary } from '../../../shared/api-views.ts'
 import type { Category, Locale, Status } from '../../../shared/domain.ts'
 import { compareDeadlines } from '../../../shared/deadline.ts'
-import { collator, regionName } from './parties.ts'
+import { matchesTerms, measureSearchText, searchTerms } from '../../../shared/text-search.ts'
+import { collator } from './parties.ts'
 import { titleOf } from './text.ts'
 
 export interface BoardFilter {
@@ -64,45 +65,24 @@ export function isNotYetPublic(row: Pick<MeasureSummary, 'since'>, asOf: string 
   return asOf !== null && row.since === null
 }
 
-// One lower-cased text per row and language, built on first search and dropped with the rows.
-const haystacks = new Map<Locale, WeakMap<MeasureSummary, string>>()
+// Each row's searchable text (shared/text-search.ts), folded on the first search and dropped with
+// the rows: a keystroke then costs one fold of the query and a substring test per row.
+const haystacks = new WeakMap<MeasureSummary, string>()
 
-function haystackOf(row: MeasureSummary, locale: Locale): string {
-  let cache = haystacks.get(locale)
-  if (!cache) haystacks.set(locale, (cache = new WeakMap()))
-  let text = cache.get(row)
-  if (text === undefined) {
-    text = [
-      row.id,
-      row.title.en,
-      row.title['zh-Hant'] ?? '',
-      row.title['zh-Hans'] ?? '',
-      row.shortName,
-      row.instrument,
-      row.imposer,
-      row.target,
-      regionName(row.imposer, locale),
-      regionName(row.target, locale),
-      ...row.tags,
-    ]
-      .join('\n')
-      .toLocaleLowerCase()
-    cache.set(row, text)
-  }
+function haystackOf(row: MeasureSummary): string {
+  let text = haystacks.get(row)
+  if (text === undefined) haystacks.set(row, (text = measureSearchText(row)))
   return text
 }
 
 /**
- * `textMatches`: ids the service found for the same search text (it also searches note bodies,
- * which the board never loads); such rows match the text even when their own fields do not.
+ * The search text means what it means everywhere (shared/text-search.ts: every word, in any
+ * language's title, tags, parties…). `textMatches`: ids the service found for the same text — it
+ * also reads note bodies, which the board never loads; such rows match even when their own fields
+ * do not, so once the service has answered the board lists what the report and the CLI list.
  */
-export function filterRows(
-  rows: readonly MeasureSummary[],
-  filter: BoardFilter,
-  locale: Locale,
-  textMatches: ReadonlySet<string> | null = null,
-): MeasureSummary[] {
-  const words = filter.text.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean)
+export function filterRows(rows: readonly MeasureSummary[], filter: BoardFilter, textMatches: ReadonlySet<string> | null = null): MeasureSummary[] {
+  const terms = searchTerms(filter.text)
   if (!isFiltered(filter)) return rows.slice()
   return rows.filter((row) => {
     if (filter.party && row.imposer !== filter.party && row.target !== filter.party) return false
@@ -112,11 +92,7 @@ export function filterRows(
     if (filter.status && row.status !== filter.status) return false
     if (filter.tag && !row.tags.includes(filter.tag)) return false
     if (filter.needsReview && !row.needsReview) return false
-    if (words.length > 0) {
-      if (textMatches?.has(row.id)) return true
-      const haystack = haystackOf(row, locale)
-      return words.every((word) => haystack.includes(word))
-    }
+    if (terms.length > 0) return textMatches?.has(row.id) === true || matchesTerms(terms, haystackOf(row))
     return true
   })
 }

@@ -67,7 +67,7 @@ describe('board table: partial suspension and rate steps', () => {
     const headings = wrapper.findAll('.heading').map((el) => el.text().replace(/\s+/g, ' '))
     expect(headings).toEqual(['In force (1)', 'Partly suspended (1)', 'Suspended (1)'])
     expect(statusCell(wrapper, 'Reciprocal tariff')).toBe('Partly suspended — 10% in effect (34%, 24 points suspended)')
-    const filtered = filterRows(rows(), { ...emptyFilter(), status: 'partly_suspended' }, 'en', null)
+    const filtered = filterRows(rows(), { ...emptyFilter(), status: 'partly_suspended' }, null)
     expect(filtered.map((row) => row.id)).toEqual(['reciprocal'])
   })
 
