@@ -1,9 +1,10 @@
-// Message lookup for hosts without vue-i18n (command line, reports): the same JSON files and the
-// same `{name}` placeholders the renderer uses, so every side speaks the same words.
+// Message lookup for hosts without vue-i18n (command line, reports): the same JSON files, read by
+// the same parser the renderer uses (message-format.ts), so every side speaks the same words.
 import en from './en.json' with { type: 'json' }
 import zhHant from './zh-Hant.json' with { type: 'json' }
 import zhHans from './zh-Hans.json' with { type: 'json' }
 import type { Locale } from '../domain.ts'
+import { formatMessage, parseMessage } from './message-format.ts'
 
 export const MESSAGES = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans } as const
 
@@ -21,7 +22,7 @@ function lookup(tree: Tree, key: string): string | undefined {
 /** Translates `key` in `locale`, falling back to English, then to the key itself. */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template = lookup(MESSAGES[locale] as Tree, key) ?? lookup(MESSAGES.en as Tree, key) ?? key
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
+  return formatMessage(parseMessage(template), (name) => (Object.hasOwn(params, name) ? params[name] : undefined))
 }
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseMessage } from './compile.ts'
+import { parseMessage } from '../../../shared/i18n/message-format.ts'
 import { createAppI18n } from './index.ts'
 import { initialLocale, localeFromLanguageTag, saveLocale } from './locale.ts'
 import { MESSAGES } from '../../../shared/i18n/translate.ts'
