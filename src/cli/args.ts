@@ -23,6 +23,8 @@ export interface CliArgs {
   paper: string | undefined
   orientation: string | undefined
   pinned: boolean
+  /** status, report: only the measures this search finds (shared/text-search.ts) */
+  text: string | undefined
   /** restore: go ahead (without it, restore only shows what the backup holds) */
   yes: boolean
 }
@@ -50,6 +52,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         paper: { type: 'string' },
         orientation: { type: 'string' },
         pinned: { type: 'boolean', default: false },
+        text: { type: 'string' },
         yes: { type: 'boolean', short: 'y', default: false },
       },
     })
@@ -79,6 +82,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
     paper: values.paper,
     orientation: values.orientation,
     pinned: values.pinned as boolean,
+    text: values.text,
     yes: values.yes as boolean,
   }
+}
+
+/** The measures a listing command covers: all, or with --text those the board's search finds for it. */
+export function listFilterOf(args: Pick<CliArgs, 'text'>): { text?: string } {
+  return args.text === undefined ? {} : { text: args.text }
 }

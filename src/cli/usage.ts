@@ -8,17 +8,21 @@ export const HELP = `Measure Tracker — track government measures and their dea
 Usage: measure-tracker [global options] <command> [options]
 
 Commands:
-  status [--at INSTANT] [--json]            every measure with status, since, next deadline, countdown
+  status [--at INSTANT] [--text WORDS] [--json]
+                                            every measure with status, since, next deadline, countdown;
+                                            with --text, only those with every word in a title (any
+                                            language), short name, instrument, tag, party or note
   show <id> [--at INSTANT] [--json]         one measure with its events, sources, links and notes
   export --format json [--out FILE]         the whole database as versioned JSON (stdout without --out)
   export --format ics [ID] [--out FILE]     every transition (of all measures, or of measure ID) as an
                                             iCalendar file in --lang, with alarms at the lead times
   import FILE [--dry-run] [--replace]       add measures from an export; --replace replaces existing ids
   report [--at INSTANT] [--format html|md|csv|json] [--out FILE] [--include-notes] [--days N]
-         [--paper A4|Letter] [--orientation portrait|landscape]
+         [--paper A4|Letter] [--orientation portrait|landscape] [--text WORDS]
                                             status report (default HTML to stdout): counts, deadlines in
                                             the next N days (30), needs review, a table per party with
-                                            counter-measures, pinned notes, sources; times in --tz
+                                            counter-measures, pinned notes, sources; times in --tz;
+                                            --text: only the measures status --text lists
   note add <id> TEXT [--pinned]             add a Markdown note to a measure; prints the note's id
   note list <id> [--json]                   a measure's notes, pinned first, then newest first
   backup [--out FILE]                       copy the database now (default: into the backups folder

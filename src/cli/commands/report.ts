@@ -1,6 +1,7 @@
 // `report`: the status report (core/report) as HTML (default), Markdown, CSV or JSON, to stdout
 // or to --out FILE. Times are shown in --tz; --at is read in --tz like every other command.
 import { REPORT_FORMATS, type ReportFormat } from '../../shared/api-inputs.ts'
+import { listFilterOf } from '../args.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { EXIT, UsageError } from '../usage.ts'
@@ -33,6 +34,7 @@ export function reportCommand(ctx: CliContext): void {
     days: days(args.days),
     paper: choice('paper', args.paper, ['A4', 'Letter'] as const),
     orientation: choice('orientation', args.orientation, ['portrait', 'landscape'] as const),
+    filter: listFilterOf(args),
   }
   const file = unwrap(ctx.store.service.call('report.build', { options, format }))
   if (!args.out) {

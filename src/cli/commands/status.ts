@@ -3,6 +3,7 @@ import type { MeasureSummary } from '../../shared/api-views.ts'
 import { formatCountdown, formatInstant } from '../../shared/format.ts'
 import { statusText } from '../../shared/rate.ts'
 import { Temporal, epochMs, formatZoned, parseInstantInput } from '../../shared/time.ts'
+import { listFilterOf } from '../args.ts'
 import type { CliContext } from '../context.ts'
 import { unwrap } from '../context.ts'
 import { renderTable } from '../table.ts'
@@ -40,7 +41,7 @@ export function statusJson(row: MeasureSummary) {
 
 export function statusCommand(ctx: CliContext): void {
   const at = resolveAt(ctx)
-  const rows = unwrap(ctx.store.service.call('measures.list', { at }))
+  const rows = unwrap(ctx.store.service.call('measures.list', { at, filter: listFilterOf(ctx.args) }))
   if (ctx.args.json) {
     ctx.out(JSON.stringify(rows.map(statusJson), null, 2))
     return
