@@ -1,0 +1,49 @@
+// The changes the pages make to measures, by name: a measure's facts, deleting and restoring it,
+// its notes and tags, recording an event or an outcome. Components call these rather than the
+// client, so the contract's method names and input shapes live here. Each answers the service's
+// Result as is (the page decides what to say and where focus goes); `afterChange` then fetches
+// what shows a note or tag change. (Changes to the measure shown — events, date choices, progress
+// figures — are the measure store's: it reloads the detail itself.)
+import type { Input } from '../../../shared/api.ts'
+import type { EventInput } from '../../../shared/api-inputs.ts'
+import { useClient } from '../api/client.ts'
+import { useBoardStore } from '../stores/board.ts'
+import { useMeasureStore } from '../stores/measure.ts'
+
+export function useMeasureChanges() {
+  const measure = useMeasureStore()
+  const board = useBoardStore()
+
+  return {
+    /** Creates a measure (no id) or changes the facts of one. */
+    saveFacts: (id: string | undefined, facts: Input<'measures.create'>['facts']) =>
+      id === undefined ? useClient().call('measures.create', { facts }) : useClient().call('measures.update', { id, facts }),
+    deleteMeasure: (id: string) => useClient().call('measures.delete', { id }),
+    restoreMeasure: (id: string) => useClient().call('measures.restore', { id }),
+
+    addNote: (measureId: string, body: string) => useClient().call('notes.add', { measureId, body }),
+    editNote: (measureId: string, noteId: string, body: string) => useClient().call('notes.edit', { measureId, noteId, body }),
+    pinNote: (measureId: string, noteId: string, pinned: boolean) => useClient().call('notes.pin', { measureId, noteId, pinned }),
+    removeNote: (measureId: string, noteId: string) => useClient().call('notes.remove', { measureId, noteId }),
+    restoreNote: (measureId: string, noteId: string) => useClient().call('notes.restore', { measureId, noteId }),
+
+    addTag: (measureId: string, tag: string) => useClient().call('tags.add', { measureId, tag }),
+    removeTag: (measureId: string, tag: string) => useClient().call('tags.remove', { measureId, tag }),
+
+    /** One event on any measure (Needs review's one-step outcomes). */
+    recordEvent: (measureId: string, event: EventInput) => useClient().call('events.record', { measureId, event }),
+    /** What happened at a lapsed deadline: event, source and link in one step (the outcome dialog). */
+    recordOutcome: (input: Input<'events.recordOutcome'>) => useClient().call('events.recordOutcome', input),
+
+    /**
+     * After a note or tag change: fetch the measure again, and the board's rows when they are
+     * loaded — its Tag filter, note counts and note search come from them. (The browser host also
+     * echoes 'data-changed'; Electron does not echo a window's own changes.)
+     */
+    async afterChange(): Promise<void> {
+      // The board reloads alongside; its failure shows on the board (board.error), not here.
+      if (board.loaded) void board.load()
+      await measure.reload()
+    },
+  }
+}
