@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { DAY_MS, HOUR_MS, MINUTE_MS, MINUTES_WITHIN_MS, MONTHS_FROM_MS, SECONDS_WITHIN_MS, countdownAt, countdownText, precisionFor } from './countdown.ts'
+import { MINUTES_WITHIN_MS, MONTHS_FROM_MS, SECONDS_WITHIN_MS, countdownAt, countdownText, precisionFor } from './countdown.ts'
+import { DAY_MS, HOUR_MS, MINUTE_MS } from './time-units.ts'
 import { Temporal } from './time.ts'
 import { translator } from './i18n/translate.ts'
 

@@ -9,11 +9,7 @@
 // a second for the whole page; see CountdownText).
 import { Temporal } from './time.ts'
 import type { Translate } from './i18n/translate.ts'
-
-export const SECOND_MS = 1_000
-export const MINUTE_MS = 60_000
-export const HOUR_MS = 3_600_000
-export const DAY_MS = 86_400_000
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './time-units.ts'
 
 /** Within this of the deadline, seconds are shown (the last day). */
 export const SECONDS_WITHIN_MS = DAY_MS

@@ -2,6 +2,7 @@
 // `2026-11-10T00:01:00-05:00[America/New_York]`: the offset pins the instant, the bracketed zone
 // keeps the legal wall clock ("12:01 a.m. eastern time") for display and for date arithmetic.
 import { Temporal } from 'temporal-polyfill'
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './time-units.ts'
 
 export { Temporal }
 
@@ -95,13 +96,14 @@ export function addDuration(start: string, duration: string): string {
 /** Whole days, hours, minutes and seconds from `fromMs` to `toMs` (negative parts never appear). */
 export function countdownParts(fromMs: number, toMs: number): { days: number; hours: number; minutes: number; seconds: number; past: boolean } {
   const past = toMs < fromMs
-  let rest = Math.floor(Math.abs(toMs - fromMs) / 1000)
-  const days = Math.floor(rest / 86_400)
-  rest -= days * 86_400
-  const hours = Math.floor(rest / 3_600)
-  rest -= hours * 3_600
-  const minutes = Math.floor(rest / 60)
-  return { days, hours, minutes, seconds: rest - minutes * 60, past }
+  const distance = Math.abs(toMs - fromMs)
+  return {
+    days: Math.floor(distance / DAY_MS),
+    hours: Math.floor((distance % DAY_MS) / HOUR_MS),
+    minutes: Math.floor((distance % HOUR_MS) / MINUTE_MS),
+    seconds: Math.floor((distance % MINUTE_MS) / SECOND_MS),
+    past,
+  }
 }
 
 /**

@@ -38,6 +38,7 @@ import { formatInstant, zoneOf } from '../../shared/format.ts'
 import { translate } from '../../shared/i18n/translate.ts'
 import { localizedText } from '../../shared/localized.ts'
 import { Temporal } from '../../shared/time.ts'
+import { DAY_MS, MINUTE_MS } from '../../shared/time-units.ts'
 import { normalizeLeadDays, reminderDueAfter } from '../reminders/schedule.ts'
 import { reminderPhrase } from '../reminders/notification-text.ts'
 import { rateText, statusText } from '../../shared/rate.ts'
@@ -69,7 +70,6 @@ export interface CalendarOptions {
   name?: string
 }
 
-const DAY_MS = 86_400_000
 const SEQUENCE_EPOCH_MS = Date.UTC(2020, 0, 1)
 const PRODUCT = { company: 'Measure Tracker', product: 'Measure Tracker' }
 
@@ -79,7 +79,7 @@ export function eventUid(measureId: string, transition: Pick<Transition, 'eventI
 
 /** Minutes from 2020 to the change: grows with every change, fits any client's integer. */
 export function sequenceOf(updatedAtMs: number): number {
-  return Math.max(0, Math.floor((updatedAtMs - SEQUENCE_EPOCH_MS) / 60_000))
+  return Math.max(0, Math.floor((updatedAtMs - SEQUENCE_EPOCH_MS) / MINUTE_MS))
 }
 
 // --- text -------------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ import { formatInstant, zoneOf } from '../../shared/format.ts'
 import { translate } from '../../shared/i18n/translate.ts'
 import { localizedText } from '../../shared/localized.ts'
 import { Temporal, parseZoned } from '../../shared/time.ts'
+import { HOUR_MS, MINUTE_MS } from '../../shared/time-units.ts'
 
 export type TimeLeft = { unit: 'days' | 'hours' | 'minutes'; count: number } | { unit: 'now' }
 
-const HOUR_MS = 3_600_000
 /** From this much on, whole days are counted (rounded on the legal wall clock). */
 const DAYS_FROM_MS = 20 * HOUR_MS
 
@@ -28,7 +28,7 @@ export function timeLeft(transition: { at: string; atMs: number }, nowMs: number
   }
   const hours = Math.round(remainingMs / HOUR_MS)
   if (hours >= 1) return { unit: 'hours', count: hours }
-  const minutes = Math.round(remainingMs / 60_000)
+  const minutes = Math.round(remainingMs / MINUTE_MS)
   if (minutes >= 1) return { unit: 'minutes', count: minutes }
   return { unit: 'now' }
 }

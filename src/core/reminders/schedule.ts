@@ -28,24 +28,17 @@
 //   imported later) is not missed either.
 import type { DueReminder } from '../../shared/api-views.ts'
 import type { LocalizedText, Transition } from '../../shared/domain.ts'
-import { parseZoned } from '../../shared/time.ts'
+import { DAY_MS, MINUTE_MS } from '../../shared/time-units.ts'
+import { CALENDAR_DRIFT_MS, daysBefore, hasReachedDaysBefore, zonedDeadline } from '../../shared/within-days.ts'
 
 export { DEFAULT_LEAD_DAYS } from '../../shared/api-inputs.ts'
 
 /** A timer that fires within this long after a reminder fell due shows it as on time. */
-export const LATE_TOLERANCE_MS = 5 * 60_000
+export const LATE_TOLERANCE_MS = 5 * MINUTE_MS
 /** A lead-0 reminder (at the transition itself) may still be shown this long after the transition. */
-export const AT_TRANSITION_GRACE_MS = 60 * 60_000
+export const AT_TRANSITION_GRACE_MS = 60 * MINUTE_MS
 /** The longest delay setTimeout accepts (about 24.8 days): wake at least this often and ask again. */
 export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1
-
-const DAY_MS = 86_400_000
-/**
- * How far L calendar days can be from L × 24 h: the change of UTC offset in between — at most a
- * day (Samoa skipping 30 Dec 2011); this is twice that. Beyond it the exact (Temporal) computation
- * is skipped for reminders certainly not due yet or certainly passed, so 10,000 measures stay fast.
- */
-const MAX_DRIFT_MS = 2 * DAY_MS
 
 export interface ScheduledTransition {
   measureId: string
@@ -82,18 +75,17 @@ export function normalizeLeadDays(leadDays: readonly number[]): number[] {
   return [...new Set(leadDays.filter((d) => Number.isInteger(d) && d >= 0))].sort((a, b) => a - b)
 }
 
-/** When the reminder `leadDays` before `transition` falls due: calendar days on its legal wall clock. */
+/**
+ * When the reminder `leadDays` before `transition` falls due: calendar days on its legal wall
+ * clock — the moment the transition comes within `leadDays` days (shared/within-days.ts).
+ */
 export function reminderDueAtMs(transition: Pick<Transition, 'at' | 'atMs'>, leadDays: number): number {
-  if (leadDays === 0) return transition.atMs
-  return parseZoned(transition.at).subtract({ days: leadDays }).epochMilliseconds
+  return daysBefore(zonedDeadline(transition), leadDays)
 }
 
 /** Whether the reminder `leadDays` before `transition` falls due after `nowMs` (exact; cheap when far either way). */
 export function reminderDueAfter(transition: Pick<Transition, 'at' | 'atMs'>, leadDays: number, nowMs: number): boolean {
-  const estimateMs = transition.atMs - leadDays * DAY_MS
-  if (estimateMs - MAX_DRIFT_MS > nowMs) return true
-  if (estimateMs + MAX_DRIFT_MS <= nowMs) return false
-  return reminderDueAtMs(transition, leadDays) > nowMs
+  return !hasReachedDaysBefore(zonedDeadline(transition), nowMs, leadDays)
 }
 
 /** Whether a reminder of this lead may still be shown at `nowMs` (its transition has not passed). */
@@ -121,7 +113,7 @@ export function dueReminders(input: ScheduleInput): DueReminder[] {
     let smallestDue: number | null = null
     for (const lead of leads) {
       if (!stillAhead(transition, lead, nowMs)) continue
-      if (transition.atMs - lead * DAY_MS - MAX_DRIFT_MS > nowMs) continue
+      if (transition.atMs - lead * DAY_MS - CALENDAR_DRIFT_MS > nowMs) continue
       const key = reminderKey(measureId, transition, lead)
       // Shown means it fell due (the key holds the transition's instant): no need to compute when.
       if (shown.has(key)) {
@@ -154,7 +146,7 @@ export function dueReminders(input: ScheduleInput): DueReminder[] {
 export function nextWakeMs(input: Omit<ScheduleInput, 'lastRunMs'>): number | null {
   const { nowMs, shown } = input
   const leads = normalizeLeadDays(input.leadDays)
-  // L × 24 h estimates the due instant within MAX_DRIFT_MS. Far ahead of now, a reminder cannot
+  // L × 24 h estimates the due instant within CALENDAR_DRIFT_MS. Far ahead of now, a reminder cannot
   // have been shown yet (shown means due) and only the earliest ones need the exact instant;
   // near now, each one is checked exactly. Two passes, no sort: 10,000 measures in milliseconds.
   let earliestEstimate = Infinity
@@ -163,20 +155,20 @@ export function nextWakeMs(input: Omit<ScheduleInput, 'lastRunMs'>): number | nu
     if (transition.atMs <= nowMs) continue
     for (const lead of leads) {
       const estimateMs = transition.atMs - lead * DAY_MS
-      if (estimateMs - MAX_DRIFT_MS > nowMs) {
+      if (estimateMs - CALENDAR_DRIFT_MS > nowMs) {
         if (estimateMs < earliestEstimate) earliestEstimate = estimateMs
-      } else if (estimateMs + MAX_DRIFT_MS > nowMs && !shown.has(reminderKey(measureId, transition, lead))) {
+      } else if (estimateMs + CALENDAR_DRIFT_MS > nowMs && !shown.has(reminderKey(measureId, transition, lead))) {
         const dueAtMs = reminderDueAtMs(transition, lead)
         if (dueAtMs > nowMs && dueAtMs < next) next = dueAtMs
       }
     }
   }
-  if (earliestEstimate !== Infinity && earliestEstimate - MAX_DRIFT_MS < next) {
+  if (earliestEstimate !== Infinity && earliestEstimate - CALENDAR_DRIFT_MS < next) {
     for (const { transition } of input.transitions) {
       if (transition.atMs <= nowMs) continue
       for (const lead of leads) {
         const estimateMs = transition.atMs - lead * DAY_MS
-        if (estimateMs - MAX_DRIFT_MS <= nowMs || estimateMs - MAX_DRIFT_MS >= next || estimateMs - MAX_DRIFT_MS > earliestEstimate + MAX_DRIFT_MS) continue
+        if (estimateMs - CALENDAR_DRIFT_MS <= nowMs || estimateMs - CALENDAR_DRIFT_MS >= next || estimateMs - CALENDAR_DRIFT_MS > earliestEstimate + CALENDAR_DRIFT_MS) continue
         const dueAtMs = reminderDueAtMs(transition, lead)
         if (dueAtMs < next) next = dueAtMs
       }

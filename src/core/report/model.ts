@@ -9,8 +9,10 @@
 //   deadline first (the board's default order). Each row carries its counter-measures (links with
 //   relation 'counter', read in both directions) side by side, even when a counter-measure does not
 //   match the filter itself (it is then marked `inScope: false` and not counted).
-// - Deadlines: every transition of a measure's life in (as-of, as-of + days], days counted on the
-//   display zone's calendar; countdowns from the as-of instant.
+// - Deadlines: every transition of a measure's life within `days` of the as-of instant by the app's
+//   one rule (shared/within-days.ts: after the as-of instant, at most `days` calendar days ahead on
+//   the transition's legal clock — as the Upcoming list and the reminders count); countdowns from
+//   the as-of instant.
 // - Footnotes: sources numbered in the order the tables first cite them; one footnote per URL, so a
 //   notice cited by several measures is listed once.
 // - Notes: pinned notes of the filtered measures, only with includeNotes.
@@ -25,6 +27,7 @@ import { transitionsOf, type TimedEvent } from '../status/engine.ts'
 import { formatRateValue, partialSuspensionText, rateText } from '../../shared/rate.ts'
 import { commitmentText } from '../../shared/commitment-text.ts'
 import { localizedText } from '../../shared/localized.ts'
+import { isWithinDays, zonedDeadline } from '../../shared/within-days.ts'
 import {
   REPORT_MODEL_FORMAT,
   REPORT_MODEL_VERSION,
@@ -98,7 +101,6 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
   const t = translator(locale)
   const zone = reportZone({ tz: options.tz, at: input.at })
   const asOfMs = epochMs(input.at)
-  const windowEndMs = Temporal.Instant.fromEpochMilliseconds(asOfMs).toZonedDateTimeISO(zone).add({ days: options.days }).epochMilliseconds
   const instant = (at: string, atMs: number, dateOnly = false): ReportInstant => ({
     at,
     atMs,
@@ -253,7 +255,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
   for (const m of scoped) {
     const events = input.details.get(m.id)?.events ?? []
     for (const tr of transitionsOf(events, { commitment: allById.get(m.id)?.commitment ?? null })) {
-      if (tr.atMs <= asOfMs || tr.atMs > windowEndMs) continue
+      if (!isWithinDays(zonedDeadline(tr), asOfMs, options.days)) continue
       const row: ReportDeadline = { ...transition(tr.kind, tr.at, tr.atMs), measureId: m.id, title: m.title, imposer: m.imposer }
       // A rate step says what it steps to: "Rate step — new rate USD 80 / net ton".
       if (tr.kind === 'rate_step') {

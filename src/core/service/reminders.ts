@@ -13,6 +13,7 @@ import type { UpcomingTransition } from '../../shared/api-views.ts'
 import type { Category, LocalizedText, Status } from '../../shared/domain.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { epochMs } from '../../shared/time.ts'
+import { isWithinDays, zonedDeadline } from '../../shared/within-days.ts'
 import { dueReminders, nextWakeMs, normalizeLeadDays, parseReminderKey, type ScheduledTransition } from '../reminders/schedule.ts'
 import { statusAt, transitionsOf, type EngineBase, type TimedEvent } from '../status/engine.ts'
 import { commitmentBases, parseRateValue } from '../store/commitment-rows.ts'
@@ -25,7 +26,6 @@ import type { Handlers } from './context.ts'
 
 const LEAD_DAYS_KEY = 'reminders.leadDays'
 const LAST_RUN_KEY = 'reminders.lastRunMs'
-const DAY_MS = 86_400_000
 
 function readSetting(db: DatabaseSync, key: string): string | null {
   const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
@@ -177,13 +177,13 @@ export const reminderHandlers: Handlers<
     return { recorded, lastRunMs: nowMs }
   },
 
-  // The window is exact: `days` × 24 h after the instant, the instant itself excluded.
+  // Within `days` of the instant by the app's one rule (shared/within-days.ts: calendar days on
+  // each deadline's legal clock, the instant itself excluded).
   'reminders.upcoming': (ctx, input) => {
     const fromMs = asOfMs(ctx, input.at, epochMs)
-    const toMs = fromMs + input.days * DAY_MS
     const rows: UpcomingTransition[] = []
     for (const life of readMeasureLives(ctx.db)) {
-      const ahead = transitionsOf(life.events, life.base).filter((t) => t.atMs > fromMs && t.atMs <= toMs)
+      const ahead = transitionsOf(life.events, life.base).filter((t) => isWithinDays(zonedDeadline(t), fromMs, input.days))
       if (ahead.length === 0) continue
       const { status } = statusAt(life.events, fromMs, life.base)
       for (const transition of ahead) {
