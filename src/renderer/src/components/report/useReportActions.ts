@@ -79,7 +79,10 @@ export function useReportActions() {
     })
   }
 
-  return { busy, build, print, savePdf, exportFile }
+  /** In a browser (not the desktop app): printing and PDF go through the browser's print dialog. */
+  const inBrowser = useClient().transport === 'http'
+
+  return { busy, inBrowser, build, print, savePdf, exportFile }
 }
 
 /** "Export CSV" from the menu, away from the report view: the board's as-of instant and filters, in the UI language. */
