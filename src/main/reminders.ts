@@ -25,6 +25,7 @@ import { notificationText, summaryNotificationText } from '../core/reminders/not
 import { MAX_TIMER_DELAY_MS } from '../core/reminders/schedule.ts'
 import type { DueReminder, DueReminders } from '../shared/api-views.ts'
 import type { Locale } from '../shared/domain.ts'
+import { MINUTE_MS } from '../shared/time-units.ts'
 import type { CallableService } from './ipc.ts'
 
 export type NotificationLike = Pick<Notification, 'show' | 'on'>
@@ -80,7 +81,7 @@ export interface ReminderScheduler {
 
 export const MAX_SEPARATE_NOTIFICATIONS = 5
 export const DEBOUNCE_MS = 500
-export const RETRY_MS = 15 * 60_000
+export const RETRY_MS = 15 * MINUTE_MS
 /** Never wake sooner than this after a check (the clock of the service and ours may differ a little). */
 export const MIN_TIMER_DELAY_MS = 1_000
 /** markShown takes at most this many keys per call. */
