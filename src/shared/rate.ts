@@ -2,6 +2,7 @@
 // partial suspension leaves in effect ("10% in effect (34%, 24 points suspended)"). Pure: used by
 // the command line, reports and calendar, and available to the renderer.
 import type { Locale, MeasureStatus, RateValue } from './domain.ts'
+import { pluralKey } from './i18n/plural.ts'
 import type { Translate } from './i18n/translate.ts'
 
 const numberFormats = new Map<Locale, Intl.NumberFormat>()
@@ -24,7 +25,7 @@ export function formatRateValue(rate: RateValue, locale: Locale): string {
 
 /** The suspended part of a rate in its unit: "24 points" for a percentage, "USD 30" for an amount. */
 export function formatSuspendedRate(amount: number, full: RateValue, locale: Locale, t: Translate): string {
-  if (full.unit === 'percent') return t(amount === 1 ? 'rate.points.one' : 'rate.points.other', { count: formatNumber(amount, locale) })
+  if (full.unit === 'percent') return t(pluralKey(locale, 'rate.points', amount), { count: formatNumber(amount, locale) })
   return formatRateValue({ ...full, value: amount, per: undefined }, locale)
 }
 

@@ -14,6 +14,10 @@ import { restoreFromFile } from '../../core/service/backups.ts'
 import type { CliArgs } from '../args.ts'
 import { CliFailure } from '../context.ts'
 import { EXIT, UsageError } from '../usage.ts'
+import { pluralText } from '../../shared/i18n/plural.ts'
+
+// These commands speak English only (like the service's error messages); counts still agree.
+const counted = (count: number, one: string, other: string): string => pluralText('en', count, { one: `{count} ${one}`, other: `{count} ${other}` })
 
 export interface FileCommandContext {
   args: CliArgs
@@ -78,7 +82,7 @@ function describe(summary: BackupSummary): string[] {
   return [
     `Backup ${summary.path}`,
     `  schema version ${summary.schemaVersion}, ${kib(summary.bytes)}, written ${summary.fileTime}`,
-    `  ${summary.measures} measures (${summary.deletedMeasures} deleted), ${summary.events} events, ${summary.notes} notes`,
+    `  ${counted(summary.measures, 'measure', 'measures')} (${summary.deletedMeasures} deleted), ${counted(summary.events, 'event', 'events')}, ${counted(summary.notes, 'note', 'notes')}`,
     `  newest change: ${summary.newestChange ?? 'none'}`,
   ]
 }
@@ -131,11 +135,11 @@ export async function salvageCommand(ctx: FileCommandContext): Promise<void> {
   const report = await salvageDatabase(ctx.dbPath, dest)
   for (const table of report.tables) {
     if (table.copied === 0 && table.refused === 0 && table.unreadableStretches === 0) continue
-    const lost = table.unreadableStretches ? `, ${table.unreadableStretches} unreadable stretch${table.unreadableStretches === 1 ? '' : 'es'} skipped` : ''
-    const refused = table.refused ? `, ${table.refused} rows refused (their measure was lost, or their values are garbled)` : ''
-    ctx.out(`  ${table.table}: ${table.copied} rows copied${refused}${lost}`)
+    const lost = table.unreadableStretches ? `, ${counted(table.unreadableStretches, 'unreadable stretch', 'unreadable stretches')} skipped` : ''
+    const refused = table.refused ? `, ${counted(table.refused, 'row', 'rows')} refused (their measure was lost, or their values are garbled)` : ''
+    ctx.out(`  ${table.table}: ${counted(table.copied, 'row', 'rows')} copied${refused}${lost}`)
   }
-  ctx.out(`Salvaged ${report.measures} measures from ${report.from} into ${report.to}; ${report.from} was not changed.`)
+  ctx.out(`Salvaged ${counted(report.measures, 'measure', 'measures')} from ${report.from} into ${report.to}; ${report.from} was not changed.`)
   ctx.out(`Look at it with --db "${report.to}", or make it the database with: measure-tracker restore "${report.to}" --yes`)
 }
 

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { writeFileAtomically } from '../../core/fs/atomic-write.ts'
 import { EXCHANGE_MAX_BYTES } from '../../shared/exchange.ts'
 import { describeScanProblem, scanExchangeBytes } from '../../shared/exchange-scan.ts'
+import { translatePlural } from '../../shared/i18n/plural.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { UsageError, EXIT } from '../usage.ts'
@@ -15,7 +16,7 @@ export function exportCommand(ctx: CliContext): void {
   const text = `${JSON.stringify(file, null, 2)}\n`
   if (ctx.args.out) {
     writeFileAtomically(ctx.args.out, text)
-    ctx.out(ctx.t('cli.exported', { count: file.measures.length, file: ctx.args.out }))
+    ctx.out(translatePlural(ctx.locale, 'cli.exported', file.measures.length, { file: ctx.args.out }))
   } else ctx.out(text.trimEnd())
 }
 
@@ -31,7 +32,7 @@ function exportCalendar(ctx: CliContext): void {
   if (ctx.args.out) {
     writeFileAtomically(ctx.args.out, file.content)
     const count = file.content.split('\r\nBEGIN:VEVENT\r\n').length - 1
-    ctx.out(ctx.t('cli.exportedCalendar', { count, file: ctx.args.out }))
+    ctx.out(translatePlural(ctx.locale, 'cli.exportedCalendar', count, { file: ctx.args.out }))
   } else ctx.out(file.content.trimEnd())
 }
 

@@ -30,7 +30,7 @@ describe('export --format ics', () => {
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true)
     const events = vevents(text)
     expect(events.length).toBeGreaterThan(20)
-    expect(run.out).toBe(`Exported ${events.length} calendar event(s) to ${file}`)
+    expect(run.out).toBe(`Exported ${events.length} calendar events to ${file}`)
     expect(events.every((e) => e.uid.endsWith('@measure-tracker'))).toBe(true)
   })
 

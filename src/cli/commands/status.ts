@@ -1,6 +1,7 @@
 // `status`: every measure with status, since, next deadline, countdown and review flag.
 import type { MeasureSummary } from '../../shared/api-views.ts'
 import { formatCountdown, formatInstant } from '../../shared/format.ts'
+import { translatePlural } from '../../shared/i18n/plural.ts'
 import { statusText } from '../../shared/rate.ts'
 import { Temporal, epochMs, formatZoned, parseInstantInput } from '../../shared/time.ts'
 import { listFilterOf } from '../args.ts'
@@ -63,5 +64,5 @@ export function statusCommand(ctx: CliContext): void {
   ctx.out(t('cli.asOf', { at: formatInstant(atMs, zone, locale) }))
   ctx.out(renderTable(header, table))
   const review = rows.filter((r) => r.needsReview).length
-  if (review > 0) ctx.out(`\n${t('cli.needsReviewCount', { count: review })}`)
+  if (review > 0) ctx.out(`\n${translatePlural(locale, 'cli.needsReviewCount', review)}`)
 }

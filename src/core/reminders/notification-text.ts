@@ -7,6 +7,7 @@
 import type { DueReminder } from '../../shared/api-views.ts'
 import type { Locale, TransitionKind } from '../../shared/domain.ts'
 import { formatInstant, zoneOf } from '../../shared/format.ts'
+import { translatePlural } from '../../shared/i18n/plural.ts'
 import { translate } from '../../shared/i18n/translate.ts'
 import { localizedText } from '../../shared/localized.ts'
 import { Temporal, parseZoned } from '../../shared/time.ts'
@@ -37,8 +38,7 @@ export function timeLeft(transition: { at: string; atMs: number }, nowMs: number
 export function reminderPhrase(kind: TransitionKind, left: TimeLeft, locale: Locale): string {
   const label = translate(locale, `eventKind.${kind}`)
   if (left.unit === 'now') return translate(locale, 'reminder.in.now', { kind: label })
-  const key = left.count === 1 ? left.unit.slice(0, -1) : left.unit
-  return translate(locale, `reminder.in.${key}`, { kind: label, count: left.count })
+  return translatePlural(locale, `reminder.in.${left.unit}`, left.count, { kind: label })
 }
 
 export interface NotificationText {
@@ -70,7 +70,7 @@ export function summaryNotificationText(reminders: readonly DueReminder[], local
   if (reminders.length > max) shown.push(translate(locale, 'reminder.more', { count: reminders.length - max }))
   const missed = reminders.some((r) => r.missed)
   return {
-    title: translate(locale, missed ? 'reminder.summaryMissed' : 'reminder.summary', { count: reminders.length }),
+    title: translatePlural(locale, missed ? 'reminder.summaryMissed' : 'reminder.summary', reminders.length),
     body: shown.join('\n'),
   }
 }

@@ -17,6 +17,7 @@
 import { renderMarkdown } from '../../shared/markdown.ts'
 import { STATUSES, type Locale } from '../../shared/domain.ts'
 import { translator, type Translate } from '../../shared/i18n/translate.ts'
+import { deadlinesHeading, measureCount, noDeadlines, summaryLine } from './counted-text.ts'
 import { cssString, escapeHtml as h, isHttpUrl } from './escape.ts'
 import { measureIndex, type ReportMeasure, type ReportModel } from './model-types.ts'
 
@@ -161,7 +162,7 @@ function partySection(model: ReportModel, section: ReportModel['parties'][number
   const cols = ['measure', 'instrument', 'status', 'since', 'next', 'rate']
   const widths = [19, 12, 7.5, 7.5, 12.5, 6.5, 15, 7.5, 12.5]
   return `<section class="party">
-<h3>${h(t('report.parties.party', { party: section.name }))} <span class="muted">· ${h(t('report.parties.count', { count: section.measureIds.length }))}</span></h3>
+<h3>${h(t('report.parties.party', { party: section.name }))} <span class="muted">· ${h(measureCount(model, section.measureIds.length))}</span></h3>
 <table class="fixed status-table">
 <colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
 <thead>
@@ -187,17 +188,16 @@ function summary(model: ReportModel, t: Translate): string {
               `<tr><th scope="row">${h(p.name)}</th>${STATUSES.map((s) => `<td class="num">${p.byStatus[s]}</td>`).join('')}<td class="num">${p.needsReview}</td><td class="num">${p.total}</td></tr>`,
           )
           .join('')}</tbody></table>`
-  const line = t('report.summary.line', { measures: model.totals.measures, review: model.totals.needsReview, deadlines: model.totals.deadlines, days: model.options.days })
   return `<section class="summary-section">
 <h2>${h(t('report.summary.heading'))}</h2>
-<p class="summary-line">${h(line)}</p>
+<p class="summary-line">${h(summaryLine(model))}</p>
 <div class="summary"><div><h3>${h(t('report.summary.byStatus'))}</h3>${byStatus}</div>${byParty ? `<div><h3>${h(t('report.summary.byParty'))}</h3>${byParty}</div>` : ''}</div>
 </section>`
 }
 
 function deadlines(model: ReportModel, t: Translate): string {
-  const heading = `<h2>${h(t('report.deadlines.heading', { days: model.options.days }))}</h2>`
-  if (model.deadlines.length === 0) return `<section class="deadlines">${heading}<p class="empty">${h(t('report.deadlines.none', { days: model.options.days }))}</p></section>`
+  const heading = `<h2>${h(deadlinesHeading(model))}</h2>`
+  if (model.deadlines.length === 0) return `<section class="deadlines">${heading}<p class="empty">${h(noDeadlines(model))}</p></section>`
   const none = t('cli.none')
   const head = ['when', 'legalTime', 'countdown', 'measure', 'party', 'change'].map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`).join('')
   const rows = model.deadlines

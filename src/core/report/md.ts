@@ -4,6 +4,7 @@
 import { markdownToPlainText } from '../../shared/markdown.ts'
 import { STATUSES } from '../../shared/domain.ts'
 import { translator } from '../../shared/i18n/translate.ts'
+import { deadlinesHeading, noDeadlines, summaryLine } from './counted-text.ts'
 import { escapeMarkdown as e, isHttpUrl, markdownUrl } from './escape.ts'
 import { measureIndex, type ReportMeasure, type ReportModel } from './model-types.ts'
 import { instrumentText } from './table.ts'
@@ -33,7 +34,7 @@ export function renderMarkdownReport(model: ReportModel): string {
   blank()
 
   out.push(`## ${e(t('report.summary.heading'))}`, '')
-  out.push(e(t('report.summary.line', { measures: model.totals.measures, review: model.totals.needsReview, deadlines: model.totals.deadlines, days: model.options.days })))
+  out.push(e(summaryLine(model)))
   blank()
   out.push(`### ${e(t('report.summary.byStatus'))}`, '')
   out.push(...table([t('report.column.status'), t('report.column.count')].map(e), model.byStatus.map((s) => [e(s.label), String(s.count)]), ['l', 'r']))
@@ -50,8 +51,8 @@ export function renderMarkdownReport(model: ReportModel): string {
     blank()
   }
 
-  out.push(`## ${e(t('report.deadlines.heading', { days: model.options.days }))}`, '')
-  if (model.deadlines.length === 0) out.push(e(t('report.deadlines.none', { days: model.options.days })))
+  out.push(`## ${e(deadlinesHeading(model))}`, '')
+  if (model.deadlines.length === 0) out.push(e(noDeadlines(model)))
   else
     out.push(
       ...table(

@@ -10,6 +10,7 @@ import {
   type ParsedExchangeFile,
 } from '../../shared/exchange.ts'
 import { describeInvalidFile, validateExchangeFile } from '../../shared/exchange-validate.ts'
+import { pluralText } from '../../shared/i18n/plural.ts'
 import { ServiceError, formatIssuePath, type ApiErrorIssue } from '../../shared/result.ts'
 import { measureExists, readAllMeasures, readMeasure, writeLinks, writeWholeMeasure } from '../store/measure-rows.ts'
 import { timestamp } from './clock.ts'
@@ -51,7 +52,8 @@ type ImportOptions = { replace: boolean; dryRun: boolean; action: 'exchange.impo
 
 function conflictError(file: ParsedExchangeFile, existing: readonly string[]): ServiceError {
   const taken = new Set(existing)
-  return new ServiceError('CONFLICT', `${existing.length} measure(s) already exist: ${existing.slice(0, 10).join(', ')}. Use --replace to replace them.`, {
+  const forms = { one: '{count} measure already exists: {ids}. Use --replace to replace it.', other: '{count} measures already exist: {ids}. Use --replace to replace them.' }
+  return new ServiceError('CONFLICT', pluralText('en', existing.length, forms, { ids: existing.slice(0, 10).join(', ') }), {
     ids: [...existing],
     issues: file.measures.flatMap((m, index) => (taken.has(m.id) ? [{ path: ['measures', index, 'id'], message: `"${m.id}" already exists` }] : [])),
   })

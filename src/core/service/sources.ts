@@ -1,4 +1,5 @@
 // Handlers for a measure's sources and its links to counter-measures.
+import { pluralText } from '../../shared/i18n/plural.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { insertLink, insertSource, measureExists } from '../store/measure-rows.ts'
 import { statement } from '../store/statements.ts'
@@ -35,7 +36,7 @@ export const sourceHandlers: Handlers<'sources.add' | 'sources.update' | 'source
     if (!measure.sources.some((s) => s.id === sourceId)) throw new ServiceError('NOT_FOUND', `Measure "${measureId}" has no source "${sourceId}"`)
     const citing = measure.events.filter((e) => e.sourceIds.includes(sourceId) || e.alternatives.some((a) => a.sourceIds.includes(sourceId)))
     if (citing.length > 0) {
-      throw new ServiceError('CONFLICT', `Source "${sourceId}" is cited by ${citing.length} event(s); remove those citations first`, {
+      throw new ServiceError('CONFLICT', `Source "${sourceId}" is cited by ${pluralText('en', citing.length, { one: '{count} event', other: '{count} events' })}; remove those citations first`, {
         eventIds: citing.map((e) => e.id),
       })
     }

@@ -4,6 +4,7 @@
 // the newest backup, or salvage what can still be read into a new file.
 import { DatabaseSync } from 'node:sqlite'
 import { closeSync, openSync, readSync } from 'node:fs'
+import { pluralText } from '../../shared/i18n/plural.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { newestBackup, type BackupFile } from './backup.ts'
 
@@ -69,7 +70,7 @@ export function findDamage(path: string, options: { quickCheck: boolean }): stri
     const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok')
     if (problems.length === 0) return null
     const shown = problems.slice(0, 3).join('; ')
-    return `quick_check found ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${shown}`
+    return `quick_check found ${pluralText('en', problems.length, { one: '{count} problem', other: '{count} problems' })}: ${shown}`
   } catch (error) {
     if (isDamageError(error)) return `SQLite: ${(error as Error).message}`
     // Locked, unreadable, not ours: not damage, and the normal open reports it properly.

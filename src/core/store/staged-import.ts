@@ -9,6 +9,7 @@ import { DatabaseSync } from 'node:sqlite'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pluralText } from '../../shared/i18n/plural.ts'
 import { MIGRATIONS } from './migrations.ts'
 import { writeLinks, writeWholeMeasure, type StoredMeasure } from './measure-rows.ts'
 import { inTransaction } from './database.ts'
@@ -121,7 +122,7 @@ export function mergeStaged<T>(db: DatabaseSync, staging: Staging, hooks: MergeH
       // What the foreign keys would have refused is refused here, and the whole copy rolls back.
       for (const table of measureData) {
         const broken = db.prepare(`SELECT count(*) AS n FROM pragma_foreign_key_check(?, 'main')`).get(table) as { n: number }
-        if (broken.n > 0) throw new Error(`the import would leave ${broken.n} row(s) of ${table} pointing at missing measures`)
+        if (broken.n > 0) throw new Error(`the import would leave ${pluralText('en', broken.n, { one: '{count} row', other: '{count} rows' })} of ${table} pointing at missing measures`)
       }
       hooks.after(prepared)
     })

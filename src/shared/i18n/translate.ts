@@ -19,6 +19,11 @@ function lookup(tree: Tree, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined
 }
 
+/** Whether `locale`'s own file has the message `key` (no fallback). */
+export function hasMessage(locale: Locale, key: string): boolean {
+  return lookup(MESSAGES[locale] as Tree, key) !== undefined
+}
+
 /** Translates `key` in `locale`, falling back to English, then to the key itself. */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template = lookup(MESSAGES[locale] as Tree, key) ?? lookup(MESSAGES.en as Tree, key) ?? key

@@ -8,6 +8,15 @@ export const MAX_LEAD_TIMES = 10
 
 const issue = (key: string, params: Record<string, string | number>, raw: string): FieldIssue => ({ field: 'leadDays', key, params, raw })
 
+/**
+ * The count a sentence about the whole list agrees with ("1 day before each deadline", "30, 7
+ * days before each deadline"): the one lead time itself; several always take the plural, which
+ * their number (two or more) selects.
+ */
+export function leadDaysCount(days: readonly number[]): number {
+  return days.length === 1 ? (days[0] ?? 0) : days.length
+}
+
 /** Largest first, as the service lists them. */
 export function formatLeadDays(days: readonly number[]): string {
   return [...days].sort((a, b) => b - a).join(', ')

@@ -38,6 +38,15 @@ describe('board', () => {
     expect(wrapper.get('.count').text()).toBe('3 measures')
   })
 
+  it('counts shown measures against the total, the noun agreeing with the total', async () => {
+    const hs = harness({ service: fakeService({ 'measures.list': () => rows.slice(2) }) })
+    const wrapper = mountIn(hs, BoardView)
+    await settle()
+    expect(wrapper.get('.count').text()).toBe('1 measure')
+    await wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === 'Search')!.attributes('for')}`).setValue('port')
+    expect(wrapper.get('.count').text()).toBe('Showing 1 of 1 measure')
+  })
+
   it('filters by search text and labelled filters, and says how many are shown', async () => {
     const { wrapper } = await board()
     const byLabel = (text: string) => wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === text)!.attributes('for')}`)

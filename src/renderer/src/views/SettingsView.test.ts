@@ -67,4 +67,18 @@ describe('reminder lead times', () => {
     await wrapper.findAll('button').find((b) => b.text() === 'Restore defaults')!.trigger('click')
     expect(input().element.value).toBe('90, 30, 7, 1')
   })
+
+  it('says "day" for a single lead time of one day, "days" otherwise', async () => {
+    const { wrapper, input } = await open()
+    for (const [typed, said] of [
+      ['1', 'Now: 1 day before each deadline'],
+      ['0', 'Now: 0 days before each deadline'],
+      ['1, 0', 'Now: 1, 0 days before each deadline'],
+    ]) {
+      await input().setValue(typed)
+      await wrapper.get('form').trigger('submit')
+      await settle()
+      expect(wrapper.get('p.current').text()).toBe(said)
+    }
+  })
 })
