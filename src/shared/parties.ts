@@ -10,3 +10,23 @@ const ISO_3166_ALPHA2 =
   'TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
 
 export const PARTY_CODES: ReadonlySet<string> = new Set([...ISO_3166_ALPHA2.split(' '), 'EU'])
+
+const displayNames = new Map<string, Intl.DisplayNames | null>()
+
+/** A party's name in `locale` ("China", "中國", "European Union"), or its code where none is known. */
+export function regionName(code: string, locale: string): string {
+  let names = displayNames.get(locale)
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })
+    } catch {
+      names = null
+    }
+    displayNames.set(locale, names)
+  }
+  try {
+    return names?.of(code) ?? code
+  } catch {
+    return code
+  }
+}

@@ -17,6 +17,7 @@
 //   dictionary package of its own, and titles are kept in both scripts where they are known.
 import type { MeasureSummary } from './api-views.ts'
 import { LOCALES } from './domain.ts'
+import { regionName } from './parties.ts'
 
 /** A query folded and split once, so a filter over thousands of rows does not redo it per row. */
 export type SearchTerms = readonly string[]
@@ -57,31 +58,13 @@ export function searchText(texts: readonly (string | null | undefined)[]): strin
   return out
 }
 
-const displayNames = new Map<string, Intl.DisplayNames | null>()
 const partyTexts = new Map<string, string>()
-
-function regionNameIn(locale: string, code: string): string | undefined {
-  let names = displayNames.get(locale)
-  if (names === undefined) {
-    try {
-      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
-    } catch {
-      names = null
-    }
-    displayNames.set(locale, names)
-  }
-  try {
-    return names?.of(code)
-  } catch {
-    return undefined
-  }
-}
 
 /** A party's code and its name in every UI language, folded (a handful of parties: cached). */
 function partyText(code: string): string {
   let text = partyTexts.get(code)
   if (text === undefined) {
-    text = searchText([code, ...new Set(LOCALES.map((locale) => regionNameIn(locale, code)))])
+    text = searchText([...new Set([code, ...LOCALES.map((locale) => regionName(code, locale))])])
     partyTexts.set(code, text)
   }
   return text

@@ -28,6 +28,7 @@ import { formatRateValue, partialSuspensionText, rateText } from '../../shared/r
 import { commitmentText } from '../../shared/commitment-text.ts'
 import { localizedText } from '../../shared/localized.ts'
 import { isWithinDays, zonedDeadline } from '../../shared/within-days.ts'
+import { regionName } from '../../shared/parties.ts'
 import {
   REPORT_MODEL_FORMAT,
   REPORT_MODEL_VERSION,
@@ -48,22 +49,10 @@ import {
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 export const clean = (text: string): string => text.replace(UNSAFE, '')
 
-const partyNames = new Map<Locale, Intl.DisplayNames>()
-
 /** "United States (US)", "美國 (US)": the party's name in the report language, with its code. */
 export function partyName(code: string, locale: Locale): string {
-  let names = partyNames.get(locale)
-  if (!names) {
-    names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' })
-    partyNames.set(locale, names)
-  }
-  let name: string | undefined
-  try {
-    name = names.of(code)
-  } catch {
-    name = undefined
-  }
-  return name && name !== code ? `${name} (${code})` : code
+  const name = regionName(code, locale)
+  return name !== code ? `${name} (${code})` : code
 }
 
 const reasonKey = (kind: TransitionKind) =>

@@ -1,25 +1,10 @@
 // Parties are ISO 3166 alpha-2 codes (plus EU); people read region names in the UI language.
-import { PARTY_CODES } from '../../../shared/parties.ts'
+import { PARTY_CODES, regionName } from '../../../shared/parties.ts'
 
-const displayNames = new Map<string, Intl.DisplayNames | null>()
+// The names come from shared/parties.ts, which the search (shared/text-search.ts) reads as well.
+export { regionName }
+
 const collators = new Map<string, Intl.Collator>()
-
-export function regionName(code: string, locale: string): string {
-  let names = displayNames.get(locale)
-  if (names === undefined) {
-    try {
-      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })
-    } catch {
-      names = null
-    }
-    displayNames.set(locale, names)
-  }
-  try {
-    return names?.of(code) ?? code
-  } catch {
-    return code
-  }
-}
 
 export function collator(locale: string): Intl.Collator {
   let found = collators.get(locale)
