@@ -1,42 +1,16 @@
 // The command line shows a measure's title in the --lang language and, where that language's title
 // is missing or blank, in English — as the app, the reports and the calendar do (issue 12).
 import { beforeEach, describe, expect, it } from 'vitest'
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { runCli } from './cli.ts'
-import { tempDir } from '../../test/helpers/temp-store.ts'
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
-
-const source = { id: 'src', url: 'https://example.org/notice', title: 'Notice', publisher: 'Example', date: null, confidence: 'official' }
-const measure = (id: string, title: Record<string, string>) => ({
-  id,
-  title,
-  imposer: 'US',
-  target: 'CN',
-  category: 'tariff',
-  sources: [source],
-  events: [{ id: 'effective', kind: 'effective', at: '2025-04-09T00:01:00-04:00[America/New_York]', sourceIds: ['src'] }],
-})
+import { cli, databaseWith, fixtureMeasure } from '../../test/helpers/run-cli.ts'
 
 let db: string
 beforeEach(async () => {
-  const dir = tempDir('mt-cli-titles-')
-  db = join(dir, 'm.db')
-  const file = join(dir, 'titles.json')
-  const measures = [
-    measure('fx-english-only', { en: 'English only' }),
+  ;({ db } = await databaseWith([
+    fixtureMeasure('fx-english-only', { en: 'English only' }),
     // An imported file may carry empty or blank translations: they count as missing.
-    measure('fx-blank', { en: 'Blank translations', 'zh-Hant': '', 'zh-Hans': '   ' }),
-    measure('fx-all', { en: 'All three', 'zh-Hant': '三種都有', 'zh-Hans': '三种都有' }),
-  ]
-  writeFileSync(file, JSON.stringify({ format: 'measure-tracker', version: 2, measures }))
-  expect((await cli('--db', db, 'import', file)).code).toBe(0)
+    fixtureMeasure('fx-blank', { en: 'Blank translations', 'zh-Hant': '', 'zh-Hans': '   ' }),
+    fixtureMeasure('fx-all', { en: 'All three', 'zh-Hant': '三種都有', 'zh-Hans': '三种都有' }),
+  ]))
 })
 
 const firstLine = async (lang: string, id: string) => (await cli('--db', db, '--lang', lang, 'show', id)).out.split('\n')[0]

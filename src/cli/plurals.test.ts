@@ -1,47 +1,17 @@
 // Counts on the command line and in reports take their language's plural form (issue 12):
 // "1 measure needs review", "the next 1 day" — never "measure(s)".
 import { beforeEach, describe, expect, it } from 'vitest'
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from './cli.ts'
-import { tempDir } from '../../test/helpers/temp-store.ts'
+import { cli, databaseWith, fixtureMeasure } from '../../test/helpers/run-cli.ts'
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
-
-// One measure whose suspension ended on 10 Nov 2026 with nothing recorded since: it needs review.
-const source = { id: 'src', url: 'https://example.org/notice', title: 'Notice', publisher: 'Example', date: null, confidence: 'official' }
-const FILE = {
-  format: 'measure-tracker',
-  version: 2,
-  measures: [
-    {
-      id: 'fx-one',
-      title: { en: 'The only measure' },
-      imposer: 'US',
-      target: 'CN',
-      category: 'tariff',
-      sources: [source],
-      events: [
-        { id: 'effective', kind: 'effective', at: '2025-04-09T00:01:00-04:00[America/New_York]', sourceIds: ['src'] },
-        { id: 'suspended', kind: 'suspended', at: '2025-05-14T00:01:00-04:00[America/New_York]', until: '2026-11-10T00:01:00-05:00[America/New_York]', sourceIds: ['src'] },
-      ],
-    },
-  ],
-}
 const AT = '2026-12-01T00:00:00Z'
 
 let dir: string
 let db: string
 beforeEach(async () => {
-  dir = tempDir('mt-cli-plurals-')
-  db = join(dir, 'm.db')
-  writeFileSync(join(dir, 'one.json'), JSON.stringify(FILE))
-  expect((await cli('--db', db, 'import', join(dir, 'one.json'))).code).toBe(0)
+  // One measure whose suspension ended on 10 Nov 2026 with nothing recorded since: it needs review.
+  const suspended = { id: 'suspended', kind: 'suspended', at: '2025-05-14T00:01:00-04:00[America/New_York]', until: '2026-11-10T00:01:00-05:00[America/New_York]' }
+  ;({ dir, db } = await databaseWith([fixtureMeasure('fx-one', { en: 'The only measure' }, [suspended])]))
 })
 
 describe('counts on the command line', () => {
