@@ -12,6 +12,7 @@ import { Temporal, epochMs, formatZoned, parseZoned } from '../../shared/time.ts
 import { reminderDueAtMs } from '../reminders/schedule.ts'
 import { calendarFor, cleanText, escapeText, eventUid, foldLine, sequenceOf, vtimezone, type CalendarMeasure } from './ics.ts'
 import { value } from '../../../test/helpers/results.ts'
+import { property, rawEvents, unfold } from '../../../test/helpers/ics-text.ts'
 
 const DAY = 86_400_000
 let now = Date.parse('2026-08-01T00:00:00Z')
@@ -27,23 +28,6 @@ const call = <M extends MethodName>(method: M, input: unknown) => temp.store.ser
 const exportIcs = (input: { measureId?: string; locale?: Locale } = {}) => value(call('calendar.export', input))
 
 // --- a small reader for what node-ical does not expose: raw properties and VTIMEZONE resolution ---
-
-const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '')
-
-interface RawEvent {
-  uid: string
-  lines: string[]
-}
-function rawEvents(text: string): RawEvent[] {
-  return unfold(text)
-    .split('BEGIN:VEVENT\r\n')
-    .slice(1)
-    .map((chunk) => {
-      const lines = chunk.split('END:VEVENT')[0]!.split('\r\n').filter(Boolean)
-      return { uid: lines.find((l) => l.startsWith('UID:'))!.slice(4), lines }
-    })
-}
-const property = (event: RawEvent, name: string) => event.lines.find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))
 
 function offsetMs(text: string): number {
   const m = /^([+-])(\d\d)(\d\d)(\d\d)?$/.exec(text)!
@@ -233,7 +217,10 @@ describe('the embedded dataset as a calendar', () => {
     expect(call('calendar.export', { measureId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     value(call('measures.delete', { id: 'us-bis-affiliates-rule' }))
     expect(call('calendar.export', { measureId: 'us-bis-affiliates-rule' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(rawEvents(exportIcs().content).some((e) => e.uid.startsWith('us-bis-affiliates-rule+'))).toBe(false)
+    // Issue 13: a deleted measure's events stay in the whole export, cancelled (cancellations.test.ts).
+    const deleted = rawEvents(exportIcs().content).filter((e) => e.uid.startsWith('us-bis-affiliates-rule+'))
+    expect(deleted.map((e) => e.uid)).toEqual(detail.transitions.map((t) => `us-bis-affiliates-rule+${t.eventId}+${t.kind}@measure-tracker`))
+    for (const event of deleted) expect(property(event, 'STATUS')).toBe('STATUS:CANCELLED')
   })
 
   it('uses the lead times set by the user for the alarms', () => {

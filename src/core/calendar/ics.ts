@@ -12,9 +12,17 @@
 //   together), so re-importing the file updates the same calendar entries. A date corrected later
 //   (an alternative chosen, an extension) keeps its UID and moves.
 // - DTSTAMP and LAST-MODIFIED are when the measure last changed (for a file without METHOD,
-//   DTSTAMP is the last revision, §3.8.7.2), and SEQUENCE the minutes from 2020 to that change:
-//   the same data gives the same file, and a changed measure a higher SEQUENCE, which is what tells
-//   calendar programs an import is a newer version of the entry.
+//   DTSTAMP is the last revision, §3.8.7.2), and SEQUENCE the minutes from 2020 to that change —
+//   or the measure's `sequence` when the service gives one (core/service/calendar-ledger.ts keeps
+//   it rising by at least one for every change of what the calendar says, even two changes in
+//   one minute or a backup restored): the same data gives the same file, and a changed measure a
+//   higher SEQUENCE, which is what tells calendar programs an import is a newer version (§3.8.7.4).
+// - Cancelled transitions (issue 13): one that left a measure's life — an end an extension moved,
+//   an event removed, a measure deleted — is written with its old UID, DTSTART and summary,
+//   STATUS:CANCELLED (§3.8.1.11), a higher SEQUENCE and no alarm, so a calendar that imported or
+//   subscribed to an earlier file removes it. The service keeps them for CANCELLED_RETENTION_DAYS
+//   after the change (core/calendar/changes.ts); a transition that comes back (undo) is live again
+//   under the same UID with a higher SEQUENCE still.
 // - VALARM (DISPLAY, TRIGGER:-P{n}D) for each lead time, on transitions still ahead, and only the
 //   alarms whose moment is still ahead: a calendar fed an alarm whose time has passed shows it at
 //   once as overdue. Days are nominal (§3.3.6), i.e. calendar days on the event's wall clock — the
@@ -33,11 +41,11 @@
 // LANGUAGE parameter; it writes the calendar's name unescaped (a title with a line break broke the
 // file); and it re-derives every date through its own conversions. What it would do for us is the
 // few rules above, each pinned by ics.test.ts against node-ical, an independent parser.
-import type { Locale, LocalizedText, MeasureStatus, Status, Transition } from '../../shared/domain.ts'
+import type { Locale, LocalizedText, MeasureStatus, Status, Transition, TransitionKind } from '../../shared/domain.ts'
 import { formatInstant, zoneOf } from '../../shared/format.ts'
 import { translate } from '../../shared/i18n/translate.ts'
 import { localizedText } from '../../shared/localized.ts'
-import { Temporal } from '../../shared/time.ts'
+import { Temporal, epochMs } from '../../shared/time.ts'
 import { DAY_MS, MINUTE_MS } from '../../shared/time-units.ts'
 import { normalizeLeadDays, reminderDueAfter } from '../reminders/schedule.ts'
 import { reminderPhrase } from '../reminders/notification-text.ts'
@@ -57,6 +65,30 @@ export interface CalendarMeasure {
   transitions: readonly CalendarTransition[]
   /** When the measure last changed (ISO 8601 instant). */
   updatedAt: string
+  /** SEQUENCE of its events; default: sequenceOf(updatedAt). */
+  sequence?: number
+}
+
+/** Why a transition left the calendar. */
+export type CancelReason = 'superseded' | 'removed' | 'measure_deleted'
+
+/** A transition exported earlier that no longer exists: written as STATUS:CANCELLED under its old UID. */
+export interface CancelledTransition {
+  uid: string
+  measureId: string
+  eventId: string
+  kind: TransitionKind
+  /** Its start as last exported (RFC 9557, legal zone). */
+  at: string
+  atMs: number
+  title: LocalizedText
+  instrument: string
+  reason: CancelReason
+  /** A superseded end: the end the extension set (null: indefinite). */
+  movedTo: string | null
+  sequence: number
+  /** When the change that removed it was made (ISO 8601 instant). */
+  cancelledAt: string
 }
 
 export interface CalendarOptions {
@@ -80,6 +112,12 @@ export function eventUid(measureId: string, transition: Pick<Transition, 'eventI
 /** Minutes from 2020 to the change: grows with every change, fits any client's integer. */
 export function sequenceOf(updatedAtMs: number): number {
   return Math.max(0, Math.floor((updatedAtMs - SEQUENCE_EPOCH_MS) / MINUTE_MS))
+}
+
+/** The SEQUENCE a measure's events are written with. */
+export function measureSequence(measure: Pick<CalendarMeasure, 'updatedAt' | 'sequence'>): number {
+  const updatedAtMs = Date.parse(measure.updatedAt)
+  return Math.max(sequenceOf(Number.isFinite(updatedAtMs) ? updatedAtMs : 0), measure.sequence ?? 0)
 }
 
 // --- text -------------------------------------------------------------------------------------
@@ -251,7 +289,7 @@ function zoneInfo(zone: string, span: { fromMs: number; toMs: number }): ZoneInf
 }
 
 /** DTSTART for an instant: its legal wall time with TZID, or UTC (see the header). */
-function dtstart(transition: Transition, zone: string, zones: ReadonlyMap<string, ZoneInfo>): string {
+function dtstart(transition: Pick<Transition, 'at' | 'atMs'>, zone: string, zones: ReadonlyMap<string, ZoneInfo>): string {
   const info = zones.get(zone)
   const wall = WALL_CLOCK.exec(transition.at)
   if (!info || !wall || info.repeated.some((r) => transition.atMs >= r.fromMs && transition.atMs < r.toMs)) {
@@ -262,28 +300,83 @@ function dtstart(transition: Transition, zone: string, zones: ReadonlyMap<string
 
 // --- the calendar -----------------------------------------------------------------------------------
 
-export function calendarFor(measures: readonly CalendarMeasure[], options: CalendarOptions): string {
+/** The chosen language's messages and LANGUAGE-tagged TEXT lines. */
+function writerFor(locale: Locale) {
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params)
+  const text = (name: string, value: string) => `${name};LANGUAGE=${locale}:${escapeText(value)}`
+  return { locale, t, text }
+}
+type Writer = ReturnType<typeof writerFor>
+
+/** What every VEVENT says, live or cancelled. */
+interface EventHead {
+  uid: string
+  measureId: string
+  kind: TransitionKind
+  at: string
+  atMs: number
+  title: string
+  instrument: string
+  /** Lines of the description between the measure's id and the legal time. */
+  about: string[]
+  stampMs: number
+  sequence: number
+  cancelled: boolean
+}
+
+function eventHeadLines(head: EventHead, { locale, t, text }: Writer, zones: ReadonlyMap<string, ZoneInfo>): string[] {
+  const zone = zoneOf(head.at)
+  const stamp = utcText(Number.isFinite(head.stampMs) ? head.stampMs : 0)
+  const description = [
+    head.title,
+    t('calendar.measure', { id: head.measureId }),
+    ...head.about,
+    t('calendar.legalTime', { at: formatInstant(head.atMs, zone, locale), zoned: head.at }),
+    ...(head.instrument ? [t('calendar.instrument', { instrument: head.instrument })] : []),
+  ]
+  return [
+    `UID:${head.uid}`,
+    `DTSTAMP:${stamp}`,
+    dtstart(head, zone, zones),
+    `SEQUENCE:${head.sequence}`,
+    ...(head.cancelled ? ['STATUS:CANCELLED'] : []),
+    text('SUMMARY', t('calendar.summary', { kind: t(`eventKind.${head.kind}`), title: head.title })),
+    text('DESCRIPTION', description.join('\n')),
+    'TRANSP:TRANSPARENT',
+    `LAST-MODIFIED:${stamp}`,
+  ]
+}
+
+/** Why a cancelled event went, for its description. */
+function cancelReason(gone: CancelledTransition, { locale, t }: Writer): string {
+  if (gone.reason !== 'superseded') return t(`calendar.cancelled.${gone.reason}`)
+  if (gone.movedTo === null) return t('calendar.cancelled.supersededOpen')
+  return t('calendar.cancelled.superseded', { at: formatInstant(epochMs(gone.movedTo), zoneOf(gone.movedTo), locale) })
+}
+
+export function calendarFor(measures: readonly CalendarMeasure[], options: CalendarOptions, cancelled: readonly CancelledTransition[] = []): string {
   const { locale, nowMs } = options
   const leads = normalizeLeadDays(options.leadDays).reverse()
   const maxLeadMs = ((leads[0] ?? 0) + 1) * DAY_MS
-  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params)
-  const text = (name: string, value: string) => `${name};LANGUAGE=${locale}:${escapeText(value)}`
+  const writer = writerFor(locale)
+  const { t, text } = writer
 
   // Which years each zone must cover: every event, and every alarm before it.
   const spans = new Map<string, { fromMs: number; toMs: number }>()
-  for (const measure of measures) {
-    for (const transition of measure.transitions) {
-      const zone = zoneOf(transition.at)
-      if (isUtcLike(zone)) continue
-      const span = spans.get(zone)
-      const fromMs = transition.atMs - maxLeadMs
-      if (!span) spans.set(zone, { fromMs, toMs: transition.atMs })
-      else {
-        span.fromMs = Math.min(span.fromMs, fromMs)
-        span.toMs = Math.max(span.toMs, transition.atMs)
-      }
+  const cover = (transition: Pick<Transition, 'at' | 'atMs'>, leadMs: number) => {
+    const zone = zoneOf(transition.at)
+    if (isUtcLike(zone)) return
+    const span = spans.get(zone)
+    const fromMs = transition.atMs - leadMs
+    if (!span) spans.set(zone, { fromMs, toMs: transition.atMs })
+    else {
+      span.fromMs = Math.min(span.fromMs, fromMs)
+      span.toMs = Math.max(span.toMs, transition.atMs)
     }
   }
+  for (const measure of measures) for (const transition of measure.transitions) cover(transition, maxLeadMs)
+  // Cancelled events have no alarms.
+  for (const gone of cancelled) cover(gone, 0)
   const zones = new Map([...spans].sort(([a], [b]) => (a < b ? -1 : 1)).map(([zone, span]) => [zone, zoneInfo(zone, span)]))
 
   const product = options.productId ?? PRODUCT
@@ -300,33 +393,16 @@ export function calendarFor(measures: readonly CalendarMeasure[], options: Calen
 
   for (const measure of measures) {
     const title = localizedText(measure.title, locale)
-    const updatedAtMs = Date.parse(measure.updatedAt)
-    const stamp = utcText(Number.isFinite(updatedAtMs) ? updatedAtMs : 0)
-    const sequence = sequenceOf(Number.isFinite(updatedAtMs) ? updatedAtMs : 0)
+    const stampMs = Date.parse(measure.updatedAt)
+    const sequence = measureSequence(measure)
     for (const transition of measure.transitions) {
-      const zone = zoneOf(transition.at)
-      const kind = t(`eventKind.${transition.kind}`)
-      const description = [
-        title,
-        t('calendar.measure', { id: measure.id }),
+      const rate = transition.kind === 'rate_step' && transition.rateState ? rateText(transition.rateState, locale) : null
+      const about = [
         t('calendar.statusFrom', { status: transition.rateState ? statusText(transition.rateState, locale, t) : t(`status.${transition.status}`) }),
-        ...(transition.kind === 'rate_step' && transition.rateState && rateText(transition.rateState, locale) !== null
-          ? [t('calendar.newRate', { rate: rateText(transition.rateState, locale) as string })]
-          : []),
-        t('calendar.legalTime', { at: formatInstant(transition.atMs, zone, locale), zoned: transition.at }),
-        ...(measure.instrument ? [t('calendar.instrument', { instrument: measure.instrument })] : []),
+        ...(rate !== null ? [t('calendar.newRate', { rate })] : []),
       ]
-      lines.push(
-        'BEGIN:VEVENT',
-        `UID:${eventUid(measure.id, transition)}`,
-        `DTSTAMP:${stamp}`,
-        dtstart(transition, zone, zones),
-        `SEQUENCE:${sequence}`,
-        text('SUMMARY', t('calendar.summary', { kind, title })),
-        text('DESCRIPTION', description.join('\n')),
-        'TRANSP:TRANSPARENT',
-        `LAST-MODIFIED:${stamp}`,
-      )
+      const head = { ...transition, uid: eventUid(measure.id, transition), measureId: measure.id, title, instrument: measure.instrument ?? '', about, stampMs, sequence, cancelled: false }
+      lines.push('BEGIN:VEVENT', ...eventHeadLines(head, writer, zones))
       if (transition.atMs > nowMs) {
         for (const lead of leads) {
           if (!reminderDueAfter(transition, lead, nowMs)) continue
@@ -336,6 +412,11 @@ export function calendarFor(measures: readonly CalendarMeasure[], options: Calen
       }
       lines.push('END:VEVENT')
     }
+  }
+  // Same UID, DTSTART and summary as when they were live; STATUS:CANCELLED and no alarm.
+  for (const gone of cancelled) {
+    const head = { ...gone, title: localizedText(gone.title, locale), about: [cancelReason(gone, writer)], stampMs: Date.parse(gone.cancelledAt), cancelled: true }
+    lines.push('BEGIN:VEVENT', ...eventHeadLines(head, writer, zones), 'END:VEVENT')
   }
   lines.push('END:VCALENDAR')
   return `${lines.map(foldLine).join('\r\n')}\r\n`

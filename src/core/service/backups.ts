@@ -9,7 +9,11 @@ import { backupFolder, listBackups, newBackupPath, writeBackupSync, type BackupF
 import { inspectBackup, restoreInto, type BackupSummary, type RestoreOutcome } from '../store/restore.ts'
 import { basename } from 'node:path'
 import { statSync } from 'node:fs'
+import { CALENDAR_LEDGER_TABLES } from '../store/calendar-rows.ts'
 import { writeAudit } from './audit.ts'
+import type { CalendarLife } from './calendar.ts'
+import { recordCalendarChanges } from './calendar-ledger.ts'
+import { readMeasureLives } from './reminders.ts'
 import { timestamp } from './clock.ts'
 import type { Handlers, ServiceContext } from './context.ts'
 
@@ -40,15 +44,33 @@ function backupNamed(ctx: ServiceContext, name: string): BackupFile {
  * file; the page only through `backups.restore`, by name.
  */
 export function restoreFromFile(ctx: ServiceContext, path: string): RestoreOutcome {
-  return restoreInto(ctx.db, ctx.dbPath, path, new Date(ctx.nowMs()), (outcome) =>
-    writeAudit(ctx.db, {
-      at: timestamp(ctx.nowMs()),
-      actor: ctx.actor,
-      action: 'backups.restore',
-      measureId: null,
-      before: { keptAs: basename(outcome.keptAs) },
-      after: { restoredFrom: path, ...contentsOf(outcome.summary) },
-    }),
+  // What calendars were told outlives the restore: transitions the backup does not have are
+  // cancelled, ones it brings back are live again, every changed measure's SEQUENCE rises.
+  let livesBefore = new Map<string, CalendarLife>()
+  return restoreInto(
+    ctx.db,
+    ctx.dbPath,
+    path,
+    new Date(ctx.nowMs()),
+    (outcome) => {
+      writeAudit(ctx.db, {
+        at: timestamp(ctx.nowMs()),
+        actor: ctx.actor,
+        action: 'backups.restore',
+        measureId: null,
+        before: { keptAs: basename(outcome.keptAs) },
+        after: { restoredFrom: path, ...contentsOf(outcome.summary) },
+      })
+      const livesAfter = new Map(readMeasureLives(ctx.db).map((life) => [life.id, life]))
+      const ids = new Set([...livesBefore.keys(), ...livesAfter.keys()])
+      recordCalendarChanges(ctx, [...ids].map((id) => ({ id, before: livesBefore.get(id) ?? null, after: livesAfter.get(id) ?? null })))
+    },
+    {
+      keepTables: CALENDAR_LEDGER_TABLES,
+      beforehand: () => {
+        livesBefore = new Map(readMeasureLives(ctx.db).map((life) => [life.id, life]))
+      },
+    },
   )
 }
 

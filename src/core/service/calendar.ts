@@ -2,18 +2,25 @@
 // what the file holds. A query: it reads the store and the user's lead times, writes nothing.
 import { localizedText } from '../../shared/localized.ts'
 import { ServiceError } from '../../shared/result.ts'
-import { calendarFor, type CalendarMeasure } from '../calendar/ics.ts'
+import { CANCELLED_RETENTION_MS } from '../calendar/changes.ts'
+import { calendarFor, eventUid, type CalendarMeasure } from '../calendar/ics.ts'
+import { readCancellations, readSequences } from '../store/calendar-rows.ts'
 import { statusAt, transitionsOf } from '../status/engine.ts'
 import type { Handlers } from './context.ts'
 import { readLeadDays, readMeasureLives, type MeasureLife } from './reminders.ts'
 
-export function calendarMeasureOf(life: MeasureLife): CalendarMeasure {
+/** What the calendar needs of a measure (a MeasureLife, or a stored measure: calendar-ledger.ts). */
+export type CalendarLife = Pick<MeasureLife, 'id' | 'title' | 'instrument' | 'updatedAt' | 'events' | 'base'>
+
+/** A measure's calendar entries; `sequence` is its recorded SEQUENCE (calendar_sequences), if any. */
+export function calendarMeasureOf(life: CalendarLife, sequence: number | null = null): CalendarMeasure {
   const base = life.base
   return {
     id: life.id,
     title: life.title,
     instrument: life.instrument,
     updatedAt: life.updatedAt,
+    ...(sequence === null ? {} : { sequence }),
     transitions: transitionsOf(life.events, base).map((transition) => {
       const state = statusAt(life.events, transition.atMs, base)
       return { ...transition, status: state.status, rateState: state }
@@ -26,12 +33,21 @@ export const calendarHandlers: Handlers<'calendar.export'> = {
     const lives = readMeasureLives(ctx.db, measureId)
     if (measureId !== undefined && lives.length === 0) throw new ServiceError('NOT_FOUND', `No measure with id "${measureId}"`, { id: measureId })
     const single = measureId === undefined ? undefined : lives[0]
-    const content = calendarFor(lives.map(calendarMeasureOf), {
-      leadDays: readLeadDays(ctx.db),
-      locale,
-      nowMs: ctx.nowMs(),
-      ...(single ? { name: `${localizedText(single.title, locale)} — Measure Tracker` } : {}),
-    })
+    const nowMs = ctx.nowMs()
+    const sequences = readSequences(ctx.db, measureId)
+    const measures = lives.map((life) => calendarMeasureOf(life, sequences.get(life.id) ?? null))
+    // A UID is in the file once: live wins over a cancellation the ledger did not withdraw.
+    const live = new Set(measures.flatMap((measure) => measure.transitions.map((transition) => eventUid(measure.id, transition))))
+    const content = calendarFor(
+      measures,
+      {
+        leadDays: readLeadDays(ctx.db),
+        locale,
+        nowMs,
+        ...(single ? { name: `${localizedText(single.title, locale)} — Measure Tracker` } : {}),
+      },
+      readCancellations(ctx.db, nowMs - CANCELLED_RETENTION_MS, measureId).filter((gone) => !live.has(gone.uid)),
+    )
     return { filename: `${measureId ?? 'measure-tracker'}.ics`, mimeType: 'text/calendar', content }
   },
 }

@@ -12,7 +12,8 @@ import {
 import { describeInvalidFile, validateExchangeFile } from '../../shared/exchange-validate.ts'
 import { pluralText } from '../../shared/i18n/plural.ts'
 import { ServiceError, formatIssuePath, type ApiErrorIssue } from '../../shared/result.ts'
-import { measureExists, readAllMeasures, readMeasure, writeLinks, writeWholeMeasure } from '../store/measure-rows.ts'
+import { measureExists, readAllMeasures, readMeasure, writeLinks, writeWholeMeasure, type StoredMeasure } from '../store/measure-rows.ts'
+import { calendarLifeOf, recordCalendarChanges } from './calendar-ledger.ts'
 import { timestamp } from './clock.ts'
 import type { Handlers, ServiceContext } from './context.ts'
 import { writeAudit } from './audit.ts'
@@ -91,7 +92,21 @@ export function importFile(ctx: ServiceContext, file: ParsedExchangeFile, option
   }
   for (const measure of file.measures) writeLinks(ctx.db, measure)
   auditImport(ctx, now, options.action, replacedBefore, report)
+  recordReplacements(ctx, replacedBefore, file, now)
   return report
+}
+
+/** What replacing measures means for calendars (calendar-ledger.ts); new measures had no calendar entries. */
+function recordReplacements(ctx: ServiceContext, replacedBefore: ReadonlyMap<string, unknown>, file: ParsedExchangeFile, now: string): void {
+  if (replacedBefore.size === 0) return
+  const incoming = new Map(file.measures.map((measure) => [measure.id, measure]))
+  recordCalendarChanges(
+    ctx,
+    [...replacedBefore].map(([id, before]) => {
+      const measure = incoming.get(id)
+      return { id, before: calendarLifeOf(before as StoredMeasure | null), after: measure ? calendarLifeOf({ ...measure, createdAt: now, updatedAt: now }) : null }
+    }),
+  )
 }
 
 /**
@@ -140,6 +155,7 @@ export function importFileStaged(ctx: ServiceContext, file: ParsedExchangeFile, 
       after(replacedBefore) {
         if (replacedBefore === null) copyStagedAudit(ctx.db)
         else auditImport(ctx, now, options.action, replacedBefore, report)
+        recordReplacements(ctx, replacedBefore ?? snapshots, file, now)
       },
     })
   } finally {

@@ -13,6 +13,7 @@ import { auditOf } from './detail.ts'
 import { eventHandlers } from './events.ts'
 import { outcomeHandlers } from './outcomes.ts'
 import { calendarHandlers } from './calendar.ts'
+import { calendarLifeOf, recordCalendarChanges } from './calendar-ledger.ts'
 import { EXCHANGE_METHODS_OWN_TRANSACTION, exchangeHandlers, issuesOf } from './exchange.ts'
 import { measureHandlers } from './measures.ts'
 import { metaHandlers } from './meta.ts'
@@ -78,14 +79,17 @@ export function createService(context: ServiceContext): Service {
           const output = handler(context, parsed.data as never)
           if (!SELF_AUDITED.has(method)) {
             const auditedId = measureId ?? measureIdOf(output)
+            const after = auditedId ? readMeasure(context.db, auditedId) : null
             writeAudit(context.db, {
               at: timestamp(context.nowMs()),
               actor: context.actor,
               action: method,
               measureId: auditedId,
               before,
-              after: auditedId ? readMeasure(context.db, auditedId) : output,
+              after: auditedId ? after : output,
             })
+            // What the change means for calendars that imported or subscribed to an export (issue 13).
+            if (auditedId) recordCalendarChanges(context, [{ id: auditedId, before: calendarLifeOf(before), after: calendarLifeOf(after) }])
             // A returned measure page includes its history: let it show the change just made.
             if (auditedId && isDetail(output)) output.history = auditOf(context, auditedId)
           }

@@ -16,6 +16,7 @@ const RELEASED: readonly { version: number; file: string; sha256: string }[] = [
   { version: 2, file: '0002-note-history-and-reminders-shown.ts', sha256: 'efbbb1d4f08083dde207d41a46269925a1d24c5141ca1b6e1c906cdc87b649a4' },
   { version: 3, file: '0003-timeline-column.ts', sha256: '190b4c1c5d697fd206d0dbec0172de8476cdbda3ec09390c325b293eac164ace' },
   { version: 4, file: '0004-rates-and-commitments.ts', sha256: '99940680908cd2fd2943f92f73170d073b187ccee2d5f13e499eede6354d096a' },
+  { version: 5, file: '0005-calendar-cancellations.ts', sha256: '51e9b7cc212731795a09ff8457b5b519e1644691c8d978438d44363b31ca6cff' },
 ]
 
 const FOLDER = join(import.meta.dirname, 'migrations')

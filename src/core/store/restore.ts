@@ -132,15 +132,24 @@ function columnsOf(db: DatabaseSync, schema: string, table: string): string[] {
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
 
-/** Empties every table of `db` and fills it from the database at `sourcePath`, in one transaction. */
-function replaceContents(db: DatabaseSync, sourcePath: string, afterwards: () => void): void {
+/** Besides the contents: tables a restore leaves as they are, and work done inside its transaction before the rows go. */
+export interface RestoreOptions {
+  /** Tables that describe the world outside the database (what calendars were told: calendar-rows.ts). */
+  keepTables?: readonly string[]
+  beforehand?: () => void
+}
+
+/** Empties every table of `db` (but the kept ones) and fills it from the database at `sourcePath`, in one transaction. */
+function replaceContents(db: DatabaseSync, sourcePath: string, afterwards: () => void, options: RestoreOptions): void {
   db.prepare('ATTACH DATABASE ? AS restored').run(sourcePath)
   try {
     db.exec('BEGIN IMMEDIATE')
     try {
+      options.beforehand?.()
       // Rows arrive parents and children in any order; the keys are checked once, at commit.
       db.exec('PRAGMA defer_foreign_keys = ON')
-      const tables = tableNames(db)
+      const kept = new Set(options.keepTables ?? [])
+      const tables = tableNames(db).filter((table) => !kept.has(table))
       const restoredTables = new Set(tableNames(db, 'restored'))
       for (const table of [...tables].reverse()) db.exec(`DELETE FROM main.${quote(table)}`)
       for (const table of tables) {
@@ -177,17 +186,25 @@ export interface RestoreOutcome {
 
 /**
  * Restores `backupPath` into the open database `db` (file `dbPath`): inspects it, keeps the
- * current state as a `before-restore` backup, then replaces every table's rows in one transaction.
- * `afterwards` runs inside that transaction (the service writes its audit row there).
+ * current state as a `before-restore` backup, then replaces every table's rows (but `keepTables`)
+ * in one transaction. `options.beforehand` runs inside it first, `afterwards` last (the service
+ * reads the calendar's state before, and writes its audit row and the calendar's changes after).
  */
-export function restoreInto(db: DatabaseSync, dbPath: string, backupPath: string, now: Date, afterwards: (outcome: RestoreOutcome) => void = () => {}): RestoreOutcome {
+export function restoreInto(
+  db: DatabaseSync,
+  dbPath: string,
+  backupPath: string,
+  now: Date,
+  afterwards: (outcome: RestoreOutcome) => void = () => {},
+  options: RestoreOptions = {},
+): RestoreOutcome {
   const summary = inspectBackup(backupPath)
   const prepared = migratedCopy(backupPath, dbPath)
   try {
     const keptAs = newBackupPath(dbPath, 'before-restore', now)
     writeBackupSync(db, keptAs)
     const outcome = { summary, keptAs }
-    replaceContents(db, prepared, () => afterwards(outcome))
+    replaceContents(db, prepared, () => afterwards(outcome), options)
     return outcome
   } finally {
     rmSync(prepared, { force: true })

@@ -10,13 +10,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pluralText } from '../../shared/i18n/plural.ts'
+import { CALENDAR_LEDGER_TABLES } from './calendar-rows.ts'
 import { MIGRATIONS } from './migrations.ts'
 import { writeLinks, writeWholeMeasure, type StoredMeasure } from './measure-rows.ts'
 import { inTransaction } from './database.ts'
 
 const STAGING = 'import_staging'
-/** Not part of a measure: never copied from staging. */
-const NOT_MEASURE_DATA = new Set(['audit', 'settings', 'reminders_shown'])
+/** Not part of a measure: never copied from staging (nor deleted for a replaced measure). */
+const NOT_MEASURE_DATA = new Set(['audit', 'settings', 'reminders_shown', ...CALENDAR_LEDGER_TABLES])
 
 export interface Staging {
   path: string
