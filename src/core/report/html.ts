@@ -14,6 +14,16 @@
 //   every `tr` too, so no row is split across pages.
 // - Fonts: a CJK stack per language (Noto Sans CJK TC/SC, PingFang, Microsoft JhengHei/YaHei) and
 //   <html lang> set, so Han characters take the right regional glyphs.
+//
+// Density (issue 13: 8 landscape pages for 12 measures, with large gaps): the first page is the
+// overview (counts in two small tables side by side, the deadlines, the needs-review list) and the
+// tables follow on it without a forced break — no break is forced anywhere, only rows and measure
+// groups avoid splitting, so no page but the last is left half empty. A measure's row holds its
+// title with the instrument's number (or name) under it, status with its start, next deadline and
+// rate; its counter-measures sit beside it by name and status (a counter-measure in the report has
+// its own row with sources and deadlines; one outside the filter brings them along). The sources
+// run in three columns (two in portrait). The embedded dataset's original 12 measures print on 4
+// A4 landscape pages, its 26 on 6 (e2e/print.spec.ts).
 import { renderMarkdown } from '../../shared/markdown.ts'
 import { STATUSES, type Locale } from '../../shared/domain.ts'
 import { translator, type Translate } from '../../shared/i18n/translate.ts'
@@ -70,30 +80,34 @@ body { margin: 0; }
   body { background: #fff; width: ${pageWidth}mm; max-width: 100%; margin: 8mm auto; padding: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
     box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
 }
-h1 { font-size: 16pt; margin: 0 0 1.5mm; }
-h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 10pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 15pt; margin: 0 0 1mm; }
+h2 { font-size: 11.5pt; margin: 3.5mm 0 1.2mm; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 9.5pt; margin: 3mm 0 1mm; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 1.5mm; }
 a { color: #0b4f9c; text-decoration: underline; }
 .muted { color: #555; font-size: 8pt; }
 table .muted { font-size: inherit; }
-.asof { font-size: 11pt; margin-top: 2mm; }
+.asof { font-size: 10.5pt; margin: 1mm 0 0.5mm; }
 .rfc { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 8pt; color: #555; }
 .filters { font-style: italic; }
-.summary-line { font-size: 10pt; margin: 0 0 2mm; }
+.summary-line { font-size: 10pt; margin: 0 0 1.5mm; }
 .summary { display: flex; flex-wrap: wrap; gap: 6mm; align-items: flex-start; }
-.summary table { width: auto; min-width: 45mm; }
-table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; font-size: 7.5pt; }
+.summary table { width: auto; min-width: 45mm; margin: 0; }
+.summary h3 { margin-top: 0; }
+.by-status th { background: none; }
+table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; font-size: 7pt; line-height: 1.25; }
 table.fixed { table-layout: fixed; }
 thead { display: table-header-group; }
 tr, tbody.measure { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.5pt solid #b8bec6; padding: 0.8mm 1.2mm; vertical-align: top; text-align: start; overflow-wrap: break-word; }
+th, td { border: 0.5pt solid #b8bec6; padding: 0.6mm 1.1mm; vertical-align: top; text-align: start; overflow-wrap: break-word; }
 th { background: #eceff3; font-weight: 600; }
 th.group { text-align: center; }
 .num { text-align: end; font-variant-numeric: tabular-nums; }
 td.counter, th.counter { background: #f7f8fa; }
 .split { border-left: 1.6pt solid #59616b; }
 .title { font-weight: 600; }
+a.title { color: inherit; text-decoration: none; }
+.instrument { color: #444; font-size: 6.8pt; margin-top: 0.5mm; }
 .cites { font-size: 7pt; font-weight: 400; white-space: nowrap; }
 .cites a { color: #333; }
 .status { display: inline-block; padding: 0 1.2mm; border-radius: 1mm; font-weight: 600; }
@@ -109,14 +123,14 @@ td.counter, th.counter { background: #f7f8fa; }
 .note .md > :first-child { margin-top: 0; }
 .note .md > :last-child { margin-bottom: 0; }
 .note pre, .note code { white-space: pre-wrap; overflow-wrap: anywhere; }
-ol.footnotes { list-style: none; padding: 0; margin: 0; font-size: 8pt; }
-ol.footnotes li { margin: 0 0 1mm; padding-left: 9mm; text-indent: -9mm; break-inside: avoid; overflow-wrap: anywhere; }
-.fn-num { display: inline-block; width: 9mm; text-indent: 0; }
+ol.footnotes { list-style: none; padding: 0; margin: 0; font-size: 6.5pt; line-height: 1.22; columns: ${model.options.orientation === 'landscape' ? 3 : 2}; column-gap: 5mm; }
+ol.footnotes li { margin: 0 0 0.6mm; padding-left: 7mm; text-indent: -7mm; break-inside: avoid; overflow-wrap: anywhere; }
+.fn-num { display: inline-block; width: 7mm; text-indent: 0; }
 `
 }
 
 function statusBadge(m: ReportMeasure, t: Translate): string {
-  const review = m.needsReview ? `<div class="review">${h(t('review.flag'))}</div>` : ''
+  const review = m.needsReview ? ` <span class="review">${h(t('review.flag'))}</span>` : ''
   return `<span class="status ${m.status}">${h(m.statusLabel)}</span>${review}`
 }
 
@@ -135,38 +149,41 @@ function measureGroup(m: ReportMeasure, byId: Map<string, ReportMeasure>, t: Tra
   const counters = m.counterIds.map((id) => byId.get(id)).filter((c): c is ReportMeasure => c !== undefined)
   const span = Math.max(1, counters.length)
   const rowspan = span > 1 ? ` rowspan="${span}"` : ''
-  const instrument = m.instrument || m.instrumentNumber ? `${h(m.instrument)}${m.instrumentNumber ? `<div class="muted">${h(m.instrumentNumber)}</div>` : ''}` : h(none)
+  // Under the title, smaller: the instrument's number (its citation), or its name when it has no
+  // number. The full name is in the measure's brief, the Markdown and the CSV; as a column of its
+  // own it made every row as tall as its longest text (issue 13).
+  const instrument = m.instrumentNumber.trim() || m.instrument.trim()
+  const since = m.since ? `<div class="muted">${h(t('report.since', { date: m.since.text }))}</div>` : ''
   const own = [
-    `<td${rowspan} id="m-${h(m.id)}"><span class="title">${h(m.title)}</span>${cites(m)}</td>`,
-    `<td${rowspan}>${instrument}</td>`,
-    `<td${rowspan}>${statusBadge(m, t)}</td>`,
-    `<td${rowspan}>${h(m.since?.text ?? none)}</td>`,
+    `<td${rowspan} id="m-${h(m.id)}"><span class="title">${h(m.title)}</span>${cites(m)}${instrument ? `<div class="instrument">${h(instrument)}</div>` : ''}</td>`,
+    `<td${rowspan}>${statusBadge(m, t)}${since}</td>`,
     `<td${rowspan}>${nextCell(m, none)}</td>`,
     `<td${rowspan}>${h(m.rate ?? none)}</td>`,
   ].join('')
-  const counterCells = (c: ReportMeasure) => {
-    const outside = c.inScope ? '' : `<div class="muted">${h(t('report.parties.outside'))}</div>`
-    return (
-      `<td class="counter split"><span class="muted">${h(c.imposer)}</span> <span class="title">${h(c.title)}</span>${cites(c)}${outside}</td>` +
-      `<td class="counter">${statusBadge(c, t)}</td><td class="counter">${nextCell(c, none)}</td>`
-    )
+  // Counter-measures beside it: name and status. One listed in the report has its own row with its
+  // sources and deadlines; one outside the filter brings them here.
+  const counterCell = (c: ReportMeasure) => {
+    const name = `<span class="muted">${h(c.imposer)}</span> <a class="title" href="#m-${h(c.id)}">${h(c.title)}</a>`
+    if (c.inScope) return `<td class="counter split">${name} ${statusBadge(c, t)}</td>`
+    const next = c.next ? ` <span class="muted">${h(c.next.label)}</span> ${h(c.next.text)}` : ''
+    return `<td class="counter split">${name}${cites(c)} ${statusBadge(c, t)}${next}<div class="muted">${h(t('report.parties.outside'))}</div></td>`
   }
   const rows =
     counters.length === 0
-      ? [`<tr>${own}<td class="counter split" colspan="3">${h(none)}</td></tr>`]
-      : counters.map((c, i) => `<tr>${i === 0 ? own : ''}${counterCells(c)}</tr>`)
+      ? [`<tr>${own}<td class="counter split">${h(none)}</td></tr>`]
+      : counters.map((c, i) => `<tr>${i === 0 ? own : ''}${counterCell(c)}</tr>`)
   return `<tbody class="measure">${rows.join('')}</tbody>`
 }
 
 function partySection(model: ReportModel, section: ReportModel['parties'][number], byId: Map<string, ReportMeasure>, t: Translate): string {
-  const cols = ['measure', 'instrument', 'status', 'since', 'next', 'rate']
-  const widths = [19, 12, 7.5, 7.5, 12.5, 6.5, 15, 7.5, 12.5]
+  const cols = ['measure', 'status', 'next', 'rate']
+  const widths = [34, 10, 12.5, 9, 34.5]
   return `<section class="party">
 <h3>${h(t('report.parties.party', { party: section.name }))} <span class="muted">· ${h(measureCount(model, section.measureIds.length))}</span></h3>
 <table class="fixed status-table">
 <colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
 <thead>
-<tr>${cols.map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`).join('')}<th scope="col" class="counter split">${h(t('report.column.counter'))}</th><th scope="col" class="counter">${h(t('report.column.status'))}</th><th scope="col" class="counter">${h(t('report.column.next'))}</th></tr>
+<tr>${cols.map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`).join('')}<th scope="col" class="counter split">${h(t('report.column.counters'))}</th></tr>
 </thead>
 ${section.measureIds.map((id) => measureGroup(byId.get(id) as ReportMeasure, byId, t)).join('\n')}
 </table>
@@ -174,9 +191,10 @@ ${section.measureIds.map((id) => measureGroup(byId.get(id) as ReportMeasure, byI
 }
 
 function summary(model: ReportModel, t: Translate): string {
-  const byStatus = `<table><thead><tr><th scope="col">${h(t('report.column.status'))}</th><th scope="col" class="num">${h(t('report.column.count'))}</th></tr></thead><tbody>${model.byStatus
-    .map((s) => `<tr><td><span class="status ${s.status}">${h(s.label)}</span></td><td class="num">${s.count}</td></tr>`)
-    .join('')}</tbody></table>`
+  // One row of counts (a column per status): as tall as two lines, beside the parties' table.
+  const byStatus = `<table class="by-status"><thead><tr>${model.byStatus
+    .map((s) => `<th scope="col" class="num"><span class="status ${s.status}">${h(s.label)}</span></th>`)
+    .join('')}</tr></thead><tbody><tr>${model.byStatus.map((s) => `<td class="num">${s.count}</td>`).join('')}</tr></tbody></table>`
   const byParty =
     model.byParty.length === 0
       ? ''
@@ -209,7 +227,7 @@ function deadlines(model: ReportModel, t: Translate): string {
     )
     .join('\n')
   return `<section class="deadlines">${heading}
-<table class="fixed"><colgroup><col style="width:16%"><col style="width:16%"><col style="width:11%"><col style="width:36%"><col style="width:9%"><col style="width:12%"></colgroup>
+<table class="fixed"><colgroup><col style="width:14%"><col style="width:14%"><col style="width:9%"><col style="width:43%"><col style="width:6%"><col style="width:14%"></colgroup>
 <thead><tr>${head}</tr></thead><tbody>
 ${rows}
 </tbody></table></section>`
@@ -228,7 +246,7 @@ function needsReview(model: ReportModel, t: Translate): string {
     )
     .join('\n')
   return `<section class="needs-review">${heading}<p class="muted intro">${h(t('report.review.intro'))}</p>
-<table class="fixed"><colgroup><col style="width:33%"><col style="width:9%"><col style="width:10%"><col style="width:22%"><col style="width:15%"><col style="width:11%"></colgroup>
+<table class="fixed"><colgroup><col style="width:40%"><col style="width:6%"><col style="width:10%"><col style="width:19%"><col style="width:15%"><col style="width:10%"></colgroup>
 <thead><tr>${head}</tr></thead><tbody>
 ${rows}
 </tbody></table></section>`
