@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStore, type Store } from '../core/open.ts'
 import type { DueReminder } from '../shared/api-views.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
-import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF } from '../shared/bridge.ts'
+import { IPC_CHOOSE_CALENDAR_FILE, IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF } from '../shared/bridge.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { ProtocolFs } from './app-protocol.ts'
 import { APP_INDEX_URL, APP_SCHEME } from './app-scheme.ts'
@@ -289,12 +289,12 @@ describe('startApp', () => {
     const store = fakeStore()
     await startApp(electron, options(store))
     const window = FakeBrowserWindow.instances[0]!
-    expect([...handlers.keys()].sort()).toEqual([...EXPOSED_METHODS.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF].sort())
+    expect([...handlers.keys()].sort()).toEqual([...EXPOSED_METHODS.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF, IPC_CHOOSE_CALENDAR_FILE].sort())
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
     expect(await handlers.get(`${IPC_PREFIX}measures.tags`)!(trusted, {})).toEqual({ ok: true, value: { fake: true } })
     const foreign = { sender: window.webContents, senderFrame: { ...window.webContents.mainFrame, url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent
     expect(await handlers.get(`${IPC_PREFIX}measures.delete`)!(foreign, { id: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    for (const channel of [IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF]) {
+    for (const channel of [IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF, IPC_CHOOSE_CALENDAR_FILE]) {
       expect(await handlers.get(channel)!(foreign, { html: '<p>', paper: 'A4', landscape: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     }
     expect(FakeBrowserWindow.instances).toHaveLength(1)

@@ -5,7 +5,9 @@ import type * as Electron from 'electron'
 import type { OpenStoreOptions, Store } from '../core/open.ts'
 import type { PushEvent } from '../shared/bridge.ts'
 import { translator } from '../shared/i18n/translate.ts'
+import { createCalendarFileKeeper } from '../core/calendar-file.ts'
 import { databasePathFor } from './args.ts'
+import { chooseCalendarFile } from './calendar-file.ts'
 import { externalOpener } from './external-url.ts'
 import { createAppProtocolHandler, type ProtocolFs } from './app-protocol.ts'
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, PRINT_SCHEME_PRIVILEGES } from './app-scheme.ts'
@@ -170,30 +172,40 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     log: (message) => log.warn(message),
   })
 
+  // The subscribable calendar's file, if one is kept (Settings → Calendar), rewritten after every change.
+  const calendarFile = createCalendarFileKeeper({ service: store.service, log: (message) => log.warn(message) })
+  const saveDialog = {
+    dialog,
+    parentWindow: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
+    documentsDir: () => app.getPath('documents'),
+    t,
+    writeFile: writeFileAtomic,
+  }
+
   const unregister = registerIpcHandlers({
     ipcMain,
     service: store.service,
     isTrustedSender: trustedSenderCheck(contents, isAppUrl),
     openExternal,
-    output: outputHandlers({
-      BrowserWindow,
-      documents: printDocuments,
-      track: (created) => printContents.add(created),
-      dialog,
-      parentWindow: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
-      documentsDir: () => app.getPath('documents'),
-      t,
-      writeFile: writeFileAtomic,
-    }),
-    onMutation: () => reminders.dataChanged(),
+    output: outputHandlers({ BrowserWindow, documents: printDocuments, track: (created) => printContents.add(created), ...saveDialog }),
+    chooseCalendarFile: () => chooseCalendarFile({ ...saveDialog, service: store.service, onChosen: () => calendarFile.changed() }),
+    onMutation: () => {
+      reminders.dataChanged()
+      calendarFile.changed()
+    },
     log: (message) => log.warn(message),
   })
   const stopWatching = store.watchExternalChanges(() => {
     pushToWindow(contents, { type: 'data-changed' })
     reminders.dataChanged()
+    calendarFile.changed()
   })
+  calendarFile.changed()
   // Timers do not run while the computer sleeps: what fell due meanwhile is shown on waking.
-  powerMonitor.on('resume', () => reminders.dataChanged())
+  powerMonitor.on('resume', () => {
+    reminders.dataChanged()
+    calendarFile.changed()
+  })
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({ t, platform: options.platform, isDev, send: (command) => pushToWindow(contents, { type: 'menu', command }) }),
@@ -255,6 +267,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   })
   app.on('will-quit', () => {
     reminders.stop()
+    calendarFile.stop()
     unregister()
     stopWatching()
     store.close()

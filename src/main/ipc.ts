@@ -6,7 +6,7 @@
 // Result too.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import { api, isMethodName, type MethodName } from '../shared/api.ts'
-import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF, type PushEvent } from '../shared/bridge.ts'
+import { IPC_CHOOSE_CALENDAR_FILE, IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF, type PushEvent } from '../shared/bridge.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { fail, ok, type Result } from '../shared/result.ts'
 import { toSafeExternalUrl } from './external-url.ts'
@@ -67,6 +67,8 @@ export interface IpcOptions {
    * channels are registered only when given.
    */
   output?: OutputHandlers
+  /** Settings → Calendar → Choose file… (calendar-file.ts); the channel is registered only when given. */
+  chooseCalendarFile?: () => Promise<Result<unknown>>
   /** Told after every mutation that succeeded (the reminder scheduler looks again). */
   onMutation?: (method: MethodName) => void
   /**
@@ -122,27 +124,30 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
     }
   })
   channels.push(IPC_OPEN_EXTERNAL)
-  const { output } = options
+  const { output, chooseCalendarFile } = options
+  const outputChannels: [string, (input: unknown) => Promise<Result<unknown>>][] = []
   if (output) {
-    const outputChannels: [string, (input: unknown) => Promise<Result<unknown>>][] = [
+    outputChannels.push(
       [IPC_SAVE_FILE, (input) => output.saveFile(input)],
       [IPC_PRINT_HTML, (input) => output.printHtml(input)],
       [IPC_SAVE_PDF, (input) => output.saveHtmlAsPdf(input)],
-    ]
-    for (const [channel, handle] of outputChannels) {
-      ipcMain.handle(channel, async (event, input: unknown): Promise<Result<unknown>> => {
-        if (!isTrustedSender(event)) {
-          log(`Refused ${channel} from ${describeSender(event)}`)
-          return forbidden()
-        }
-        try {
-          return toTransportResult(await handle(input))
-        } catch (error) {
-          return fail('INTERNAL', (error as Error)?.message ?? String(error))
-        }
-      })
-      channels.push(channel)
-    }
+    )
+  }
+  // Takes no input: whatever the page sends is ignored.
+  if (chooseCalendarFile) outputChannels.push([IPC_CHOOSE_CALENDAR_FILE, () => chooseCalendarFile()])
+  for (const [channel, handle] of outputChannels) {
+    ipcMain.handle(channel, async (event, input: unknown): Promise<Result<unknown>> => {
+      if (!isTrustedSender(event)) {
+        log(`Refused ${channel} from ${describeSender(event)}`)
+        return forbidden()
+      }
+      try {
+        return toTransportResult(await handle(input))
+      } catch (error) {
+        return fail('INTERNAL', (error as Error)?.message ?? String(error))
+      }
+    })
+    channels.push(channel)
   }
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel)

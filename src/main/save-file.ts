@@ -167,8 +167,9 @@ export async function saveWithDialog(
   filename: string,
   extension: SaveExtension,
   data: string | Uint8Array,
+  overrides: Pick<SaveDialogOptions, 'title' | 'defaultPath'> = {},
 ): Promise<Result<{ path: string } | null>> {
-  const options = saveDialogOptions(filename, extension, deps)
+  const options = { ...saveDialogOptions(filename, extension, deps), ...overrides }
   let path: string
   try {
     const parent = deps.parentWindow()

@@ -3,7 +3,7 @@ import type { IpcRendererEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { METHOD_NAMES } from '../shared/api.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
-import { IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF, type PushEvent } from '../shared/bridge.ts'
+import { IPC_CHOOSE_CALENDAR_FILE, IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF, type PushEvent } from '../shared/bridge.ts'
 import { createBridge, type BridgeIpc } from './bridge.ts'
 
 class FakeIpcRenderer extends EventEmitter {
@@ -23,7 +23,7 @@ const make = () => {
 describe('createBridge', () => {
   it('exposes exactly one named function per API method, plus onPush, openExternal and the output functions', () => {
     const { bridge } = make()
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onPush', 'openExternal', 'printHtml', 'saveFile', 'saveHtmlAsPdf'])
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'chooseCalendarFile', 'onPush', 'openExternal', 'printHtml', 'saveFile', 'saveHtmlAsPdf'])
     expect(Object.keys(bridge.api).sort()).toEqual([...METHOD_NAMES].sort())
     for (const name of METHOD_NAMES) expect(typeof (bridge.api as Record<string, unknown>)[name]).toBe('function')
   })
@@ -156,6 +156,16 @@ describe('saveFile, printHtml, saveHtmlAsPdf', () => {
     expect(ipc.invoke).not.toHaveBeenCalled()
     ipc.invoke.mockRejectedValueOnce(new Error('gone'))
     expect(await bridge.saveHtmlAsPdf({ html: '', paper: 'A4', landscape: true, filename: 'r.pdf' })).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'gone' } })
+  })
+})
+
+describe('chooseCalendarFile', () => {
+  it('sends nothing to its channel, whatever it is called with: main asks for the path itself', async () => {
+    const { bridge, ipc } = make()
+    await (bridge.chooseCalendarFile as (...args: unknown[]) => Promise<unknown>)({ path: '/etc/passwd' })
+    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_CHOOSE_CALENDAR_FILE, undefined)
+    ipc.invoke.mockRejectedValueOnce(new Error('gone'))
+    expect(await bridge.chooseCalendarFile()).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'gone' } })
   })
 })
 

@@ -4,6 +4,7 @@
 // Built from an ipcRenderer passed in, so it is tested with a fake.
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
 import {
+  IPC_CHOOSE_CALENDAR_FILE,
   IPC_OPEN_EXTERNAL,
   IPC_PREFIX,
   IPC_PRINT_HTML,
@@ -17,6 +18,7 @@ import {
   type SaveFileRequest,
 } from '../shared/bridge.ts'
 import type { MethodName } from '../shared/api.ts'
+import type { CalendarSubscription } from '../shared/api-views.ts'
 import { fail, type Result } from '../shared/result.ts'
 
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>
@@ -113,6 +115,10 @@ export function createBridge(ipc: BridgeIpc, methodNames: readonly MethodName[])
     },
     saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>> {
       return send(ipc, IPC_SAVE_PDF, request, PDF_FIELDS)
+    },
+    // Nothing crosses: main asks for the path itself.
+    chooseCalendarFile(): Promise<Result<CalendarSubscription | null>> {
+      return call(ipc, IPC_CHOOSE_CALENDAR_FILE, undefined)
     },
   })
 }

@@ -143,3 +143,27 @@ export const backupNameSchema = z
   .string()
   .max(255)
   .regex(/^[^/\\]+\.db$/, { message: 'must be the file name of a backup, e.g. measure-tracker-2026-12-04.db' })
+
+/**
+ * Where the subscribable calendar is kept: an absolute path (POSIX, a Windows drive or a UNC share)
+ * to an .ics file. Only Electron main (after its save dialog) and the command line set it; the page
+ * never sends a path (src/shared/exposed-methods.ts).
+ */
+export const calendarFilePathSchema = z
+  .string()
+  .max(4096)
+  .refine((path) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(path), { message: 'must be an absolute path' })
+  .refine((path) => /\.ics$/i.test(path), { message: 'must name an .ics file' })
+  // eslint-disable-next-line no-control-regex -- a path with control characters is refused
+  .refine((path) => !/[\u0000-\u001f]/.test(path), { message: 'must not contain control characters' })
+
+/** Settings → Calendar: the language, no more file, a new or no address key. */
+export const calendarSubscriptionChangeSchema = z
+  .object({
+    locale: z.enum(LOCALES).optional(),
+    /** Stop keeping the file (it stays where it is, no longer updated). */
+    stopFile: z.literal(true).optional(),
+    /** `renew`: a new key (the old address stops working); `off`: no address. */
+    feed: z.enum(['renew', 'off']).optional(),
+  })
+  .strict()

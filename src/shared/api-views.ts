@@ -1,6 +1,7 @@
 // What the API's methods answer (the result types of src/shared/api.ts's ApiOutputs) that is more
 // than a domain type: the board's rows, a measure's detail view, reminders, backups and files.
 import type {
+  Locale,
   Measure,
   MeasureStatus,
   LocalizedText,
@@ -136,4 +137,27 @@ export interface CalendarFile {
   filename: string
   mimeType: string
   content: string
+  /**
+   * When the same data would give another file by the passing of time alone (an alarm's moment
+   * passes and it is left out; a cancellation's retention ends), if ever: a kept file is rewritten then.
+   */
+  refreshAt?: string
+}
+
+/** The subscribable calendar (issue 13): the file the app keeps up to date, and the browser host's address. */
+export interface CalendarSubscription {
+  /** The language of the kept file and the address's calendar. */
+  locale: Locale
+  /** The .ics file rewritten after every change, or null when none was chosen. */
+  file: {
+    path: string
+    /** When it was last written (its modification time), or null when it is not there (yet). */
+    writtenAt: string | null
+  } | null
+  /**
+   * The secret of the browser host's calendar address (/calendar.ics?key=…), or null when that
+   * address is off. A calendar program cannot send the page's cookie, so the address carries its
+   * own read-only key, which can be renewed (the old address stops working) or turned off.
+   */
+  feedKey: string | null
 }

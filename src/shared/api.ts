@@ -22,6 +22,8 @@ import {
   LIST_SORTS,
   REPORT_FORMATS,
   backupNameSchema,
+  calendarFilePathSchema,
+  calendarSubscriptionChangeSchema,
   eventInputSchema,
   leadDaysSchema,
   listFilterSchema,
@@ -36,6 +38,7 @@ import type {
   BackupContents,
   BackupEntry,
   CalendarFile,
+  CalendarSubscription,
   DueReminders,
   MeasureDetail,
   MeasureSummary,
@@ -104,6 +107,12 @@ export const api = {
   'reminders.upcoming': query(z.object({ days: z.number().int().min(1).max(3650), at: atInput }).strict()),
   'reminders.needsReview': query(z.object({ at: atInput }).strict()),
   'calendar.export': query(z.object({ measureId: idSchema.optional(), locale: z.enum(LOCALES).default('en') }).strict()),
+  // The subscribable calendar (src/core/service/calendar-subscription.ts): a file kept up to date
+  // and the browser host's /calendar.ics address. A path is set only by Electron main's save
+  // dialog or the command line (not exposed to the page).
+  'calendar.subscription': query(z.object({}).strict()),
+  'calendar.configureSubscription': mutation(calendarSubscriptionChangeSchema),
+  'calendar.setSubscriptionFile': mutation(z.object({ path: calendarFilePathSchema }).strict()),
   'exchange.export': query(z.object({}).strict()),
   'exchange.import': mutation(
     z.object({ file: z.unknown(), dryRun: z.boolean().default(false), replace: z.boolean().default(false) }).strict(),
@@ -166,6 +175,9 @@ export interface ApiOutputs {
   /** Measures whose passed deadline nobody confirmed, the oldest first (see reviewReason). */
   'reminders.needsReview': MeasureSummary[]
   'calendar.export': CalendarFile
+  'calendar.subscription': CalendarSubscription
+  'calendar.configureSubscription': CalendarSubscription
+  'calendar.setSubscriptionFile': CalendarSubscription
   'exchange.export': ExchangeFile
   'exchange.import': ImportReport
   'report.build': ReportFile

@@ -1,6 +1,7 @@
 // What the Electron preload exposes on `window.measureTracker`, and what the browser host's
 // HTTP client mimics: named, typed functions only — never a raw channel.
 import type { Input, MethodName, Output } from './api.ts'
+import type { CalendarSubscription } from './api-views.ts'
 import type { Result } from './result.ts'
 
 export type ApiFunctions = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> }
@@ -25,6 +26,12 @@ export interface MeasureTrackerBridge {
   printHtml(request: PrintRequest): Promise<Result<null>>
   /** Renders a self-contained HTML document to PDF (Electron printToPDF) and saves it; null when cancelled. */
   saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
+  /**
+   * Asks where to keep the subscribable calendar (native save dialog), writes it there and makes
+   * that the kept file; the subscription after it, or null when cancelled. The page never names
+   * the path itself.
+   */
+  chooseCalendarFile(): Promise<Result<CalendarSubscription | null>>
 }
 
 export interface SaveFileRequest {
@@ -46,6 +53,7 @@ export const IPC_OPEN_EXTERNAL = 'mt-open-external'
 export const IPC_SAVE_FILE = 'mt-save-file'
 export const IPC_PRINT_HTML = 'mt-print-html'
 export const IPC_SAVE_PDF = 'mt-save-pdf'
+export const IPC_CHOOSE_CALENDAR_FILE = 'mt-choose-calendar-file'
 
 /**
  * HTTP protocol of the browser host. No token travels with these: the host authenticates the
@@ -53,3 +61,10 @@ export const IPC_SAVE_PDF = 'mt-save-pdf'
  */
 export const HTTP_API_PREFIX = '/api/'
 export const HTTP_EVENTS_PATH = '/events'
+/**
+ * The subscribable calendar (issue 13): GET /calendar.ics?key=… answers the calendar to a program
+ * that cannot send the page's cookie. The key is the subscription's own read-only secret
+ * (calendar.subscription's feedKey), never the host's session secret.
+ */
+export const HTTP_CALENDAR_PATH = '/calendar.ics'
+export const HTTP_CALENDAR_KEY_PARAM = 'key'

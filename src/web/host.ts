@@ -5,9 +5,10 @@ import { createReadStream } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
+import { createCalendarFileKeeper } from '../core/calendar-file.ts'
 import { openStore, type Store } from '../core/open.ts'
 import { api, isMethodName } from '../shared/api.ts'
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../shared/bridge.ts'
+import { HTTP_API_PREFIX, HTTP_CALENDAR_KEY_PARAM, HTTP_CALENDAR_PATH, HTTP_EVENTS_PATH } from '../shared/bridge.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { describeScanProblem, scanExchangeBytes } from '../shared/exchange-scan.ts'
 import { fail, type Result } from '../shared/result.ts'
@@ -133,8 +134,15 @@ browser, profile or user without that address is refused.
 function classify(pathname: string): RequestKind {
   if (pathname === '/api' || pathname.startsWith(HTTP_API_PREFIX)) return 'api'
   if (pathname === HTTP_EVENTS_PATH) return 'events'
+  if (pathname === HTTP_CALENDAR_PATH) return 'calendar'
   return 'static'
 }
+
+const NO_CALENDAR_TEXT = `Measure Tracker: this calendar address is not valid.
+
+Copy the current address from Settings → Calendar in the app: a renewed address replaces the old
+one, and an address that was turned off answers nothing.
+`
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer')
@@ -147,7 +155,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const session = createToken()
   const store = await openStore({ path: options.dbPath, actor: options.actor ?? 'web', dailyBackup: true })
   const hub = createEventHub(options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
-  const dataChanged = (): void => hub.broadcast({ type: 'data-changed' })
+  // The subscribable calendar's file, if one is kept, is rewritten after every change this host learns of.
+  const calendarFile = createCalendarFileKeeper({ service: store.service, log: (message) => onError(new Error(message)) })
+  const dataChanged = (): void => {
+    hub.broadcast({ type: 'data-changed' })
+    calendarFile.changed()
+  }
   let port = 0
 
   /**
@@ -240,6 +253,34 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendJson(response, 200, result)
   }
 
+  /**
+   * GET /calendar.ics?key=…: the calendar for a program that subscribes to it. The subscription's
+   * own key (compared in constant time) is the only credential; no key, a wrong one or none set → 403.
+   */
+  function serveCalendar(request: IncomingMessage, response: ServerResponse, query: URLSearchParams): void {
+    const head = request.method === 'HEAD'
+    if (request.method !== 'GET' && !head) {
+      drainAfterAnswer(request, response)
+      response.setHeader('Allow', 'GET, HEAD')
+      sendText(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', false)
+      return
+    }
+    const subscription = store.service.call('calendar.subscription', {})
+    const presented = query.getAll(HTTP_CALENDAR_KEY_PARAM)
+    const key = subscription.ok ? subscription.value.feedKey : null
+    if (key === null || presented.length !== 1 || !tokenMatches(presented[0], key)) {
+      sendText(response, 403, 'text/plain; charset=utf-8', NO_CALENDAR_TEXT, head)
+      return
+    }
+    const file = store.service.call('calendar.export', { locale: subscription.ok ? subscription.value.locale : 'en' })
+    if (!file.ok) {
+      sendText(response, 500, 'text/plain; charset=utf-8', `Measure Tracker: the calendar could not be made: ${file.error.message}\n`, head)
+      return
+    }
+    response.setHeader('Content-Disposition', `inline; filename="${file.value.filename}"`)
+    sendText(response, 200, 'text/calendar; charset=utf-8', file.value.content, head)
+  }
+
   function serveEvents(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'GET') {
       drainAfterAnswer(request, response)
@@ -322,6 +363,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendJson(response, 403, fail('FORBIDDEN', refusal))
       return
     }
+    // A calendar program has no cookie: the calendar address carries its own key.
+    if (kind === 'calendar') {
+      serveCalendar(request, response, query)
+      return
+    }
     // The printed URL is opened as a page; the API and the stream take the cookie only.
     if (kind === 'static' && query.has(TOKEN_PARAM)) {
       exchangeToken(request, response, pathname, query)
@@ -377,6 +423,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const address = server.address() as AddressInfo
   port = address.port
   const stopWatching = store.watchExternalChanges(dataChanged, options.pollMs ?? DEFAULT_POLL_MS)
+  calendarFile.changed()
 
   let closing: Promise<void> | null = null
   const baseUrl = `http://${LOOPBACK}:${port}/`
@@ -390,6 +437,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close() {
       closing ??= (async () => {
         stopWatching()
+        calendarFile.stop()
         hub.close()
         const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()))
         server.closeAllConnections()

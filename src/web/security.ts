@@ -73,8 +73,8 @@ export function allowedOrigins(port: number): string[] {
 /** Why a request is refused, in words for the response body; null when it passes. */
 export type Refusal = string | null
 
-/** Which requests a check applies to: the API and the event stream, or the page and its files. */
-export type RequestKind = 'api' | 'events' | 'static'
+/** Which requests a check applies to: the API and the event stream, the page and its files, or the calendar address. */
+export type RequestKind = 'api' | 'events' | 'static' | 'calendar'
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
@@ -114,7 +114,8 @@ export function checkFetchSite(headers: IncomingHttpHeaders, kind: RequestKind):
   const site = single(headers['sec-fetch-site'])
   if (site === undefined) return null
   const normalized = site.toLowerCase()
-  if (kind === 'static') {
+  // The calendar address is opened like a page (a calendar program sends no fetch metadata).
+  if (kind === 'static' || kind === 'calendar') {
     if (normalized !== 'cross-site') return null
     const mode = single(headers['sec-fetch-mode'])?.toLowerCase()
     const dest = single(headers['sec-fetch-dest'])?.toLowerCase()

@@ -166,7 +166,7 @@ describe('an import that replaces measures, and a restored backup', () => {
     value(call('events.remove', { measureId: 'us-ustr-301-exclusions', eventId: 'terminated-2026-11-10' }))
     const file = value(call('exchange.export', {}))
     const affiliates = file.measures.find((m) => m.id === AFFILIATES)!
-    affiliates.events = affiliates.events.filter((e) => e.kind !== 'suspended')
+    affiliates.events = affiliates.events!.filter((e) => e.kind !== 'suspended')
     const first = exportIcs()
     now += 60_000
     value(call('exchange.import', { file, replace: true }))

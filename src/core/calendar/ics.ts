@@ -47,7 +47,7 @@ import { translate } from '../../shared/i18n/translate.ts'
 import { localizedText } from '../../shared/localized.ts'
 import { Temporal, epochMs } from '../../shared/time.ts'
 import { DAY_MS, MINUTE_MS } from '../../shared/time-units.ts'
-import { normalizeLeadDays, reminderDueAfter } from '../reminders/schedule.ts'
+import { normalizeLeadDays, reminderDueAfter, reminderDueAtMs } from '../reminders/schedule.ts'
 import { reminderPhrase } from '../reminders/notification-text.ts'
 import { rateText, statusText } from '../../shared/rate.ts'
 
@@ -345,6 +345,25 @@ function eventHeadLines(head: EventHead, { locale, t, text }: Writer, zones: Rea
     'TRANSP:TRANSPARENT',
     `LAST-MODIFIED:${stamp}`,
   ]
+}
+
+/**
+ * The first moment after `nowMs` at which one of the file's alarms passes — from then on a new
+ * file leaves it out — or null. A file kept for subscribers is rewritten then (core/calendar-file.ts).
+ */
+export function nextAlarmPassesMs(measures: readonly CalendarMeasure[], leadDays: readonly number[], nowMs: number): number | null {
+  const leads = normalizeLeadDays(leadDays)
+  let next = Infinity
+  for (const measure of measures) {
+    for (const transition of measure.transitions) {
+      if (transition.atMs <= nowMs) continue
+      for (const lead of leads) {
+        const dueMs = reminderDueAtMs(transition, lead)
+        if (dueMs > nowMs && dueMs < next) next = dueMs
+      }
+    }
+  }
+  return next === Infinity ? null : next
 }
 
 /** Why a cancelled event went, for its description. */

@@ -3,7 +3,7 @@
 import { localizedText } from '../../shared/localized.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { CANCELLED_RETENTION_MS } from '../calendar/changes.ts'
-import { calendarFor, eventUid, type CalendarMeasure } from '../calendar/ics.ts'
+import { calendarFor, eventUid, nextAlarmPassesMs, type CalendarMeasure } from '../calendar/ics.ts'
 import { readCancellations, readSequences } from '../store/calendar-rows.ts'
 import { statusAt, transitionsOf } from '../status/engine.ts'
 import type { Handlers } from './context.ts'
@@ -38,16 +38,23 @@ export const calendarHandlers: Handlers<'calendar.export'> = {
     const measures = lives.map((life) => calendarMeasureOf(life, sequences.get(life.id) ?? null))
     // A UID is in the file once: live wins over a cancellation the ledger did not withdraw.
     const live = new Set(measures.flatMap((measure) => measure.transitions.map((transition) => eventUid(measure.id, transition))))
+    const cancelled = readCancellations(ctx.db, nowMs - CANCELLED_RETENTION_MS, measureId).filter((gone) => !live.has(gone.uid))
+    const leadDays = readLeadDays(ctx.db)
     const content = calendarFor(
       measures,
-      {
-        leadDays: readLeadDays(ctx.db),
-        locale,
-        nowMs,
-        ...(single ? { name: `${localizedText(single.title, locale)} — Measure Tracker` } : {}),
-      },
-      readCancellations(ctx.db, nowMs - CANCELLED_RETENTION_MS, measureId).filter((gone) => !live.has(gone.uid)),
+      { leadDays, locale, nowMs, ...(single ? { name: `${localizedText(single.title, locale)} — Measure Tracker` } : {}) },
+      cancelled,
     )
-    return { filename: `${measureId ?? 'measure-tracker'}.ics`, mimeType: 'text/calendar', content }
+    // The file changes by time alone when an alarm's moment passes or a cancellation's retention ends.
+    const refreshMs = cancelled.reduce(
+      (earliest, gone) => Math.min(earliest, Date.parse(gone.cancelledAt) + CANCELLED_RETENTION_MS),
+      nextAlarmPassesMs(measures, leadDays, nowMs) ?? Infinity,
+    )
+    return {
+      filename: `${measureId ?? 'measure-tracker'}.ics`,
+      mimeType: 'text/calendar',
+      content,
+      ...(Number.isFinite(refreshMs) ? { refreshAt: new Date(refreshMs).toISOString() } : {}),
+    }
   },
 }

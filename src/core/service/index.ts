@@ -14,6 +14,7 @@ import { eventHandlers } from './events.ts'
 import { outcomeHandlers } from './outcomes.ts'
 import { calendarHandlers } from './calendar.ts'
 import { calendarLifeOf, recordCalendarChanges } from './calendar-ledger.ts'
+import { calendarSubscriptionHandlers } from './calendar-subscription.ts'
 import { EXCHANGE_METHODS_OWN_TRANSACTION, exchangeHandlers, issuesOf } from './exchange.ts'
 import { measureHandlers } from './measures.ts'
 import { metaHandlers } from './meta.ts'
@@ -37,11 +38,18 @@ export const handlers: Handlers<MethodName> = {
   ...reportHandlers,
   ...reminderHandlers,
   ...calendarHandlers,
+  ...calendarSubscriptionHandlers,
   ...backupHandlers,
 }
 
-/** Mutations that write their own audit rows (many measures at once; a setting with its value before; reminders shown). */
-const SELF_AUDITED: ReadonlySet<MethodName> = new Set(['exchange.import', 'reminders.setLeadDays', 'reminders.markShown'])
+/** Mutations that write their own audit rows (many measures at once; a setting with its value before; reminders shown; the calendar subscription without its key). */
+const SELF_AUDITED: ReadonlySet<MethodName> = new Set([
+  'exchange.import',
+  'reminders.setLeadDays',
+  'reminders.markShown',
+  'calendar.configureSubscription',
+  'calendar.setSubscriptionFile',
+])
 
 function isDetail(output: unknown): output is MeasureDetail {
   return typeof output === 'object' && output !== null && 'history' in output && 'state' in output

@@ -18,6 +18,7 @@ import { dueReminders, nextWakeMs, normalizeLeadDays, parseReminderKey, type Sch
 import { statusAt, transitionsOf, type EngineBase, type TimedEvent } from '../status/engine.ts'
 import { commitmentBases, parseRateValue } from '../store/commitment-rows.ts'
 import { listSummaries } from '../store/summaries.ts'
+import { readSetting, writeSetting } from '../store/settings.ts'
 import { statement } from '../store/statements.ts'
 import { arrays, timelineOf } from '../store/array-rows.ts'
 import { writeAudit } from './audit.ts'
@@ -26,15 +27,6 @@ import type { Handlers } from './context.ts'
 
 const LEAD_DAYS_KEY = 'reminders.leadDays'
 const LAST_RUN_KEY = 'reminders.lastRunMs'
-
-function readSetting(db: DatabaseSync, key: string): string | null {
-  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
-  return row ? row.value : null
-}
-
-function writeSetting(db: DatabaseSync, key: string, value: string): void {
-  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
-}
 
 /** The user's lead times, largest first (the default until set). A damaged value reads as the default. */
 export function readLeadDays(db: DatabaseSync): number[] {

@@ -1,6 +1,7 @@
 // The one typed client the views use. It is typed from the API contract (src/shared/api.ts);
 // which transport carries the calls (Electron IPC or HTTP) is decided once, here.
 import type { Input, MethodName, Output } from '../../../shared/api.ts'
+import type { CalendarSubscription } from '../../../shared/api-views.ts'
 import type { PrintRequest, SaveFileRequest } from '../../../shared/bridge.ts'
 import type { Result } from '../../../shared/result.ts'
 import { selectTransport, type PushListener, type Transport } from './transports.ts'
@@ -16,6 +17,8 @@ export interface Client {
   printHtml(request: PrintRequest): Promise<Result<null>>
   /** Saves a self-contained HTML document as PDF (desktop: printToPDF + save dialog; browser: the print dialog's "Save as PDF", ok(null)). */
   saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
+  /** Desktop: the save dialog chooses where the subscribable calendar is kept; ok(null) when cancelled. */
+  chooseCalendarFile(): Promise<Result<CalendarSubscription | null>>
 }
 
 export function createClient(transport: Transport): Client {
@@ -27,6 +30,7 @@ export function createClient(transport: Transport): Client {
     saveFile: (file) => transport.saveFile(file),
     printHtml: (request) => transport.printHtml(request),
     saveHtmlAsPdf: (request) => transport.saveHtmlAsPdf(request),
+    chooseCalendarFile: () => transport.chooseCalendarFile(),
   }
 }
 

@@ -30,6 +30,7 @@ function fakeBridge(): MeasureTrackerBridge & { listeners: ((e: PushEvent) => vo
     // Printing belongs to the report view; stubs keep the bridge's shape whole.
     printHtml: vi.fn(async () => ok(null)),
     saveHtmlAsPdf: vi.fn(async () => ok(null)),
+    chooseCalendarFile: vi.fn(async () => ok(null)),
   }
 }
 

@@ -3,6 +3,7 @@
 import type { MeasureTrackerBridge, PrintRequest, PushEvent, SaveFileRequest } from '../../../shared/bridge.ts'
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../../shared/bridge.ts'
 import type { MethodName } from '../../../shared/api.ts'
+import type { CalendarSubscription } from '../../../shared/api-views.ts'
 import { fail, ok, type Result } from '../../../shared/result.ts'
 import { downloadFile } from './download.ts'
 import { printHtmlInFrame } from '../logic/report-frame.ts'
@@ -20,6 +21,8 @@ export interface Transport {
   printHtml(request: PrintRequest): Promise<Result<null>>
   /** Saves it as PDF: desktop printToPDF and a save dialog ({path}, null = cancelled); a browser's print dialog (null). */
   saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
+  /** Desktop: asks where to keep the subscribable calendar (null = cancelled). A browser cannot choose a path (FORBIDDEN). */
+  chooseCalendarFile(): Promise<Result<CalendarSubscription | null>>
 }
 
 function failure(error: unknown): Result<never> {
@@ -83,6 +86,14 @@ export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
       try {
         const result: unknown = await bridge.saveHtmlAsPdf(request)
         return isResult(result) ? (result as Result<{ path: string } | null>) : fail('INTERNAL', 'Malformed answer to saveHtmlAsPdf')
+      } catch (error) {
+        return failure(error)
+      }
+    },
+    async chooseCalendarFile() {
+      try {
+        const result: unknown = await bridge.chooseCalendarFile()
+        return isResult(result) ? (result as Result<CalendarSubscription | null>) : fail('INTERNAL', 'Malformed answer to chooseCalendarFile')
       } catch (error) {
         return failure(error)
       }
@@ -196,6 +207,8 @@ export function httpTransport(env: HttpEnvironment): Transport {
     },
     printHtml: (request) => printInBrowser(request.html),
     saveHtmlAsPdf: (request) => printInBrowser(request.html),
+    // The page cannot choose a path for the host to write; the browser subscribes to the calendar address instead.
+    chooseCalendarFile: async () => fail('FORBIDDEN', 'Only the desktop app can choose where the calendar file is kept.'),
   }
 }
 
@@ -210,6 +223,7 @@ export function unavailableTransport(): Transport {
     saveFile: async () => answer(),
     printHtml: async () => answer(),
     saveHtmlAsPdf: async () => answer(),
+    chooseCalendarFile: async () => answer(),
   }
 }
 

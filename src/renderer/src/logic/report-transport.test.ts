@@ -20,6 +20,7 @@ function bridge(overrides: Partial<MeasureTrackerBridge> = {}): MeasureTrackerBr
     saveFile: async () => ok(null),
     printHtml: vi.fn(async () => ok(null)),
     saveHtmlAsPdf: vi.fn(async (r: PrintRequest & { filename: string }) => ok({ path: `/home/me/${r.filename}` })),
+    chooseCalendarFile: async () => ok(null),
     ...overrides,
   }
 }

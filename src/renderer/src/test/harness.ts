@@ -5,6 +5,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, type Router } from 'vue-router'
 import type { Component } from 'vue'
 import { api, isMethodName, type Input, type MethodName } from '../../../shared/api.ts'
+import type { CalendarSubscription } from '../../../shared/api-views.ts'
 import type { PrintRequest, PushEvent, SaveFileRequest } from '../../../shared/bridge.ts'
 import type { Locale } from '../../../shared/domain.ts'
 import { fail, ok, type Result } from '../../../shared/result.ts'
@@ -50,7 +51,14 @@ afterEach(() => {
  * held to the contract (src/shared/api.ts) as the real service is: an unknown method name or an
  * input the method's schema refuses throws (and fails the test even if the page swallowed it).
  */
-export function fakeService(handlers: Handlers = {}): FakeService {
+export interface FakeTransportOptions {
+  /** Which host the page believes it runs in (default: the browser host). */
+  kind?: Transport['kind']
+  /** The desktop's "choose where to keep the calendar" (default: cancelled). */
+  chooseCalendarFile?: () => Result<CalendarSubscription | null>
+}
+
+export function fakeService(handlers: Handlers = {}, options: FakeTransportOptions = {}): FakeService {
   for (const name of Object.keys(handlers)) if (!isMethodName(name)) throw new Error(`fakeService: "${name}" is not a method of the contract`)
   const calls: FakeService['calls'] = []
   const violations: string[] = []
@@ -63,7 +71,7 @@ export function fakeService(handlers: Handlers = {}): FakeService {
   const saved: SaveFileRequest[] = []
   const printed: FakeService['printed'] = []
   const transport: Transport = {
-    kind: 'http',
+    kind: options.kind ?? 'http',
     async call(method, input) {
       if (!isMethodName(method)) refuse(`"${String(method)}" is not a method of the contract`)
       calls.push({ method, input })
@@ -93,6 +101,9 @@ export function fakeService(handlers: Handlers = {}): FakeService {
     async saveHtmlAsPdf(request) {
       printed.push({ ...request, as: 'pdf' })
       return ok({ path: request.filename })
+    },
+    async chooseCalendarFile() {
+      return options.chooseCalendarFile?.() ?? ok(null)
     },
   }
   const fake: FakeService = { transport, calls, violations, opened, saved, printed, push: (event) => listeners.forEach((l) => l(event)) }
