@@ -11,6 +11,8 @@
 // - reminders.due / reminders.markShown: Electron main's reminder scheduler calls the service
 //   directly (src/main/reminders.ts); marking reminders as shown from the page would silence them.
 // - events.remove, sources.add|update|remove, links.add|remove: no view uses them.
+// - calendar.setSubscriptionFile: Electron main after its save dialog, and the command line; a
+//   page that could name a path could make the host overwrite any file the user can write.
 // (A method added to src/shared/api.ts is not exposed until a view calls it.)
 // A type-only import, so the sandboxed preload can bundle this list without zod or the schemas.
 import type { MethodName } from './api.ts'
@@ -44,6 +46,12 @@ export const EXPOSED_METHODS = [
   'reminders.upcoming',
   'reminders.needsReview',
   'calendar.export',
+  // Settings → Calendar (components/settings/CalendarSubscriptionPanel.vue): the subscribable
+  // calendar's language, the kept file (shown; chosen only through Electron main's save dialog,
+  // so the page never sends a path: calendar.setSubscriptionFile is not here) and the browser
+  // host's address key (renew, turn off).
+  'calendar.subscription',
+  'calendar.configureSubscription',
   'report.build',
   // Settings → Backups. A backup is named by its file name in the backups folder (the contract
   // refuses paths); a restore first keeps the current contents as a backup.

@@ -15,10 +15,11 @@
 //   subscribed calendar polls at least daily, so that is ample; a file imported once is updated
 //   only when the user imports again — half a year covers the usual re-import rhythm without the
 //   calendar growing forever. After that the entry is forgotten.
+import { CANCELLED_RETENTION_DAYS } from '../../shared/calendar-retention.ts'
 import { DAY_MS } from '../../shared/time-units.ts'
 import { eventUid, measureSequence, sequenceOf, type CalendarMeasure, type CancelReason, type CancelledTransition } from './ics.ts'
 
-export const CANCELLED_RETENTION_DAYS = 180
+export { CANCELLED_RETENTION_DAYS }
 export const CANCELLED_RETENTION_MS = CANCELLED_RETENTION_DAYS * DAY_MS
 
 /** An end an extension moved (shared/superseded.ts): the event whose end it was, and the new end. */
