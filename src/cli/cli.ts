@@ -1,6 +1,7 @@
 // The command-line host over core: parse, open the store, run one command, map errors to exit codes.
 import { userInfo } from 'node:os'
-import { openStore } from '../core/open.ts'
+import { writeKeptCalendarOnce } from '../core/calendar-file.ts'
+import { openStore, type Store } from '../core/open.ts'
 import { resolveDatabasePath } from '../core/store/location.ts'
 import { translator } from '../shared/i18n/translate.ts'
 import { InstantInputError } from '../shared/time.ts'
@@ -30,6 +31,11 @@ const COMMANDS: Record<string, (ctx: CliContext) => void> = {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g
 export const plainText = (text: string) => text.replace(CONTROL, '')
+
+/** Rows this connection has changed since it opened (SQLite's total_changes()). */
+function totalChanges(store: Store): number {
+  return (store.service.context.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+}
 
 function actorName(): string {
   try {
@@ -62,7 +68,14 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
     if (store.created) io.err(`measure-tracker: created a new database at ${store.path}`)
     if (store.readOnly) io.err(`measure-tracker: ${store.path} is read-only (${store.readOnlyReason}): it can be read, changes are refused.`)
     ctx = { store, args, locale: args.lang, zone: args.tz, t: translator(args.lang), out: (text) => io.out(plainText(text)) }
+    const changesBefore = totalChanges(store)
     command(ctx)
+    // A change from the command line reaches the subscribed calendar file too (core/calendar-file.ts);
+    // a running app or browser host would also notice it, but neither need be running.
+    if (totalChanges(store) !== changesBefore) {
+      const problem = writeKeptCalendarOnce(store.service)
+      if (problem !== null) io.err(`measure-tracker: ${plainText(problem)}`)
+    }
     return EXIT.ok
   } catch (error) {
     if (error instanceof UsageError || error instanceof InstantInputError) {

@@ -41,6 +41,42 @@ export interface CalendarFileKeeper {
   stop(): void
 }
 
+function subscriptionOf(service: Pick<Service, 'call'>): CalendarSubscription {
+  const answer = service.call('calendar.subscription', {})
+  if (!answer.ok) throw new Error(`The calendar subscription could not be read: ${answer.error.message}`)
+  return answer.value
+}
+
+function calendarOf(service: Pick<Service, 'call'>, locale: CalendarSubscription['locale']): CalendarFile {
+  const answer = service.call('calendar.export', { locale })
+  if (!answer.ok) throw new Error(`The calendar could not be made: ${answer.error.message}`)
+  return answer.value
+}
+
+/** Writes, or throws an Error whose `kind` tells one failure from another (its message names a random temporary file). */
+function writeCalendar(write: (path: string, content: string) => void, path: string, content: string): void {
+  try {
+    write(path, content)
+  } catch (error) {
+    const cause = error as NodeJS.ErrnoException
+    throw Object.assign(new Error(`The calendar file ${path} could not be written: ${cause.message}`), { kind: `${path}: ${cause.code ?? cause.message}` })
+  }
+}
+
+/**
+ * Once, now, without timers: the command line after a command that changed something (the app and
+ * the browser host have their keeper). Answers why the file could not be written, or null.
+ */
+export function writeKeptCalendarOnce(service: Pick<Service, 'call'>, write: (path: string, content: string) => void = writeFileAtomically): string | null {
+  try {
+    const { file: target, locale } = subscriptionOf(service)
+    if (target) writeCalendar(write, target.path, calendarOf(service, locale).content)
+    return null
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
 export const DEFAULT_CALENDAR_FILE_DELAY_MS = 250
 /** Rewritten at least this often, whatever refreshAt says (a clock moved, a day's retention ended). */
 const LONGEST_WAIT_MS = DAY_MS
@@ -74,26 +110,9 @@ export function createCalendarFileKeeper(options: CalendarFileKeeperOptions): Ca
     log(error.message)
   }
 
-  function subscription(): CalendarSubscription {
-    const answer = service.call('calendar.subscription', {})
-    if (!answer.ok) throw new Error(`The calendar subscription could not be read: ${answer.error.message}`)
-    return answer.value
-  }
-
-  function calendar(locale: CalendarSubscription['locale']): CalendarFile {
-    const answer = service.call('calendar.export', { locale })
-    if (!answer.ok) throw new Error(`The calendar could not be made: ${answer.error.message}`)
-    return answer.value
-  }
-
   function put(path: string, content: string): void {
     if (last !== null && last.path === path && last.content === content && existsSync(path)) return
-    try {
-      write(path, content)
-    } catch (error) {
-      const cause = error as NodeJS.ErrnoException
-      throw Object.assign(new Error(`The calendar file ${path} could not be written: ${cause.message}`), { kind: `${path}: ${cause.code ?? cause.message}` })
-    }
+    writeCalendar(write, path, content)
     last = { path, content }
   }
 
@@ -103,9 +122,9 @@ export function createCalendarFileKeeper(options: CalendarFileKeeperOptions): Ca
     if (stopped) return
     let waitMs = LONGEST_WAIT_MS
     try {
-      const { file: target, locale } = subscription()
+      const { file: target, locale } = subscriptionOf(service)
       if (!target) return
-      const file = calendar(locale)
+      const file = calendarOf(service, locale)
       if (file.refreshAt !== undefined) waitMs = Math.min(waitMs, Math.max(SHORTEST_WAIT_MS, Date.parse(file.refreshAt) - nowMs()))
       put(target.path, file.content)
       lastProblem = null
@@ -124,7 +143,7 @@ export function createCalendarFileKeeper(options: CalendarFileKeeperOptions): Ca
       }, delayMs)
     },
     writeTo(path) {
-      put(path, calendar(subscription().locale).content)
+      put(path, calendarOf(service, subscriptionOf(service).locale).content)
     },
     stop() {
       stopped = true
