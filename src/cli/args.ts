@@ -22,6 +22,8 @@ export interface CliArgs {
   days: string | undefined
   paper: string | undefined
   orientation: string | undefined
+  /** report: the one-page brief of this measure instead of the status report */
+  measure: string | undefined
   pinned: boolean
   /** status, report: only the measures this search finds (shared/text-search.ts) */
   text: string | undefined
@@ -51,6 +53,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         days: { type: 'string' },
         paper: { type: 'string' },
         orientation: { type: 'string' },
+        measure: { type: 'string' },
         pinned: { type: 'boolean', default: false },
         text: { type: 'string' },
         yes: { type: 'boolean', short: 'y', default: false },
@@ -81,6 +84,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     days: values.days,
     paper: values.paper,
     orientation: values.orientation,
+    measure: values.measure,
     pinned: values.pinned as boolean,
     text: values.text,
     yes: values.yes as boolean,

@@ -23,6 +23,10 @@ Commands:
                                             the next N days (30), needs review, a table per party with
                                             counter-measures, pinned notes, sources; times in --tz;
                                             --text: only the measures status --text lists
+  report --measure ID [--at INSTANT] [--format html|md|json] [--out FILE] [--paper A4|Letter]
+                                            that measure's one-page brief: title, parties, instrument,
+                                            status, suspension chain, next or lapsed deadline, pinned
+                                            notes, sources (dates on their legal clocks)
   note add <id> TEXT [--pinned]             add a Markdown note to a measure; prints the note's id
   note list <id> [--json]                   a measure's notes, pinned first, then newest first
   backup [--out FILE]                       copy the database now (default: into the backups folder

@@ -126,6 +126,12 @@ export const reportOptionsSchema = z
   .strict()
 export type ReportOptions = z.output<typeof reportOptionsSchema>
 
+/** One measure's one-page brief (core/report/brief-model.ts): portrait, printed as HTML, or as Markdown or JSON. */
+export const BRIEF_FORMATS = ['html', 'md', 'json'] as const
+export type BriefFormat = (typeof BRIEF_FORMATS)[number]
+export const briefOptionsSchema = reportOptionsSchema.pick({ at: true, lang: true, paper: true, tz: true })
+export type BriefOptions = z.output<typeof briefOptionsSchema>
+
 /** Reminders (core/reminders): lead times in days before each scheduled transition. */
 export const DEFAULT_LEAD_DAYS: readonly number[] = [90, 30, 7, 1]
 export const leadDaysSchema = z

@@ -19,9 +19,11 @@ import {
 import type { ExchangeFile, ImportReport } from './exchange.ts'
 import { outcomeInputSchema, type OutcomeResult } from './outcome.ts'
 import {
+  BRIEF_FORMATS,
   LIST_SORTS,
   REPORT_FORMATS,
   backupNameSchema,
+  briefOptionsSchema,
   calendarFilePathSchema,
   calendarSubscriptionChangeSchema,
   eventInputSchema,
@@ -118,6 +120,8 @@ export const api = {
     z.object({ file: z.unknown(), dryRun: z.boolean().default(false), replace: z.boolean().default(false) }).strict(),
   ),
   'report.build': query(z.object({ options: reportOptionsSchema.prefault({}), format: z.enum(REPORT_FORMATS).default('html') }).strict()),
+  // One measure's one-page brief (a deleted measure has none: NOT_FOUND).
+  'report.brief': query(z.object({ id: idSchema, options: briefOptionsSchema.prefault({}), format: z.enum(BRIEF_FORMATS).default('html') }).strict()),
   // Backups (src/core/service/backups.ts): a backup is named by its file name in the backups
   // folder, never by a path, so the page cannot make the host read or restore any other file.
   'backups.list': query(z.object({}).strict()),
@@ -181,6 +185,7 @@ export interface ApiOutputs {
   'exchange.export': ExchangeFile
   'exchange.import': ImportReport
   'report.build': ReportFile
+  'report.brief': ReportFile
   'backups.list': { folder: string; backups: BackupEntry[] }
   'backups.inspect': BackupContents
   'backups.create': BackupEntry

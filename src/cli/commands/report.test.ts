@@ -95,3 +95,47 @@ describe('report', () => {
     expect(run.out).toContain('report [--at INSTANT] [--format html|md|csv|json] [--out FILE]')
   })
 })
+
+describe('report --measure', () => {
+  const PORTS = 'us-ustr-301-ships'
+  const title = dataset.measures.find((m) => m.id === PORTS)!.title
+
+  it('prints the measure’s one-page brief as HTML, in portrait, with dates on the legal clock', async () => {
+    const run = await cli('--db', db, '--tz', 'Asia/Shanghai', 'report', '--measure', PORTS, '--at', AT, '--paper', 'letter')
+    expect(run.code, run.err).toBe(0)
+    expect(run.out.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true)
+    expect(run.out).toContain('size: letter portrait;')
+    expect(run.out).toContain(`<h1>${title.en}</h1>`)
+    for (const heading of ['Facts', 'Status', 'Suspension chain', 'Pinned notes', 'Sources']) expect(run.out).toContain(`<h2>${heading}</h2>`)
+    // The suspension's end on its own clock (eastern time), Beijing's in brackets.
+    expect(run.out).toMatch(/Nov 10, 2026, 00:01 EST <span class="local">\(Nov 10, 2026, 13:01 GMT\+8\)<\/span>/)
+  })
+
+  it('writes Markdown or JSON in the asked language, to stdout or --out', async () => {
+    const md = await cli('--db', db, '--lang', 'zh-Hant', 'report', '--measure', PORTS, '--format', 'md', '--at', AT)
+    expect(md.code, md.err).toBe(0)
+    expect(md.out.startsWith(`# ${title['zh-Hant']}\n`)).toBe(true)
+    const file = join(dir, 'brief.json')
+    const json = await cli('--db', db, 'report', '--measure', PORTS, '--format', 'json', '--at', AT, '--out', file)
+    expect(json.code, json.err).toBe(0)
+    expect(json.out).toBe(`Wrote the report to ${file}`)
+    const model = JSON.parse(readFileSync(file, 'utf8'))
+    expect(model).toMatchObject({ format: 'measure-tracker-brief', lang: 'en', measure: { id: PORTS, status: 'suspended' }, deadline: { state: 'upcoming', kind: 'suspension_end' } })
+  })
+
+  it('exits 2 for an unknown measure, a CSV, and the status report’s own options', async () => {
+    const unknown = await cli('--db', db, 'report', '--measure', 'no-such-measure')
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toContain('No measure with id "no-such-measure"')
+    for (const args of [['--format', 'csv'], ['--days', '9'], ['--include-notes'], ['--orientation', 'landscape'], ['--text', 'port']]) {
+      const run = await cli('--db', db, 'report', '--measure', PORTS, ...args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.err).toMatch(/^measure-tracker: /)
+    }
+  })
+
+  it('is listed in --help', async () => {
+    const run = await cli('--help')
+    expect(run.out).toContain('report --measure ID [--at INSTANT] [--format html|md|json]')
+  })
+})

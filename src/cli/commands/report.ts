@@ -1,6 +1,8 @@
 // `report`: the status report (core/report) as HTML (default), Markdown, CSV or JSON, to stdout
 // or to --out FILE. Times are shown in --tz; --at is read in --tz like every other command.
-import { REPORT_FORMATS, type ReportFormat } from '../../shared/api-inputs.ts'
+// `report --measure ID`: that measure's one-page brief instead, as HTML, Markdown or JSON.
+import { BRIEF_FORMATS, REPORT_FORMATS, type ReportFormat } from '../../shared/api-inputs.ts'
+import type { ReportFile } from '../../shared/api-views.ts'
 import { listFilterOf } from '../args.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
@@ -22,9 +24,23 @@ function days(value: string | undefined): number | undefined {
   return n
 }
 
-export function reportCommand(ctx: CliContext): void {
+/** The brief of --measure: the report's options that fit a single portrait page, no others. */
+function briefFile(ctx: CliContext, id: string): ReportFile {
   const { args } = ctx
-  if (args.positionals.length > 0) throw new UsageError(`report takes no arguments (got "${args.positionals[0]}")`)
+  const unfit = [
+    ['--days', args.days !== undefined],
+    ['--include-notes', args.includeNotes],
+    ['--orientation', args.orientation !== undefined],
+    ['--text', args.text !== undefined],
+  ].find(([, given]) => given)
+  if (unfit) throw new UsageError(`${unfit[0]} applies to the status report, not to a measure's brief (--measure)`)
+  const format = choice('format', args.format, BRIEF_FORMATS) ?? 'html'
+  const options = { at: resolveAt(ctx), tz: ctx.zone, lang: ctx.locale, paper: choice('paper', args.paper, ['A4', 'Letter'] as const) }
+  return unwrap(ctx.store.service.call('report.brief', { id, options, format }))
+}
+
+function reportFile(ctx: CliContext): ReportFile {
+  const { args } = ctx
   const format: ReportFormat = choice('format', args.format, REPORT_FORMATS) ?? 'html'
   const options = {
     at: resolveAt(ctx),
@@ -36,7 +52,13 @@ export function reportCommand(ctx: CliContext): void {
     orientation: choice('orientation', args.orientation, ['portrait', 'landscape'] as const),
     filter: listFilterOf(args),
   }
-  const file = unwrap(ctx.store.service.call('report.build', { options, format }))
+  return unwrap(ctx.store.service.call('report.build', { options, format }))
+}
+
+export function reportCommand(ctx: CliContext): void {
+  const { args } = ctx
+  if (args.positionals.length > 0) throw new UsageError(`report takes no arguments (got "${args.positionals[0]}")`)
+  const file = args.measure === undefined ? reportFile(ctx) : briefFile(ctx, args.measure)
   if (!args.out) {
     ctx.out(file.content.replace(/\n$/, ''))
     return

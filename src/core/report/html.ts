@@ -37,6 +37,14 @@ export const FONT_STACKS: Record<Locale, string> = {
   'zh-Hans': '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Heiti SC", "Noto Sans CJK TC", sans-serif',
 }
 
+/** A status as a badge, and the needs-review flag: the same in the report and the measure brief. */
+export const STATUS_CSS = `.status { display: inline-block; padding: 0 1.2mm; border-radius: 1mm; font-weight: 600; }
+.status.pending { background: #e3ecfa; }
+.status.in_force { background: #fbe2dc; }
+.status.suspended { background: #fff1c7; }
+.status.terminated { background: #e4e6e8; }
+.review { color: #a11; font-weight: 600; }`
+
 /** Content width of the page in millimetres (for the on-screen preview). */
 const PAGE_MM = { A4: [210, 297], Letter: [215.9, 279.4] } as const
 const MARGIN = { top: 16, side: 12, bottom: 15 }
@@ -56,18 +64,34 @@ export function pageCounterContent(template: string): string {
   return parts.join(' ')
 }
 
-function styles(model: ReportModel, t: Translate): string {
-  const font = FONT_STACKS[model.lang]
-  const [short, long] = PAGE_MM[model.options.paper]
-  const pageWidth = model.options.orientation === 'landscape' ? long : short
+/** What a printed document says on every page, and the page it is printed on. */
+export interface PageFrame {
+  lang: Locale
+  paper: 'A4' | 'Letter'
+  orientation: 'portrait' | 'landscape'
+  /** Top left of every page: the document's title and as-of line. */
+  running: string
+  /** Bottom left: when it was generated. */
+  generated: string
+}
+
+/**
+ * The page rules a printed document shares (the report and the measure brief): paper, margins,
+ * the running header and footer with "Page N of M" in page-margin boxes, the language's font
+ * stack, and on screen the sheet of paper.
+ */
+export function pageCss(frame: PageFrame, t: Translate): string {
+  const font = FONT_STACKS[frame.lang]
+  const [short, long] = PAGE_MM[frame.paper]
+  const pageWidth = frame.orientation === 'landscape' ? long : short
   const box = `font-family: ${font}; font-size: 7.5pt; color: #555;`
   return `
 @page {
-  size: ${model.options.paper === 'A4' ? 'A4' : 'letter'} ${model.options.orientation};
+  size: ${frame.paper === 'A4' ? 'A4' : 'letter'} ${frame.orientation};
   margin: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
-  @top-left { content: ${cssString(`${model.title} — ${t('report.asOf', { at: model.asOf.text })}`)}; ${box} vertical-align: bottom; padding-bottom: 3mm; }
+  @top-left { content: ${cssString(frame.running)}; ${box} vertical-align: bottom; padding-bottom: 3mm; }
   @top-right { content: ${cssString(t('report.app'))}; ${box} vertical-align: bottom; padding-bottom: 3mm; }
-  @bottom-left { content: ${cssString(t('report.generated', { at: model.generatedAt.text }))}; ${box} vertical-align: top; padding-top: 3mm; }
+  @bottom-left { content: ${cssString(frame.generated)}; ${box} vertical-align: top; padding-top: 3mm; }
   @bottom-right { content: ${pageCounterContent(t('report.page'))}; ${box} vertical-align: top; padding-top: 3mm; }
 }
 :root { color-scheme: light; }
@@ -80,7 +104,18 @@ body { margin: 0; }
   body { background: #fff; width: ${pageWidth}mm; max-width: 100%; margin: 8mm auto; padding: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
     box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
 }
-h1 { font-size: 15pt; margin: 0 0 1mm; }
+`
+}
+
+function styles(model: ReportModel, t: Translate): string {
+  const frame = {
+    lang: model.lang,
+    paper: model.options.paper,
+    orientation: model.options.orientation,
+    running: `${model.title} — ${t('report.asOf', { at: model.asOf.text })}`,
+    generated: t('report.generated', { at: model.generatedAt.text }),
+  }
+  return `${pageCss(frame, t)}h1 { font-size: 15pt; margin: 0 0 1mm; }
 h2 { font-size: 11.5pt; margin: 3.5mm 0 1.2mm; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 9.5pt; margin: 3mm 0 1mm; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 1.5mm; }
@@ -110,12 +145,7 @@ a.title { color: inherit; text-decoration: none; }
 .instrument { color: #444; font-size: 6.8pt; margin-top: 0.5mm; }
 .cites { font-size: 7pt; font-weight: 400; white-space: nowrap; }
 .cites a { color: #333; }
-.status { display: inline-block; padding: 0 1.2mm; border-radius: 1mm; font-weight: 600; }
-.status.pending { background: #e3ecfa; }
-.status.in_force { background: #fbe2dc; }
-.status.suspended { background: #fff1c7; }
-.status.terminated { background: #e4e6e8; }
-.review { color: #a11; font-weight: 600; }
+${STATUS_CSS}
 .empty { color: #555; font-style: italic; }
 .intro { break-after: avoid; page-break-after: avoid; }
 .notes article { break-inside: avoid; page-break-inside: avoid; }
@@ -289,19 +319,7 @@ export function renderHtml(model: ReportModel): string {
     model.parties.length === 0
       ? `<p class="empty">${h(t('report.parties.none'))}</p>`
       : model.parties.map((section) => partySection(model, section, byId, t)).join('\n')
-  return `<!DOCTYPE html>
-<html lang="${h(model.lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<meta name="generator" content="Measure Tracker">
-<title>${h(`${model.title} — ${asOf}`)}</title>
-<style>${styles(model, t)}</style>
-</head>
-<body>
-<header class="report-head">
+  return printedDocument(model.lang, `${model.title} — ${asOf}`, styles(model, t), `<header class="report-head">
 <h1>${h(model.title)}</h1>
 ${model.filterText ? `<p class="filters">${h(model.filterText)}</p>` : ''}
 <p class="asof"><strong>${h(asOf)}</strong> <span class="rfc">${h(model.asOf.at)}</span></p>
@@ -317,7 +335,27 @@ ${parties}
 </section>
 ${notes(model, t)}
 ${footnotes(model, t)}
-</main>
+</main>`)
+}
+
+/**
+ * A whole printable document: language, charset, a policy that loads nothing and runs nothing,
+ * inline styles. `body` is markup already escaped.
+ */
+export function printedDocument(lang: Locale, title: string, css: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="${h(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="generator" content="Measure Tracker">
+<title>${h(title)}</title>
+<style>${css}</style>
+</head>
+<body>
+${body}
 </body>
 </html>
 `

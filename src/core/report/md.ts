@@ -3,10 +3,10 @@
 // images and raw HTML cannot become live markup in whatever program shows the file.
 import { markdownToPlainText } from '../../shared/markdown.ts'
 import { STATUSES } from '../../shared/domain.ts'
-import { translator } from '../../shared/i18n/translate.ts'
+import { translator, type Translate } from '../../shared/i18n/translate.ts'
 import { deadlinesHeading, noDeadlines, summaryLine } from './counted-text.ts'
 import { escapeMarkdown as e, isHttpUrl, markdownUrl } from './escape.ts'
-import { measureIndex, type ReportMeasure, type ReportModel } from './model-types.ts'
+import { measureIndex, type ReportFootnote, type ReportMeasure, type ReportModel } from './model-types.ts'
 import { instrumentText } from './table.ts'
 
 function table(header: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
@@ -15,6 +15,20 @@ function table(header: string[], rows: string[][], align: ('l' | 'r')[] = []): s
 }
 
 const cites = (m: ReportMeasure) => m.footnotes.map((n) => `[^${n}]`).join('')
+
+/** A pinned note as inert quoted text: "updated" in italics, then the note reduced to plain text. */
+export function quotedNote(note: { body: string; updatedText: string }, t: Translate): string[] {
+  const lines = [`> *${e(t('report.notes.updated', { at: note.updatedText }))}*`, '>']
+  for (const line of markdownToPlainText(note.body).split('\n')) lines.push(line.trim() ? `> ${e(line)}` : '>')
+  return lines
+}
+
+/** "Title — Publisher, 2025-11-05. Official text. <https://…>": a source, escaped, its URL the only link. */
+export function sourceText(f: Omit<ReportFootnote, 'measureIds'>): string {
+  const meta = [f.publisher, f.date ?? ''].filter((part) => part !== '').join(', ')
+  const link = isHttpUrl(f.url) ? ` <${markdownUrl(f.url)}>` : ` ${e(f.url)}`
+  return `${e(f.title)}${meta ? ` — ${e(meta)}` : ''}. ${e(f.confidenceLabel)}.${link}`
+}
 
 export function renderMarkdownReport(model: ReportModel): string {
   const t = translator(model.lang)
@@ -117,8 +131,7 @@ export function renderMarkdownReport(model: ReportModel): string {
     for (const group of model.notes) {
       out.push(`### ${e(group.title)}`, '')
       for (const note of group.notes) {
-        out.push(`> *${e(t('report.notes.updated', { at: note.updatedText }))}*`, '>')
-        for (const line of markdownToPlainText(note.body).split('\n')) out.push(line.trim() ? `> ${e(line)}` : '>')
+        out.push(...quotedNote(note, t))
         blank()
       }
     }
@@ -126,11 +139,7 @@ export function renderMarkdownReport(model: ReportModel): string {
 
   out.push(`## ${e(t('report.sources.heading'))}`, '')
   if (model.footnotes.length === 0) out.push(e(t('report.sources.none')))
-  for (const f of model.footnotes) {
-    const meta = [f.publisher, f.date ?? ''].filter((part) => part !== '').join(', ')
-    const link = isHttpUrl(f.url) ? ` <${markdownUrl(f.url)}>` : ` ${e(f.url)}`
-    out.push(`[^${f.number}]: ${e(f.title)}${meta ? ` — ${e(meta)}` : ''}. ${e(f.confidenceLabel)}.${link}`)
-  }
+  for (const f of model.footnotes) out.push(`[^${f.number}]: ${sourceText(f)}`)
   blank()
   return out.join('\n')
 }

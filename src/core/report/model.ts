@@ -19,7 +19,7 @@
 // The model's types (what every renderer reads) are in model-types.ts.
 import type { ReportOptions } from '../../shared/api-inputs.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
-import { STATUSES, type Locale, type Status, type TransitionKind } from '../../shared/domain.ts'
+import { STATUSES, type Locale, type MeasureStatus, type Source, type Status, type TransitionKind } from '../../shared/domain.ts'
 import { formatCountdown, formatDate, formatInstant, zoneOf } from '../../shared/format.ts'
 import { translator, type Translate } from '../../shared/i18n/translate.ts'
 import { Temporal, epochMs, formatZoned } from '../../shared/time.ts'
@@ -55,7 +55,8 @@ export function partyName(code: string, locale: Locale): string {
   return name !== code ? `${name} (${code})` : code
 }
 
-const reasonKey = (kind: TransitionKind) =>
+/** The message naming why a passed transition needs review. */
+export const reasonKey = (kind: TransitionKind) =>
   kind === 'suspension_end' ? 'review.suspensionEnded' : kind === 'commitment_deadline' ? 'review.commitmentDeadline' : 'review.scheduledPassed'
 
 /** The report's display zone: the asked one, else the as-of instant's own, else UTC. */
@@ -82,14 +83,12 @@ function filterText(filter: ReportOptions['filter'], t: Translate, locale: Local
   return parts.length === 0 ? null : t('report.filter.label', { filters: parts.join(locale === 'en' ? ', ' : '；') })
 }
 
-const byNext = (a: MeasureSummary, b: MeasureSummary) =>
-  (a.next?.atMs ?? Infinity) - (b.next?.atMs ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-export function buildReport(input: ReportInput, options: ReportOptions): ReportModel {
-  const locale = options.lang
-  const t = translator(locale)
-  const zone = reportZone({ tz: options.tz, at: input.at })
-  const asOfMs = epochMs(input.at)
+/**
+ * How the report writes instants at `zone`, seen from the as-of instant: `instant` (date and time,
+ * or the date only) and `transition` (its label, the legal wall clock when that zone differs, the
+ * countdown). The status report and the measure brief both write them this way.
+ */
+export function reportClock(zone: string, asOfMs: number, locale: Locale, t: Translate) {
   const instant = (at: string, atMs: number, dateOnly = false): ReportInstant => ({
     at,
     atMs,
@@ -106,6 +105,31 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
       countdown: atMs >= asOfMs ? t('report.countdownIn', { value: countdown }) : countdown,
     }
   }
+  return { instant, transition }
+}
+
+/** A source as a numbered footnote, its text cleaned. */
+export function footnoteOf(source: Source, number: number, t: Translate): Omit<ReportFootnote, 'measureIds'> {
+  return {
+    number,
+    url: clean(source.url.trim()),
+    title: clean(source.title),
+    publisher: clean(source.publisher),
+    date: source.date,
+    confidence: source.confidence,
+    confidenceLabel: t(`confidence.${source.confidence}`),
+  }
+}
+
+const byNext = (a: MeasureSummary, b: MeasureSummary) =>
+  (a.next?.atMs ?? Infinity) - (b.next?.atMs ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+export function buildReport(input: ReportInput, options: ReportOptions): ReportModel {
+  const locale = options.lang
+  const t = translator(locale)
+  const zone = reportZone({ tz: options.tz, at: input.at })
+  const asOfMs = epochMs(input.at)
+  const { instant, transition } = reportClock(zone, asOfMs, locale, t)
 
   const allById = new Map(input.allSummaries.map((s) => [s.id, s]))
   const inScope = new Set(input.summaries.map((s) => s.id))
@@ -156,16 +180,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
       const key = source.url.trim()
       let note = footnoteByUrl.get(key)
       if (!note) {
-        note = {
-          number: footnotes.length + 1,
-          url: clean(key),
-          title: clean(source.title),
-          publisher: clean(source.publisher),
-          date: source.date,
-          confidence: source.confidence,
-          confidenceLabel: t(`confidence.${source.confidence}`),
-          measureIds: [],
-        }
+        note = { ...footnoteOf(source, footnotes.length + 1, t), measureIds: [] }
         footnotes.push(note)
         footnoteByUrl.set(key, note)
       }
@@ -304,7 +319,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
 }
 
 /** The rate cell: a partial suspension's rate in effect, a commitment's progress, else the full rate. */
-function rateCell(summary: MeasureSummary, locale: Locale, t: Translate): string | null {
+export function rateCell(summary: MeasureStatus, locale: Locale, t: Translate): string | null {
   const partial = partialSuspensionText(summary, locale, t)
   if (partial !== null) return clean(partial)
   if (summary.commitment !== null) return clean(commitmentText(summary.commitment, locale, t))
@@ -313,7 +328,7 @@ function rateCell(summary: MeasureSummary, locale: Locale, t: Translate): string
 }
 
 /** A stored note timestamp (ISO instant, or RFC 9557) in the report's zone; the raw text if unreadable. */
-function formatInstantText(value: string, zone: string, locale: Locale): string {
+export function formatInstantText(value: string, zone: string, locale: Locale): string {
   try {
     const ms = value.includes('[') ? epochMs(value) : Temporal.Instant.from(value).epochMilliseconds
     return formatInstant(ms, zone, locale)
