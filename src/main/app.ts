@@ -243,7 +243,10 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
       const template = buildContextMenuTemplate(params, t, {
         replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
         addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word),
-        copyText: (text) => clipboard.writeText(text),
+        // Electron 45's clipboard is asynchronous: a refused write is logged, not left unhandled.
+        copyText: (text) => {
+          clipboard.writeText(text).catch((error: unknown) => log.error('Could not copy to the clipboard:', error))
+        },
       })
       if (template.length > 0) Menu.buildFromTemplate(template).popup({ window })
     })
