@@ -5,7 +5,7 @@ import type { Category, Locale, Status } from '../../../shared/domain.ts'
 import { compareDeadlines } from '../../../shared/deadline.ts'
 import { matchesTerms, measureSearchText, searchTerms } from '../../../shared/text-search.ts'
 import { collator } from './parties.ts'
-import { titleOf } from './text.ts'
+import { localizedText } from '../../../shared/localized.ts'
 
 export interface BoardFilter {
   /** Either side (kept for the report's filter and views saved before the two facets). */
@@ -111,7 +111,7 @@ export function sortRows(rows: MeasureSummary[], sort: SortKey, locale: Locale, 
   if (sort === 'next') return rows.sort((a, b) => byNext(a, b) || byId(a, b))
   const compare = collator(locale)
   if (sort === 'title') {
-    const titles = new Map(rows.map((row) => [row, titleOf(row.title, locale)]))
+    const titles = new Map(rows.map((row) => [row, localizedText(row.title, locale)]))
     return rows.sort((a, b) => compare.compare(titles.get(a)!, titles.get(b)!) || byId(a, b))
   }
   const labels = new Map<Category, string>()
