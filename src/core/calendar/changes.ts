@@ -35,8 +35,8 @@ export interface CalendarChangeInput {
   after: CalendarMeasure | null
   /** The SEQUENCE recorded for the measure (calendar_sequences), if any. */
   recordedSequence: number | null
-  /** Ends moved by an extension, after the change. */
-  movedEnds: readonly MovedEnd[]
+  /** Ends moved by an extension, after the change (asked only when an end went). */
+  movedEnds: () => readonly MovedEnd[]
   nowMs: number
   nowText: string
 }
@@ -55,20 +55,27 @@ function contentOf(measure: CalendarMeasure | null): string {
   return measure === null ? '' : JSON.stringify([measure.title, measure.instrument ?? '', measure.transitions])
 }
 
+/** Whether the calendar says the same about the measure before and after. */
+export function sameCalendar(before: CalendarMeasure | null, after: CalendarMeasure | null): boolean {
+  return contentOf(before) === contentOf(after)
+}
+
 export function calendarChange(input: CalendarChangeInput): CalendarChange {
   const { before, after, measureId } = input
   const live = after === null ? [] : after.transitions.map((transition) => eventUid(measureId, transition))
-  if (contentOf(before) === contentOf(after)) return { cancelled: [], live, sequence: null }
+  if (sameCalendar(before, after)) return { cancelled: [], live, sequence: null }
   // What calendars last saw: the live entries' SEQUENCE, or (deleted) the one its cancellations got.
   const seen = Math.max(before === null ? 0 : measureSequence(before), input.recordedSequence ?? 0)
   const sequence = Math.max(sequenceOf(input.nowMs), seen + 1)
   const still = new Set(live)
-  const moved = new Map(input.movedEnds.map((end) => [end.eventId, end.newUntil]))
+  // Read only when an end went (a fold over the events: not needed for most changes).
+  let moved: ReadonlyMap<string, string | null> | undefined
+  const movedEnds = (): ReadonlyMap<string, string | null> => (moved ??= new Map(input.movedEnds().map((end) => [end.eventId, end.newUntil])))
   const cancelled: CancelledTransition[] = []
   for (const transition of before?.transitions ?? []) {
     const uid = eventUid(measureId, transition)
     if (still.has(uid)) continue
-    const reason: CancelReason = after === null ? 'measure_deleted' : transition.kind === 'suspension_end' && moved.has(transition.eventId) ? 'superseded' : 'removed'
+    const reason: CancelReason = after === null ? 'measure_deleted' : transition.kind === 'suspension_end' && movedEnds().has(transition.eventId) ? 'superseded' : 'removed'
     cancelled.push({
       uid,
       measureId,
@@ -79,7 +86,7 @@ export function calendarChange(input: CalendarChangeInput): CalendarChange {
       title: (before as CalendarMeasure).title,
       instrument: (before as CalendarMeasure).instrument ?? '',
       reason,
-      movedTo: reason === 'superseded' ? (moved.get(transition.eventId) ?? null) : null,
+      movedTo: reason === 'superseded' ? (movedEnds().get(transition.eventId) ?? null) : null,
       sequence,
       cancelledAt: input.nowText,
     })

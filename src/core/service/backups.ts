@@ -12,7 +12,7 @@ import { statSync } from 'node:fs'
 import { CALENDAR_LEDGER_TABLES } from '../store/calendar-rows.ts'
 import { writeAudit } from './audit.ts'
 import type { CalendarLife } from './calendar.ts'
-import { recordCalendarChanges } from './calendar-ledger.ts'
+import { changedLives, recordCalendarChanges } from './calendar-ledger.ts'
 import { readMeasureLives } from './reminders.ts'
 import { timestamp } from './clock.ts'
 import type { Handlers, ServiceContext } from './context.ts'
@@ -62,8 +62,7 @@ export function restoreFromFile(ctx: ServiceContext, path: string): RestoreOutco
         after: { restoredFrom: path, ...contentsOf(outcome.summary) },
       })
       const livesAfter = new Map(readMeasureLives(ctx.db).map((life) => [life.id, life]))
-      const ids = new Set([...livesBefore.keys(), ...livesAfter.keys()])
-      recordCalendarChanges(ctx, [...ids].map((id) => ({ id, before: livesBefore.get(id) ?? null, after: livesAfter.get(id) ?? null })))
+      recordCalendarChanges(ctx, changedLives(livesBefore, livesAfter))
     },
     {
       keepTables: CALENDAR_LEDGER_TABLES,

@@ -1,6 +1,7 @@
 // Export and import of the versioned JSON format (shared/exchange.ts). An import is checked whole
 // before anything is written and is all or nothing: a bad file changes nothing. exchange.import
 // stages its rows first and holds the write lock only to copy them in (importFileStaged).
+import { DatabaseSync } from 'node:sqlite'
 import type { z } from 'zod'
 import {
   EXCHANGE_FORMAT,
@@ -12,8 +13,10 @@ import {
 import { describeInvalidFile, validateExchangeFile } from '../../shared/exchange-validate.ts'
 import { pluralText } from '../../shared/i18n/plural.ts'
 import { ServiceError, formatIssuePath, type ApiErrorIssue } from '../../shared/result.ts'
-import { measureExists, readAllMeasures, readMeasure, writeLinks, writeWholeMeasure, type StoredMeasure } from '../store/measure-rows.ts'
-import { calendarLifeOf, recordCalendarChanges } from './calendar-ledger.ts'
+import { measureExists, readAllMeasures, readMeasure, writeLinks, writeWholeMeasure } from '../store/measure-rows.ts'
+import { changedLives, recordCalendarChanges } from './calendar-ledger.ts'
+import type { CalendarLife } from './calendar.ts'
+import { readMeasureLives } from './reminders.ts'
 import { timestamp } from './clock.ts'
 import type { Handlers, ServiceContext } from './context.ts'
 import { writeAudit } from './audit.ts'
@@ -86,27 +89,34 @@ export function importFile(ctx: ServiceContext, file: ParsedExchangeFile, option
   if (options.dryRun) return report
   const now = timestamp(ctx.nowMs())
   const replacedBefore = new Map(existing.map((id) => [id, readMeasure(ctx.db, id)]))
+  const calendarBefore = livesOf(ctx.db, existing)
   for (const measure of file.measures) {
     const before = replacedBefore.get(measure.id)
     writeWholeMeasure(ctx.db, { ...measure, createdAt: before?.createdAt ?? now, updatedAt: now })
   }
   for (const measure of file.measures) writeLinks(ctx.db, measure)
   auditImport(ctx, now, options.action, replacedBefore, report)
-  recordReplacements(ctx, replacedBefore, file, now)
+  // What replacing measures means for calendars (calendar-ledger.ts); new measures had no calendar entries.
+  recordCalendarChanges(ctx, changedLives(calendarBefore, livesOf(ctx.db, existing)))
   return report
 }
 
-/** What replacing measures means for calendars (calendar-ledger.ts); new measures had no calendar entries. */
-function recordReplacements(ctx: ServiceContext, replacedBefore: ReadonlyMap<string, unknown>, file: ParsedExchangeFile, now: string): void {
-  if (replacedBefore.size === 0) return
-  const incoming = new Map(file.measures.map((measure) => [measure.id, measure]))
-  recordCalendarChanges(
-    ctx,
-    [...replacedBefore].map(([id, before]) => {
-      const measure = incoming.get(id)
-      return { id, before: calendarLifeOf(before as StoredMeasure | null), after: measure ? calendarLifeOf({ ...measure, createdAt: now, updatedAt: now }) : null }
-    }),
-  )
+/** The calendar's view of these measures in `db` (deleted ones left out), by id. */
+function livesOf(db: DatabaseSync, ids: readonly string[]): Map<string, CalendarLife> {
+  if (ids.length === 0) return new Map()
+  const wanted = new Set(ids)
+  return new Map(readMeasureLives(db).filter((life) => wanted.has(life.id)).map((life) => [life.id, life]))
+}
+
+/** The same, from the staging file: the measures as the import will store them. */
+function stagedLives(path: string, ids: readonly string[]): Map<string, CalendarLife> {
+  if (ids.length === 0) return new Map()
+  const db = new DatabaseSync(path, { readOnly: true })
+  try {
+    return livesOf(db, ids)
+  } finally {
+    db.close()
+  }
 }
 
 /**
@@ -133,6 +143,9 @@ export function importFileStaged(ctx: ServiceContext, file: ParsedExchangeFile, 
   )
   let report: ImportReport = expected
   try {
+    // Before the lock, from the staged rows as they will be stored: which replaced measures'
+    // calendars change (usually none or few), for the calendar ledger.
+    let calendarChanges = changedLives(livesOf(ctx.db, seen), stagedLives(staging.path, seen))
     mergeStaged(ctx.db, staging, {
       before(existing) {
         if (existing.length > 0 && !options.replace) throw conflictError(file, existing)
@@ -150,12 +163,13 @@ export function importFileStaged(ctx: ServiceContext, file: ParsedExchangeFile, 
         }
         const taken = new Set(existing)
         report = reportOf(file, file.measures.map((m) => m.id).filter((id) => taken.has(id)), false)
+        calendarChanges = changedLives(livesOf(ctx.db, existing), stagedLives(staging.path, existing))
         return replacedBefore
       },
       after(replacedBefore) {
         if (replacedBefore === null) copyStagedAudit(ctx.db)
         else auditImport(ctx, now, options.action, replacedBefore, report)
-        recordReplacements(ctx, replacedBefore ?? snapshots, file, now)
+        recordCalendarChanges(ctx, calendarChanges)
       },
     })
   } finally {

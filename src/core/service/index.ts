@@ -13,7 +13,7 @@ import { auditOf } from './detail.ts'
 import { eventHandlers } from './events.ts'
 import { outcomeHandlers } from './outcomes.ts'
 import { calendarHandlers } from './calendar.ts'
-import { calendarLifeOf, recordCalendarChanges } from './calendar-ledger.ts'
+import { calendarLifeNow, recordCalendarChange } from './calendar-ledger.ts'
 import { calendarSubscriptionHandlers } from './calendar-subscription.ts'
 import { EXCHANGE_METHODS_OWN_TRANSACTION, exchangeHandlers, issuesOf } from './exchange.ts'
 import { measureHandlers } from './measures.ts'
@@ -84,20 +84,20 @@ export function createService(context: ServiceContext): Service {
         inTransaction(context.db, () => {
           const measureId = measureIdOf(parsed.data)
           const before = measureId && !SELF_AUDITED.has(method) ? readMeasure(context.db, measureId) : null
+          const calendarBefore = before ? calendarLifeNow(context.db, before.id) : null
           const output = handler(context, parsed.data as never)
           if (!SELF_AUDITED.has(method)) {
             const auditedId = measureId ?? measureIdOf(output)
-            const after = auditedId ? readMeasure(context.db, auditedId) : null
             writeAudit(context.db, {
               at: timestamp(context.nowMs()),
               actor: context.actor,
               action: method,
               measureId: auditedId,
               before,
-              after: auditedId ? after : output,
+              after: auditedId ? readMeasure(context.db, auditedId) : output,
             })
             // What the change means for calendars that imported or subscribed to an export (issue 13).
-            if (auditedId) recordCalendarChanges(context, [{ id: auditedId, before: calendarLifeOf(before), after: calendarLifeOf(after) }])
+            if (auditedId) recordCalendarChange(context, auditedId, calendarBefore)
             // A returned measure page includes its history: let it show the change just made.
             if (auditedId && isDetail(output)) output.history = auditOf(context, auditedId)
           }
