@@ -137,6 +137,18 @@ export function mountIn<C extends Component>(h: Harness, component: C, options: 
   } as ComponentMountingOptions<C>)
 }
 
+/**
+ * Mounts `component` over `service` in `locale` and lets the first loads settle; `calls(method)`
+ * lists the inputs the page sent to a method, `button(text)` finds a button by its text.
+ */
+export async function mountOver<C extends Component>(service: FakeService, component: C, locale: Locale = 'en') {
+  const wrapper = mountIn(harness({ service, locale }), component, { attachTo: document.body } as ComponentMountingOptions<C>)
+  await settle()
+  const calls = (method: string) => service.calls.filter((c) => c.method === method).map((c) => c.input)
+  const button = (text: string) => wrapper.findAll('button').find((b) => b.text() === text)
+  return { wrapper, calls, button }
+}
+
 /** Lets pending promises (fake service answers) settle. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => queueMicrotask(resolve))

@@ -6,7 +6,7 @@ import { defineComponent, h } from 'vue'
 import type { BackupEntry } from '../../../../shared/api-views.ts'
 import ToastHost from '../ToastHost.vue'
 import BackupsPanel from './BackupsPanel.vue'
-import { fakeService, harness, mountIn, settle } from '../../test/harness.ts'
+import { fakeService, mountOver, settle } from '../../test/harness.ts'
 
 const Page = defineComponent({ render: () => h('div', [h(BackupsPanel), h(ToastHost)]) })
 
@@ -37,12 +37,7 @@ async function open(locale: 'en' | 'zh-Hant' | 'zh-Hans' = 'en') {
       keptAs: 'measure-tracker-2026-12-04-120500-before-restore.db',
     }),
   })
-  const hs = harness({ service, locale })
-  const wrapper = mountIn(hs, Page, { attachTo: document.body })
-  await settle()
-  const calls = (method: string) => service.calls.filter((c) => c.method === method).map((c) => c.input)
-  const button = (text: string) => wrapper.findAll('button').find((b) => b.text() === text)
-  return { wrapper, calls, button }
+  return mountOver(service, Page, locale)
 }
 
 describe('Settings → Backups', () => {

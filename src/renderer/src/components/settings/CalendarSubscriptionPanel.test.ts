@@ -8,7 +8,7 @@ import type { CalendarSubscription } from '../../../../shared/api-views.ts'
 import { ok } from '../../../../shared/result.ts'
 import ToastHost from '../ToastHost.vue'
 import CalendarSubscriptionPanel from './CalendarSubscriptionPanel.vue'
-import { fakeService, harness, mountIn, settle, type FakeTransportOptions } from '../../test/harness.ts'
+import { fakeService, mountOver, settle, type FakeTransportOptions } from '../../test/harness.ts'
 
 const Page = defineComponent({ render: () => h('div', [h(CalendarSubscriptionPanel), h(ToastHost)]) })
 const KEY_1 = 'a'.repeat(43)
@@ -33,12 +33,7 @@ async function open(initial: CalendarSubscription, transport: FakeTransportOptio
     },
     transport,
   )
-  const hs = harness({ service, locale })
-  const wrapper = mountIn(hs, Page, { attachTo: document.body })
-  await settle()
-  const calls = (method: string) => service.calls.filter((c) => c.method === method).map((c) => c.input)
-  const button = (text: string) => wrapper.findAll('button').find((b) => b.text() === text)
-  return { wrapper, calls, button }
+  return mountOver(service, Page, locale)
 }
 
 describe('Settings → Calendar subscription, in the browser host', () => {
