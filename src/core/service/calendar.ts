@@ -1,6 +1,10 @@
 // calendar.export: the measures (all, or one) as an .ics file — see core/calendar/ics.ts for
-// what the file holds. A query: it reads the store and the user's lead times, writes nothing.
+// what the file holds. A query: it reads the measures, the user's lead times and the calendar
+// ledger (calendar-ledger.ts: transitions cancelled in the last CANCELLED_RETENTION_DAYS, each
+// measure's SEQUENCE), and writes nothing. Its `refreshAt` says when time alone changes the file,
+// for the kept subscription file (core/calendar-file.ts).
 import { localizedText } from '../../shared/localized.ts'
+import { translatedField } from '../../shared/translations.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { CANCELLED_RETENTION_MS } from '../calendar/changes.ts'
 import { calendarFor, eventUid, nextAlarmPassesMs, type CalendarMeasure } from '../calendar/ics.ts'
@@ -35,7 +39,10 @@ export const calendarHandlers: Handlers<'calendar.export'> = {
     const single = measureId === undefined ? undefined : lives[0]
     const nowMs = ctx.nowMs()
     const sequences = readSequences(ctx.db, measureId)
-    const measures = lives.map((life) => calendarMeasureOf(life, sequences.get(life.id) ?? null))
+    // The instrument in the calendar's language; the ledger's SEQUENCE compares the stored facts, not this text.
+    const measures = lives.map((life) =>
+      calendarMeasureOf({ ...life, instrument: translatedField(life, 'instrument', locale) }, sequences.get(life.id) ?? null),
+    )
     // A UID is in the file once: live wins over a cancellation the ledger did not withdraw.
     const live = new Set(measures.flatMap((measure) => measure.transitions.map((transition) => eventUid(measure.id, transition))))
     const cancelled = readCancellations(ctx.db, nowMs - CANCELLED_RETENTION_MS, measureId).filter((gone) => !live.has(gone.uid))
