@@ -2,15 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from './cli.ts'
 import { tempDir } from '../../test/helpers/temp-store.ts'
-
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { cli } from '../../test/helpers/run-cli.ts'
 
 const noteBodies = async (db: string, id: string) => JSON.parse((await cli('--db', db, 'note', 'list', id, '--json')).out).map((n: { body: string }) => n.body)
 

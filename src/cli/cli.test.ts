@@ -2,23 +2,10 @@ import { describe, expect, it, beforeEach } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from './cli.ts'
 import { tempDir } from '../../test/helpers/temp-store.ts'
 import { STATUSES } from '../shared/domain.ts'
 import dataset from '../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
-
-interface Run {
-  code: number
-  out: string
-  err: string
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { cli } from '../../test/helpers/run-cli.ts'
 
 let dir: string
 let db: string

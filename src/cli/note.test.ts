@@ -1,21 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { runCli } from './cli.ts'
 import { tempDir } from '../../test/helpers/temp-store.ts'
 import type { Note } from '../shared/domain.ts'
-
-interface Run {
-  code: number
-  out: string
-  err: string
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { cli } from '../../test/helpers/run-cli.ts'
 
 const MEASURE = 'us-bis-affiliates-rule'
 let db: string

@@ -2,15 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ical from 'node-ical'
-import { runCli } from '../cli.ts'
 import { tempDir } from '../../../test/helpers/temp-store.ts'
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { cli } from '../../../test/helpers/run-cli.ts'
 
 let dir: string
 let db: string

@@ -2,16 +2,9 @@ import Papa from 'papaparse'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from '../cli.ts'
 import { tempDir } from '../../../test/helpers/temp-store.ts'
 import dataset from '../../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
-
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { cli } from '../../../test/helpers/run-cli.ts'
 
 let dir: string
 let db: string

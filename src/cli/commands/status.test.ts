@@ -3,16 +3,9 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from '../cli.ts'
 import { tempDir } from '../../../test/helpers/temp-store.ts'
 import { RATES_FILE } from '../../../test/fixtures/rates-and-commitments.ts'
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { cli } from '../../../test/helpers/run-cli.ts'
 
 let db: string
 beforeEach(async () => {

@@ -7,19 +7,12 @@ import { spawnSync } from 'node:child_process'
 import { closeSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { openStore } from '../open.ts'
-import { runCli } from '../../cli/cli.ts'
 import { generateExchangeFile } from '../../../bench/generate.ts'
 import { tempDir } from '../../../test/helpers/temp-store.ts'
+import { cli } from '../../../test/helpers/run-cli.ts'
 
 const MEASURES = 120
 const PAGE = 4096
-
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 /** A database of MEASURES measures with a backup, then two of the measures table's pages overwritten. */
 async function damagedDatabase() {
