@@ -88,10 +88,10 @@ describe('embedded dataset us-cn-truce-2025 (file)', () => {
     }
   })
 
-  it('has the format-2 header, a dataset name dated December 2026, and the 26 expected measure ids', () => {
+  it('has the format-3 header, a dataset name dated December 2026, and the 26 expected measure ids', () => {
     const file = load()
     expect(file.format).toBe('measure-tracker')
-    expect(file.version).toBe(2)
+    expect(file.version).toBe(3)
     expect(file.name).toBe('US–China truce, November 2025 (dataset of 4 Dec 2026)')
     expect(file.measures.map((m) => m.id).sort()).toEqual([...EXPECTED_IDS].sort())
   })

@@ -3,6 +3,7 @@
 import dataset from '../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
 import { openDatabase, dataVersion, inTransaction } from './store/database.ts'
 import { beforeOpen } from './store/before-open.ts'
+import { deriveMissingScripts } from './store/derived-scripts.ts'
 import { checkDatabasePath } from './store/file-check.ts'
 import { isOwnLocation } from './store/location.ts'
 import { statement } from './store/statements.ts'
@@ -83,9 +84,11 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     actor: options.actor,
     nowMs: options.nowMs ?? Date.now,
   }
-  // 4. The embedded dataset, once, into a new database (not into one that is about to receive an import).
+  // 4. The embedded dataset, once, into a new database (not into one that is about to receive an import);
+  //    then the Chinese script titles written before migration 6 lack (store/derived-scripts.ts).
   try {
     if ((options.seed ?? true) && opened.readOnlyReason === null) seedIfEmpty(context)
+    if (opened.readOnlyReason === null) deriveMissingScripts(context.db)
   } catch (error) {
     opened.db.close()
     throw error

@@ -11,6 +11,7 @@ import {
   STEP_POLICIES,
   checkEventKindFields,
   dateAlternativeSchema,
+  eventTranslationsSchema,
   rateValueSchema,
   suspendedPartSchema,
   idSchema,
@@ -59,6 +60,8 @@ export const eventInputSchema = z
     rateValue: rateValueSchema.nullable().optional(),
     part: suspendedPartSchema.nullable().optional(),
     whenSuspended: z.enum(STEP_POLICIES).nullable().optional(),
+    /** The note and the scope in Chinese (a missing script is derived when stored). */
+    translations: eventTranslationsSchema.optional(),
   })
   .superRefine((input, ctx) => {
     checkEventKindFields(input, ctx)

@@ -7,6 +7,7 @@ import type {
   LocalizedText,
   Category,
   MeasureLink,
+  MeasureTranslations,
   Status,
   Transition,
 } from './domain.ts'
@@ -21,6 +22,8 @@ export interface MeasureSummary extends MeasureStatus {
   target: string
   category: Category
   instrument: string
+  /** The short name and instrument in Chinese (read through shared/translations.ts). */
+  translations: Pick<MeasureTranslations, 'shortName' | 'instrument'>
   tags: string[]
   links: MeasureLink[]
   /** True when sources give conflicting dates for one of its events. */
@@ -125,6 +128,8 @@ export interface UpcomingTransition {
   measureId: string
   title: LocalizedText
   shortName: string
+  /** The short name (and instrument) in Chinese, as a board row has them. */
+  translations?: MeasureSummary['translations']
   imposer: string
   target: string
   category: Category

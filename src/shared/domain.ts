@@ -101,12 +101,50 @@ export const partySchema = z
 const shortText = z.string().max(LIMITS.shortText)
 const longText = z.string().max(LIMITS.longText)
 
+/** The two Chinese scripts: where one is missing, the store derives it from the other (core/text/chinese-script.ts). */
+export const CHINESE_SCRIPTS = ['zh-Hant', 'zh-Hans'] as const
+export type ChineseScript = (typeof CHINESE_SCRIPTS)[number]
+
+/**
+ * Which Chinese script of a text the app derived from the other with OpenCC, so a reader can be
+ * told it is machine-converted. Never a person's words: every write drops the value it names and
+ * derives it again from the other script (so editing the source text refreshes it).
+ */
+const convertedScript = z.enum(CHINESE_SCRIPTS).optional()
+
 export const localizedTextSchema = z.object({
   en: z.string().trim().min(1).max(LIMITS.shortText),
   'zh-Hant': shortText.optional(),
   'zh-Hans': shortText.optional(),
+  converted: convertedScript,
 })
 export type LocalizedText = z.infer<typeof localizedTextSchema>
+
+/** The Chinese of a text whose English is the field itself (a measure's `instrument`, an event's `note`). */
+const chineseTextSchema = (text: z.ZodString) => z.object({ 'zh-Hant': text.optional(), 'zh-Hans': text.optional(), converted: convertedScript })
+const chineseShortText = chineseTextSchema(shortText)
+const chineseLongText = chineseTextSchema(longText)
+export type ChineseText = z.infer<typeof chineseShortText>
+
+/**
+ * A measure's own words in Chinese, field by field; the English stays in the field itself (what
+ * every version of the format and the API has meant by `instrument`), and a field without Chinese
+ * is left out (as is the whole object when nothing has Chinese: optional, like every `translations`). Read in the reader's language through `fieldText` (shared/translations.ts).
+ */
+export const measureTranslationsSchema = z.object({
+  shortName: chineseShortText.optional(),
+  authority: chineseShortText.optional(),
+  instrument: chineseShortText.optional(),
+  instrumentNumber: chineseShortText.optional(),
+  scope: chineseLongText.optional(),
+  summary: chineseLongText.optional(),
+})
+export type MeasureTranslations = z.infer<typeof measureTranslationsSchema>
+export const eventTranslationsSchema = z.object({ note: chineseLongText.optional(), scope: chineseLongText.optional() })
+export type EventTranslations = z.infer<typeof eventTranslationsSchema>
+/** A source's title in Chinese: its original title where it was published in Chinese. */
+export const sourceTranslationsSchema = z.object({ title: chineseShortText.optional() })
+export type SourceTranslations = z.infer<typeof sourceTranslationsSchema>
 
 export const httpUrlSchema = z
   .string()
@@ -130,6 +168,7 @@ export const sourceSchema = z.object({
   publisher: shortText.default(''),
   date: plainDateSchema.nullable().default(null),
   confidence: z.enum(CONFIDENCES),
+  translations: sourceTranslationsSchema.optional(),
 })
 export type Source = z.infer<typeof sourceSchema>
 
@@ -217,6 +256,8 @@ const eventFields = {
   part: suspendedPartSchema.nullable().default(null),
   /** For `rate_step`: what the step does if it falls inside a suspension; null = 'apply'. */
   whenSuspended: z.enum(STEP_POLICIES).nullable().default(null),
+  /** The note and the scope in Chinese. */
+  translations: eventTranslationsSchema.optional(),
 }
 
 /** Checks shared by stored events and event input: which fields belong to which kind. */
@@ -283,6 +324,8 @@ export const measureFactsSchema = z.object({
   tags: z.array(z.string().trim().min(1).max(60)).max(LIMITS.tags).default([]),
   /** Free-text summary shown on the measure page (distinct from the user's dated notes). */
   summary: longText.default(''),
+  /** Short name, authority, instrument (and its number), scope and summary in Chinese (the fields above are English). */
+  translations: measureTranslationsSchema.optional(),
 })
 export type MeasureFacts = z.infer<typeof measureFactsSchema>
 

@@ -6,13 +6,19 @@ import { LIMITS, measureSchema, type Measure } from './domain.ts'
 import { epochMs, isValidZonedInstant } from './time.ts'
 
 export const EXCHANGE_FORMAT = 'measure-tracker'
-export const EXCHANGE_VERSION = 2
+export const EXCHANGE_VERSION = 3
 /**
- * Versions this program reads. Version 1 (before rate numbers, partial suspensions, rate steps
- * and commitments) is upgraded on import: every field it lacks takes its default (no number, no
- * part, no commitment, no progress), which is exactly what a v1 file meant.
+ * Versions this program reads; older ones are upgraded on import, every field they lack taking its
+ * default, which is exactly what such a file meant:
+ * - 1: before rate numbers, partial suspensions, rate steps and commitments (no number, no part,
+ *   no commitment, no progress);
+ * - 2: before the Chinese of the other text fields (`translations` of measures, events and sources:
+ *   none). Its titles' missing scripts are derived when stored, like any write's.
+ * Version 3 adds `translations` and the `converted` mark of machine-converted Chinese. A file of
+ * version 3 is refused by a program that reads only 1 and 2, rather than read with its Chinese
+ * silently dropped (zod strips keys a schema does not know).
  */
-export const EXCHANGE_READABLE_VERSIONS = [1, 2] as const
+export const EXCHANGE_READABLE_VERSIONS = [1, 2, 3] as const
 /** Files larger than this are refused before parsing (a 10,000-measure export is ~25 MB). */
 export const EXCHANGE_MAX_BYTES = 200 * 1024 * 1024
 
@@ -26,7 +32,7 @@ export const exchangeFileSchema = z
     format: z.literal(EXCHANGE_FORMAT),
     version: z
       .union(EXCHANGE_READABLE_VERSIONS.map((v) => z.literal(v)), {
-        message: `unsupported version: this program reads versions ${EXCHANGE_READABLE_VERSIONS.join(' and ')}`,
+        message: `unsupported version: this program reads versions ${EXCHANGE_READABLE_VERSIONS.slice(0, -1).join(', ')} and ${EXCHANGE_READABLE_VERSIONS.at(-1)}`,
       })
       // Upgrade on read: the defaults above already filled what an older version lacks.
       .transform((): typeof EXCHANGE_VERSION => EXCHANGE_VERSION),

@@ -10,11 +10,12 @@
 //   compatibility decomposition (NFKD: full-width ＵＳ → US, the ligature ﬁ → fi), lower case,
 //   then combining marks dropped (é → e, İ → i).
 // - The searchable text of a measure (`measureSearchText`) is the same whatever the UI language:
-//   its id, its title in every language, short name, instrument, tags, and both parties as codes
+//   its id, its title, short name and instrument in every language, tags, and both parties as codes
 //   and as names in every UI language ("European Union", "歐盟", "欧盟"); the service adds the
 //   measure's live notes, which only it holds.
-// - Traditional and Simplified characters are not converted into each other: that needs a
-//   dictionary package of its own, and titles are kept in both scripts where they are known.
+// - The query's characters are not converted between Traditional and Simplified here: the store
+//   keeps every Chinese text in both scripts (deriving a missing one when it is written, see
+//   core/text/chinese-script.ts), so 稀土 and 稀土, 關稅 and 关税 each find what the other script has.
 import type { MeasureSummary } from './api-views.ts'
 import { LOCALES } from './domain.ts'
 import { regionName } from './parties.ts'
@@ -23,7 +24,8 @@ import { regionName } from './parties.ts'
 export type SearchTerms = readonly string[]
 
 /** The fields of a measure the search reads (a board row, a stored measure). */
-export type SearchableMeasure = Pick<MeasureSummary, 'id' | 'title' | 'shortName' | 'instrument' | 'imposer' | 'target' | 'tags'>
+export type SearchableMeasure = Pick<MeasureSummary, 'id' | 'title' | 'shortName' | 'instrument' | 'imposer' | 'target' | 'tags'> &
+  Partial<Pick<MeasureSummary, 'translations'>>
 
 // Text made only of characters that NFKD leaves as they are and that are no combining marks —
 // ASCII, CJK ideographs, the common CJK punctuation — needs lower case only. Most titles, ids and
@@ -73,8 +75,22 @@ function partyText(code: string): string {
 /** A measure's searchable text, folded (see the top of this file); callers cache it per row. */
 export function measureSearchText(measure: SearchableMeasure): string {
   const { title } = measure
+  const shortName = measure.translations?.shortName
+  const instrument = measure.translations?.instrument
   return [
-    searchText([measure.id, title.en, title['zh-Hant'], title['zh-Hans'], measure.shortName, measure.instrument, ...measure.tags]),
+    searchText([
+      measure.id,
+      title.en,
+      title['zh-Hant'],
+      title['zh-Hans'],
+      measure.shortName,
+      shortName?.['zh-Hant'],
+      shortName?.['zh-Hans'],
+      measure.instrument,
+      instrument?.['zh-Hant'],
+      instrument?.['zh-Hans'],
+      ...measure.tags,
+    ]),
     partyText(measure.imposer),
     partyText(measure.target),
   ].join('\n')

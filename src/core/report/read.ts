@@ -12,7 +12,7 @@ export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureDa
   for (const [id, instrumentNumber, timeline] of arrays(db, 'SELECT id, instrument_number, timeline FROM measures WHERE deleted_at IS NULL')) {
     details.set(id as string, { instrumentNumber: instrumentNumber as string, events: timelineOf(id as string, timeline as string), sources: [], notes: [] })
   }
-  for (const r of arrays(db, 'SELECT measure_id, id, url, title, publisher, date, confidence FROM sources ORDER BY measure_id, position')) {
+  for (const r of arrays(db, 'SELECT measure_id, id, url, title, publisher, date, confidence, translations FROM sources ORDER BY measure_id, position')) {
     details.get(r[0] as string)?.sources.push({
       id: r[1] as string,
       url: r[2] as string,
@@ -20,6 +20,7 @@ export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureDa
       publisher: r[4] as string,
       date: r[5] as string | null,
       confidence: r[6] as Source['confidence'],
+      translations: r[7] === null ? {} : (JSON.parse(r[7] as string) as Source['translations']),
     })
   }
   for (const r of arrays(db, 'SELECT measure_id, id, body, created_at, updated_at FROM notes WHERE deleted_at IS NULL AND pinned = 1 ORDER BY measure_id, created_at DESC, id')) {

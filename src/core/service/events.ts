@@ -43,6 +43,7 @@ export const eventHandlers: Handlers<'events.record' | 'events.remove' | 'events
       rateValue: input.rateValue ?? null,
       part: input.part ?? null,
       whenSuspended: input.whenSuspended ?? null,
+      translations: input.translations ?? {},
     }
     addEvent(ctx.db, measureId, event)
     touch(ctx, measureId)

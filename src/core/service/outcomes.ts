@@ -44,7 +44,7 @@ export const outcomeHandlers: Handlers<'events.recordOutcome'> = {
       if (known) source = known
       else {
         if (measure.sources.length >= LIMITS.sources) throw invalid(`a measure has at most ${LIMITS.sources} sources`, ['source'])
-        source = { id: randomId('src'), url: given.url, title: given.title || new URL(given.url).host, publisher: given.publisher, date: given.date, confidence: given.confidence }
+        source = { id: randomId('src'), url: given.url, title: given.title || new URL(given.url).host, publisher: given.publisher, date: given.date, confidence: given.confidence, translations: {} }
         insertSource(ctx.db, measure.id, source, measure.sources.length)
       }
       if (!sourceIds.includes(source.id)) sourceIds.push(source.id)

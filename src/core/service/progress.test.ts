@@ -140,7 +140,7 @@ describe('exchange format version 2', () => {
     value(call('exchange.import', { file: v1 }))
     const before = value(call('measures.list', { at }))
     const exported = value(call('exchange.export', {}))
-    expect(exported.version).toBe(2)
+    expect(exported.version).toBe(3) // the current version (issue 13 added 3)
     const [measure] = exported.measures
     expect(measure).toMatchObject({ id: 'old', rate: '34%', rateValue: null, commitment: null, progress: [] })
     expect(measure?.events?.map((e) => [e.id, e.rateValue, e.part, e.whenSuspended])).toEqual([
@@ -154,7 +154,7 @@ describe('exchange format version 2', () => {
   })
 
   it('refuses an unknown version and progress on a measure without a commitment, naming the place', () => {
-    expect(failure(call('exchange.import', { file: { ...v1, version: 3 } })).paths).toEqual(['version'])
+    expect(failure(call('exchange.import', { file: { ...v1, version: 4 } })).paths).toEqual(['version'])
     const bad = { ...v1, version: 2, measures: [{ ...v1.measures[0], progress: [{ id: 'p', value: 1, asOf: '2026-01-01T00:00:00+00:00[UTC]', recordedAt: 'x', sourceIds: ['nope'] }] }] }
     expect(failure(call('exchange.import', { file: bad })).paths).toEqual(['measures.0.progress', 'measures.0.progress.0.sourceIds'])
   })

@@ -9,7 +9,7 @@
 // is closed is recognised as missed. Missed and on-time reminders are recorded in two calls.
 import type { DatabaseSync } from 'node:sqlite'
 import { DEFAULT_LEAD_DAYS } from '../../shared/api-inputs.ts'
-import type { UpcomingTransition } from '../../shared/api-views.ts'
+import type { MeasureSummary, UpcomingTransition } from '../../shared/api-views.ts'
 import type { Category, LocalizedText, Status } from '../../shared/domain.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { epochMs } from '../../shared/time.ts'
@@ -17,6 +17,7 @@ import { isWithinDays, zonedDeadline } from '../../shared/within-days.ts'
 import { dueReminders, nextWakeMs, normalizeLeadDays, parseReminderKey, type ScheduledTransition } from '../reminders/schedule.ts'
 import { statusAt, transitionsOf, type EngineBase, type TimedEvent } from '../status/engine.ts'
 import { commitmentBases, parseRateValue } from '../store/commitment-rows.ts'
+import { ROW_TEXT_COLUMNS, rowTranslationsOf, titleOfCells } from '../store/text-cells.ts'
 import { listSummaries } from '../store/summaries.ts'
 import { readSetting, writeSetting } from '../store/settings.ts'
 import { statement } from '../store/statements.ts'
@@ -59,6 +60,8 @@ export interface MeasureLife {
   target: string
   category: Category
   instrument: string
+  /** The short name and instrument in Chinese, as a board row has them. */
+  translations: MeasureSummary['translations']
   rate: string | null
   scope: string
   updatedAt: string
@@ -76,23 +79,21 @@ export function readMeasureLives(db: DatabaseSync, onlyId?: string): MeasureLife
   const measures = arrays(
     db,
     `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, updated_at, timeline,
-       rate_value, commitment
+       rate_value, commitment, ${ROW_TEXT_COLUMNS}
      FROM measures WHERE deleted_at IS NULL${one} ORDER BY id`,
     ...(onlyId === undefined ? [] : [onlyId]),
   )
   const commitments = commitmentBases(db)
   return measures.map((m) => {
-    const title: LocalizedText = { en: m[1] as string }
-    if (m[2] !== null) title['zh-Hant'] = m[2] as string
-    if (m[3] !== null) title['zh-Hans'] = m[3] as string
     return {
       id: m[0] as string,
-      title,
+      title: titleOfCells(m[1], m[2], m[3], m[15]),
       shortName: m[4] as string,
       imposer: m[5] as string,
       target: m[6] as string,
       category: m[7] as Category,
       instrument: m[8] as string,
+      translations: rowTranslationsOf(m[16], m[17]),
       rate: m[9] as string | null,
       scope: m[10] as string,
       updatedAt: m[11] as string,
@@ -200,6 +201,7 @@ function upcomingRow(life: MeasureLife, status: Status, transition: UpcomingTran
     measureId: life.id,
     title: life.title,
     shortName: life.shortName,
+    translations: life.translations,
     imposer: life.imposer,
     target: life.target,
     category: life.category,

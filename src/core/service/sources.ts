@@ -1,7 +1,7 @@
 // Handlers for a measure's sources and its links to counter-measures.
 import { pluralText } from '../../shared/i18n/plural.ts'
 import { ServiceError } from '../../shared/result.ts'
-import { insertLink, insertSource, measureExists } from '../store/measure-rows.ts'
+import { insertLink, insertSource, measureExists, updateSource } from '../store/measure-rows.ts'
 import { statement } from '../store/statements.ts'
 import type { Handlers } from './context.ts'
 import { requireMeasure } from './detail.ts'
@@ -21,11 +21,7 @@ export const sourceHandlers: Handlers<'sources.add' | 'sources.update' | 'source
 
   'sources.update': (ctx, { measureId, source }) => {
     requireMeasure(ctx, measureId)
-    const updated = statement(
-      ctx.db,
-      'UPDATE sources SET url = ?, title = ?, publisher = ?, date = ?, confidence = ? WHERE measure_id = ? AND id = ?',
-    ).run(source.url, source.title, source.publisher, source.date, source.confidence, measureId, source.id)
-    if (updated.changes === 0) throw new ServiceError('NOT_FOUND', `Measure "${measureId}" has no source "${source.id}"`)
+    if (!updateSource(ctx.db, measureId, source)) throw new ServiceError('NOT_FOUND', `Measure "${measureId}" has no source "${source.id}"`)
     touch(ctx, measureId)
     return source
   },

@@ -1,8 +1,25 @@
 // Reading and writing one whole measure (facts, events, sources, links, notes) as table rows.
 // Callers run writes inside a transaction (database.ts inTransaction).
 import type { DatabaseSync } from 'node:sqlite'
-import type { Commitment, DateAlternative, Measure, MeasureEvent, MeasureFacts, MeasureLink, Note, ProgressEntry, RateValue, Source, SuspendedPart } from '../../shared/domain.ts'
+import type {
+  ChineseScript,
+  Commitment,
+  DateAlternative,
+  EventTranslations,
+  Measure,
+  MeasureEvent,
+  MeasureFacts,
+  MeasureLink,
+  MeasureTranslations,
+  Note,
+  ProgressEntry,
+  RateValue,
+  Source,
+  SourceTranslations,
+  SuspendedPart,
+} from '../../shared/domain.ts'
 import { epochMs } from '../../shared/time.ts'
+import { withDerivedScript, withDerivedScripts } from '../text/chinese-script.ts'
 import { statement } from './statements.ts'
 import { TIMELINE_SELECT } from './timeline-column.ts'
 
@@ -60,7 +77,17 @@ function factsFromRow(m: Row): Omit<MeasureFacts, 'tags'> {
     rateValue: jsonOrNull<RateValue>(m.rate_value),
     commitment: jsonOrNull<Commitment>(m.commitment),
     summary: m.summary as string,
+    translations: translationsOf<MeasureTranslations>(m.translations),
   }
+}
+
+/** A `translations` cell: NULL when the texts have no Chinese. */
+function translationsOf<T extends object>(cell: string | number | null | undefined): T {
+  return jsonOrNull<T>(cell) ?? ({} as T)
+}
+
+function translationsCell(translations: object): string | null {
+  return Object.keys(translations).length === 0 ? null : JSON.stringify(translations)
 }
 
 function jsonOrNull<T>(cell: string | number | null | undefined): T | null {
@@ -86,6 +113,7 @@ export function titleOf(row: Row): Measure['title'] {
   const title: Measure['title'] = { en: row.title_en as string }
   if (row.title_zh_hant !== null) title['zh-Hant'] = row.title_zh_hant as string
   if (row.title_zh_hans !== null) title['zh-Hans'] = row.title_zh_hans as string
+  if (row.title_converted != null) title.converted = row.title_converted as ChineseScript
   return title
 }
 
@@ -104,6 +132,7 @@ function eventFromRow(row: Row): MeasureEvent {
     rateValue: jsonOrNull<RateValue>(row.rate_value),
     part: jsonOrNull<SuspendedPart>(row.part),
     whenSuspended: row.when_suspended as MeasureEvent['whenSuspended'],
+    translations: translationsOf<EventTranslations>(row.translations),
   }
 }
 
@@ -115,6 +144,7 @@ function sourceFromRow(row: Row): Source {
     publisher: row.publisher as string,
     date: row.date as string | null,
     confidence: row.confidence as Source['confidence'],
+    translations: translationsOf<SourceTranslations>(row.translations),
   }
 }
 
@@ -128,22 +158,30 @@ function noteFromRow(row: Row): Note {
   }
 }
 
-/** Inserts or replaces the measure's own row (facts). Children are written separately. */
+/**
+ * Inserts or replaces the measure's own row (facts). Children are written separately. A Chinese
+ * script missing from the title, the commitment's unit or a translated field is derived here from
+ * the other (core/text/chinese-script.ts), so every writer stores both.
+ */
 export function writeFacts(db: DatabaseSync, id: string, facts: MeasureFacts, times: { createdAt: string; updatedAt: string; deletedAt: string | null }): void {
+  const title = withDerivedScript(facts.title)
+  const commitment = facts.commitment === null ? null : { ...facts.commitment, unit: withDerivedScript(facts.commitment.unit) }
   statement(db, 
-    `INSERT INTO measures (id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, authority,
-       instrument, instrument_number, scope, rate, rate_value, commitment, summary, created_at, updated_at, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO measures (id, title_en, title_zh_hant, title_zh_hans, title_converted, short_name, imposer, target, category, authority,
+       instrument, instrument_number, scope, rate, rate_value, commitment, summary, translations, created_at, updated_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET title_en = excluded.title_en, title_zh_hant = excluded.title_zh_hant,
-       title_zh_hans = excluded.title_zh_hans, short_name = excluded.short_name, imposer = excluded.imposer,
+       title_zh_hans = excluded.title_zh_hans, title_converted = excluded.title_converted, translations = excluded.translations,
+       short_name = excluded.short_name, imposer = excluded.imposer,
        target = excluded.target, category = excluded.category, authority = excluded.authority,
        instrument = excluded.instrument, instrument_number = excluded.instrument_number, scope = excluded.scope,
        rate = excluded.rate, rate_value = excluded.rate_value, commitment = excluded.commitment, summary = excluded.summary, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
   ).run(
     id,
-    facts.title.en,
-    facts.title['zh-Hant'] ?? null,
-    facts.title['zh-Hans'] ?? null,
+    title.en,
+    title['zh-Hant'] ?? null,
+    title['zh-Hans'] ?? null,
+    title.converted ?? null,
     facts.shortName,
     facts.imposer,
     facts.target,
@@ -154,8 +192,9 @@ export function writeFacts(db: DatabaseSync, id: string, facts: MeasureFacts, ti
     facts.scope,
     facts.rate,
     jsonText(facts.rateValue),
-    jsonText(facts.commitment),
+    jsonText(commitment),
     facts.summary,
+    translationsCell(withDerivedScripts(facts.translations ?? {})),
     times.createdAt,
     times.updatedAt,
     times.deletedAt,
@@ -190,8 +229,8 @@ export function removeEvent(db: DatabaseSync, measureId: string, eventId: string
 function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): void {
   statement(db, 
     `INSERT INTO events (measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, note, source_ids, alternatives,
-       rate_value, part, when_suspended)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       rate_value, part, when_suspended, translations)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     measureId,
     event.id,
@@ -209,6 +248,7 @@ function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): 
     jsonText(event.rateValue),
     jsonText(event.part),
     event.whenSuspended,
+    translationsCell(withDerivedScripts(event.translations ?? {})),
   )
 }
 
@@ -226,8 +266,24 @@ export function removeProgress(db: DatabaseSync, measureId: string, progressId: 
 
 export function insertSource(db: DatabaseSync, measureId: string, source: Source, position: number): void {
   statement(db, 
-    'INSERT INTO sources (measure_id, id, url, title, publisher, date, confidence, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(measureId, source.id, source.url, source.title, source.publisher, source.date, source.confidence, position)
+    'INSERT INTO sources (measure_id, id, url, title, publisher, date, confidence, position, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(measureId, source.id, source.url, source.title, source.publisher, source.date, source.confidence, position, translationsCell(withDerivedScripts(source.translations ?? {})))
+}
+
+/** Rewrites one source's fields (false when the measure has no such source). */
+export function updateSource(db: DatabaseSync, measureId: string, source: Source): boolean {
+  return (
+    statement(db, 'UPDATE sources SET url = ?, title = ?, publisher = ?, date = ?, confidence = ?, translations = ? WHERE measure_id = ? AND id = ?').run(
+      source.url,
+      source.title,
+      source.publisher,
+      source.date,
+      source.confidence,
+      translationsCell(withDerivedScripts(source.translations ?? {})),
+      measureId,
+      source.id,
+    ).changes > 0
+  )
 }
 
 export function insertLink(db: DatabaseSync, measureId: string, link: MeasureLink): void {

@@ -17,6 +17,7 @@ const RELEASED: readonly { version: number; file: string; sha256: string }[] = [
   { version: 3, file: '0003-timeline-column.ts', sha256: '190b4c1c5d697fd206d0dbec0172de8476cdbda3ec09390c325b293eac164ace' },
   { version: 4, file: '0004-rates-and-commitments.ts', sha256: '99940680908cd2fd2943f92f73170d073b187ccee2d5f13e499eede6354d096a' },
   { version: 5, file: '0005-calendar-cancellations.ts', sha256: '51e9b7cc212731795a09ff8457b5b519e1644691c8d978438d44363b31ca6cff' },
+  { version: 6, file: '0006-chinese-texts.ts', sha256: '5e6a425d2a0148ea28649233f4588df26d34951b1215a5004f4b14a5f982022b' },
 ]
 
 const FOLDER = join(import.meta.dirname, 'migrations')

@@ -7,5 +7,6 @@ import { MIGRATION_2 } from './migrations/0002-note-history-and-reminders-shown.
 import { MIGRATION_3 } from './migrations/0003-timeline-column.ts'
 import { MIGRATION_4 } from './migrations/0004-rates-and-commitments.ts'
 import { MIGRATION_5 } from './migrations/0005-calendar-cancellations.ts'
+import { MIGRATION_6 } from './migrations/0006-chinese-texts.ts'
 
-export const MIGRATIONS: readonly string[] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5]
+export const MIGRATIONS: readonly string[] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6]

@@ -10,6 +10,7 @@ import { matchesTerms, measureSearchText, searchText, searchTerms, type SearchTe
 import { statusAt } from '../status/engine.ts'
 import { arrays, timelineOf, type Cell } from './array-rows.ts'
 import { commitmentBases, parseRateValue } from './commitment-rows.ts'
+import { ROW_TEXT_COLUMNS, rowTranslationsOf, titleOfCells } from './text-cells.ts'
 
 function groupBy<T>(rows: Cell[][], map: (row: Cell[]) => T): Map<string, T[]> {
   const groups = new Map<string, T[]>()
@@ -33,7 +34,7 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
   const measures = arrays(
     db,
     `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, deleted_at, timeline,
-       rate_value, commitment
+       rate_value, commitment, ${ROW_TEXT_COLUMNS}
      FROM measures ${query.includeDeleted ? '' : 'WHERE deleted_at IS NULL'}`,
   )
   const commitments = commitmentBases(db)
@@ -61,12 +62,11 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
     if (filter.target && target !== filter.target) continue
     if (filter.category && category !== filter.category) continue
     if (filter.tag && !measureTags.includes(filter.tag)) continue
-    const title: MeasureSummary['title'] = { en: m[1] as string }
-    if (m[2] !== null) title['zh-Hant'] = m[2] as string
-    if (m[3] !== null) title['zh-Hans'] = m[3] as string
+    const title = titleOfCells(m[1], m[2], m[3], m[15])
     const shortName = m[4] as string
     const instrument = m[8] as string
-    if (notes && !matchesSearch(terms, { id, title, shortName, instrument, imposer, target, tags: measureTags }, notes.get(id))) continue
+    const translations = rowTranslationsOf(m[16], m[17])
+    if (notes && !matchesSearch(terms, { id, title, shortName, instrument, translations, imposer, target, tags: measureTags }, notes.get(id))) continue
 
     const measureEvents = timelineOf(id, m[12] as string)
     const state = statusAt(measureEvents, query.atMs, {
@@ -87,6 +87,7 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
       target,
       category,
       instrument,
+      translations,
       tags: measureTags,
       links: links.get(id) ?? [],
       hasDateConflict: hasLiveDateConflict(db, id, measureEvents, query.atMs),

@@ -21,6 +21,7 @@ export function summary(
     target: 'CN',
     category: 'tariff',
     instrument: '',
+    translations: {},
     tags: [],
     hasDateConflict: false,
     noteCount: 0,
