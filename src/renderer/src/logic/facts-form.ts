@@ -1,11 +1,30 @@
 // The measure editor's form state and its conversion to and from the shared facts schema.
 // Besides the words, a rate's number (issue 10) and, for a commitment, its target and deadline.
-import { measureFactsSchema, type Category, type MeasureFacts, type RateUnit } from '../../../shared/domain.ts'
+// Words are entered in English and in each Chinese script (issue 13). A Chinese text the app
+// converted from the other script is not put in its input: it is shown as the input's placeholder,
+// and saving without typing there lets the store convert again from the (possibly edited) other one.
+import {
+  measureFactsSchema,
+  type Category,
+  type ChineseScript,
+  type ChineseText,
+  type LocalizedText,
+  type MeasureFacts,
+  type RateUnit,
+} from '../../../shared/domain.ts'
 import type { z } from 'zod'
 import { partsFromZoned, zonedFromParts } from './as-of.ts'
 import { issueFromZod, type FieldIssue } from './validation.ts'
 
-export interface FactsForm {
+/** The facts whose English is the field itself and whose Chinese the editor takes beside it. */
+export const TRANSLATED_FIELDS = ['shortName', 'authority', 'instrument', 'instrumentNumber', 'scope', 'summary'] as const
+export type TranslatedField = (typeof TRANSLATED_FIELDS)[number]
+/** A form field for one Chinese script of a text: `titleZhHant`, `scopeZhHans`… */
+export type ChineseField = `${TranslatedField | 'title'}${'ZhHant' | 'ZhHans'}`
+const SUFFIX: Readonly<Record<ChineseScript, 'ZhHant' | 'ZhHans'>> = { 'zh-Hant': 'ZhHant', 'zh-Hans': 'ZhHans' }
+export const chineseField = (field: TranslatedField | 'title', script: ChineseScript): ChineseField => `${field}${SUFFIX[script]}`
+
+export interface FactsForm extends Record<ChineseField, string> {
   titleEn: string
   titleZhHant: string
   titleZhHans: string
@@ -34,15 +53,33 @@ export interface FactsForm {
   deadlineDate: string
   deadlineTime: string
   deadlineZone: string
+  /** The app's conversions, by the form field they would fill: shown as placeholders, never sent. */
+  converted: Partial<Record<ChineseField, string>>
 }
 
 export type FactsInput = z.input<typeof measureFactsSchema>
 
+function chineseFields(texts: Partial<Record<TranslatedField | 'title', ChineseText | LocalizedText>>): Pick<FactsForm, ChineseField | 'converted'> {
+  const fields = {} as Record<ChineseField, string>
+  const converted: FactsForm['converted'] = {}
+  for (const field of ['title', ...TRANSLATED_FIELDS] as const) {
+    const text = texts[field]
+    for (const script of ['zh-Hant', 'zh-Hans'] as const) {
+      const name = chineseField(field, script)
+      const value = text?.[script] ?? ''
+      if (text?.converted === script) {
+        fields[name] = ''
+        if (value.trim() !== '') converted[name] = value
+      } else fields[name] = value
+    }
+  }
+  return { ...fields, converted }
+}
+
 export function emptyFactsForm(): FactsForm {
   return {
+    ...chineseFields({}),
     titleEn: '',
-    titleZhHant: '',
-    titleZhHans: '',
     shortName: '',
     imposer: '',
     target: '',
@@ -70,9 +107,8 @@ export function emptyFactsForm(): FactsForm {
 
 export function factsToForm(facts: MeasureFacts): FactsForm {
   return {
+    ...chineseFields({ title: facts.title, ...facts.translations }),
     titleEn: facts.title.en,
-    titleZhHant: facts.title['zh-Hant'] ?? '',
-    titleZhHans: facts.title['zh-Hans'] ?? '',
     shortName: facts.shortName,
     imposer: facts.imposer,
     target: facts.target,
@@ -90,8 +126,9 @@ export function factsToForm(facts: MeasureFacts): FactsForm {
     ratePer: facts.rateValue?.per ?? '',
     commitmentTarget: facts.commitment?.target ?? '',
     commitmentUnitEn: facts.commitment?.unit.en ?? '',
-    commitmentUnitZhHant: facts.commitment?.unit['zh-Hant'] ?? '',
-    commitmentUnitZhHans: facts.commitment?.unit['zh-Hans'] ?? '',
+    // A converted unit is left empty: the store converts it again when saved.
+    commitmentUnitZhHant: facts.commitment?.unit.converted === 'zh-Hant' ? '' : (facts.commitment?.unit['zh-Hant'] ?? ''),
+    commitmentUnitZhHans: facts.commitment?.unit.converted === 'zh-Hans' ? '' : (facts.commitment?.unit['zh-Hans'] ?? ''),
     ...(facts.commitment ? deadlineParts(facts.commitment.deadline) : { deadlineDate: '', deadlineTime: '00:00', deadlineZone: 'UTC' }),
   }
 }
@@ -130,6 +167,18 @@ function commitmentOf(form: FactsForm): FactsInput['commitment'] {
   }
 }
 
+/** The Chinese a person typed, field by field; a field left empty in both scripts is left out. */
+function translationsOf(form: FactsForm): NonNullable<FactsInput['translations']> {
+  const optional = (value: string) => (value.trim() === '' ? undefined : value.trim())
+  const translations: NonNullable<FactsInput['translations']> = {}
+  for (const field of TRANSLATED_FIELDS) {
+    const hant = optional(form[chineseField(field, 'zh-Hant')])
+    const hans = optional(form[chineseField(field, 'zh-Hans')])
+    if (hant !== undefined || hans !== undefined) translations[field] = { 'zh-Hant': hant, 'zh-Hans': hans }
+  }
+  return translations
+}
+
 export function formToFacts(form: FactsForm): FactsInput {
   const optional = (value: string) => (value.trim() === '' ? undefined : value.trim())
   return {
@@ -147,6 +196,7 @@ export function formToFacts(form: FactsForm): FactsInput {
     summary: form.summary.trim(),
     rateValue: rateValueOf(form),
     commitment: commitmentOf(form),
+    translations: translationsOf(form),
   }
 }
 
@@ -162,6 +212,9 @@ const FIELD_OF_PATH: Readonly<Record<string, keyof FactsForm | 'deadline'>> = {
   'commitment.unit.zh-Hans': 'commitmentUnitZhHans',
   'commitment.deadline': 'deadline',
   'commitment.unit': 'commitmentUnitEn',
+  ...Object.fromEntries(
+    TRANSLATED_FIELDS.flatMap((field) => (['zh-Hant', 'zh-Hans'] as const).map((script) => [`translations.${field}.${script}`, chineseField(field, script)])),
+  ),
 }
 
 export function factsField(path: string): string {
