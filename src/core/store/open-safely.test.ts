@@ -175,7 +175,7 @@ describe('a database that cannot be written', () => {
     const path = await seededCopy()
     const mountPoint = tempDir()
     // Needs mount(2) (root with CAP_SYS_ADMIN, as in CI's container); where the kernel refuses, there is no read-only media to test with.
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint])
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint], { encoding: 'utf8' })
     if (mounted.status !== 0) return context.skip(`mount refused: ${mounted.stderr}`)
     try {
       copyFileSync(path, join(mountPoint, 'measures.db'))
