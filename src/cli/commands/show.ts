@@ -8,6 +8,7 @@ import type { CliContext } from '../context.ts'
 import { unwrap } from '../context.ts'
 import { UsageError } from '../usage.ts'
 import { localizedText } from '../../shared/localized.ts'
+import { scopeInForce, translatedField } from '../../shared/translations.ts'
 import { resolveAt } from './status.ts'
 
 export function showCommand(ctx: CliContext): void {
@@ -37,16 +38,18 @@ export function showCommand(ctx: CliContext): void {
     const reason = kind === 'suspension_end' ? 'review.suspensionEnded' : kind === 'commitment_deadline' ? 'review.commitmentDeadline' : 'review.scheduledPassed'
     ctx.out(`⚠ ${t(reason)} (${when(detail.state.reviewReason.at)})`)
   }
-  field('authority', detail.authority)
-  field('instrument', [detail.instrument, detail.instrumentNumber].filter(Boolean).join(' — '))
+  // The measure's words in the --lang language (English where that language has none).
+  const text = (field: 'authority' | 'instrument' | 'instrumentNumber' | 'summary') => translatedField(detail, field, locale)
+  field('authority', text('authority'))
+  field('instrument', [text('instrument'), text('instrumentNumber')].filter(Boolean).join(' — '))
   field('rate', detail.state.rate ?? (detail.state.rateValue ? formatRateValue(detail.state.rateValue, locale) : ''))
   const partial = partialSuspensionText(detail.state, locale, t)
   if (partial !== null) field('rateInEffect', partial)
   if (detail.state.commitment) field('commitment', commitmentText(detail.state.commitment, locale, t))
-  field('scope', detail.state.scope)
+  field('scope', localizedText(scopeInForce(detail), locale))
   field('tags', detail.tags.join(', '))
   field('links', detail.links.map((l) => l.targetId).join(', '))
-  if (detail.summary) field('summary', detail.summary)
+  if (text('summary')) field('summary', text('summary'))
   ctx.out(`\n${t('cli.field.events')}:`)
   for (const event of detail.events) {
     const until = event.until ? ` → ${when(event.until)}` : ''
@@ -59,7 +62,7 @@ export function showCommand(ctx: CliContext): void {
     // What the instrument says a step does inside a suspension, when recorded.
     const policy = event.whenSuspended ? ` — ${t(`rate.policy.${event.whenSuspended}`)}` : ''
     ctx.out(`  ${when(event.at)}  ${t(`eventKind.${event.kind}`)}${until}${rate ? ` (${rate})` : ''}${part}${policy}${cites}`)
-    if (event.note) ctx.out(`      ${event.note}`)
+    if (event.note) ctx.out(`      ${translatedField(event, 'note', locale)}`)
     for (const alt of event.alternatives) ctx.out(`      ⚠ ${t('cli.field.conflict')}: ${alt.field} = ${when(alt.value)}${alt.note ? ` — ${alt.note}` : ''}`)
   }
   if (detail.progress.length) {
@@ -71,7 +74,7 @@ export function showCommand(ctx: CliContext): void {
   }
   ctx.out(`\n${t('cli.field.sources')}:`)
   detail.sources.forEach((source, i) => {
-    ctx.out(`  [${i + 1}] ${source.title} — ${source.publisher}${source.date ? `, ${source.date}` : ''} (${t(`confidence.${source.confidence}`)})`)
+    ctx.out(`  [${i + 1}] ${translatedField(source, 'title', locale)} — ${source.publisher}${source.date ? `, ${source.date}` : ''} (${t(`confidence.${source.confidence}`)})`)
     ctx.out(`      ${source.url}`)
   })
   if (detail.notes.length) {

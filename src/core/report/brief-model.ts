@@ -19,6 +19,7 @@ import { deadlineState } from '../../shared/deadline.ts'
 import { formatDate, formatInstant, zoneOf } from '../../shared/format.ts'
 import { translator } from '../../shared/i18n/translate.ts'
 import { localizedText } from '../../shared/localized.ts'
+import { translatedField } from '../../shared/translations.ts'
 import { supersededEnds } from '../../shared/superseded.ts'
 import { Temporal, epochMs, formatZoned } from '../../shared/time.ts'
 import type { BriefOptions } from '../../shared/api-inputs.ts'
@@ -98,7 +99,20 @@ export interface BriefModel {
 /** What the brief reads of its measure: the measure page's detail at the as-of instant. */
 export type BriefMeasure = Pick<
   MeasureDetail,
-  'id' | 'title' | 'shortName' | 'imposer' | 'target' | 'category' | 'authority' | 'instrument' | 'instrumentNumber' | 'events' | 'sources' | 'notes' | 'state'
+  | 'id'
+  | 'title'
+  | 'shortName'
+  | 'imposer'
+  | 'target'
+  | 'category'
+  | 'authority'
+  | 'instrument'
+  | 'instrumentNumber'
+  | 'translations'
+  | 'events'
+  | 'sources'
+  | 'notes'
+  | 'state'
 >
 
 export interface BriefInput {
@@ -163,7 +177,7 @@ export function buildBrief(input: BriefInput, options: BriefOptions): BriefModel
     const key = source.url.trim()
     if (seen.has(key)) continue
     seen.add(key)
-    sources.push(footnoteOf(source, sources.length + 1, t))
+    sources.push(footnoteOf(source, sources.length + 1, t, locale))
   }
 
   return {
@@ -178,14 +192,14 @@ export function buildBrief(input: BriefInput, options: BriefOptions): BriefModel
     measure: {
       id: measure.id,
       title: clean(localizedText(measure.title, locale)),
-      shortName: clean(measure.shortName),
+      shortName: clean(translatedField(measure, 'shortName', locale)),
       imposerName: partyName(measure.imposer, locale),
       targetName: partyName(measure.target, locale),
       category: measure.category,
       categoryLabel: t(`category.${measure.category}`),
-      authority: clean(measure.authority),
-      instrument: clean(measure.instrument),
-      instrumentNumber: clean(measure.instrumentNumber),
+      authority: clean(translatedField(measure, 'authority', locale)),
+      instrument: clean(translatedField(measure, 'instrument', locale)),
+      instrumentNumber: clean(translatedField(measure, 'instrumentNumber', locale)),
       rate: rateCell(state, locale, t),
       status: state.status,
       statusLabel: t(`status.${state.status}`),

@@ -2,7 +2,7 @@
 // and the JSON format publishes, and the one lookup they share. model.ts builds it; nothing here
 // decides what goes in it.
 import type { ReportOptions } from '../../shared/api-inputs.ts'
-import type { Category, CommitmentOutcome, Confidence, Locale, Note, Source, Status, TransitionKind } from '../../shared/domain.ts'
+import type { Category, CommitmentOutcome, Confidence, Locale, MeasureTranslations, Note, Source, Status, TransitionKind } from '../../shared/domain.ts'
 import type { TimedEvent } from '../status/engine.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
 
@@ -131,6 +131,8 @@ export interface ReportModel {
 /** What the report reads of one measure beyond its board summary. */
 export interface ReportMeasureData {
   instrumentNumber: string
+  /** The instrument number in Chinese (read through shared/translations.ts). */
+  translations?: Pick<MeasureTranslations, 'instrumentNumber'>
   events: readonly TimedEvent[]
   sources: readonly Source[]
   notes: readonly Note[]

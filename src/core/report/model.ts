@@ -27,6 +27,7 @@ import { transitionsOf, type TimedEvent } from '../status/engine.ts'
 import { formatRateValue, partialSuspensionText, rateText } from '../../shared/rate.ts'
 import { commitmentText } from '../../shared/commitment-text.ts'
 import { localizedText } from '../../shared/localized.ts'
+import { translatedField } from '../../shared/translations.ts'
 import { isWithinDays, zonedDeadline } from '../../shared/within-days.ts'
 import { regionName } from '../../shared/parties.ts'
 import {
@@ -108,12 +109,12 @@ export function reportClock(zone: string, asOfMs: number, locale: Locale, t: Tra
   return { instant, transition }
 }
 
-/** A source as a numbered footnote, its text cleaned. */
-export function footnoteOf(source: Source, number: number, t: Translate): Omit<ReportFootnote, 'measureIds'> {
+/** A source as a numbered footnote, its title in the report's language, its text cleaned. */
+export function footnoteOf(source: Source, number: number, t: Translate, locale: Locale): Omit<ReportFootnote, 'measureIds'> {
   return {
     number,
     url: clean(source.url.trim()),
-    title: clean(source.title),
+    title: clean(translatedField(source, 'title', locale)),
     publisher: clean(source.publisher),
     date: source.date,
     confidence: source.confidence,
@@ -180,7 +181,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
       const key = source.url.trim()
       let note = footnoteByUrl.get(key)
       if (!note) {
-        note = { ...footnoteOf(source, footnotes.length + 1, t), measureIds: [] }
+        note = { ...footnoteOf(source, footnotes.length + 1, t, locale), measureIds: [] }
         footnotes.push(note)
         footnoteByUrl.set(key, note)
       }
@@ -192,15 +193,15 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
     return {
       id: summary.id,
       title: clean(localizedText(summary.title, locale)),
-      shortName: clean(summary.shortName),
+      shortName: clean(translatedField(summary, 'shortName', locale)),
       imposer: summary.imposer,
       imposerName: partyName(summary.imposer, locale),
       target: summary.target,
       targetName: partyName(summary.target, locale),
       category: summary.category,
       categoryLabel: t(`category.${summary.category}`),
-      instrument: clean(summary.instrument),
-      instrumentNumber: clean(data?.instrumentNumber ?? ''),
+      instrument: clean(translatedField(summary, 'instrument', locale)),
+      instrumentNumber: clean(data ? translatedField(data, 'instrumentNumber', locale) : ''),
       status: summary.status,
       statusLabel: t(`status.${summary.status}`),
       since: summary.since === null ? null : instant(summary.since, instantMs(data?.events ?? [], summary.since), true),

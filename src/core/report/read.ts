@@ -2,15 +2,21 @@
 // table: instrument numbers, events with their stored epoch columns (no date parsing), sources and
 // pinned notes. Kept lean because a report of thousands of measures must build in milliseconds.
 import type { DatabaseSync } from 'node:sqlite'
-import type { Note, Source } from '../../shared/domain.ts'
-import type { TimedEvent } from '../status/engine.ts'
+import type { ChineseText, Note, Source } from '../../shared/domain.ts'
 import { arrays, timelineOf } from '../store/array-rows.ts'
 import type { ReportMeasureData } from './model-types.ts'
 
 export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureData> {
-  const details = new Map<string, { instrumentNumber: string; events: TimedEvent[]; sources: Source[]; notes: Note[] }>()
-  for (const [id, instrumentNumber, timeline] of arrays(db, 'SELECT id, instrument_number, timeline FROM measures WHERE deleted_at IS NULL')) {
-    details.set(id as string, { instrumentNumber: instrumentNumber as string, events: timelineOf(id as string, timeline as string), sources: [], notes: [] })
+  const details = new Map<string, ReportMeasureData & { sources: Source[]; notes: Note[] }>()
+  const measures = arrays(db, `SELECT id, instrument_number, timeline, translations -> '$.instrumentNumber' FROM measures WHERE deleted_at IS NULL`)
+  for (const [id, instrumentNumber, timeline, chineseNumber] of measures) {
+    details.set(id as string, {
+      instrumentNumber: instrumentNumber as string,
+      ...(chineseNumber == null ? {} : { translations: { instrumentNumber: JSON.parse(chineseNumber as string) as ChineseText } }),
+      events: timelineOf(id as string, timeline as string),
+      sources: [],
+      notes: [],
+    })
   }
   for (const r of arrays(db, 'SELECT measure_id, id, url, title, publisher, date, confidence, translations FROM sources ORDER BY measure_id, position')) {
     details.get(r[0] as string)?.sources.push({
