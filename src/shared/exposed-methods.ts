@@ -53,6 +53,8 @@ export const EXPOSED_METHODS = [
   'calendar.subscription',
   'calendar.configureSubscription',
   'report.build',
+  // The measure page's "Print brief…" and "Save brief as PDF…" (composables/useMeasureBrief.ts).
+  'report.brief',
   // Settings → Backups. A backup is named by its file name in the backups folder (the contract
   // refuses paths); a restore first keeps the current contents as a backup.
   'backups.list',

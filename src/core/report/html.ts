@@ -47,7 +47,8 @@ export const STATUS_CSS = `.status { display: inline-block; padding: 0 1.2mm; bo
 
 /** Content width of the page in millimetres (for the on-screen preview). */
 const PAGE_MM = { A4: [210, 297], Letter: [215.9, 279.4] } as const
-const MARGIN = { top: 16, side: 12, bottom: 15 }
+/** The printed page's margins in millimetres; the running header and footer sit in them. */
+export const PAGE_MARGIN_MM = { top: 14, side: 12, bottom: 13 }
 
 /** `"Page " counter(page) " of " counter(pages)` from the localized "Page {page} of {pages}". */
 export function pageCounterContent(template: string): string {
@@ -88,7 +89,7 @@ export function pageCss(frame: PageFrame, t: Translate): string {
   return `
 @page {
   size: ${frame.paper === 'A4' ? 'A4' : 'letter'} ${frame.orientation};
-  margin: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
+  margin: ${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.side}mm ${PAGE_MARGIN_MM.bottom}mm;
   @top-left { content: ${cssString(frame.running)}; ${box} vertical-align: bottom; padding-bottom: 3mm; }
   @top-right { content: ${cssString(t('report.app'))}; ${box} vertical-align: bottom; padding-bottom: 3mm; }
   @bottom-left { content: ${cssString(frame.generated)}; ${box} vertical-align: top; padding-top: 3mm; }
@@ -101,7 +102,7 @@ html { font-family: ${font}; font-size: 9pt; line-height: 1.35; color: #111; bac
 body { margin: 0; }
 @media screen {
   html { background: #e9ebee; }
-  body { background: #fff; width: ${pageWidth}mm; max-width: 100%; margin: 8mm auto; padding: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
+  body { background: #fff; width: ${pageWidth}mm; max-width: 100%; margin: 8mm auto; padding: ${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.side}mm ${PAGE_MARGIN_MM.bottom}mm;
     box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
 }
 `
@@ -121,7 +122,7 @@ h3 { font-size: 9.5pt; margin: 3mm 0 1mm; break-after: avoid; page-break-after: 
 p { margin: 0 0 1.5mm; }
 a { color: #0b4f9c; text-decoration: underline; }
 .muted { color: #555; font-size: 8pt; }
-table .muted { font-size: inherit; }
+table .muted, ol.footnotes .muted { font-size: inherit; }
 .asof { font-size: 10.5pt; margin: 1mm 0 0.5mm; }
 .rfc { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 8pt; color: #555; }
 .filters { font-style: italic; }
@@ -207,7 +208,7 @@ function measureGroup(m: ReportMeasure, byId: Map<string, ReportMeasure>, t: Tra
 
 function partySection(model: ReportModel, section: ReportModel['parties'][number], byId: Map<string, ReportMeasure>, t: Translate): string {
   const cols = ['measure', 'status', 'next', 'rate']
-  const widths = [34, 10, 12.5, 9, 34.5]
+  const widths = [33, 11, 12.5, 9, 34.5]
   return `<section class="party">
 <h3>${h(t('report.parties.party', { party: section.name }))} <span class="muted">· ${h(measureCount(model, section.measureIds.length))}</span></h3>
 <table class="fixed status-table">
@@ -272,11 +273,11 @@ function needsReview(model: ReportModel, t: Translate): string {
       (r) =>
         `<tr><td><a href="#m-${h(r.measureId)}">${h(r.title)}</a></td><td>${h(r.imposer)}</td><td>${h(r.statusLabel)}</td><td class="review">${h(r.reason.reason)}</td><td>${h(
           r.reason.label,
-        )}<div>${h(r.reason.text)}</div></td><td>${h(r.reason.countdown)}</td></tr>`,
+        )} ${h(r.reason.text)}</td><td>${h(r.reason.countdown)}</td></tr>`,
     )
     .join('\n')
   return `<section class="needs-review">${heading}<p class="muted intro">${h(t('report.review.intro'))}</p>
-<table class="fixed"><colgroup><col style="width:40%"><col style="width:6%"><col style="width:10%"><col style="width:19%"><col style="width:15%"><col style="width:10%"></colgroup>
+<table class="fixed"><colgroup><col style="width:31%"><col style="width:5%"><col style="width:8%"><col style="width:23%"><col style="width:23%"><col style="width:10%"></colgroup>
 <thead><tr>${head}</tr></thead><tbody>
 ${rows}
 </tbody></table></section>`

@@ -7,6 +7,7 @@ import type { MeasureSummary } from '../../../../shared/api-views.ts'
 import type { Locale } from '../../../../shared/domain.ts'
 import { deadlineState, type DeadlineState } from '../../../../shared/deadline.ts'
 import { formatDate } from '../../../../shared/format.ts'
+import type { Translate } from '../../../../shared/i18n/translate.ts'
 import { useClockStore } from '../../stores/clock.ts'
 
 export function useDeadlineState(row: () => MeasureSummary): { state: ComputedRef<DeadlineState>; lapsedText: ComputedRef<string> } {
@@ -16,13 +17,15 @@ export function useDeadlineState(row: () => MeasureSummary): { state: ComputedRe
   // a boolean computed, so a tick reaches the row only when it flips.
   const nextPassed = computed(() => row().next !== null && row().next!.atMs <= clock.reference)
   const state = computed(() => deadlineState(row(), nextPassed.value ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY))
-  const lapsedText = computed(() => {
-    const s = state.value
-    if (s.kind !== 'lapsed') return ''
-    const date = formatDate(s.transition.atMs, s.zone, locale.value as Locale)
-    return s.transition.kind === 'suspension_end'
-      ? t('board.deadline.lapsedSuspension', { date })
-      : t('board.deadline.lapsedOther', { kind: t(`eventKind.${s.transition.kind}`), date })
-  })
+  const lapsedText = computed(() => lapsedWords(state.value, t, locale.value as Locale))
   return { state, lapsedText }
+}
+
+/** "Suspension ended Nov 10, 2026" (the date in the legal zone) for a lapsed state; '' otherwise. */
+export function lapsedWords(s: DeadlineState, t: Translate, locale: Locale): string {
+  if (s.kind !== 'lapsed') return ''
+  const date = formatDate(s.transition.atMs, s.zone, locale)
+  return s.transition.kind === 'suspension_end'
+    ? t('board.deadline.lapsedSuspension', { date })
+    : t('board.deadline.lapsedOther', { kind: t(`eventKind.${s.transition.kind}`), date })
 }
