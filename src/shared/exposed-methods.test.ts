@@ -18,11 +18,14 @@ function sources(dir: string): string[] {
   })
 }
 
-/** Every `call('method'` in the renderer's own code (the client's one generic `call(method` aside). */
+/**
+ * Every method the renderer's own code names: `call('method'` and the loading composable's
+ * `useServiceQuery('method'` (the client's one generic `call(method` aside).
+ */
 function methodsTheRendererCalls(): Set<string> {
   const called = new Set<string>()
   for (const file of sources(RENDERER)) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\bcall\(\s*['"`]([a-zA-Z]+\.[a-zA-Z]+)['"`]/g)) called.add(match[1]!)
+    for (const match of readFileSync(file, 'utf8').matchAll(/\b(?:call|useServiceQuery)\(\s*['"`]([a-zA-Z]+\.[a-zA-Z]+)['"`]/g)) called.add(match[1]!)
   }
   return called
 }
