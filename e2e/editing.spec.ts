@@ -176,7 +176,7 @@ test('keyboard only: create a measure, open and escape the event dialog, delete 
   await page.keyboard.type('Sanction')
   await expect(page.getByRole('combobox', { name: 'Category' })).toHaveValue('sanction')
   // Enter in a text field submits the form.
-  await tabTo(page, page.getByRole('textbox', { name: 'Authority' }))
+  await tabTo(page, page.getByRole('textbox', { name: 'Authority', exact: true }))
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Keyboard-made measure' })).toBeVisible()
 
