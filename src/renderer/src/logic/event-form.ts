@@ -51,6 +51,9 @@ export interface EventForm {
   partScope: string
   scope: string
   note: string
+  /** The note in Chinese, as typed ('' = none; the store converts a missing script). */
+  noteZhHant: string
+  noteZhHans: string
   sourceIds: string[]
   scheduled: boolean
 }
@@ -126,6 +129,8 @@ export function newEventForm(kind: EventKind, start: { date: string; time: strin
     partScope: '',
     scope: '',
     note: '',
+    noteZhHant: '',
+    noteZhHans: '',
     sourceIds: [],
     scheduled: false,
   }
@@ -149,6 +154,11 @@ export function buildEventInput(form: EventForm, options: { dateOnlyNote?: DateO
     scheduled: form.scheduled,
     sourceIds: form.sourceIds,
     note: form.note.trim(),
+  }
+  const noteZhHant = form.noteZhHant.trim()
+  const noteZhHans = form.noteZhHans.trim()
+  if (noteZhHant !== '' || noteZhHans !== '') {
+    input.translations = { note: { ...(noteZhHant ? { 'zh-Hant': noteZhHant } : {}), ...(noteZhHans ? { 'zh-Hans': noteZhHans } : {}) } }
   }
 
   if (hasEnd(form.kind)) {
