@@ -10,11 +10,12 @@
 // - The status report of the embedded dataset: its 26 measures on at most 6 A4 landscape pages,
 //   its original 12 on at most 4, and no page but the last less than half full.
 import type { Page } from '@playwright/test'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { test, expect } from './support/fixtures.ts'
 import { DATASET, datasetTitle, measuresRegion, openFilters, tallWindow } from './support/board.ts'
 import { openMeasureFromBoard } from './support/measure-page.ts'
 import { pageFill, pdfPages, pdfText, squash } from './support/pdf.ts'
+import { spyOnPrintFrame } from './support/print-frame.ts'
 import { PAGE_MARGIN_MM } from '../src/core/report/html.ts'
 import { playwrightPdfOptions } from '../src/core/report/print.ts'
 import { inertStyles } from '../src/renderer/src/logic/report-frame.ts'
@@ -22,21 +23,9 @@ import { inertStyles } from '../src/renderer/src/logic/report-frame.ts'
 test.skip(({ projectName }) => projectName !== 'web', 'web only: Chromium’s page.pdf() prints the page; the desktop app prints through the same renderer and its print window')
 
 const RECIPROCAL = 'us-ieepa-reciprocal-tariff'
-/** The measures of the dataset the issue was written against (12, before issue 10 added 14). */
-const ORIGINAL_TWELVE = [
-  'us-bis-affiliates-rule',
-  'cn-mofcom-rare-earth-controls',
-  'cn-mofcom-ga-ge-sb-ban',
-  'us-ustr-301-ships',
-  'cn-mot-special-port-fees',
-  'cn-mofcom-hanwha-countermeasures',
-  'us-ieepa-fentanyl-tariff',
-  RECIPROCAL,
-  'cn-counter-tariff-24',
-  'cn-farm-tariffs-2025',
-  'us-ustr-301-exclusions',
-  'us-section-122-tariff',
-]
+/** The measures of the dataset the issue was written against: as shipped before December 2026 (12). */
+const DATASET_V1 = JSON.parse(readFileSync(new URL('../test/fixtures/us-cn-truce-2025-dataset-v1.json', import.meta.url), 'utf8')) as { measures: { id: string }[] }
+const ORIGINAL_TWELVE = DATASET_V1.measures.map((measure) => measure.id)
 
 /** A method of the browser host's API, called from the page (its session cookie) as the app calls it. */
 async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
@@ -129,31 +118,15 @@ test('"Print brief…" and "Save brief as PDF…" hand the measure’s brief to 
   await tallWindow(page)
   await openMeasureFromBoard(page, datasetTitle(RECIPROCAL))
   // A spy on the print frame's print(): a browser's "Save as PDF" is its print dialog's destination.
-  await page.evaluate(() => {
-    const top = window as Window & { __printed?: string[] }
-    top.__printed = []
-    const original = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!
-    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-      configurable: true,
-      get(this: HTMLIFrameElement) {
-        const win = original.get!.call(this) as (Window & { __spied?: boolean }) | null
-        if (win && this.classList.contains('mt-print-frame') && !win.__spied) {
-          win.__spied = true
-          win.print = () => void top.__printed!.push(this.getAttribute('srcdoc') ?? '')
-        }
-        return win
-      },
-    })
-  })
-  const printedFrames = () => page.evaluate(() => (window as Window & { __printed?: string[] }).__printed!)
+  const printedDocuments = await spyOnPrintFrame(page)
   for (const [index, name] of ['Print brief…', 'Save brief as PDF…'].entries()) {
     await page.getByRole('button', { name }).click()
-    await expect.poll(async () => (await printedFrames()).length).toBe(index + 1)
+    await expect.poll(async () => (await printedDocuments()).length).toBe(index + 1)
     const html = await briefs[index]!
     // Portrait, on the paper the report view last used (for en-US: Letter).
     expect(html).toContain('size: letter portrait;')
     expect(html).toContain(`<h1>${datasetTitle(RECIPROCAL)}</h1>`)
-    expect((await printedFrames())[index]).toBe(inertStyles(html))
+    expect((await printedDocuments())[index]!.srcdoc).toBe(inertStyles(html))
   }
 })
 
@@ -178,6 +151,7 @@ test('the status report of the embedded dataset: 26 measures on at most 6 A4 lan
     for (const lang of ['en', 'zh-Hant']) {
       for (const [i, at] of instants.entries()) expect(await pages(`report-${lang}-${i}`, { lang, ...at })).toBeLessThanOrEqual(6)
     }
+    expect(ORIGINAL_TWELVE).toHaveLength(12)
     for (const measure of DATASET.measures.filter((m) => !ORIGINAL_TWELVE.includes(m.id))) await api(page, 'measures.delete', { id: measure.id })
     for (const lang of ['en', 'zh-Hant']) {
       for (const [i, at] of instants.entries()) expect(await pages(`report-12-${lang}-${i}`, { lang, ...at })).toBeLessThanOrEqual(4)

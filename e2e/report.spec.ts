@@ -16,6 +16,7 @@ import { electronBinaryPath, NO_ELECTRON_REASON } from './support/electron-binar
 import { answerSaveDialogWith, launchElectronApp } from './support/electron-launch.ts'
 import { m } from './support/i18n.ts'
 import { toasts } from './support/measure-page.ts'
+import { spyOnPrintFrame } from './support/print-frame.ts'
 import { playwrightPdfOptions } from '../src/core/report/print.ts'
 import { inertStyles } from '../src/renderer/src/logic/report-frame.ts'
 
@@ -137,27 +138,10 @@ test.describe('web project: the browser saves the files', () => {
     await reportAsOfFirstNovember(page)
 
     // A spy on the print frame's print(): a browser's "Save as PDF" is its print dialog's destination.
-    await page.evaluate(() => {
-      const top = window as Window & { __printed?: { srcdoc: string; text: string }[] }
-      top.__printed = []
-      const original = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!
-      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-        configurable: true,
-        get(this: HTMLIFrameElement) {
-          const win = original.get!.call(this) as (Window & { __spied?: boolean }) | null
-          if (win && this.classList.contains('mt-print-frame') && !win.__spied) {
-            win.__spied = true
-            win.print = () => {
-              top.__printed!.push({ srcdoc: this.getAttribute('srcdoc') ?? '', text: this.contentDocument?.body?.innerText ?? '' })
-            }
-          }
-          return win
-        },
-      })
-    })
+    const printedDocuments = await spyOnPrintFrame(page)
     await page.getByRole('group', { name: 'Print and export' }).getByRole('button', { name: 'Save as PDF…' }).click()
-    await expect.poll(() => page.evaluate(() => (window as Window & { __printed?: unknown[] }).__printed!.length)).toBe(1)
-    const printed = (await page.evaluate(() => (window as Window & { __printed?: { srcdoc: string; text: string }[] }).__printed!))[0]!
+    await expect.poll(async () => (await printedDocuments()).length).toBe(1)
+    const printed = (await printedDocuments())[0]!
     await expect(toasts(page)).not.toContainText('Could not print or save the report')
 
     // What went to the print dialog is the preview's report, exactly.

@@ -17,13 +17,12 @@ import type { MeasureDetail } from '../../shared/api-views.ts'
 import type { Category, Locale, Status, TransitionKind } from '../../shared/domain.ts'
 import { deadlineState } from '../../shared/deadline.ts'
 import { formatDate, formatInstant, zoneOf } from '../../shared/format.ts'
-import { translator } from '../../shared/i18n/translate.ts'
 import { localizedText } from '../../shared/localized.ts'
 import { translatedField } from '../../shared/translations.ts'
 import { supersededEnds } from '../../shared/superseded.ts'
 import { Temporal, epochMs, formatZoned } from '../../shared/time.ts'
 import type { BriefOptions } from '../../shared/api-inputs.ts'
-import { clean, footnoteOf, formatInstantText, partyName, rateCell, reasonKey, reportClock, reportZone } from './model.ts'
+import { clean, footnoteOf, formatInstantText, partyName, rateCell, reasonKey, reportClock } from './model.ts'
 import type { ReportFootnote, ReportInstant } from './model-types.ts'
 
 export const BRIEF_MODEL_FORMAT = 'measure-tracker-brief'
@@ -126,11 +125,7 @@ export interface BriefInput {
 const CHAIN_KINDS = new Set<string>(['suspended', 'extended', 'resumed', 'terminated'])
 
 export function buildBrief(input: BriefInput, options: BriefOptions): BriefModel {
-  const locale = options.lang
-  const t = translator(locale)
-  const zone = reportZone({ tz: options.tz, at: input.at })
-  const asOfMs = epochMs(input.at)
-  const { instant, transition } = reportClock(zone, asOfMs, locale, t)
+  const { locale, t, zone, asOfMs, instant, transition } = reportClock(options, input.at)
   const onLegalClock = (at: string, atMs = epochMs(at)): BriefInstant => {
     const legalZone = zoneOf(at)
     return { at, atMs, legalText: formatInstant(atMs, legalZone, locale), localText: legalZone === zone ? null : formatInstant(atMs, zone, locale) }

@@ -85,11 +85,15 @@ function filterText(filter: ReportOptions['filter'], t: Translate, locale: Local
 }
 
 /**
- * How the report writes instants at `zone`, seen from the as-of instant: `instant` (date and time,
- * or the date only) and `transition` (its label, the legal wall clock when that zone differs, the
- * countdown). The status report and the measure brief both write them this way.
+ * The language, zone and as-of instant a report (or a brief) is written in, and how it writes
+ * instants there: `instant` (date and time, or the date only) and `transition` (its label, the legal
+ * wall clock when that zone differs, the countdown from the as-of instant).
  */
-export function reportClock(zone: string, asOfMs: number, locale: Locale, t: Translate) {
+export function reportClock(options: Pick<ReportOptions, 'lang' | 'tz'>, asOf: string) {
+  const locale = options.lang
+  const t = translator(locale)
+  const zone = reportZone({ tz: options.tz, at: asOf })
+  const asOfMs = epochMs(asOf)
   const instant = (at: string, atMs: number, dateOnly = false): ReportInstant => ({
     at,
     atMs,
@@ -106,7 +110,7 @@ export function reportClock(zone: string, asOfMs: number, locale: Locale, t: Tra
       countdown: atMs >= asOfMs ? t('report.countdownIn', { value: countdown }) : countdown,
     }
   }
-  return { instant, transition }
+  return { locale, t, zone, asOfMs, instant, transition }
 }
 
 /** A source as a numbered footnote, its title in the report's language, its text cleaned. */
@@ -126,11 +130,7 @@ const byNext = (a: MeasureSummary, b: MeasureSummary) =>
   (a.next?.atMs ?? Infinity) - (b.next?.atMs ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 export function buildReport(input: ReportInput, options: ReportOptions): ReportModel {
-  const locale = options.lang
-  const t = translator(locale)
-  const zone = reportZone({ tz: options.tz, at: input.at })
-  const asOfMs = epochMs(input.at)
-  const { instant, transition } = reportClock(zone, asOfMs, locale, t)
+  const { locale, t, zone, asOfMs, instant, transition } = reportClock(options, input.at)
 
   const allById = new Map(input.allSummaries.map((s) => [s.id, s]))
   const inScope = new Set(input.summaries.map((s) => s.id))

@@ -114,3 +114,32 @@ describe('board table', () => {
     expect(cells[5]!.text()).toContain('Outcome not recorded')
   })
 })
+
+// Printing the board (issue 13): the virtualized list has only the rows in view in the page; while
+// the page prints (beforeprint … afterprint), a plain table of every item takes its place.
+describe('the board on paper', () => {
+  it('prints every item between beforeprint and afterprint, and only the rows in view otherwise', async () => {
+    const items = boardItems(rows(500), 'status')
+    const wrapper = mountIn(harness(), BoardTable, { props: { items } })
+    await wrapper.vm.$nextTick()
+    expect(wrapper.find('table.board-print').exists()).toBe(false)
+    expect(wrapper.findAll('a').length).toBeLessThan(40)
+
+    window.dispatchEvent(new Event('beforeprint'))
+    await wrapper.vm.$nextTick()
+    const table = wrapper.get('table.board-print')
+    const titles = table.findAll('tbody td strong').map((cell) => cell.text())
+    expect(titles).toEqual(rows(500).map((row) => `Title ${row.id}`))
+    // The group heading, and each row's deadline and countdown as of printing.
+    expect(table.get('tbody tr.heading').text()).toBe('In force (500)')
+    // Row 24's deadline is a day and 5 seconds away: counted to the minute, as on screen beyond a day.
+    const dayAway = table.findAll('tbody tr:not(.heading)')[24]!.findAll('td').map((cell) => cell.text())
+    expect(dayAway[4]).toMatch(/^Suspension ends: Nov 10, 2026/)
+    expect(dayAway[5]).toBe('1d 0h 0m')
+
+    window.dispatchEvent(new Event('afterprint'))
+    await wrapper.vm.$nextTick()
+    expect(wrapper.find('table.board-print').exists()).toBe(false)
+    wrapper.unmount()
+  })
+})
