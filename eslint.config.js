@@ -28,7 +28,7 @@ const typedRules = {
   // String(unknown) in the message formatter is deliberate (a value of any type is shown).
   '@typescript-eslint/no-base-to-string': 'off',
   // A promise nobody awaits loses its error, and `void p` only hides that: each promise is awaited,
-  // given a .catch that reports the error, or never handed out (useServiceQuery's `load`); a
+  // given a .catch that reports the error, or never handed out (useServiceQuery's `refresh`); a
   // genuine fire-and-forget says inline why it cannot reject.
   '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
   '@typescript-eslint/no-misused-promises': 'error',

@@ -111,7 +111,7 @@ describe('a long import', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const exited = once(child, 'exit')
     let running = true
-    void exited.then(() => (running = false))
+    child.once('exit', () => (running = false))
     // Another writer, as the app or a `note add` would be: each try waits up to the busy timeout.
     const other = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS })
     const refused: string[] = []

@@ -578,7 +578,9 @@ describe('closing the host', () => {
         const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/events', headers: { cookie }, agent: false }, (res) => {
           expect(res.statusCode).toBe(200)
           res.resume()
-          res.on('data', () => void host.close())
+          res.on('data', () => {
+            host.close().catch(reject)
+          })
           res.on('end', () => resolveEnd())
           res.on('close', () => resolveEnd())
         })

@@ -21,8 +21,8 @@ export function useBackups() {
     if (result.ok) {
       // This window made the change, so no other-process signal will come. The reloads report
       // their own failures where they show (board, measure page).
-      if (board.loaded) void board.load()
-      if (measure.id !== null) void measure.reload()
+      if (board.loaded) board.refresh()
+      measure.refresh()
       refresh.bump()
     }
     return result

@@ -21,6 +21,8 @@ export function useLeadDays() {
     /** The lead times in use; null until the first answer. */
     current: computed(() => settings.data.value?.leadDays ?? null),
     load: () => settings.run(),
+    /** `load` for callers that do not wait (a failure leaves `current` as it was). */
+    refresh: () => settings.refresh(),
     save,
   }
 }

@@ -13,6 +13,7 @@ import { useUiStore } from '../stores/ui.ts'
 import { runMenuCommand } from './menu-commands.ts'
 import { useCalendarExport } from './useCalendarExport.ts'
 import { useBoardReportCsv } from '../components/report/useReportActions.ts'
+import { inBackground } from './inBackground.ts'
 
 /** Bursts (an import touching many rows, several windows) collapse into one reload. */
 export const REFRESH_DELAY_MS = 150
@@ -30,8 +31,8 @@ export function useLiveRefresh(): { refresh(): void } {
   let unsubscribe: (() => void) | null = null
 
   function refresh(): void {
-    if (board.loaded) void board.load()
-    if (measure.id !== null) void measure.reload()
+    if (board.loaded) board.refresh()
+    measure.refresh()
     refreshSignal.bump()
   }
 
@@ -49,22 +50,22 @@ export function useLiveRefresh(): { refresh(): void } {
 
   function onPush(event: PushEvent): void {
     if (event.type === 'data-changed') schedule()
-    else if (event.type === 'open-measure') void router.push({ name: 'measure', params: { id: event.id } })
+    else if (event.type === 'open-measure') inBackground(router.push({ name: 'measure', params: { id: event.id } }))
     else if (event.type === 'menu') {
       runMenuCommand(event.command, {
-        goBoard: () => void showBoard(),
-        newMeasure: () => void router.push({ name: 'new-measure' }),
-        focusSearch: () => void showBoard().then(ui.requestSearchFocus),
+        goBoard: () => inBackground(showBoard()),
+        newMeasure: () => inBackground(router.push({ name: 'new-measure' })),
+        focusSearch: () => inBackground(showBoard().then(ui.requestSearchFocus)),
         toggleAsOf: () => {
           if (clock.asOf !== null) clock.setAsOf(null)
-          else void showBoard().then(ui.requestAsOfFocus)
+          else inBackground(showBoard().then(ui.requestAsOfFocus))
         },
-        exportCalendar: () => void calendar.exportCalendar(),
+        exportCalendar: () => inBackground(calendar.exportCalendar()),
         // The report view prints what it shows; elsewhere it opens with the board's as-of and filters.
-        printReport: () => void router.push({ name: 'report', query: { action: 'print' } }),
-        saveReportPdf: () => void router.push({ name: 'report', query: { action: 'pdf' } }),
+        printReport: () => inBackground(router.push({ name: 'report', query: { action: 'print' } })),
+        saveReportPdf: () => inBackground(router.push({ name: 'report', query: { action: 'pdf' } })),
         exportReportCsv: () =>
-          void (router.currentRoute.value.name === 'report' ? router.replace({ name: 'report', query: { action: 'csv' } }) : exportBoardCsv()),
+          inBackground(router.currentRoute.value.name === 'report' ? router.replace({ name: 'report', query: { action: 'csv' } }) : exportBoardCsv()),
       })
     }
   }

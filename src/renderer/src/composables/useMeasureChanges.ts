@@ -42,7 +42,7 @@ export function useMeasureChanges() {
      */
     async afterChange(): Promise<void> {
       // The board reloads alongside; its failure shows on the board (board.error), not here.
-      if (board.loaded) void board.load()
+      if (board.loaded) board.refresh()
       await measure.reload()
     },
   }

@@ -18,8 +18,11 @@ function slowReports() {
   const waiting: { lang: unknown; release: () => void }[] = []
   const answer = service.transport.call.bind(service.transport)
   service.transport.call = (method: MethodName, input: unknown) =>
-    new Promise<Result<unknown>>((resolve) => {
-      waiting.push({ lang: (input as { options: { lang: unknown } }).options.lang, release: () => void answer(method, input).then(resolve) })
+    new Promise<Result<unknown>>((resolve, reject) => {
+      const forward = () => {
+        answer(method, input).then(resolve, reject)
+      }
+      waiting.push({ lang: (input as { options: { lang: unknown } }).options.lang, release: forward })
     })
   const release = async (lang: string) => {
     const index = waiting.findIndex((w) => w.lang === lang)

@@ -8,6 +8,7 @@ import type { Result } from '../../../shared/result.ts'
 import { PREVIEW_DELAY_MS, optionsKey, type ReportOptionsInput } from '../logic/report-options.ts'
 import { useRefreshStore } from '../stores/refresh.ts'
 import { useServiceQuery } from './useServiceQuery.ts'
+import { inBackground } from './inBackground.ts'
 
 /** "Now" reports older than this are rebuilt before printing, so the paper says the time it was printed. */
 export const NOW_STALE_MS = 60_000
@@ -54,8 +55,8 @@ export function useReportPreview(source: PreviewSource) {
 
   function schedule(delay = PREVIEW_DELAY_MS): void {
     cancelTimer()
-    // rebuildNow never rejects: a failed build shows in buildError, with its Retry button.
-    timer = setTimeout(() => void rebuildNow(), delay)
+    // A failed build shows in buildError, with its Retry button.
+    timer = setTimeout(() => inBackground(rebuildNow()), delay)
   }
 
   /** The preview for the options as they are now, built first if it is not (or is an old "now"). */
@@ -78,7 +79,7 @@ export function useReportPreview(source: PreviewSource) {
     },
     (key, previous) => {
       if (key === null) return cancelTimer()
-      if (previous === undefined) void rebuildNow()
+      if (previous === undefined) inBackground(rebuildNow())
       else schedule()
     },
     { immediate: true },

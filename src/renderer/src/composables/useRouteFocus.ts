@@ -1,8 +1,9 @@
 // After moving to another page, put keyboard and screen-reader focus on its main heading (as a
 // page load would), and name the window after the page.
-import { nextTick, watch } from 'vue'
+import { watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
+import { afterRender } from './inBackground.ts'
 
 export function useRouteFocus(): void {
   const router = useRouter()
@@ -10,7 +11,7 @@ export function useRouteFocus(): void {
 
   router.afterEach((to, from) => {
     if (from.matched.length === 0) return
-    void nextTick(() => {
+    afterRender(() => {
       const active = document.activeElement
       // Someone already placed focus on purpose (a toast's Undo, a dialog): leave it.
       if (active && active !== document.body && !document.getElementById('main')?.contains(active)) return

@@ -22,6 +22,8 @@ export interface LatestQuery<T, A extends unknown[] = []> {
    * superseded it (its answer was dropped). Never rejects: a throw becomes an INTERNAL failure.
    */
   run(...args: A): Promise<Result<T> | null>
+  /** Starts a load nobody waits for: its answer lands in `data` or `error` (`run` never rejects). */
+  refresh(...args: A): void
   /** Drops the answer in flight, if any. */
   cancel(): void
   /** `cancel`, and forget the value and the error (e.g. another measure is shown now). */
@@ -60,6 +62,11 @@ export function latestResult<T, A extends unknown[] = []>(task: (...args: A) => 
     return result
   }
 
+  function refresh(...args: A): void {
+    // eslint-disable-next-line @typescript-eslint/no-floating-promises -- run turns every throw into a failed Result
+    void run(...args)
+  }
+
   function cancel(): void {
     latest++
     loading.value = false
@@ -71,7 +78,7 @@ export function latestResult<T, A extends unknown[] = []>(task: (...args: A) => 
     error.value = null
   }
 
-  return { data, loading, error, loaded: computed(() => data.value !== null), run, cancel, reset }
+  return { data, loading, error, loaded: computed(() => data.value !== null), run, refresh, cancel, reset }
 }
 
 /**

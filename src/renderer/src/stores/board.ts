@@ -101,8 +101,13 @@ export const useBoardStore = defineStore('board', () => {
     await list.run()
   }
 
-  function ensureLoaded(): Promise<void> {
-    return loaded.value || loading.value ? Promise.resolve() : load()
+  /** `load` for callers that do not wait: the rows (or `error`) update when the answer lands. */
+  function refresh(): void {
+    list.refresh()
+  }
+
+  function ensureLoaded(): void {
+    if (!loaded.value && !loading.value) refresh()
   }
 
   const byId = computed(() => new Map(rows.value.map((row) => [row.id, row])))
@@ -118,7 +123,7 @@ export const useBoardStore = defineStore('board', () => {
   watch(
     () => (clock.asOf === null && loaded.value && clock.now >= nextChangeMs.value ? nextChangeMs.value : 0),
     (due) => {
-      if (due) void load()
+      if (due) refresh()
     },
   )
 
@@ -139,6 +144,7 @@ export const useBoardStore = defineStore('board', () => {
     swapPair,
     byId,
     load,
+    refresh,
     ensureLoaded,
     resetFilter,
     savedViews,

@@ -22,15 +22,30 @@ export const useMeasureStore = defineStore('measure', () => {
     if (!result.ok && result.error.code === 'NOT_FOUND') query.data.value = null
   }
 
-  async function load(measureId: string): Promise<void> {
+  function select(measureId: string): void {
     // Another measure: its predecessor's detail and error go at once.
     if (id.value !== measureId) query.reset()
     id.value = measureId
+  }
+
+  async function load(measureId: string): Promise<void> {
+    select(measureId)
     await query.run(measureId)
   }
 
   async function reload(): Promise<void> {
     if (id.value !== null) await load(id.value)
+  }
+
+  /** `load` without waiting: the detail (or `error`) updates when the answer lands. */
+  function show(measureId: string): void {
+    select(measureId)
+    query.refresh(measureId)
+  }
+
+  /** `reload` for callers that do not wait. */
+  function refresh(): void {
+    if (id.value !== null) show(id.value)
   }
 
   function clear(): void {
@@ -58,9 +73,9 @@ export const useMeasureStore = defineStore('measure', () => {
       return clock.asOf === null && next && clock.now >= next.atMs ? next.atMs : 0
     },
     (due) => {
-      if (due) void reload()
+      if (due) refresh()
     },
   )
 
-  return { id, detail, loading, error, load, reload, clear, recordEvent, chooseAlternative, recordProgress, removeProgress }
+  return { id, detail, loading, error, load, reload, show, refresh, clear, recordEvent, chooseAlternative, recordProgress, removeProgress }
 })

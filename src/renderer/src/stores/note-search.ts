@@ -37,7 +37,7 @@ export const useNoteSearchStore = defineStore('noteSearch', () => {
     timer = setTimeout(() => {
       timer = null
       // Never rejects; a failed search leaves the last matches (the page's own search still answers).
-      void search.run(wanted)
+      search.refresh(wanted)
     }, NOTE_SEARCH_DELAY_MS)
   }
 
