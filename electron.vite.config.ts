@@ -36,7 +36,9 @@ export default defineConfig({
           // setting runs before any chunk that creates a schema: otherwise the bundler may put zod
           // in the schemas' chunk, which then runs ahead of the setting, and the refused probe shows
           // up as a CSP violation at every start.
-          codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]renderer[\\/]src[\\/]zod-config\.ts$/ }] },
+          codeSplitting: {
+            groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]renderer[\\/]src[\\/]zod-config\.ts$/ }],
+          },
         },
       },
     },

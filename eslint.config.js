@@ -5,6 +5,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 const typedRules = {
   // typescript-eslint's recommendedTypeChecked: awaiting a non-promise, throwing a non-Error,
@@ -55,7 +56,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.vue'],
-    languageOptions: { parserOptions: { project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.vue'] } },
+    languageOptions: {
+      parserOptions: { project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.vue'] },
+    },
     rules: typedRules,
   },
   {
@@ -87,8 +90,14 @@ export default tseslint.config(
       // The preload exposes named functions; exposing ipcRenderer itself would hand pages a raw channel.
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']", message: 'never expose ipcRenderer' },
+        {
+          selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']",
+          message: 'never expose ipcRenderer',
+        },
       ],
     },
   },
+  // Layout is Prettier's job (`npm run format`): its config turns off the stylistic rules that
+  // would fight it (eslint-plugin-vue's template indentation and line breaks among them).
+  prettier,
 )

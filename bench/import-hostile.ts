@@ -23,7 +23,8 @@ export async function importHostileFigures(): Promise<Record<string, number>> {
       rmSync(join(dir, name))
       return result.peakRssMb
     }
-    const invalid = (i: number) => `{"id":"X${i}","title":1,"imposer":"ZZ","target":"ZZ","category":"nope","events":[${i}],"sources":1,"summary":"${'x'.repeat(12)}"}`
+    const invalid = (i: number) =>
+      `{"id":"X${i}","title":1,"imposer":"ZZ","target":"ZZ","category":"nope","events":[${i}],"sources":1,"summary":"${'x'.repeat(12)}"}`
     await writeHostileFile(join(dir, 'hostile-12mb.json'), 100_000, invalid)
     const hostile12 = await run('hostile-12mb.json', 2)
     const emptyEvents = `{"id":"a","events":[${Array(500).fill('{}').join(',')}]}`

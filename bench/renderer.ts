@@ -116,8 +116,12 @@ export function tickCosts(events: readonly TraceEvent[], clockTimerIds: readonly
     const before = fires[i + 1]?.ts ?? Infinity
     const frame = tasks.find((task) => task.ts >= end && task.ts < before && renders.some((step) => within(task, step.ts)))
     if (process.env.MT_BENCH_DEBUG) {
-      const steps = frame ? renders.filter((step) => within(frame, step.ts)).map((step) => `${step.name} ${(step.dur! / 1000).toFixed(2)}`) : []
-      process.stderr.write(`clock tick: task ${(tick.dur! / 1000).toFixed(2)} ms + frame ${((frame?.dur ?? 0) / 1000).toFixed(2)} ms (${steps.join(', ')})\n`)
+      const steps = frame
+        ? renders.filter((step) => within(frame, step.ts)).map((step) => `${step.name} ${(step.dur! / 1000).toFixed(2)}`)
+        : []
+      process.stderr.write(
+        `clock tick: task ${(tick.dur! / 1000).toFixed(2)} ms + frame ${((frame?.dur ?? 0) / 1000).toFixed(2)} ms (${steps.join(', ')})\n`,
+      )
     }
     costs.push((tick.dur! + (frame?.dur ?? 0)) / 1000)
   })
@@ -182,9 +186,14 @@ export async function rendererFigures(): Promise<RendererFigures> {
 
       const loads: number[] = []
       for (let i = 0; i < PAGE_LOADS; i++) loads.push(await firstRender(page, host.url))
-      const status = page.getByRole('main').getByRole('status').filter({ hasText: /measures/ }).first()
+      const status = page
+        .getByRole('main')
+        .getByRole('status')
+        .filter({ hasText: /measures/ })
+        .first()
       const count = (await status.textContent()) ?? ''
-      if (!count.replace(/\D/g, '').includes(String(RENDERER_MEASURE_COUNT))) throw new Error(`the board did not load ${RENDERER_MEASURE_COUNT} measures: "${count}"`)
+      if (!count.replace(/\D/g, '').includes(String(RENDERER_MEASURE_COUNT)))
+        throw new Error(`the board did not load ${RENDERER_MEASURE_COUNT} measures: "${count}"`)
 
       // Ticks of the last page load, once its first render has settled.
       await page.waitForTimeout(1_500)

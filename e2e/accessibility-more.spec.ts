@@ -15,7 +15,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`notes, tags, Upcoming, Needs review, Settings and Report, ${colorScheme} theme`, async ({ page, app }) => {
     test.slow()
     await cliImport(app.dbPath, [suspendedProbe('e2e-a11y-soon', 'Accessibility probe', 12)])
-    await cli(app.dbPath, 'note', 'add', AFFILIATES, 'Pinned: **watch** the [notice](https://www.federalregister.gov/) and `HTS 9903`.\n\n- one\n- two', '--pinned')
+    await cli(
+      app.dbPath,
+      'note',
+      'add',
+      AFFILIATES,
+      'Pinned: **watch** the [notice](https://www.federalregister.gov/) and `HTS 9903`.\n\n- one\n- two',
+      '--pinned',
+    )
     await cli(app.dbPath, 'note', 'add', AFFILIATES, '> Quoted from counsel.\n\n1. first\n2. second')
     await page.emulateMedia({ colorScheme })
     await page.reload()
@@ -37,7 +44,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: affiliates, exact: true }) })
     await entry.getByRole('button', { name: 'Record extension' }).click()
     await entry.getByRole('button', { name: 'Save extension' }).click()
-    await expect(entry.getByRole('group', { name: 'Extended until' }).getByRole('textbox', { name: 'Date' })).toHaveAttribute('aria-invalid', 'true')
+    await expect(entry.getByRole('group', { name: 'Extended until' }).getByRole('textbox', { name: 'Date' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    )
     await audit(page, 'needs review, extension form with a message', findings)
     await entry.getByRole('button', { name: 'Cancel' }).click()
 

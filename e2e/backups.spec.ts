@@ -18,7 +18,8 @@ test('back up now, change the data, restore the backup from the keyboard', async
 
   // Another process writes after the backup.
   await cli(app.dbPath, 'note', 'add', AFFILIATES, 'Written after the backup')
-  const notes = async () => JSON.parse((await cli(app.dbPath, 'note', 'list', AFFILIATES, '--json')).stdout).map((n: { body: string }) => n.body)
+  const notes = async () =>
+    JSON.parse((await cli(app.dbPath, 'note', 'list', AFFILIATES, '--json')).stdout).map((n: { body: string }) => n.body)
   expect(await notes()).toEqual(['Written after the backup'])
 
   const findings: Finding[] = []

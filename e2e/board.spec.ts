@@ -1,7 +1,19 @@
 // The status board as a new user meets it: the embedded dataset, live countdowns, the "as of"
 // view, the needs-review summary, and the controls that narrow and group the list.
 import { test, expect } from './support/fixtures.ts'
-import { AFFILIATES, DATASET, asOfNotice, countdownSeconds, datasetTitle, listedTitles, measuresRegion, openFilters, rowOf, showAsOf, tallWindow } from './support/board.ts'
+import {
+  AFFILIATES,
+  DATASET,
+  asOfNotice,
+  countdownSeconds,
+  datasetTitle,
+  listedTitles,
+  measuresRegion,
+  openFilters,
+  rowOf,
+  showAsOf,
+  tallWindow,
+} from './support/board.ts'
 import { cliImport, suspendedProbe } from './support/cli.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
@@ -62,7 +74,10 @@ test('"as of" 9 Nov 2026 17:00 UTC shows the Affiliates rule suspended, hours le
 test('hovering or focusing a deadline shows its legal time in full, on top, even on the last row in view', async ({ page, app }) => {
   // Enough deadlines to fill the list, in a window short enough that it scrolls: the last row in
   // view sits at the list's edge.
-  await cliImport(app.dbPath, Array.from({ length: 10 }, (_, i) => suspendedProbe(`e2e-tip-${i}`, `Tooltip probe ${i}`, 5 + i)))
+  await cliImport(
+    app.dbPath,
+    Array.from({ length: 10 }, (_, i) => suspendedProbe(`e2e-tip-${i}`, `Tooltip probe ${i}`, 5 + i)),
+  )
   await page.setViewportSize({ width: 1280, height: 720 })
   await page.reload()
   // Only the probes: lapsed deadlines (listed first) show no time to hover.
@@ -117,7 +132,9 @@ test('the needs-review summary, above the list, says how many and why', async ({
   expect(total).toBeGreaterThan(0)
   // One line: the count, the newest reason and the actions; every reason on request.
   await page.getByRole('button', { name: /^Show reasons/ }).click()
-  await expect(page.getByRole('listitem').filter({ hasText: /^\d+ suspensions? ended on (Nov 10, 2026|10 Nov 2026) with no outcome recorded$/ })).toBeVisible()
+  await expect(
+    page.getByRole('listitem').filter({ hasText: /^\d+ suspensions? ended on (Nov 10, 2026|10 Nov 2026) with no outcome recorded$/ }),
+  ).toBeVisible()
 
   // Above the list, on one line under the toolbar (issue 11: dense layout).
   const y = async (locator: import('@playwright/test').Locator) => (await locator.boundingBox())!.y
@@ -157,7 +174,10 @@ test('imposer, target, category, status, search and grouping change what is list
 
   const category = page.getByRole('combobox', { name: 'Category' })
   await category.selectOption({ label: 'Port fee' })
-  const portFees = DATASET.measures.filter((m) => m.category === 'port_fee').map((m) => m.title.en).sort()
+  const portFees = DATASET.measures
+    .filter((m) => m.category === 'port_fee')
+    .map((m) => m.title.en)
+    .sort()
   await expect(showing(portFees.length)).toBeVisible()
   expect(await listedTitles(page)).toEqual(portFees)
   await category.selectOption({ label: 'All' })
@@ -186,7 +206,10 @@ test('imposer, target, category, status, search and grouping change what is list
   const pair = rowOf(page, affiliates)
   await expect(pair).toHaveCount(1)
   await expect(pair.getByRole('link', { name: datasetTitle('cn-mofcom-rare-earth-controls'), exact: true })).toBeVisible()
-  const heading = region.getByRole('row').filter({ has: page.getByRole('button', { name: 'Swap sides' }) }).first()
+  const heading = region
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: 'Swap sides' }) })
+    .first()
   const sides = heading.getByRole('cell')
   await expect(sides.nth(0)).toHaveText(/^Imposed by (the )?United States/)
   await expect(sides.nth(1)).toContainText(/^Imposed by China/)
@@ -194,7 +217,12 @@ test('imposer, target, category, status, search and grouping change what is list
   await expect(leftOfPair.getByRole('link', { name: affiliates, exact: true })).toBeVisible()
   await heading.getByRole('button', { name: 'Swap sides' }).click()
   await expect(sides.nth(0)).toHaveText(/^Imposed by China/)
-  await expect(pair.getByRole('cell').nth(0).getByRole('link', { name: datasetTitle('cn-mofcom-rare-earth-controls'), exact: true })).toBeVisible()
+  await expect(
+    pair
+      .getByRole('cell')
+      .nth(0)
+      .getByRole('link', { name: datasetTitle('cn-mofcom-rare-earth-controls'), exact: true }),
+  ).toBeVisible()
   // Measures without a linked counter-measure are listed apart.
   await expect(region.getByRole('cell', { name: /^No counter-measure linked/ })).toBeVisible()
 })

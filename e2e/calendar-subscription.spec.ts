@@ -23,7 +23,9 @@ test('the subscription address and the kept file, set from Settings', async ({ p
   await panel.getByRole('button', { name: 'Create address' }).focus()
   await page.keyboard.press('Enter')
   const field = panel.getByRole('textbox', { name: 'Address to subscribe to' })
-  await expect(field).toHaveValue(new RegExp(`^${app.host!.baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}calendar\\.ics\\?key=[A-Za-z0-9_-]{43}$`))
+  await expect(field).toHaveValue(
+    new RegExp(`^${app.host!.baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}calendar\\.ics\\?key=[A-Za-z0-9_-]{43}$`),
+  )
   const address = await field.inputValue()
 
   // A calendar program: no cookie, only the address.

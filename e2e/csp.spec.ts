@@ -28,7 +28,8 @@ import { startAppSchemeServer } from './support/app-scheme-server.ts'
 import { electronBinaryPath, NO_ELECTRON_REASON } from './support/electron-binary.ts'
 import { launchElectronApp } from './support/electron-launch.ts'
 
-const WEB_PROJECT_ONLY = 'Chromium against the scheme handler over loopback HTTP: run once, in the web project (the electron project checks the real scheme below)'
+const WEB_PROJECT_ONLY =
+  'Chromium against the scheme handler over loopback HTTP: run once, in the web project (the electron project checks the real scheme below)'
 const ELECTRON_PROJECT_ONLY = 'the real app window: electron project only (the web project checks the same handler in Chromium above)'
 
 interface Violation {
@@ -99,7 +100,9 @@ async function expectLocalFilesOutOfReach(page: Page, scriptDir: string): Promis
 }
 
 // The whole file (Playwright cannot change the browser's launch options for one group only).
-test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-web-security'] } })
+test.use({
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-web-security'] },
+})
 
 test.describe('the policy the app scheme sends, enforced by Chromium', () => {
   let scriptDir: string

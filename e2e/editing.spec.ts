@@ -3,7 +3,17 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures.ts'
 import { m } from './support/i18n.ts'
-import { AFFILIATES, COUNTDOWN, countdownSeconds, countdownTolerance, datasetTitle, listedTitles, rowOf, tallWindow, measureCount } from './support/board.ts'
+import {
+  AFFILIATES,
+  COUNTDOWN,
+  countdownSeconds,
+  countdownTolerance,
+  datasetTitle,
+  listedTitles,
+  rowOf,
+  tallWindow,
+  measureCount,
+} from './support/board.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
 
@@ -139,11 +149,16 @@ test('bad input gets a message next to the field, in the UI language', async ({ 
 
   // The same messages in Traditional Chinese.
   await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '繁體中文' })
-  await expect(page.getByRole('textbox', { name: m('zh-Hant', 'editor.field.titleEn') })).toHaveAccessibleDescription(m('zh-Hant', 'validation.required'))
+  await expect(page.getByRole('textbox', { name: m('zh-Hant', 'editor.field.titleEn') })).toHaveAccessibleDescription(
+    m('zh-Hant', 'validation.required'),
+  )
 
   // An event lasting zero years, in Simplified Chinese.
   await page.getByRole('combobox', { name: m('zh-Hant', 'app.language') }).selectOption({ label: '简体中文' })
-  await page.getByRole('navigation', { name: m('zh-Hans', 'app.navigation') }).getByRole('link', { name: m('zh-Hans', 'app.nav.board') }).click()
+  await page
+    .getByRole('navigation', { name: m('zh-Hans', 'app.navigation') })
+    .getByRole('link', { name: m('zh-Hans', 'app.nav.board') })
+    .click()
   await rowOf(page, datasetTitle(AFFILIATES, 'zh-Hans'), m('zh-Hans', 'board.listLabel')).getByRole('link').click()
   await page.getByRole('button', { name: m('zh-Hans', 'measure.recordEvent') }).click()
   const dialog = page.getByRole('dialog', { name: m('zh-Hans', 'event.title') })

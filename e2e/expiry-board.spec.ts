@@ -69,7 +69,11 @@ test('lapsed deadlines come first, oldest first, each with its legal date, its a
 test('the legal date and time show on the row, without hovering; a Beijing deadline keeps its Beijing date', async ({ page }) => {
   await tallWindow(page)
   // Upcoming: the reader's time, and under it the legal time in the notice's zone.
-  await expect(measuresRegion(page).getByText(/^Legal: .*, (America\/New_York|Asia\/Shanghai)$/).first()).toBeVisible()
+  await expect(
+    measuresRegion(page)
+      .getByText(/^Legal: .*, (America\/New_York|Asia\/Shanghai)$/)
+      .first(),
+  ).toBeVisible()
   // The window's zone is America/New_York (playwright.config.ts). Control list No. 21's suspension
   // ended at midnight in Beijing on 10 Nov 2026 — 11:00 on 9 Nov in New York: the lapse is dated
   // as the notice dates it.
@@ -92,10 +96,14 @@ for (const [width, height, rows] of [
     await expect(measuresRegion(page).getByRole('row').nth(rows)).toBeVisible()
     expect(await fullyVisibleRows(page)).toBeGreaterThanOrEqual(rows)
     // The page does not scroll: the list does.
-    const scrolls = await page.evaluate(() => [document.scrollingElement!.scrollHeight > innerHeight + 1, document.querySelector('main')!.scrollHeight > document.querySelector('main')!.clientHeight + 1])
+    const scrolls = await page.evaluate(() => [
+      document.scrollingElement!.scrollHeight > innerHeight + 1,
+      document.querySelector('main')!.scrollHeight > document.querySelector('main')!.clientHeight + 1,
+    ])
     expect(scrolls).toEqual([false, false])
     // One toolbar row: search, Filters, sort and group side by side.
-    const y = async (name: string, role: 'searchbox' | 'button' | 'combobox') => (await page.getByRole(role, { name }).first().boundingBox())!.y
+    const y = async (name: string, role: 'searchbox' | 'button' | 'combobox') =>
+      (await page.getByRole(role, { name }).first().boundingBox())!.y
     const searchY = await y('Search', 'searchbox')
     expect(Math.abs((await y('Filters', 'button')) - searchY)).toBeLessThan(12)
     expect(Math.abs((await y('Sort by', 'combobox')) - searchY)).toBeLessThan(12)
@@ -130,14 +138,21 @@ for (const [width, height, rows] of [
   })
 }
 
-test('"Imposed by" and "Targeting" isolate China’s measures against the US; the filters are summarised and cleared in one step', async ({ page }) => {
+test('"Imposed by" and "Targeting" isolate China’s measures against the US; the filters are summarised and cleared in one step', async ({
+  page,
+}) => {
   await tallWindow(page)
   await openFilters(page)
   await page.getByRole('combobox', { name: 'Imposed by' }).selectOption({ label: 'China (CN)' })
   await page.getByRole('combobox', { name: 'Targeting' }).selectOption({ label: 'United States (US)' })
-  const expected = DATASET.measures.filter((m) => m.imposer === 'CN' && m.target === 'US').map((m) => m.title.en).sort()
+  const expected = DATASET.measures
+    .filter((m) => m.imposer === 'CN' && m.target === 'US')
+    .map((m) => m.title.en)
+    .sort()
   expect(expected.length).toBeGreaterThanOrEqual(6)
-  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Showing ${expected.length} of ${DATASET.measures.length} measures$`) })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: new RegExp(`^Showing ${expected.length} of ${DATASET.measures.length} measures$`) }),
+  ).toBeVisible()
   expect(await listedTitles(page)).toEqual(expected)
   await expect(page.getByText('Filters: Imposed by: China (CN) · Targeting: United States (US)')).toBeVisible()
   await expect(page.getByRole('button', { name: /^Filters\s*2$/ })).toBeVisible()
@@ -146,7 +161,12 @@ test('"Imposed by" and "Targeting" isolate China’s measures against the US; th
   await page.getByRole('combobox', { name: 'Imposed by' }).selectOption({ label: 'United States (US)' })
   await page.getByRole('combobox', { name: 'Targeting' }).selectOption({ label: 'China (CN)' })
   const usOnCn = await listedTitles(page)
-  expect(usOnCn).toEqual(DATASET.measures.filter((m) => m.imposer === 'US' && m.target === 'CN').map((m) => m.title.en).sort())
+  expect(usOnCn).toEqual(
+    DATASET.measures
+      .filter((m) => m.imposer === 'US' && m.target === 'CN')
+      .map((m) => m.title.en)
+      .sort(),
+  )
   expect(usOnCn.some((title) => expected.includes(title))).toBe(false)
 
   await page.getByRole('button', { name: 'Clear filters' }).click()
@@ -225,7 +245,9 @@ test('as-of: the chip says live, "Back to now" resets the fields, and changing o
   await expect(asOf.getByRole('textbox', { name: 'As-of date' })).toHaveValue(tokyoToday)
   await asOf.getByRole('button', { name: 'Apply' }).click()
   // Today in Tokyo, not 9 Nov 2026 (the instant before "Back to now").
-  await expect(asOfNotice(page)).toContainText(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', month: 'short', day: 'numeric', year: 'numeric' }).format(Date.now()))
+  await expect(asOfNotice(page)).toContainText(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', month: 'short', day: 'numeric', year: 'numeric' }).format(Date.now()),
+  )
 })
 
 test('as of a past instant, a measure announced later is not listed; the toggle shows it marked "Not yet public"', async ({ page }) => {
@@ -233,7 +255,10 @@ test('as of a past instant, a measure announced later is not listed; the toggle 
   const instant = '2025-10-01T12:00:00+00:00[UTC]'
   await showAsOf(page, '2025-10-01', '12:00', 'UTC')
   const firstEvent = (m: (typeof DATASET.measures)[number]) => Math.min(...m.events.map((e) => epochMs(e.at)))
-  const publicThen = DATASET.measures.filter((m) => firstEvent(m) <= epochMs(instant)).map((m) => m.title.en).sort()
+  const publicThen = DATASET.measures
+    .filter((m) => firstEvent(m) <= epochMs(instant))
+    .map((m) => m.title.en)
+    .sort()
   const later = DATASET.measures.filter((m) => firstEvent(m) > epochMs(instant)).map((m) => m.title.en)
   expect(later.length).toBeGreaterThan(0)
   await expect.poll(() => listedTitles(page)).toEqual(publicThen)
@@ -247,7 +272,9 @@ test('as of a past instant, a measure announced later is not listed; the toggle 
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`the board has no serious axe violations, ${colorScheme} theme (filters, as-of popover, save form, lapsed rows)`, async ({ page }) => {
+  test(`the board has no serious axe violations, ${colorScheme} theme (filters, as-of popover, save form, lapsed rows)`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme })
     await page.setViewportSize({ width: 1440, height: 900 })
     const findings: Finding[] = []

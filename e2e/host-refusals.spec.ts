@@ -19,20 +19,26 @@ interface RawAnswer {
 }
 
 /** One HTTP request from Node, with exactly the headers given (Node adds Host unless we do). */
-function raw(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string; headersOnly?: boolean }): Promise<RawAnswer> {
+function raw(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string; headersOnly?: boolean },
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      if (options.headersOnly) {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' })
-        res.destroy()
-        return
-      }
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      res.on('error', reject)
-    })
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        if (options.headersOnly) {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' })
+          res.destroy()
+          return
+        }
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        res.on('error', reject)
+      },
+    )
     req.on('error', reject)
     req.end(options.body)
   })
@@ -66,7 +72,11 @@ async function measureCount(page: Page): Promise<number> {
   return (list.json.value as unknown[]).length
 }
 
-test('the printed URL lets this browser in with an HttpOnly, SameSite=Strict cookie and leaves a clean address', async ({ app, page, context }) => {
+test('the printed URL lets this browser in with an HttpOnly, SameSite=Strict cookie and leaves a clean address', async ({
+  app,
+  page,
+  context,
+}) => {
   const host = app.host!
   expect(host.url).toBe(`${host.baseUrl}?token=${host.token}`)
   // The fixture opened host.url: the host redirected to the clean address, and the app runs.
@@ -76,7 +86,14 @@ test('the printed URL lets this browser in with an HttpOnly, SameSite=Strict coo
 
   const cookies = await context.cookies(host.baseUrl)
   expect(cookies).toHaveLength(1)
-  expect(cookies[0]).toMatchObject({ name: `measure-tracker-${host.port}`, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict', expires: -1 })
+  expect(cookies[0]).toMatchObject({
+    name: `measure-tracker-${host.port}`,
+    domain: '127.0.0.1',
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Strict',
+    expires: -1,
+  })
   expect(cookies[0]!.value).not.toBe(host.token)
   // Scripts in the page cannot read it.
   expect(await page.evaluate(() => document.cookie)).toBe('')
@@ -131,7 +148,10 @@ test('another browser profile without the URL gets 403 for the page, its files, 
     await other.close()
   }
   expect(await measureCount(page)).toBe(before)
-  expect((await apiFromPage(page, 'measures.get', { id: AFFILIATES })).json).toMatchObject({ ok: true, value: { id: AFFILIATES, deletedAt: null } })
+  expect((await apiFromPage(page, 'measures.get', { id: AFFILIATES })).json).toMatchObject({
+    ok: true,
+    value: { id: AFFILIATES, deletedAt: null },
+  })
 })
 
 test('a link to the printed URL on another web site does not let the browser in; the address pasted does', async ({ app, browser }) => {
@@ -162,7 +182,12 @@ test('the page itself: the API and the stream take the cookie, not a token; unus
   const host = app.host!
   const outcome = await page.evaluate(async (token) => {
     const withoutCookie = await fetch('/api/measures.list', { method: 'POST', body: '{}', credentials: 'omit' })
-    const oldHeader = await fetch('/api/measures.list', { method: 'POST', body: '{}', credentials: 'omit', headers: { 'x-measure-tracker-token': token } })
+    const oldHeader = await fetch('/api/measures.list', {
+      method: 'POST',
+      body: '{}',
+      credentials: 'omit',
+      headers: { 'x-measure-tracker-token': token },
+    })
     const withCookie = await fetch('/api/measures.list', { method: 'POST', body: '{}' })
     const controller = new AbortController()
     const streamWithout = await fetch(`/events?token=${encodeURIComponent(token)}`, { credentials: 'omit' })
@@ -179,7 +204,15 @@ test('the page itself: the API and the stream take the cookie, not a token; unus
     controller.abort()
     return result
   }, host.token)
-  expect(outcome).toEqual({ withoutCookie: 403, oldHeader: 403, withCookie: 200, listed: true, streamWithout: 403, stream: 200, type: expect.stringMatching(/^text\/event-stream/) })
+  expect(outcome).toEqual({
+    withoutCookie: 403,
+    oldHeader: 403,
+    withCookie: 200,
+    listed: true,
+    streamWithout: 403,
+    stream: 200,
+    type: expect.stringMatching(/^text\/event-stream/),
+  })
 
   // Methods the UI never calls are not there for a script in the page either.
   for (const method of ['exchange.import', 'exchange.export', 'reminders.markShown']) {
@@ -208,7 +241,11 @@ test.describe('a page on another origin', () => {
 
   for (const name of ['127.0.0.1', 'localhost'] as const) {
     const kind = name === '127.0.0.1' ? 'same-site (another port)' : 'cross-site'
-    test(`${kind}: cannot read the page, call the API, change data or open the stream (with credentials: include)`, async ({ app, page, context }) => {
+    test(`${kind}: cannot read the page, call the API, change data or open the stream (with credentials: include)`, async ({
+      app,
+      page,
+      context,
+    }) => {
       const host = app.host!
       const foreign = await context.newPage()
       // The browser hides refused answers from the page; its network layer still sees the status.
@@ -217,7 +254,9 @@ test.describe('a page on another origin', () => {
       const statuses = new Map<string, number[]>()
       const cdp = await context.newCDPSession(foreign)
       cdp.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url))
-      cdp.on('Network.responseReceivedExtraInfo', (event) => statuses.set(event.requestId, [...(statuses.get(event.requestId) ?? []), event.statusCode]))
+      cdp.on('Network.responseReceivedExtraInfo', (event) =>
+        statuses.set(event.requestId, [...(statuses.get(event.requestId) ?? []), event.statusCode]),
+      )
       // Which requests went out with the app's cookie (the headers as actually sent).
       const withCookie = new Set<string>()
       cdp.on('Network.requestWillBeSentExtraInfo', (event) => {
@@ -270,18 +309,38 @@ test.describe('a page on another origin', () => {
             readPage: await outcome(() => fetch(base, { credentials: 'include' })),
             // The API with CORS and the cookie, with a JSON content type: the preflight is refused.
             listPreflighted: await outcome(() =>
-              fetch(`${base}api/measures.list`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: '{}' }),
+              fetch(`${base}api/measures.list`, {
+                method: 'POST',
+                credentials: 'include',
+                headers: { 'content-type': 'application/json' },
+                body: '{}',
+              }),
             ),
             // "Simple" requests need no preflight: they reach the host, cookie and all, which must refuse them.
-            listSimple: await outcome(() => fetch(`${base}api/measures.list`, { method: 'POST', mode: 'no-cors', credentials: 'include', body: '{}' })),
-            deleteSimple: await outcome(() => fetch(`${base}api/measures.delete`, { method: 'POST', mode: 'no-cors', credentials: 'include', body: JSON.stringify({ id }) })),
+            listSimple: await outcome(() =>
+              fetch(`${base}api/measures.list`, { method: 'POST', mode: 'no-cors', credentials: 'include', body: '{}' }),
+            ),
+            deleteSimple: await outcome(() =>
+              fetch(`${base}api/measures.delete`, {
+                method: 'POST',
+                mode: 'no-cors',
+                credentials: 'include',
+                body: JSON.stringify({ id }),
+              }),
+            ),
             stream,
           }
         },
         { base: host.baseUrl, id: AFFILIATES },
       )
       // The browser let none of it through to the page ...
-      expect(attempts).toEqual({ readPage: 'blocked', listPreflighted: 'blocked', listSimple: 'blocked', deleteSimple: 'blocked', stream: 'error' })
+      expect(attempts).toEqual({
+        readPage: 'blocked',
+        listPreflighted: 'blocked',
+        listSimple: 'blocked',
+        deleteSimple: 'blocked',
+        stream: 'error',
+      })
       // ... and every request that reached the host (preflights included) was answered 403.
       await expect
         .poll(() => Object.fromEntries([...hostStatuses()].map(([path, codes]) => [path, [...new Set(codes)]])))
@@ -311,7 +370,9 @@ test('raw HTTP: without the cookie, or with a foreign Host (DNS rebinding) or Or
   forbidden(await raw(port, { method: 'POST', path: '/api/measures.list', headers: own, body: '{}' }))
   forbidden(await raw(port, { path: '/events', headers: own }))
   forbidden(await raw(port, { path: `/events?token=${token}`, headers: own }))
-  forbidden(await raw(port, { method: 'POST', path: '/api/measures.list', headers: { ...own, 'x-measure-tracker-token': token }, body: '{}' }))
+  forbidden(
+    await raw(port, { method: 'POST', path: '/api/measures.list', headers: { ...own, 'x-measure-tracker-token': token }, body: '{}' }),
+  )
 
   // The printed URL, as a browser opens it: a cookie and a redirect.
   const signIn = await raw(port, { path: `/?token=${token}`, headers: own })
@@ -326,14 +387,23 @@ test('raw HTTP: without the cookie, or with a foreign Host (DNS rebinding) or Or
   expect(JSON.parse(ok.body).ok).toBe(true)
 
   // A rebinding page's requests carry its own name: refused, the page and the URL exchange included.
-  forbidden(await raw(port, { method: 'POST', path: '/api/measures.list', headers: { Host: `attacker.example:${port}`, ...json }, body: '{}' }))
+  forbidden(
+    await raw(port, { method: 'POST', path: '/api/measures.list', headers: { Host: `attacker.example:${port}`, ...json }, body: '{}' }),
+  )
   forbidden(await raw(port, { path: '/', headers: { Host: `attacker.example:${port}`, Cookie: cookie } }))
   forbidden(await raw(port, { path: `/?token=${token}`, headers: { Host: `attacker.example:${port}` } }))
   forbidden(await raw(port, { path: '/', headers: { Host: `127.0.0.1:${port + 1}`, Cookie: cookie } }))
 
   // Foreign origins, a sandboxed frame's "null" included, even with the right Host and cookie.
   for (const origin of ['http://attacker.example', `http://127.0.0.1:${port + 1}`, 'null']) {
-    forbidden(await raw(port, { method: 'POST', path: '/api/measures.delete', headers: { ...own, Origin: origin, ...json }, body: JSON.stringify({ id: AFFILIATES }) }))
+    forbidden(
+      await raw(port, {
+        method: 'POST',
+        path: '/api/measures.delete',
+        headers: { ...own, Origin: origin, ...json },
+        body: JSON.stringify({ id: AFFILIATES }),
+      }),
+    )
   }
 
   // The event stream: the cookie, from our own Host.
@@ -343,6 +413,11 @@ test('raw HTTP: without the cookie, or with a foreign Host (DNS rebinding) or Or
   expect(stream.headers['content-type']).toMatch(/^text\/event-stream/)
 
   // Still there, not deleted.
-  const get = await raw(port, { method: 'POST', path: '/api/measures.get', headers: { ...own, ...json }, body: JSON.stringify({ id: AFFILIATES }) })
+  const get = await raw(port, {
+    method: 'POST',
+    path: '/api/measures.get',
+    headers: { ...own, ...json },
+    body: JSON.stringify({ id: AFFILIATES }),
+  })
   expect(JSON.parse(get.body)).toMatchObject({ ok: true, value: { id: AFFILIATES, deletedAt: null } })
 })

@@ -27,10 +27,45 @@ const ALLOWED_SCHEMES = ['http:', 'https:', 'mailto:']
 
 /** Elements that can run, load or embed something: none may appear where notes are shown. */
 const ACTIVE_ELEMENTS = [
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'style', 'link', 'meta', 'base',
-  'svg', 'math', 'img', 'picture', 'source', 'video', 'audio', 'track', 'image', 'form', 'template', 'portal',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'svg',
+  'math',
+  'img',
+  'picture',
+  'source',
+  'video',
+  'audio',
+  'track',
+  'image',
+  'form',
+  'template',
+  'portal',
 ]
-const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'srcdoc', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping', 'codebase', 'cite']
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'srcset',
+  'srcdoc',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'background',
+  'ping',
+  'codebase',
+  'cite',
+]
 
 interface DomAudit {
   active: string[]
@@ -99,7 +134,11 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Status board' })).toBeVisible()
 })
 
-test(`all ${HOSTILE_NOTES.length} hostile notes render on a measure page and none of them runs, loads or links anywhere but http(s)/mailto`, async ({ page, app, projectName }) => {
+test(`all ${HOSTILE_NOTES.length} hostile notes render on a measure page and none of them runs, loads or links anywhere but http(s)/mailto`, async ({
+  page,
+  app,
+  projectName,
+}) => {
   test.slow()
   expect(HOSTILE_NOTES.length).toBeGreaterThanOrEqual(30)
   await importNotes(app.dbPath, AFFILIATES, HOSTILE_NOTES, { prefix: 'hostile' })
@@ -124,7 +163,13 @@ test(`all ${HOSTILE_NOTES.length} hostile notes render on a measure page and non
 
   // Shown as text, exactly as typed.
   const text = await notes.innerText()
-  for (const sample of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>', '<iframe src="javascript:alert(1)"></iframe>', '<style>@import url("https://evil.example/x.css");']) {
+  for (const sample of [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<svg onload=alert(1)>',
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<style>@import url("https://evil.example/x.css");',
+  ]) {
     expect(text, `shows ${sample} as text`).toContain(sample)
   }
 
@@ -134,7 +179,10 @@ test(`all ${HOSTILE_NOTES.length} hostile notes render on a measure page and non
   const badUrls = audit.urls.filter(({ value }) => !ALLOWED_SCHEMES.includes(schemeOf(value) ?? 'relative'))
   expect(badUrls, 'URL attributes other than http(s)/mailto').toEqual([])
   expect(audit.urls.every(({ attribute }) => attribute === 'href')).toBe(true)
-  expect([...new Set(audit.tags)].filter((tag) => !SAFE_TAGS.has(tag)), 'tags markdown-it does not write').toEqual([])
+  expect(
+    [...new Set(audit.tags)].filter((tag) => !SAFE_TAGS.has(tag)),
+    'tags markdown-it does not write',
+  ).toEqual([])
   expect(audit.markdownHtml).toHaveLength(HOSTILE_NOTES.length)
   const findings = audit.markdownHtml.flatMap((html, i) => unsafeHtmlFindings(html).map((finding) => `note ${i}: ${finding}`))
   expect(findings, 'html-safety audit of each rendered note').toEqual([])
@@ -206,7 +254,11 @@ test('the same notes, pinned, stay inert in the status report’s preview', asyn
   await expect(frame.locator('body')).toContainText('<img src=x onerror=alert(1)>')
   await settle(page)
 
-  const audit = await auditDom(frame.locator('body'), ACTIVE_ELEMENTS.filter((tag) => tag !== 'template'), URL_ATTRIBUTES)
+  const audit = await auditDom(
+    frame.locator('body'),
+    ACTIVE_ELEMENTS.filter((tag) => tag !== 'template'),
+    URL_ATTRIBUTES,
+  )
   expect(audit.active, 'active elements in the report').toEqual([])
   expect(audit.handlers, 'event-handler attributes in the report').toEqual([])
   // The report's own footnote links are fragments; everything else is http(s)/mailto.

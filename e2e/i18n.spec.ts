@@ -24,7 +24,9 @@ async function expectBoardIn(page: Page, locale: UiLocale): Promise<void> {
   }
   // Measure titles follow the UI language where the dataset has them.
   await expect(rowOf(page, datasetTitle(AFFILIATES, locale), m(locale, 'board.listLabel'))).toHaveCount(1)
-  await expect(rowOf(page, datasetTitle(AFFILIATES, locale), m(locale, 'board.listLabel')).getByRole('cell').nth(3)).toContainText(m(locale, 'status.in_force'))
+  await expect(rowOf(page, datasetTitle(AFFILIATES, locale), m(locale, 'board.listLabel')).getByRole('cell').nth(3)).toContainText(
+    m(locale, 'status.in_force'),
+  )
   await expect(page).toHaveTitle(new RegExp(m(locale, 'app.name')))
 }
 

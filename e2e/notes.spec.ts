@@ -17,10 +17,14 @@ test.beforeEach(async ({ page }) => {
 
 /** "Nov 25, 2026" — today's date as the app writes it (en-US, the reader's zone America/New_York). */
 function todayInReaderZone(): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date())
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'short', day: 'numeric', year: 'numeric' }).format(
+    new Date(),
+  )
 }
 
-test('a Markdown note is previewed, saved with its time, edited with history, pinned, deleted and restored, and found by search', async ({ page }) => {
+test('a Markdown note is previewed, saved with its time, edited with history, pinned, deleted and restored, and found by search', async ({
+  page,
+}) => {
   // The word must not already match anything: the board finds nothing for it.
   const search = page.getByRole('searchbox', { name: 'Search' })
   await search.fill(NOTE_ONLY_WORD)
@@ -112,7 +116,14 @@ test('a Markdown note is previewed, saved with its time, edited with history, pi
   await expect(noteItems(page).nth(0).getByRole('button', { name: 'Unpin' })).toBeFocused()
   await expect(noteItems(page).nth(1)).toContainText('Second note')
   // Pinning is not an edit: still "edited" once, creation time unchanged.
-  expect(Date.parse((await noteItems(page).nth(0).getByText(/^Added /).getAttribute('datetime'))!)).toBe(createdAt)
+  expect(
+    Date.parse(
+      (await noteItems(page)
+        .nth(0)
+        .getByText(/^Added /)
+        .getAttribute('datetime'))!,
+    ),
+  ).toBe(createdAt)
 
   // --- Delete it; Undo (which takes the keyboard) brings it back, pinned, where it was.
   await noteItems(page).nth(0).getByRole('button', { name: 'Delete note' }).click()
@@ -126,7 +137,14 @@ test('a Markdown note is previewed, saved with its time, edited with history, pi
   await expect(noteItems(page)).toHaveCount(2)
   await expect(noteItems(page).nth(0)).toContainText('outside counsel')
   await expect(noteItems(page).nth(0).getByText('Pinned', { exact: true })).toBeVisible()
-  expect(Date.parse((await noteItems(page).nth(0).getByText(/^Added /).getAttribute('datetime'))!)).toBe(createdAt)
+  expect(
+    Date.parse(
+      (await noteItems(page)
+        .nth(0)
+        .getByText(/^Added /)
+        .getAttribute('datetime'))!,
+    ),
+  ).toBe(createdAt)
 
   // --- The board's search finds the measure by a word that is only in the note.
   await goToBoard(page)

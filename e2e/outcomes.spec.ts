@@ -58,7 +58,9 @@ async function expectNoReview(page: Page, title: string): Promise<void> {
   await expect(row.getByRole('button', { name: /^Record outcome/ })).toHaveCount(0)
 }
 
-test('from the board row: extended until a date with a source — suspended since 2025, counting down to the new end, the old end superseded', async ({ page }) => {
+test('from the board row: extended until a date with a source — suspended since 2025, counting down to the new end, the old end superseded', async ({
+  page,
+}) => {
   // Two sources disagree on when the suspension ends (00:00 or 00:01 on 10 Nov 2026)…
   await expect(rowOf(page, ships)).toContainText('Sources disagree')
   const d = await openFromRow(page, ships)
@@ -103,7 +105,9 @@ test('from the board row: extended until a date with a source — suspended sinc
   await expect(sources).toContainText('Official text')
 })
 
-test('from the board row: back in force, terminated, replaced (found by title) and confirmed each clear the review state', async ({ page }) => {
+test('from the board row: back in force, terminated, replaced (found by title) and confirmed each clear the review state', async ({
+  page,
+}) => {
   // Back in force at the deadline, citing a reputable secondary source.
   let d = await openFromRow(page, affiliates)
   await d.getByRole('radio', { name: 'Back in force (reinstated)' }).check()
@@ -127,7 +131,10 @@ test('from the board row: back in force, terminated, replaced (found by title) a
   await d.getByRole('button', { name: 'Save outcome' }).click()
   await expect(d.getByText('Choose the measure that replaced it')).toBeVisible()
   await d.getByRole('searchbox', { name: 'Find the measure by title' }).fill('rare earths')
-  await d.getByRole('radiogroup', { name: 'Matching measures' }).getByRole('radio', { name: new RegExp(rareEarths.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check()
+  await d
+    .getByRole('radiogroup', { name: 'Matching measures' })
+    .getByRole('radio', { name: new RegExp(rareEarths.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+    .check()
   await d.getByRole('combobox', { name: 'Link as' }).selectOption({ label: 'Related measure' })
   await cite(d, 'https://www.mofcom.gov.cn/replacement', 'MOFCOM announcement', 'Unverified')
   await d.getByRole('button', { name: 'Save outcome' }).click()
@@ -148,7 +155,9 @@ test('from the board row: back in force, terminated, replaced (found by title) a
   await expect(page.getByRole('region', { name: 'Sources', exact: true })).toContainText('MOFCOM announcement')
 })
 
-test('from the measure page review box: extended for one year with a source; the review box goes and the countdown starts at the new end', async ({ page }) => {
+test('from the measure page review box: extended for one year with a source; the review box goes and the countdown starts at the new end', async ({
+  page,
+}) => {
   await openMeasureFromBoard(page, affiliates)
   const status = page.getByRole('region', { name: 'Status' })
   const open = status.getByRole('button', { name: 'Record outcome…' })
@@ -173,7 +182,9 @@ test('from the measure page review box: extended for one year with a source; the
   await expectNoReview(page, affiliates)
 })
 
-test('from Needs review; a bad source changes nothing; the dialog is keyboard-operable and its Save stays in view on a small window', async ({ page }) => {
+test('from Needs review; a bad source changes nothing; the dialog is keyboard-operable and its Save stays in view on a small window', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1024, height: 560 })
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Needs review' }).click()
   const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: affiliates, exact: true }) })

@@ -47,7 +47,9 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Status board' })).toBeVisible()
 })
 
-test('on 2026-06-01 China’s counter-tariff reads partly suspended with 10% in effect, on the board and its page, in three languages', async ({ page }) => {
+test('on 2026-06-01 China’s counter-tariff reads partly suspended with 10% in effect, on the board and its page, in three languages', async ({
+  page,
+}) => {
   await showAsOf(page, '2026-06-01', '12:00', 'UTC')
   for (const locale of ['en', 'zh-Hant', 'zh-Hans'] as const) {
     await chooseLanguage(page, locale)
@@ -117,7 +119,9 @@ test('an end entered as a date only shows its exact instant before saving, and t
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden()
   const timeline = page.getByRole('region', { name: 'Timeline' })
-  await expect(timeline).toContainText('End written as a date only: through Nov 10, 2027 (inclusive) — ends at 00:00 of Nov 11, 2027, Asia/Shanghai.')
+  await expect(timeline).toContainText(
+    'End written as a date only: through Nov 10, 2027 (inclusive) — ends at 00:00 of Nov 11, 2027, Asia/Shanghai.',
+  )
   // The status now runs to that instant (shown in the reader's zone, New York: 11:00 the day before).
   await expect(page.getByRole('region', { name: 'Status' })).toContainText('Nov 10, 2027')
 })
@@ -164,7 +168,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect.poll(() => statusOfRow(page, datasetTitle(COUNTER))).toBe(partlySuspended('en'))
     await audit(page, 'board with a partly suspended measure', findings)
 
-    await rowOf(page, datasetTitle(COUNTER)).getByRole('link', { name: datasetTitle(COUNTER), exact: true }).click()
+    await rowOf(page, datasetTitle(COUNTER))
+      .getByRole('link', { name: datasetTitle(COUNTER), exact: true })
+      .click()
     await expect(page.getByRole('region', { name: 'Status' })).toContainText(partlySuspended('en'))
     await audit(page, 'partly suspended measure page', findings)
 

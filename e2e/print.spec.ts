@@ -20,17 +20,25 @@ import { PAGE_MARGIN_MM } from '../src/core/report/html.ts'
 import { playwrightPdfOptions } from '../src/core/report/print.ts'
 import { inertStyles } from '../src/renderer/src/logic/report-frame.ts'
 
-test.skip(({ projectName }) => projectName !== 'web', 'web only: Chromium’s page.pdf() prints the page; the desktop app prints through the same renderer and its print window')
+test.skip(
+  ({ projectName }) => projectName !== 'web',
+  'web only: Chromium’s page.pdf() prints the page; the desktop app prints through the same renderer and its print window',
+)
 
 const RECIPROCAL = 'us-ieepa-reciprocal-tariff'
 /** The measures of the dataset the issue was written against: as shipped before December 2026 (12). */
-const DATASET_V1 = JSON.parse(readFileSync(new URL('../test/fixtures/us-cn-truce-2025-dataset-v1.json', import.meta.url), 'utf8')) as { measures: { id: string }[] }
+const DATASET_V1 = JSON.parse(readFileSync(new URL('../test/fixtures/us-cn-truce-2025-dataset-v1.json', import.meta.url), 'utf8')) as {
+  measures: { id: string }[]
+}
 const ORIGINAL_TWELVE = DATASET_V1.measures.map((measure) => measure.id)
 
 /** A method of the browser host's API, called from the page (its session cookie) as the app calls it. */
 async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
   const answer = await page.evaluate(
-    async ({ method, input }) => (await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })).json(),
+    async ({ method, input }) =>
+      (
+        await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
+      ).json(),
     { method, input },
   )
   expect(answer.ok, `${method}: ${JSON.stringify(answer.error ?? null)}`).toBe(true)
@@ -62,7 +70,8 @@ test('the measure page prints every section, not only the first screen, and none
   const measure = DATASET.measures.find((m) => m.id === RECIPROCAL)! as unknown as { sources: { title: string }[] }
   for (const source of measure.sources) expect(text, source.title).toContain(squash(source.title))
   // No header, navigation or buttons on paper.
-  for (const control of ['Record event', 'Print brief…', 'Save brief as PDF…', 'New measure', 'Upcoming', 'All measures']) expect(text, control).not.toContain(squash(control))
+  for (const control of ['Record event', 'Print brief…', 'Save brief as PDF…', 'New measure', 'Upcoming', 'All measures'])
+    expect(text, control).not.toContain(squash(control))
 })
 
 test('the board prints every row its filters leave, beyond the rows the virtualized list renders', async ({ page }, testInfo) => {
@@ -72,7 +81,9 @@ test('the board prints every row its filters leave, beyond the rows the virtuali
   await page.getByRole('combobox', { name: 'Imposed by' }).selectOption({ label: 'China (CN)' })
   const chinese = DATASET.measures.filter((m) => m.imposer === 'CN').map((m) => m.title.en)
   const others = DATASET.measures.filter((m) => m.imposer !== 'CN').map((m) => m.title.en)
-  await expect(page.getByRole('status').filter({ hasText: `Showing ${chinese.length} of ${DATASET.measures.length} measures` })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: `Showing ${chinese.length} of ${DATASET.measures.length} measures` }),
+  ).toBeVisible()
   await page.keyboard.press('Escape')
   // The window holds fewer rows than the filter leaves: the rest are not in the page at all.
   const rendered = await measuresRegion(page).getByRole('link').count()
@@ -96,7 +107,11 @@ for (const lang of ['en', 'zh-Hant'] as const) {
     try {
       for (const paper of ['A4', 'Letter'] as const) {
         for (const measure of DATASET.measures) {
-          const brief = await api<{ content: string }>(page, 'report.brief', { id: measure.id, options: { lang, paper, tz: 'America/New_York' }, format: 'html' })
+          const brief = await api<{ content: string }>(page, 'report.brief', {
+            id: measure.id,
+            options: { lang, paper, tz: 'America/New_York' },
+            format: 'html',
+          })
           await printer.setContent(brief.content)
           const file = testInfo.outputPath(`brief-${lang}-${paper}-${measure.id}.pdf`)
           writeFileSync(file, await printer.pdf(playwrightPdfOptions({ paper, orientation: 'portrait' })))
@@ -113,7 +128,8 @@ for (const lang of ['en', 'zh-Hant'] as const) {
 test('"Print brief…" and "Save brief as PDF…" hand the measure’s brief to the browser’s print dialog', async ({ page }) => {
   const briefs: Promise<string>[] = []
   page.on('response', (response) => {
-    if (response.url().endsWith('/api/report.brief')) briefs.push(response.json().then((body: { value: { content: string } }) => body.value.content))
+    if (response.url().endsWith('/api/report.brief'))
+      briefs.push(response.json().then((body: { value: { content: string } }) => body.value.content))
   })
   await tallWindow(page)
   await openMeasureFromBoard(page, datasetTitle(RECIPROCAL))
@@ -130,19 +146,31 @@ test('"Print brief…" and "Save brief as PDF…" hand the measure’s brief to 
   }
 })
 
-test('the status report of the embedded dataset: 26 measures on at most 6 A4 landscape pages, the original 12 on at most 4, no half-empty page but the last', async ({ page }, testInfo) => {
+test('the status report of the embedded dataset: 26 measures on at most 6 A4 landscape pages, the original 12 on at most 4, no half-empty page but the last', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(300_000)
   const printer = await page.context().newPage()
   await printer.emulateMedia({ media: 'print' })
   const pages = async (name: string, options: Record<string, unknown>): Promise<number> => {
-    const report = await api<{ content: string }>(page, 'report.build', { options: { paper: 'A4', orientation: 'landscape', tz: 'America/New_York', ...options }, format: 'html' })
+    const report = await api<{ content: string }>(page, 'report.build', {
+      options: { paper: 'A4', orientation: 'landscape', tz: 'America/New_York', ...options },
+      format: 'html',
+    })
     await printer.setContent(report.content)
     const file = testInfo.outputPath(`${name}.pdf`)
     writeFileSync(file, await printer.pdf(playwrightPdfOptions({ paper: 'A4', orientation: 'landscape' })))
     const fill = pageFill(file, PAGE_MARGIN_MM)
     expect(fill.length).toBe(pdfPages(file))
-    fill.slice(0, -1).forEach((share, i) => expect(share, `${name}: page ${i + 1} of ${fill.length} is ${Math.round(share * 100)}% full`).toBeGreaterThanOrEqual(0.5))
-    testInfo.annotations.push({ type: 'pages', description: `${name}: ${fill.length} (${fill.map((share) => share.toFixed(2)).join(' ')})` })
+    fill
+      .slice(0, -1)
+      .forEach((share, i) =>
+        expect(share, `${name}: page ${i + 1} of ${fill.length} is ${Math.round(share * 100)}% full`).toBeGreaterThanOrEqual(0.5),
+      )
+    testInfo.annotations.push({
+      type: 'pages',
+      description: `${name}: ${fill.length} (${fill.map((share) => share.toFixed(2)).join(' ')})`,
+    })
     return fill.length
   }
   try {
@@ -152,7 +180,8 @@ test('the status report of the embedded dataset: 26 measures on at most 6 A4 lan
       for (const [i, at] of instants.entries()) expect(await pages(`report-${lang}-${i}`, { lang, ...at })).toBeLessThanOrEqual(6)
     }
     expect(ORIGINAL_TWELVE).toHaveLength(12)
-    for (const measure of DATASET.measures.filter((m) => !ORIGINAL_TWELVE.includes(m.id))) await api(page, 'measures.delete', { id: measure.id })
+    for (const measure of DATASET.measures.filter((m) => !ORIGINAL_TWELVE.includes(m.id)))
+      await api(page, 'measures.delete', { id: measure.id })
     for (const lang of ['en', 'zh-Hant']) {
       for (const [i, at] of instants.entries()) expect(await pages(`report-12-${lang}-${i}`, { lang, ...at })).toBeLessThanOrEqual(4)
     }

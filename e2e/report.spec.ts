@@ -79,7 +79,9 @@ test('the preview shows every measure and the as-of line, and follows the report
   const body = previewBody(page)
   await expect(body.getByRole('heading', { level: 1 })).toHaveText('Measure status report')
   // "Now": the as-of line names today's date in the reader's zone.
-  const today = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date())
+  const today = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'short', day: 'numeric', year: 'numeric' }).format(
+    new Date(),
+  )
   await expect(body.locator('.asof')).toContainText(`As of ${today}`)
   for (const title of TITLES) await expect(body, title).toContainText(title)
   // Styled as it will print (the report's CSS applied through CSSOM): the page box has a width.
@@ -105,7 +107,10 @@ test('the preview shows every measure and the as-of line, and follows the report
 test.describe('web project: the browser saves the files', () => {
   // Decided before the app starts: in the electron project these would launch the desktop app only
   // to skip. There the CSV and the PDF go through the save dialog (the electron test below).
-  test.skip(({ projectName }) => projectName !== 'web', 'web only: a browser download and Chromium’s page.pdf(); the desktop app saves through its dialog and printToPDF (electron test below)')
+  test.skip(
+    ({ projectName }) => projectName !== 'web',
+    'web only: a browser download and Chromium’s page.pdf(); the desktop app saves through its dialog and printToPDF (electron test below)',
+  )
 
   test('"Export CSV" downloads a UTF-8 CSV with a byte-order mark, one row per measure', async ({ page }) => {
     await openReport(page)
@@ -126,13 +131,19 @@ test.describe('web project: the browser saves the files', () => {
     for (const row of parsed.data) expect(row.Measure).toBe(datasetTitle(row.Id!))
   })
 
-  test('"Save as PDF…" prints the previewed report; printed with page.pdf() it reads back with the as-of line, every title and page numbers', async ({ page }, testInfo) => {
+  test('"Save as PDF…" prints the previewed report; printed with page.pdf() it reads back with the as-of line, every title and page numbers', async ({
+    page,
+  }, testInfo) => {
     // Every report the page builds, as the service answered it (the exact HTML core made).
     const builds: Promise<{ format: string; content: string }>[] = []
     page.on('response', (response) => {
       if (!response.url().endsWith('/api/report.build')) return
       const format = (response.request().postDataJSON() as { format?: string }).format ?? 'html'
-      builds.push(response.json().then((body: { ok: boolean; value: { content: string } }) => ({ format, content: body.ok ? body.value.content : '' })))
+      builds.push(
+        response
+          .json()
+          .then((body: { ok: boolean; value: { content: string } }) => ({ format, content: body.ok ? body.value.content : '' })),
+      )
     })
     await openReport(page)
     await reportAsOfFirstNovember(page)
@@ -188,7 +199,10 @@ test.describe('web project: the browser saves the files', () => {
   })
 })
 
-test('electron: "Save as PDF…" saves printToPDF output through the save dialog, and "Export CSV" a CSV with a BOM', async ({ app, projectName }) => {
+test('electron: "Save as PDF…" saves printToPDF output through the save dialog, and "Export CSV" a CSV with a BOM', async ({
+  app,
+  projectName,
+}) => {
   test.skip(projectName !== 'electron', 'the desktop app’s printToPDF path: electron project only')
   test.skip(electronBinaryPath() === null, NO_ELECTRON_REASON)
   test.slow()

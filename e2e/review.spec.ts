@@ -4,7 +4,16 @@
 // or terminated. The entry leaves the list and the board shows the new status.
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures.ts'
-import { AFFILIATES, COUNTDOWN, countdownSeconds, countdownTolerance, datasetTitle, listedTitles, rowOf, tallWindow } from './support/board.ts'
+import {
+  AFFILIATES,
+  COUNTDOWN,
+  countdownSeconds,
+  countdownTolerance,
+  datasetTitle,
+  listedTitles,
+  rowOf,
+  tallWindow,
+} from './support/board.ts'
 import { goToBoard, toasts } from './support/measure-page.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
@@ -12,7 +21,14 @@ const ships = datasetTitle('us-ustr-301-ships')
 const portFees = datasetTitle('cn-mot-special-port-fees')
 const counterTariff = datasetTitle('cn-counter-tariff-24')
 /** Suspensions of the dataset that ended on 10 Nov 2026 (in their legal zone) with no outcome recorded. */
-const ENDED_SUSPENSIONS = [AFFILIATES, 'us-ustr-301-ships', 'cn-mot-special-port-fees', 'cn-counter-tariff-24', 'cn-mofcom-hanwha-countermeasures', 'cn-mofcom-rare-earth-controls']
+const ENDED_SUSPENSIONS = [
+  AFFILIATES,
+  'us-ustr-301-ships',
+  'cn-mot-special-port-fees',
+  'cn-counter-tariff-24',
+  'cn-mofcom-hanwha-countermeasures',
+  'cn-mofcom-rare-earth-controls',
+]
 
 test.beforeEach(async ({ page }) => {
   await tallWindow(page)
@@ -74,7 +90,9 @@ test('lists every measure whose deadline passed unrecorded, with the reason and 
   await expect(page.getByRole('heading', { level: 1, name: affiliates })).toBeVisible()
 })
 
-test('"Record extension" until a date in 2027, and for one year: the entries leave the list, the board shows them suspended into 2027', async ({ page }) => {
+test('"Record extension" until a date in 2027, and for one year: the entries leave the list, the board shows them suspended into 2027', async ({
+  page,
+}) => {
   const total = await boardReviewTotal(page)
   await openReview(page)
   await expect(entryCount(page, total)).toBeVisible()

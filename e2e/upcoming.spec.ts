@@ -27,7 +27,9 @@ function table(page: Page): Locator {
 
 /** The table row whose measure link is `title`. */
 function rowFor(page: Page, title: string): Locator {
-  return table(page).getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) })
+  return table(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: title, exact: true }) })
 }
 
 /** The "Time left" cell of a row (second column). */
@@ -36,7 +38,9 @@ function timeLeft(row: Locator): Locator {
 }
 
 function countLine(page: Page, days: number): Locator {
-  return page.getByRole('status').filter({ hasText: new RegExp(`^(\\d+ deadlines? in the next ${days} days|No deadlines in the next ${days} days\\.)$`) })
+  return page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`^(\\d+ deadlines? in the next ${days} days|No deadlines in the next ${days} days\\.)$`) })
 }
 
 test('live: deadlines within 30 days with ticking countdowns; "Within" widens and narrows the list', async ({ page, app }) => {
@@ -57,7 +61,9 @@ test('live: deadlines within 30 days with ticking countdowns; "Within" widens an
   await expect(soon.getByRole('cell').nth(2)).toHaveText('Suspension ends')
   await expect(soon.getByRole('cell').nth(5)).toHaveText(/^Suspended/)
   // Every deadline listed lies within the next 30 days.
-  const rows = table(page).getByRole('row').filter({ has: page.getByRole('link') })
+  const rows = table(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('link') })
   expect(await rows.count()).toBeGreaterThanOrEqual(1)
   for (const text of await rows.locator('td:nth-child(2)').allInnerTexts()) {
     const seconds = countdownSeconds(text)
@@ -93,7 +99,9 @@ test('live: deadlines within 30 days with ticking countdowns; "Within" widens an
   await expect(page.getByRole('heading', { level: 1, name: SOON })).toBeVisible()
 })
 
-test('as of 1 Nov 2026: the dataset’s 10 Nov deadlines are upcoming, countdowns stand still, 7 days shows none of them', async ({ page }) => {
+test('as of 1 Nov 2026: the dataset’s 10 Nov deadlines are upcoming, countdowns stand still, 7 days shows none of them', async ({
+  page,
+}) => {
   await showAsOf(page, '2026-11-01', '12:00', 'UTC')
   await expect(asOfNotice(page)).toBeVisible()
   await openUpcoming(page)

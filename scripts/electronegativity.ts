@@ -62,7 +62,12 @@ const REVIEWED: { id: string; file: string; count: number; why: string }[] = [
       'The window has a preload: src/preload/index.ts, our own bundle (out/preload/index.cjs, requiring only electron), which exposes ' +
       'named API functions, onPush and openExternal through contextBridge — never ipcRenderer, process or require (src/preload/bridge.test.ts).',
   },
-  { id: 'PRELOAD_JS_CHECK', file: 'build/main/index.js', count: 1, why: 'The same preload option, in the bundle built from src/main/window.ts.' },
+  {
+    id: 'PRELOAD_JS_CHECK',
+    file: 'build/main/index.js',
+    count: 1,
+    why: 'The same preload option, in the bundle built from src/main/window.ts.',
+  },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'sources/main/external-url.ts',
@@ -71,7 +76,12 @@ const REVIEWED: { id: string; file: string; count: number; why: string }[] = [
       "The app's only shell.openExternal call, in externalOpener(): its argument is the output of toSafeExternalUrl() on the line " +
       'before (http/https only, a host, no credentials, nothing the URL parser would repair; tested against a hostile list).',
   },
-  { id: 'OPEN_EXTERNAL_JS_CHECK', file: 'build/main/index.js', count: 1, why: 'The same call, in the bundle built from src/main/external-url.ts.' },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'build/main/index.js',
+    count: 1,
+    why: 'The same call, in the bundle built from src/main/external-url.ts.',
+  },
 ]
 
 /**
@@ -101,7 +111,10 @@ function ensureBuilt(): void {
   const stale = outputs.some((file) => !existsSync(file) || statSync(file).mtimeMs < sources)
   if (!stale) return
   console.log('electronegativity: building main and preload first (electron-vite build)…')
-  spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
+  spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   // The renderer build may fail while it is being written; main and preload are built before it.
   const missing = outputs.filter((file) => !existsSync(file) || statSync(file).mtimeMs < sources)
   if (missing.length > 0) {
@@ -161,8 +174,11 @@ async function cspProblems(): Promise<string[]> {
 function preloadProblems(): string[] {
   const bundle = readFileSync(join(root, 'out', 'preload', 'index.cjs'), 'utf8')
   const required = [...bundle.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1])
-  const problems = required.filter((name) => name !== 'electron').map((name) => `out/preload/index.cjs requires "${name}" (a sandboxed preload can require only electron)`)
-  if (/\bimport\s*[\s{*]|\bimport\(/.test(bundle)) problems.push('out/preload/index.cjs contains an import (a sandboxed preload must be CommonJS)')
+  const problems = required
+    .filter((name) => name !== 'electron')
+    .map((name) => `out/preload/index.cjs requires "${name}" (a sandboxed preload can require only electron)`)
+  if (/\bimport\s*[\s{*]|\bimport\(/.test(bundle))
+    problems.push('out/preload/index.cjs contains an import (a sandboxed preload must be CommonJS)')
   return problems
 }
 
@@ -175,7 +191,11 @@ function preloadProblems(): string[] {
  */
 function ignoreOfflineTranslationRetry(): void {
   process.on('uncaughtException', (error) => {
-    if (error instanceof Error && error.message.includes('`onCancel` handler was attached after the promise settled') && /[\\/]got[\\/]/.test(error.stack ?? '')) {
+    if (
+      error instanceof Error &&
+      error.message.includes('`onCancel` handler was attached after the promise settled') &&
+      /[\\/]got[\\/]/.test(error.stack ?? '')
+    ) {
       console.log('  note: Electronegativity could not fetch updated translations (offline); its bundled ones are used.')
       return
     }
@@ -188,7 +208,8 @@ async function main(): Promise<void> {
   ensureBuilt()
   ignoreOfflineTranslationRetry()
   const cspFailures = await cspProblems()
-  const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version
+  const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string })
+    .version
   const run = require('@doyensec/electronegativity') as Runner
   const { dir, targets } = stage()
   mkdirSync(reportDir, { recursive: true })
@@ -241,12 +262,19 @@ async function main(): Promise<void> {
         row.status = 'FAIL'
         failures.push(`${row.severity} ${row.id} at ${row.file}:${row.line}:${row.column} — ${row.description}`)
       }
-      ;(summary.targets as Record<string, unknown>)[target.name] = { issues: rows, errors: result.errors.map((e) => ({ ...e, file: relative(dir, e.file) })) }
+      ;(summary.targets as Record<string, unknown>)[target.name] = {
+        issues: rows,
+        errors: result.errors.map((e) => ({ ...e, file: relative(dir, e.file) })),
+      }
       console.log(`\n${target.name}: ${rows.length} finding(s)`)
-      for (const row of rows) console.log(`  [${row.status}] ${row.severity}/${row.confidence}${row.manualReview ? ' (manual review)' : ''} ${row.id} ${row.file}:${row.line}`)
+      for (const row of rows)
+        console.log(
+          `  [${row.status}] ${row.severity}/${row.confidence}${row.manualReview ? ' (manual review)' : ''} ${row.id} ${row.file}:${row.line}`,
+        )
     }
     for (const entry of REVIEWED) {
-      if (!reviewedSeen.has(`${entry.id} ${entry.file}`)) console.log(`  note: reviewed entry ${entry.id} at ${entry.file} no longer occurs; remove it from REVIEWED.`)
+      if (!reviewedSeen.has(`${entry.id} ${entry.file}`))
+        console.log(`  note: reviewed entry ${entry.id} at ${entry.file} no longer occurs; remove it from REVIEWED.`)
     }
     console.log('')
     failures.push(...cspFailures, ...preloadProblems())

@@ -28,7 +28,12 @@ function filesBelow(dir: string, prefix = ''): string[] {
 
 export async function enforcedPolicies(rendererDir: string, policy = contentSecurityPolicy()): Promise<EnforcedPolicies> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    return { problems: [`${join(rendererDir, 'index.html')} is missing: run \`npm run build\` first, so the policy the app scheme serves can be checked`], policies: [] }
+    return {
+      problems: [
+        `${join(rendererDir, 'index.html')} is missing: run \`npm run build\` first, so the policy the app scheme serves can be checked`,
+      ],
+      policies: [],
+    }
   }
   const handle = createAppProtocolHandler({ root: rendererDir, policy, fs: { readFile, realpath, stat } })
   const problems: string[] = []
@@ -42,13 +47,20 @@ export async function enforcedPolicies(rendererDir: string, policy = contentSecu
     else byPolicy.set(header, [...(byPolicy.get(header) ?? []), file])
   }
   const metas = metaPolicies(await (await handle({ url: APP_INDEX_URL, method: 'GET' })).text())
-  if (metas.length !== 1) problems.push(`${APP_INDEX_URL} has ${metas.length} Content-Security-Policy <meta> tags; it must have exactly one (the policy that applies without the header)`)
+  if (metas.length !== 1)
+    problems.push(
+      `${APP_INDEX_URL} has ${metas.length} Content-Security-Policy <meta> tags; it must have exactly one (the policy that applies without the header)`,
+    )
   const policies: [string, string][] = [
-    ...[...byPolicy].map(([text, files]): [string, string] => [`header of ${files.length === 1 ? `${APP_ORIGIN}/${files[0]}` : `${files.length} files on ${APP_ORIGIN}/`}`, text]),
+    ...[...byPolicy].map(([text, files]): [string, string] => [
+      `header of ${files.length === 1 ? `${APP_ORIGIN}/${files[0]}` : `${files.length} files on ${APP_ORIGIN}/`}`,
+      text,
+    ]),
     ...metas.map((text): [string, string] => [`<meta> tag of ${APP_INDEX_URL}`, text]),
   ]
   for (const [label, text] of policies) {
-    for (const problem of strictPolicyProblems(text, label.startsWith('<meta>') ? 'meta' : 'header')) problems.push(`${label}: not the strict policy: ${problem}`)
+    for (const problem of strictPolicyProblems(text, label.startsWith('<meta>') ? 'meta' : 'header'))
+      problems.push(`${label}: not the strict policy: ${problem}`)
   }
   return { problems, policies }
 }

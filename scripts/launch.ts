@@ -20,9 +20,7 @@ export interface LaunchProbe {
 export type FallbackReason = 'package-missing' | 'download-failed' | 'override-missing' | 'no-display'
 
 export type LaunchDecision =
-  | { action: 'electron'; executable: string }
-  | { action: 'install' }
-  | { action: 'web'; reason: FallbackReason; detail: string }
+  { action: 'electron'; executable: string } | { action: 'install' } | { action: 'web'; reason: FallbackReason; detail: string }
 
 /** Where the executable sits inside an unpacked Electron, as electron's install.js writes it to path.txt. */
 export function platformExecutable(platform: NodeJS.Platform): string {
@@ -121,7 +119,11 @@ export function fallbackParagraph(
  * line with the address to open (http://127.0.0.1:PORT/?token=…). start.ts passes its own
  * arguments on (--db and the like).
  */
-export function webFallbackCommand(root: string, args: readonly string[], nodePath: string = process.execPath): { command: string; args: string[] } {
+export function webFallbackCommand(
+  root: string,
+  args: readonly string[],
+  nodePath: string = process.execPath,
+): { command: string; args: string[] } {
   return { command: nodePath, args: [join(root, 'src', 'web', 'main.ts'), ...args] }
 }
 

@@ -47,7 +47,10 @@ function tryInstall(): string | undefined {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   if (result.status === 0) return undefined
-  if (result.error) return (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `no answer within ${INSTALL_TIMEOUT_MS / 1000} s` : result.error.message
+  if (result.error)
+    return (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+      ? `no answer within ${INSTALL_TIMEOUT_MS / 1000} s`
+      : result.error.message
   return summarizeInstallError(`${result.stderr ?? ''}\n${result.stdout ?? ''}`) ?? `install.js exited with status ${result.status}`
 }
 

@@ -8,7 +8,9 @@ import { exchangeFileSchema } from '../src/shared/exchange.ts'
 import type { ChineseText } from '../src/shared/domain.ts'
 import { convertScript } from '../src/core/text/chinese-script.ts'
 
-const file = exchangeFileSchema.parse(JSON.parse(readFileSync(new URL('../resources/datasets/us-cn-truce-2025.json', import.meta.url), 'utf8')))
+const file = exchangeFileSchema.parse(
+  JSON.parse(readFileSync(new URL('../resources/datasets/us-cn-truce-2025.json', import.meta.url), 'utf8')),
+)
 const measure = (id: string) => {
   const found = file.measures.find((m) => m.id === id)
   if (!found) throw new Error(`measure ${id} missing`)
@@ -51,10 +53,20 @@ describe('embedded dataset in Chinese', () => {
   it('names the instruments by their official Chinese names', () => {
     const names: [string, 'instrument' | 'instrumentNumber', string, string][] = [
       ['cn-mofcom-rare-earth-controls', 'instrument', '商务部、海关总署公告2025年第70号', '商務部、海關總署公告2025年第70號'],
-      ['cn-mofcom-rare-earth-controls', 'instrumentNumber', '商务部公告2025年第55、56、57、58、61、62号', '商務部公告2025年第55、56、57、58、61、62號'],
+      [
+        'cn-mofcom-rare-earth-controls',
+        'instrumentNumber',
+        '商务部公告2025年第55、56、57、58、61、62号',
+        '商務部公告2025年第55、56、57、58、61、62號',
+      ],
       ['cn-mofcom-ga-ge-sb-ban', 'instrument', '商务部公告2025年第72号', '商務部公告2025年第72號'],
       ['cn-mofcom-ga-ge-sb-ban', 'instrumentNumber', '商务部公告2024年第46号第二款', '商務部公告2024年第46號第二款'],
-      ['cn-counter-tariff-24', 'instrument', '国务院关税税则委员会《关于对原产于美国的进口商品加征关税的公告》', '國務院關稅稅則委員會《關於對原產於美國的進口商品加徵關稅的公告》'],
+      [
+        'cn-counter-tariff-24',
+        'instrument',
+        '国务院关税税则委员会《关于对原产于美国的进口商品加征关税的公告》',
+        '國務院關稅稅則委員會《關於對原產於美國的進口商品加徵關稅的公告》',
+      ],
       ['cn-counter-tariff-24', 'instrumentNumber', '税委会公告2025年第4号', '稅委會公告2025年第4號'],
       ['cn-mot-special-port-fees', 'instrumentNumber', '交办水〔2025〕59号', '交辦水〔2025〕59號'],
       ['cn-uel-2025-7', 'instrumentNumber', '不可靠实体清单工作机制公告〔2025〕7号', '不可靠實體清單工作機制公告〔2025〕7號'],
@@ -75,7 +87,8 @@ describe('embedded dataset in Chinese', () => {
   })
 
   it('gives the sources published in Chinese a Chinese title, and an English one in the title itself', () => {
-    const chinesePublisher = /udn|cnyes|worldjournal|ltn\.com|ettoday|takungpao|hk01|stheadline|chinagovernance|luliao|xidi100|neamco|swissinfo\.ch\/chi|yxiu/
+    const chinesePublisher =
+      /udn|cnyes|worldjournal|ltn\.com|ettoday|takungpao|hk01|stheadline|chinagovernance|luliao|xidi100|neamco|swissinfo\.ch\/chi|yxiu/
     let count = 0
     for (const m of file.measures) {
       for (const s of m.sources) {

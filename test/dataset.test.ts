@@ -76,7 +76,6 @@ function event(file: ParsedExchangeFile, measureId: string, eventId: string) {
   return found
 }
 
-
 describe('embedded dataset us-cn-truce-2025 (file)', () => {
   it('parses with exchangeFileSchema with zero issues, and every measure validates on its own', () => {
     const raw = loadRaw() as { measures: unknown[] }
@@ -131,7 +130,10 @@ describe('embedded dataset us-cn-truce-2025 (file)', () => {
       const unverified = new Set(m.sources.filter((s) => s.confidence === 'unverified').map((s) => s.id))
       for (const e of m.events) {
         if (e.sourceIds.length === 0) continue
-        expect(e.sourceIds.every((id) => unverified.has(id)), `${m.id}/${e.id} rests only on unverified sources`).toBe(false)
+        expect(
+          e.sourceIds.every((id) => unverified.has(id)),
+          `${m.id}/${e.id} rests only on unverified sources`,
+        ).toBe(false)
       }
     }
     // The one low-quality page used is marked as such.
@@ -167,7 +169,9 @@ describe('embedded dataset us-cn-truce-2025 (file)', () => {
     // The one-year ends stated or derived on the same wall clocks coincide too, one year later.
     const endMs = epochMs('2026-11-10T00:01:00-05:00[America/New_York]')
     const ends = file.measures.flatMap((m) =>
-      m.events.filter((e) => e.until !== null && /^2026-11-10T(00:01|13:01)/.test(e.until)).map((e) => ({ where: `${m.id}/${e.id}`, ms: epochMs(e.until!) })),
+      m.events
+        .filter((e) => e.until !== null && /^2026-11-10T(00:01|13:01)/.test(e.until))
+        .map((e) => ({ where: `${m.id}/${e.id}`, ms: epochMs(e.until!) })),
     )
     expect(ends.length).toBeGreaterThanOrEqual(4)
     for (const e of ends) expect(e.ms, e.where).toBe(endMs)
@@ -381,7 +385,8 @@ interface TableEntry {
 }
 
 const same = (row: Row, ...keys: InstantKey[]): Partial<Record<InstantKey, Row>> => Object.fromEntries(keys.map((k) => [k, row]))
-const rows = (...parts: Partial<Record<InstantKey, Row>>[]): Record<InstantKey, Row> => Object.assign({}, ...parts) as Record<InstantKey, Row>
+const rows = (...parts: Partial<Record<InstantKey, Row>>[]): Record<InstantKey, Row> =>
+  Object.assign({}, ...parts) as Record<InstantKey, Row>
 
 const NY_SWITCH = '2025-11-10T00:01:00-05:00[America/New_York]'
 const BJ_SWITCH = '2025-11-10T13:01:00+08:00[Asia/Shanghai]'
@@ -391,7 +396,8 @@ const BJ_DAY_END = '2026-11-10T00:00:00+08:00[Asia/Shanghai]'
 
 const TABLE: Record<string, TableEntry> = {
   'us-bis-affiliates-rule': {
-    source: 'BIS final rule (Squire, Fenwick): suspended from 10 Nov 2025 (12:01 a.m. EST, the shared switch) “through 9 Nov 2026”, reimposed 10 Nov 2026 absent an extension; nothing recorded after (reference, “What happened afterwards”)',
+    source:
+      'BIS final rule (Squire, Fenwick): suspended from 10 Nov 2025 (12:01 a.m. EST, the shared switch) “through 9 Nov 2026”, reimposed 10 Nov 2026 absent an extension; nothing recorded after (reference, “What happened afterwards”)',
     rows: rows(
       { t1: ['in_force', null, `suspended ${NY_SWITCH}`, false] },
       same(['suspended', null, `suspension_end ${NY_END}`, false], 't2', 't3'),
@@ -399,21 +405,24 @@ const TABLE: Record<string, TableEntry> = {
     ),
   },
   'cn-mofcom-rare-earth-controls': {
-    source: 'udn 9059047 (No. 62 and No. 61 item (三) in force on publication, 9 Oct 2025); No. 70 via udn 9125818: 「自即日起至2026年11月10日」 suspended, inclusive → ends 00:00 Beijing 11 Nov 2026 (16:00 UTC 10 Nov)',
+    source:
+      'udn 9059047 (No. 62 and No. 61 item (三) in force on publication, 9 Oct 2025); No. 70 via udn 9125818: 「自即日起至2026年11月10日」 suspended, inclusive → ends 00:00 Beijing 11 Nov 2026 (16:00 UTC 10 Nov)',
     rows: rows(
       same(['suspended', null, 'suspension_end 2026-11-11T00:00:00+08:00[Asia/Shanghai]', false], 't1', 't2', 't3', 't4'),
       same(['in_force', null, null, true], 't5', 't6', 't7'),
     ),
   },
   'cn-mofcom-ga-ge-sb-ban': {
-    source: 'MOFCOM No. 72 via swissinfo/AFP and cnyes: 「自即日起至2026年11月27日……第二款暂停实施」 from 9 Nov 2025, inclusive → ends 00:00 Beijing 28 Nov 2026 (16:00 UTC 27 Nov)',
+    source:
+      'MOFCOM No. 72 via swissinfo/AFP and cnyes: 「自即日起至2026年11月27日……第二款暂停实施」 from 9 Nov 2025, inclusive → ends 00:00 Beijing 28 Nov 2026 (16:00 UTC 27 Nov)',
     rows: rows(
       same(['suspended', null, 'suspension_end 2026-11-28T00:00:00+08:00[Asia/Shanghai]', false], 't1', 't2', 't3', 't4', 't5'),
       same(['in_force', null, null, true], 't6', 't7'),
     ),
   },
   'us-ustr-301-ships': {
-    source: 'Fees from 14 Oct 2025 at USD 50/net ton, USD 80 from 17 Apr 2026 (90 FR 17114 via Thompson Hine 2025-04); suspended 12:01 a.m. EST 10 Nov 2025 “until 10 Nov 2026”, no liability during the suspension (Thompson Hine ?p=8715, Vedder Price); after the end the phase-III fee is the inferred rate',
+    source:
+      'Fees from 14 Oct 2025 at USD 50/net ton, USD 80 from 17 Apr 2026 (90 FR 17114 via Thompson Hine 2025-04); suspended 12:01 a.m. EST 10 Nov 2025 “until 10 Nov 2026”, no liability during the suspension (Thompson Hine ?p=8715, Vedder Price); after the end the phase-III fee is the inferred rate',
     rows: rows(
       { t1: ['in_force', 'USD 50/net ton', `suspended ${NY_SWITCH}`, false] },
       { t2: ['suspended', 'USD 0/net ton', 'rate_step 2026-04-17T00:00:00-04:00[America/New_York]', false] },
@@ -422,7 +431,8 @@ const TABLE: Record<string, TableEntry> = {
     ),
   },
   'cn-mot-special-port-fees': {
-    source: 'MOT No. 54: RMB 400/net ton from 14 Oct 2025, RMB 640 from 17 Apr 2026 (hk01, bastille); suspended for “1年” from 13:01 Beijing 10 Nov 2025 (udn 9129321, ettoday) — end derived',
+    source:
+      'MOT No. 54: RMB 400/net ton from 14 Oct 2025, RMB 640 from 17 Apr 2026 (hk01, bastille); suspended for “1年” from 13:01 Beijing 10 Nov 2025 (udn 9129321, ettoday) — end derived',
     rows: rows(
       { t1: ['in_force', 'CNY 400/net ton', `suspended ${BJ_SWITCH}`, false] },
       { t2: ['suspended', 'CNY 0/net ton', 'rate_step 2026-04-17T00:00:00+08:00[Asia/Shanghai]', false] },
@@ -431,14 +441,16 @@ const TABLE: Record<string, TableEntry> = {
     ),
   },
   'cn-mofcom-hanwha-countermeasures': {
-    source: 'MOFCOM decision of 10 Nov 2025: 「自北京时间10日起，暂停……一年」 (hkcna via the review; takungpao) — date only, start of day Beijing; end derived',
+    source:
+      'MOFCOM decision of 10 Nov 2025: 「自北京时间10日起，暂停……一年」 (hkcna via the review; takungpao) — date only, start of day Beijing; end derived',
     rows: rows(
       same(['suspended', null, `suspension_end ${BJ_DAY_END}`, false], 't1', 't2', 't3'),
       same(['in_force', null, null, true], 't4', 't5', 't6', 't7'),
     ),
   },
   'us-ieepa-fentanyl-tariff': {
-    source: 'EO 14228 (20% from 4 Mar 2025); EO 14357: 10% from 12:01 a.m. EST 10 Nov 2025 (legistrack, mondaq 1702374); CBP stopped IEEPA collection 12:00 a.m. ET 24 Feb 2026 after Learning Resources v. Trump (natlawreview, mondaq 1750606)',
+    source:
+      'EO 14228 (20% from 4 Mar 2025); EO 14357: 10% from 12:01 a.m. EST 10 Nov 2025 (legistrack, mondaq 1702374); CBP stopped IEEPA collection 12:00 a.m. ET 24 Feb 2026 after Learning Resources v. Trump (natlawreview, mondaq 1750606)',
     rows: rows(
       { t1: ['in_force', '20%', `amended ${NY_SWITCH}`, false] },
       { t2: ['in_force', '10%', 'terminated 2026-02-24T00:00:00-05:00[America/New_York]', false] },
@@ -446,28 +458,32 @@ const TABLE: Record<string, TableEntry> = {
     ),
   },
   'us-ieepa-reciprocal-tariff': {
-    source: 'EO 14257 (34%); EO 14298 / EO 14334 / EO 14358: 24 points suspended, 10% charged, until 12:01 a.m. EST 10 Nov 2026 (legistrack, bocintl); IEEPA collection stopped 24 Feb 2026 (natlawreview)',
+    source:
+      'EO 14257 (34%); EO 14298 / EO 14334 / EO 14358: 24 points suspended, 10% charged, until 12:01 a.m. EST 10 Nov 2026 (legistrack, bocintl); IEEPA collection stopped 24 Feb 2026 (natlawreview)',
     rows: rows(
       same(['partly_suspended', '10%', 'terminated 2026-02-24T00:00:00-05:00[America/New_York]', false], 't1', 't2'),
       same(['terminated', '0%', null, false], 't3', 't4', 't5', 't6', 't7'),
     ),
   },
   'cn-counter-tariff-24': {
-    source: 'Tariff Commission No. 4 (34%) and No. 10 (chinagovernance 12683872): 「自2025年11月10日13时01分起……在一年内继续暂停实施24%……保留10%」 — end derived; nothing recorded after',
+    source:
+      'Tariff Commission No. 4 (34%) and No. 10 (chinagovernance 12683872): 「自2025年11月10日13时01分起……在一年内继续暂停实施24%……保留10%」 — end derived; nothing recorded after',
     rows: rows(
       same(['partly_suspended', '10%', `suspension_end ${BJ_END}`, false], 't1', 't2', 't3'),
       same(['in_force', '34%', null, true], 't4', 't5', 't6', 't7'),
     ),
   },
   'cn-farm-tariffs-2025': {
-    source: 'Tariff Commission announcement of 5 Nov 2025 (udn 9119083, hk01 60291607): from 13:01 Beijing 10 Nov 2025 「停止实施」 — stopped, no end; rate 10–15% has no single number',
+    source:
+      'Tariff Commission announcement of 5 Nov 2025 (udn 9119083, hk01 60291607): from 13:01 Beijing 10 Nov 2025 「停止实施」 — stopped, no end; rate 10–15% has no single number',
     rows: rows(
       { t1: ['in_force', null, `terminated ${BJ_SWITCH}`, false] },
       same(['terminated', null, null, false], 't2', 't3', 't4', 't5', 't6', 't7'),
     ),
   },
   'us-ustr-301-exclusions': {
-    source: 'USTR notices: in force 1 Jun – 31 Aug 2025 (jdsupra), through 29 Nov 2025 (USTR notice via MTI; GHY), then 30 Nov 2025 to 10 Nov 2026 (MTI; lawyerfanzhang); nothing recorded after',
+    source:
+      'USTR notices: in force 1 Jun – 31 Aug 2025 (jdsupra), through 29 Nov 2025 (USTR notice via MTI; GHY), then 30 Nov 2025 to 10 Nov 2026 (MTI; lawyerfanzhang); nothing recorded after',
     rows: rows(
       same(['in_force', null, 'effective 2025-11-30T00:00:00-05:00[America/New_York]', false], 't1', 't2'),
       { t3: ['in_force', null, 'terminated 2026-11-10T00:00:00-05:00[America/New_York]', false] },
@@ -475,7 +491,8 @@ const TABLE: Record<string, TableEntry> = {
     ),
   },
   'us-section-122-tariff': {
-    source: 'Proclamation of 20 Feb 2026: 10% from 12:01 a.m. ET 24 Feb 2026 for 150 days, to 12:01 a.m. EDT 24 Jul 2026 (GHY, Thompson Hine); no replacement recorded',
+    source:
+      'Proclamation of 20 Feb 2026: 10% from 12:01 a.m. ET 24 Feb 2026 for 150 days, to 12:01 a.m. EDT 24 Jul 2026 (GHY, Thompson Hine); no replacement recorded',
     rows: rows(
       same(['pending', '0%', 'announced 2026-02-20T00:00:00-05:00[America/New_York]', false], 't1', 't2'),
       { t3: ['in_force', '10%', 'terminated 2026-07-24T00:01:00-04:00[America/New_York]', false] },
@@ -483,44 +500,52 @@ const TABLE: Record<string, TableEntry> = {
     ),
   },
   'cn-taxcomm-2025-1-tariffs': {
-    source: 'Tariff Commission 2025 No. 1 (MOF text via luliao): 15% / 10% from 10 Feb 2025; not covered by the truce (fact sheet: tariffs “announced since March 4, 2025”); no later change found',
+    source:
+      'Tariff Commission 2025 No. 1 (MOF text via luliao): 15% / 10% from 10 Feb 2025; not covered by the truce (fact sheet: tariffs “announced since March 4, 2025”); no later change found',
     rows: rows(same(['in_force', null, null, false], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
   },
   'cn-mofcom-export-control-list-2025-13': {
-    source: 'MOFCOM spokesman, 5 Nov 2025 (Xinhua via livedoor): measures on the 15 entities of No. 13 lifted from 10 Nov 2025 (date only → 00:00 Beijing, before t1)',
+    source:
+      'MOFCOM spokesman, 5 Nov 2025 (Xinhua via livedoor): measures on the 15 entities of No. 13 lifted from 10 Nov 2025 (date only → 00:00 Beijing, before t1)',
     rows: rows(same(['terminated', null, null, false], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
   },
   'cn-mofcom-export-control-list-2025-21': {
-    source: 'MOFCOM spokesman: suspended 90 days from 14 May 2025 (Xinhua via Shanghai Daily), continued 90 days from 12 Aug 2025 (ettoday, stheadline), then one year from 10 Nov 2025 (livedoor) — end derived, start of day Beijing',
+    source:
+      'MOFCOM spokesman: suspended 90 days from 14 May 2025 (Xinhua via Shanghai Daily), continued 90 days from 12 Aug 2025 (ettoday, stheadline), then one year from 10 Nov 2025 (livedoor) — end derived, start of day Beijing',
     rows: rows(
       same(['suspended', null, `suspension_end ${BJ_DAY_END}`, false], 't1', 't2', 't3'),
       same(['in_force', null, null, true], 't4', 't5', 't6', 't7'),
     ),
   },
   'cn-uel-2025-7': {
-    source: 'MOFCOM spokesman: [2025] No. 7 measures suspended 90 days from 14 May 2025 (GMT8, Xinhua), 90 more days from 12 Aug 2025 (stheadline), then one more year from 10 Nov 2025 (livedoor) — end derived',
+    source:
+      'MOFCOM spokesman: [2025] No. 7 measures suspended 90 days from 14 May 2025 (GMT8, Xinhua), 90 more days from 12 Aug 2025 (stheadline), then one more year from 10 Nov 2025 (livedoor) — end derived',
     rows: rows(
       same(['suspended', null, `suspension_end ${BJ_DAY_END}`, false], 't1', 't2', 't3'),
       same(['in_force', null, null, true], 't4', 't5', 't6', 't7'),
     ),
   },
   'cn-gac-soybean-exporters-suspension': {
-    source: 'GAC announcement of 7 Nov 2025 repealing No. 30, eligibility restored from 10 Nov 2025 (udn 9125818, udn 9125333) — date only, 00:00 Beijing, before t1',
+    source:
+      'GAC announcement of 7 Nov 2025 repealing No. 30, eligibility restored from 10 Nov 2025 (udn 9125818, udn 9125333) — date only, 00:00 Beijing, before t1',
     rows: rows(same(['terminated', null, null, false], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
   },
   'cn-gac-us-log-import-ban': {
-    source: 'GAC announcement repealing No. 29, in force from 10 Nov 2025 (udn 9125818, World Journal 9127622) — date only, 00:00 Beijing, before t1',
+    source:
+      'GAC announcement repealing No. 29, in force from 10 Nov 2025 (udn 9125818, World Journal 9127622) — date only, 00:00 Beijing, before t1',
     rows: rows(same(['terminated', null, null, false], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
   },
   'cn-soybean-commitment-2025': {
-    source: 'Fact sheet: ≥12 Mt in the last two months of 2025 (deadline 00:00 Beijing 1 Jan 2026); USDA: >8 Mt by 8 Jan 2026; completed only in the week of 19 Jan 2026 (Bessent at Davos, news.net) → missed on the fact-sheet deadline',
+    source:
+      'Fact sheet: ≥12 Mt in the last two months of 2025 (deadline 00:00 Beijing 1 Jan 2026); USDA: >8 Mt by 8 Jan 2026; completed only in the week of 19 Jan 2026 (Bessent at Davos, news.net) → missed on the fact-sheet deadline',
     rows: rows(
       same(['in_force', null, 'commitment_deadline 2026-01-01T00:00:00+08:00[Asia/Shanghai]', false, 'pending'], 't1', 't2'),
       same(['in_force', null, null, false, 'missed'], 't3', 't4', 't5', 't6', 't7'),
     ),
   },
   'cn-soybean-commitment-2026': {
-    source: 'Fact sheet: ≥25 Mt in each of 2026–2028 (period 2026 from 00:00 Beijing 1 Jan 2026 to 1 Jan 2027); no 2026 figure in the stored sources → needs review after the deadline',
+    source:
+      'Fact sheet: ≥25 Mt in each of 2026–2028 (period 2026 from 00:00 Beijing 1 Jan 2026 to 1 Jan 2027); no 2026 figure in the stored sources → needs review after the deadline',
     rows: rows(
       same(['pending', null, 'effective 2026-01-01T00:00:00+08:00[Asia/Shanghai]', false, 'pending'], 't1', 't2'),
       same(['in_force', null, 'commitment_deadline 2027-01-01T00:00:00+08:00[Asia/Shanghai]', false, 'pending'], 't3', 't4', 't5', 't6'),
@@ -535,11 +560,24 @@ const TABLE: Record<string, TableEntry> = {
     ),
   },
   'cn-soybean-commitment-2028': {
-    source: 'Fact sheet: ≥25 Mt in each of 2026, 2027 and 2028 — period 2028 from 00:00 Beijing 1 Jan 2028 (after every instant of the table)',
-    rows: rows(same(['pending', null, 'effective 2028-01-01T00:00:00+08:00[Asia/Shanghai]', false, 'pending'], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
+    source:
+      'Fact sheet: ≥25 Mt in each of 2026, 2027 and 2028 — period 2028 from 00:00 Beijing 1 Jan 2028 (after every instant of the table)',
+    rows: rows(
+      same(
+        ['pending', null, 'effective 2028-01-01T00:00:00+08:00[Asia/Shanghai]', false, 'pending'],
+        't1',
+        't2',
+        't3',
+        't4',
+        't5',
+        't6',
+        't7',
+      ),
+    ),
   },
   'us-ustr-301-semiconductors': {
-    source: 'USTR notice of action of 23 Dec 2025 (NCBFAA; Thompson Hine ?p=8784): 0% now, “increasing … on June 23, 2027, to a rate to be announced” — no rate recorded, so the passed step needs review',
+    source:
+      'USTR notice of action of 23 Dec 2025 (NCBFAA; Thompson Hine ?p=8784): 0% now, “increasing … on June 23, 2027, to a rate to be announced” — no rate recorded, so the passed step needs review',
     rows: rows(
       same(['pending', '0%', 'effective 2025-12-23T00:00:00-05:00[America/New_York]', false], 't1', 't2'),
       same(['in_force', '0%', 'rate_step 2027-06-23T00:00:00-04:00[America/New_York]', false], 't3', 't4', 't5', 't6'),
@@ -547,15 +585,18 @@ const TABLE: Record<string, TableEntry> = {
     ),
   },
   'us-ustr-301-phase-one-investigation': {
-    source: 'USTR release of 24 Oct 2025 (c-air, isenews): investigation initiated; comments to 1 Dec, hearing 16 Dec 2025; no determination found',
+    source:
+      'USTR release of 24 Oct 2025 (c-air, isenews): investigation initiated; comments to 1 Dec, hearing 16 Dec 2025; no determination found',
     rows: rows(same(['in_force', null, null, false], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
   },
   'us-threatened-100pct-tariff-2025-11': {
-    source: 'Announced 10 Oct 2025 for 1 Nov (E&E News, Mint); “effectively off the table” 26 Oct 2025 (Bessent via Reuters/Newsmax, CBS via LoudFact); never imposed',
+    source:
+      'Announced 10 Oct 2025 for 1 Nov (E&E News, Mint); “effectively off the table” 26 Oct 2025 (Bessent via Reuters/Newsmax, CBS via LoudFact); never imposed',
     rows: rows(same(['terminated', null, null, false], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
   },
   'us-threatened-software-export-controls-2025-11': {
-    source: 'Announced 10 Oct 2025 with the 100% tariff (E&E News, Mint); averted with it on 26 Oct 2025 (Reuters via TimesLIVE); no rule issued',
+    source:
+      'Announced 10 Oct 2025 with the 100% tariff (E&E News, Mint); averted with it on 26 Oct 2025 (Reuters via TimesLIVE); no rule issued',
     rows: rows(same(['terminated', null, null, false], 't1', 't2', 't3', 't4', 't5', 't6', 't7')),
   },
 }
@@ -591,13 +632,25 @@ describe('embedded dataset us-cn-truce-2025 (status a user sees, through the sto
   it('shows the conflicting readings as date conflicts, and refuses to let the US reading of the farm tariffs drive a termination', () => {
     const list = value(temp.store.service.call('measures.list', {}) as Result<MeasureSummary[]>)
     const conflicted = list.filter((m) => m.hasDateConflict).map((m) => m.id)
-    for (const id of ['cn-farm-tariffs-2025', 'cn-mofcom-rare-earth-controls', 'cn-mofcom-ga-ge-sb-ban', 'us-bis-affiliates-rule', 'us-ustr-301-ships']) {
+    for (const id of [
+      'cn-farm-tariffs-2025',
+      'cn-mofcom-rare-earth-controls',
+      'cn-mofcom-ga-ge-sb-ban',
+      'us-bis-affiliates-rule',
+      'us-ustr-301-ships',
+    ]) {
       expect(conflicted, id).toContain(id)
     }
-    const chosen = temp.store.service.call('events.chooseAlternative', { measureId: 'cn-farm-tariffs-2025', eventId: 'terminated-2025-11-10', index: 0 }) as Result<unknown>
+    const chosen = temp.store.service.call('events.chooseAlternative', {
+      measureId: 'cn-farm-tariffs-2025',
+      eventId: 'terminated-2025-11-10',
+      index: 0,
+    }) as Result<unknown>
     expect(chosen.ok).toBe(false)
     const at = '2026-06-01T12:00:00+00:00[UTC]'
-    const farm = value(temp.store.service.call('measures.list', { at }) as Result<MeasureSummary[]>).find((m) => m.id === 'cn-farm-tariffs-2025')
+    const farm = value(temp.store.service.call('measures.list', { at }) as Result<MeasureSummary[]>).find(
+      (m) => m.id === 'cn-farm-tariffs-2025',
+    )
     expect(farm?.status).toBe('terminated')
   })
 
@@ -634,7 +687,11 @@ describe('a newer embedded dataset and an existing database', () => {
 
   it('reports the measures a database seeded from the old dataset already has as a conflict, and changes nothing', async () => {
     const temp = await seededFromOldDataset()
-    const note = value(call(temp, 'notes.add', { measureId: 'cn-farm-tariffs-2025', body: 'My own note: check the EO 14358 date.' }) as Result<{ id: string }>)
+    const note = value(
+      call(temp, 'notes.add', { measureId: 'cn-farm-tariffs-2025', body: 'My own note: check the EO 14358 date.' }) as Result<{
+        id: string
+      }>,
+    )
     const before = JSON.stringify(value(call(temp, 'exchange.export', {}) as Result<{ measures: unknown[] }>).measures)
 
     for (const dryRun of [true, false]) {

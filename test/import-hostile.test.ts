@@ -61,7 +61,9 @@ describe('importing a hostile file through the command line', () => {
   it('refuses a 150 MB file (100,000 measures of 500 empty events) as too large to read, before parsing', async () => {
     const measure = `{"id":"a","events":[${Array(500).fill('{}').join(',')}]}`
     const run = await importHostile('events-150mb.json', 100_000, () => measure)
-    expect(run.err).toContain('the file is too large to import at once: reading it would take more than 256 MB of memory. Split it into smaller files')
+    expect(run.err).toContain(
+      'the file is too large to import at once: reading it would take more than 256 MB of memory. Split it into smaller files',
+    )
     expect(run.code).toBe(2)
     expect(run.peakRssMb).toBeLessThan(RSS_CEILING_MB)
     expect(await exportedMeasures()).toEqual(before)

@@ -102,7 +102,9 @@ function report(text: string): string[] {
 }
 
 function cli(text: string): string[] {
-  const run = spawnSync(process.execPath, ['src/cli/main.ts', '--db', temp.path, 'status', '--json', '--at', AT, '--text', text], { encoding: 'utf8' })
+  const run = spawnSync(process.execPath, ['src/cli/main.ts', '--db', temp.path, 'status', '--json', '--at', AT, '--text', text], {
+    encoding: 'utf8',
+  })
   expect(run.status, run.stderr).toBe(0)
   return sorted((JSON.parse(run.stdout) as { id: string }[]).map((row) => row.id))
 }
@@ -116,7 +118,11 @@ describe('board, report and command line find the same measures', () => {
   })
 
   it('the command line report takes --text and says so in its header', () => {
-    const run = spawnSync(process.execPath, ['src/cli/main.ts', '--db', temp.path, 'report', '--format', 'json', '--at', AT, '--text', 'FEES port'], { encoding: 'utf8' })
+    const run = spawnSync(
+      process.execPath,
+      ['src/cli/main.ts', '--db', temp.path, 'report', '--format', 'json', '--at', AT, '--text', 'FEES port'],
+      { encoding: 'utf8' },
+    )
     expect(run.status, run.stderr).toBe(0)
     const model = JSON.parse(run.stdout) as { filterText: string; measures: { id: string; inScope: boolean }[] }
     expect(sorted(model.measures.filter((m) => m.inScope).map((m) => m.id))).toEqual(sorted([id.ships!, id.counterFees!]))
@@ -125,7 +131,9 @@ describe('board, report and command line find the same measures', () => {
 
   it('the board finds on its own what the fields hold, before the service has answered', () => {
     const rows = value(temp.store.service.call('measures.list', { at: AT }))
-    expect(sorted(filterRows(rows, { ...emptyFilter(), text: '船舶 費' }).map((row) => row.id))).toEqual(sorted([id.ships!, id.counterFees!]))
+    expect(sorted(filterRows(rows, { ...emptyFilter(), text: '船舶 費' }).map((row) => row.id))).toEqual(
+      sorted([id.ships!, id.counterFees!]),
+    )
     expect(filterRows(rows, { ...emptyFilter(), text: 'counsel truce' })).toEqual([])
   })
 })

@@ -21,9 +21,23 @@ let now = 0
 let id = ''
 beforeAll(async () => {
   temp = await openTempStore({ seed: false, nowMs: () => now })
-  id = value(temp.store.service.call('measures.create', { facts: { title: { en: 'Reciprocal tariff' }, imposer: 'US', target: 'CN', category: 'tariff' } })).id
-  value(temp.store.service.call('events.record', { measureId: id, event: { kind: 'effective', at: '2025-04-09T00:01:00-04:00[America/New_York]' } }))
-  value(temp.store.service.call('events.record', { measureId: id, event: { kind: 'suspended', at: '2025-11-10T00:01:00-05:00[America/New_York]', until: END } }))
+  id = value(
+    temp.store.service.call('measures.create', {
+      facts: { title: { en: 'Reciprocal tariff' }, imposer: 'US', target: 'CN', category: 'tariff' },
+    }),
+  ).id
+  value(
+    temp.store.service.call('events.record', {
+      measureId: id,
+      event: { kind: 'effective', at: '2025-04-09T00:01:00-04:00[America/New_York]' },
+    }),
+  )
+  value(
+    temp.store.service.call('events.record', {
+      measureId: id,
+      event: { kind: 'suspended', at: '2025-11-10T00:01:00-05:00[America/New_York]', until: END },
+    }),
+  )
   value(temp.store.service.call('reminders.setLeadDays', { leadDays: [30] }))
 })
 afterAll(() => temp.cleanup())
@@ -45,7 +59,9 @@ function answers(ms: number): Record<string, boolean> {
     'report (New York)': reportIn('America/New_York'),
     'report (Shanghai)': reportIn('Asia/Shanghai'),
     'board urgency': urgencyOf(zonedDeadline({ at: END, atMs: epochMs(END) }), ms) === 'month',
-    '30-day reminder due': value(temp.store.service.call('reminders.due', {})).reminders.some((r) => r.measureId === id && r.leadDays === 30),
+    '30-day reminder due': value(temp.store.service.call('reminders.due', {})).reminders.some(
+      (r) => r.measureId === id && r.leadDays === 30,
+    ),
   }
 }
 

@@ -14,7 +14,9 @@ interface DatasetMeasure {
 }
 
 /** The embedded dataset the app is seeded with on first open. */
-export const DATASET: { measures: DatasetMeasure[] } = JSON.parse(readFileSync(fileURLToPath(new URL('../../resources/datasets/us-cn-truce-2025.json', import.meta.url)), 'utf8'))
+export const DATASET: { measures: DatasetMeasure[] } = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../resources/datasets/us-cn-truce-2025.json', import.meta.url)), 'utf8'),
+)
 
 export function datasetTitle(id: string, locale: 'en' | 'zh-Hant' | 'zh-Hans' = 'en'): string {
   const measure = DATASET.measures.find((m) => m.id === id)

@@ -46,7 +46,12 @@ export function utcInstantFromNow(days: number): string {
 }
 
 /** A measure suspended from 30 days ago until `days` from now: its countdown runs now. */
-export function suspendedProbe(id: string, title: string, days: number, parties: { imposer: string; target: string } = { imposer: 'US', target: 'CN' }): ProbeMeasure {
+export function suspendedProbe(
+  id: string,
+  title: string,
+  days: number,
+  parties: { imposer: string; target: string } = { imposer: 'US', target: 'CN' },
+): ProbeMeasure {
   return {
     id,
     title: { en: title },

@@ -25,7 +25,12 @@ interface ExchangeFile {
  * Adds `bodies` as notes of measure `measureId` (ids `<prefix>-000`, …; created a minute apart,
  * the first one oldest) through `export --format json` and `import --replace`. Returns the ids.
  */
-export async function importNotes(dbPath: string, measureId: string, bodies: readonly string[], options: { pinned?: boolean; prefix?: string } = {}): Promise<string[]> {
+export async function importNotes(
+  dbPath: string,
+  measureId: string,
+  bodies: readonly string[],
+  options: { pinned?: boolean; prefix?: string } = {},
+): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-e2e-notes-'))
   const file = join(dir, 'exchange.json')
   try {

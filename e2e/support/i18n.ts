@@ -9,7 +9,13 @@ const catalogues = new Map<UiLocale, Record<string, unknown>>()
 
 function catalogue(locale: UiLocale): Record<string, unknown> {
   let messages = catalogues.get(locale)
-  if (!messages) catalogues.set(locale, (messages = JSON.parse(readFileSync(fileURLToPath(new URL(`../../src/shared/i18n/${locale}.json`, import.meta.url)), 'utf8')) as Record<string, unknown>))
+  if (!messages)
+    catalogues.set(
+      locale,
+      (messages = JSON.parse(
+        readFileSync(fileURLToPath(new URL(`../../src/shared/i18n/${locale}.json`, import.meta.url)), 'utf8'),
+      ) as Record<string, unknown>),
+    )
   return messages
 }
 

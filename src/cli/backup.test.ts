@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { tempDir } from '../../test/helpers/temp-store.ts'
 import { cli } from '../../test/helpers/run-cli.ts'
 
-const noteBodies = async (db: string, id: string) => JSON.parse((await cli('--db', db, 'note', 'list', id, '--json')).out).map((n: { body: string }) => n.body)
+const noteBodies = async (db: string, id: string) =>
+  JSON.parse((await cli('--db', db, 'note', 'list', id, '--json')).out).map((n: { body: string }) => n.body)
 
 describe('measure-tracker backup / restore', () => {
   it('backs up, lists, shows a backup without changing anything, then restores it with --yes', async () => {

@@ -24,7 +24,11 @@ describe('status', () => {
     const rows = JSON.parse(run.out) as Record<string, unknown>[]
     expect(rows.map((r) => r.id).sort()).toEqual([...SEED_IDS].sort())
     for (const row of rows) {
-      expect(row).toMatchObject({ title: { en: expect.any(String) }, imposer: expect.stringMatching(/^[A-Z]{2}$/), target: expect.stringMatching(/^[A-Z]{2}$/) })
+      expect(row).toMatchObject({
+        title: { en: expect.any(String) },
+        imposer: expect.stringMatching(/^[A-Z]{2}$/),
+        target: expect.stringMatching(/^[A-Z]{2}$/),
+      })
       expect(STATUSES).toContain(row.status)
       expect(typeof row.needsReview).toBe('boolean')
       if (row.next !== null) expect((row.next as { at: string }).at).toMatch(/^\d{4}-\d{2}-\d{2}T.*\[.+\]$/)
@@ -34,7 +38,11 @@ describe('status', () => {
   })
 
   it('shows the seeded suspensions ended and needing review after 10 Nov 2026', async () => {
-    const rows = JSON.parse((await cli('--db', db, 'status', '--json', '--at', '2026-11-26', '--tz', 'Asia/Shanghai')).out) as { id: string; status: string; needsReview: boolean }[]
+    const rows = JSON.parse((await cli('--db', db, 'status', '--json', '--at', '2026-11-26', '--tz', 'Asia/Shanghai')).out) as {
+      id: string
+      status: string
+      needsReview: boolean
+    }[]
     const affiliates = rows.find((r) => r.id === 'us-bis-affiliates-rule')
     expect(affiliates).toMatchObject({ status: 'in_force', needsReview: true })
   })
@@ -85,7 +93,13 @@ describe('export and import', () => {
     expect((await cli('--db', db, 'export', '--format', 'json', '--out', first)).code).toBe(0)
     // Add a user note directly so notes are part of the round trip.
     const file = JSON.parse(readFileSync(first, 'utf8'))
-    file.measures[0].notes.push({ id: 'n1', body: 'Check **this**', pinned: true, createdAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:00:00Z' })
+    file.measures[0].notes.push({
+      id: 'n1',
+      body: 'Check **this**',
+      pinned: true,
+      createdAt: '2026-11-20T10:00:00Z',
+      updatedAt: '2026-11-20T10:00:00Z',
+    })
     writeFileSync(first, JSON.stringify(file))
     const fresh = join(dir, 'fresh.db')
     const imported = await cli('--db', fresh, 'import', first, '--replace')
@@ -114,13 +128,47 @@ describe('export and import', () => {
     ['not JSON', 'hello', /not valid JSON/],
     ['truncated', '{"format":"measure-tracker","version":1,"measures":[{"id":', /not valid JSON/],
     ['wrong version', { format: 'measure-tracker', version: 99, measures: [] }, /version/],
-    ['invalid date', { format: 'measure-tracker', version: 1, measures: [measure('a', { events: [{ id: 'e', kind: 'effective', at: '2025-02-30T00:00:00-05:00[America/New_York]' }] })] }, /measures\.0\.events\.0\.at|measures\[0\]\.events\[0\]\.at/],
-    ['invalid zone', { format: 'measure-tracker', version: 1, measures: [measure('a', { events: [{ id: 'e', kind: 'effective', at: '2025-11-10T00:01:00-05:00[America/Gotham]' }] })] }, /events\[0\]\.at/],
+    [
+      'invalid date',
+      {
+        format: 'measure-tracker',
+        version: 1,
+        measures: [measure('a', { events: [{ id: 'e', kind: 'effective', at: '2025-02-30T00:00:00-05:00[America/New_York]' }] })],
+      },
+      /measures\.0\.events\.0\.at|measures\[0\]\.events\[0\]\.at/,
+    ],
+    [
+      'invalid zone',
+      {
+        format: 'measure-tracker',
+        version: 1,
+        measures: [measure('a', { events: [{ id: 'e', kind: 'effective', at: '2025-11-10T00:01:00-05:00[America/Gotham]' }] })],
+      },
+      /events\[0\]\.at/,
+    ],
     ['unknown party', { format: 'measure-tracker', version: 1, measures: [measure('a', { imposer: 'XX' })] }, /measures\[0\]\.imposer/],
     ['duplicate id', { format: 'measure-tracker', version: 1, measures: [measure('a'), measure('a')] }, /duplicate id "a"/],
-    ['dangling link', { format: 'measure-tracker', version: 1, measures: [measure('a', { links: [{ targetId: 'ghost' }] })] }, /measures\[0\]\.links\[0\]\.targetId.*ghost/],
-    ['end before start', { format: 'measure-tracker', version: 1, measures: [measure('a', { events: [{ id: 'e', kind: 'suspended', at: NY, until: '2025-11-05T00:00:00-05:00[America/New_York]' }] })] }, /events\[0\]\.until: ends/],
-    ['absurd size', { format: 'measure-tracker', version: 1, measures: [measure('a', { title: { en: 'x'.repeat(100_000) } })] }, /measures\[0\]\.title\.en/],
+    [
+      'dangling link',
+      { format: 'measure-tracker', version: 1, measures: [measure('a', { links: [{ targetId: 'ghost' }] })] },
+      /measures\[0\]\.links\[0\]\.targetId.*ghost/,
+    ],
+    [
+      'end before start',
+      {
+        format: 'measure-tracker',
+        version: 1,
+        measures: [
+          measure('a', { events: [{ id: 'e', kind: 'suspended', at: NY, until: '2025-11-05T00:00:00-05:00[America/New_York]' }] }),
+        ],
+      },
+      /events\[0\]\.until: ends/,
+    ],
+    [
+      'absurd size',
+      { format: 'measure-tracker', version: 1, measures: [measure('a', { title: { en: 'x'.repeat(100_000) } })] },
+      /measures\[0\]\.title\.en/,
+    ],
   ]
   for (const [name, content, message] of bad) {
     it(`rejects a file with ${name}, naming the place, and changes nothing`, async () => {
@@ -152,7 +200,13 @@ describe('as a process', () => {
     const file = join(dir, 'evil.json')
     writeFileSync(
       file,
-      JSON.stringify({ format: 'measure-tracker', version: 1, measures: [{ id: 'evil', title: { en: 'Evil \u001b]0;pwned\u0007 \u001b[2J title' }, imposer: 'US', target: 'CN', category: 'other' }] }),
+      JSON.stringify({
+        format: 'measure-tracker',
+        version: 1,
+        measures: [
+          { id: 'evil', title: { en: 'Evil \u001b]0;pwned\u0007 \u001b[2J title' }, imposer: 'US', target: 'CN', category: 'other' },
+        ],
+      }),
     )
     expect((await cli('--db', db, 'import', file)).code).toBe(0)
     const run = await cli('--db', db, 'show', 'evil')

@@ -66,7 +66,8 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
     const store = await openStore({ path: resolveDatabasePath(args.db), actor: actorName(), seed: args.command !== 'import' })
     // On stderr, so exported files and --json output stay clean.
     if (store.created) io.err(`measure-tracker: created a new database at ${store.path}`)
-    if (store.readOnly) io.err(`measure-tracker: ${store.path} is read-only (${store.readOnlyReason}): it can be read, changes are refused.`)
+    if (store.readOnly)
+      io.err(`measure-tracker: ${store.path} is read-only (${store.readOnlyReason}): it can be read, changes are refused.`)
     ctx = { store, args, locale: args.lang, zone: args.tz, t: translator(args.lang), out: (text) => io.out(plainText(text)) }
     const changesBefore = totalChanges(store)
     command(ctx)

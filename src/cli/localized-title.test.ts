@@ -30,7 +30,9 @@ describe('titles on the command line', () => {
 
   it('the report and the calendar use the same fallback (a blank title was kept there as blank)', async () => {
     const report = (await cli('--db', db, '--lang', 'zh-Hans', 'report', '--format', 'json')).out
-    const titles = Object.fromEntries((JSON.parse(report) as { measures: { id: string; title: string }[] }).measures.map((m) => [m.id, m.title]))
+    const titles = Object.fromEntries(
+      (JSON.parse(report) as { measures: { id: string; title: string }[] }).measures.map((m) => [m.id, m.title]),
+    )
     expect(titles).toEqual({ 'fx-english-only': 'English only', 'fx-blank': 'Blank translations', 'fx-all': '三种都有' })
     const calendar = (await cli('--db', db, '--lang', 'zh-Hans', 'export', '--format', 'ics', 'fx-blank')).out
     expect(calendar).toContain('X-WR-CALNAME:Blank translations — Measure Tracker')

@@ -70,7 +70,15 @@ describe('note list', () => {
   })
 
   it('shows the created time, a pinned marker and the body as plain text', async () => {
-    await cli('--db', db, 'note', 'add', MEASURE, '**Bold** and [the rule](https://www.federalregister.gov/d/2025-1)\n- one\n- two', '--pinned')
+    await cli(
+      '--db',
+      db,
+      'note',
+      'add',
+      MEASURE,
+      '**Bold** and [the rule](https://www.federalregister.gov/d/2025-1)\n- one\n- two',
+      '--pinned',
+    )
     const run = await cli('--db', db, '--tz', 'UTC', 'note', 'list', MEASURE)
     expect(run.code, run.err).toBe(0)
     const lines = run.out.split('\n')

@@ -10,7 +10,12 @@ let dir: string
 let db: string
 beforeEach(async () => {
   // One measure whose suspension ended on 10 Nov 2026 with nothing recorded since: it needs review.
-  const suspended = { id: 'suspended', kind: 'suspended', at: '2025-05-14T00:01:00-04:00[America/New_York]', until: '2026-11-10T00:01:00-05:00[America/New_York]' }
+  const suspended = {
+    id: 'suspended',
+    kind: 'suspended',
+    at: '2025-05-14T00:01:00-04:00[America/New_York]',
+    until: '2026-11-10T00:01:00-05:00[America/New_York]',
+  }
   ;({ dir, db } = await databaseWith([fixtureMeasure('fx-one', { en: 'The only measure' }, [suspended])]))
 })
 
@@ -29,7 +34,8 @@ describe('counts on the command line', () => {
 })
 
 describe('counts in reports', () => {
-  const report = async (lang: string, format: string) => (await cli('--db', db, '--lang', lang, '--tz', 'UTC', 'report', '--at', AT, '--days', '1', '--format', format)).out
+  const report = async (lang: string, format: string) =>
+    (await cli('--db', db, '--lang', lang, '--tz', 'UTC', 'report', '--at', AT, '--days', '1', '--format', format)).out
 
   it('count one measure, one review and one day in the singular', async () => {
     const md = await report('en', 'md')

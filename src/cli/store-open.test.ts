@@ -59,7 +59,9 @@ describe('while another process holds a long write transaction', () => {
     await holdWriteLock(path)
     const note = cli('--db', path, 'note', 'add', id, 'hello')
     expect(note.status).toBe(1)
-    expect(note.stderr).toContain(`${path} is busy: another Measure Tracker process (the app or the command line) is writing to it. Nothing was changed. Try again when it has finished.`)
+    expect(note.stderr).toContain(
+      `${path} is busy: another Measure Tracker process (the app or the command line) is writing to it. Nothing was changed. Try again when it has finished.`,
+    )
   }, 30_000)
 })
 
@@ -106,7 +108,10 @@ describe('a long import', () => {
     const file = join(dir, 'big.json')
     writeFileSync(file, JSON.stringify(generateExchangeFile(25_000)))
     const staging = tempDir()
-    const child = spawn(process.execPath, ['src/cli/main.ts', '--db', path, 'import', file], { env: { ...process.env, TMPDIR: staging }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['src/cli/main.ts', '--db', path, 'import', file], {
+      env: { ...process.env, TMPDIR: staging },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const exited = once(child, 'exit')

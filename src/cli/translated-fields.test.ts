@@ -33,7 +33,16 @@ beforeAll(async () => {
       scope: { 'zh-Hant': '美國船舶' },
     },
     sources: [source],
-    events: [{ id: 'e', kind: 'effective', at: '2025-10-14T00:00:00+08:00[Asia/Shanghai]', sourceIds: ['src'], note: 'Charged from 14 Oct.', translations: { note: { 'zh-Hans': '自10月14日起收费。' } } }],
+    events: [
+      {
+        id: 'e',
+        kind: 'effective',
+        at: '2025-10-14T00:00:00+08:00[Asia/Shanghai]',
+        sourceIds: ['src'],
+        note: 'Charged from 14 Oct.',
+        translations: { note: { 'zh-Hans': '自10月14日起收费。' } },
+      },
+    ],
   }
   ;({ db } = await databaseWith([measure]))
 })

@@ -96,7 +96,16 @@ describe('the kept calendar file', () => {
     timers.runNext()
     expect(writes).toEqual([path])
     now += 60_000
-    value(call('events.record', { measureId: 'us-bis-affiliates-rule', event: { kind: 'extended', at: '2026-08-01T12:00:00-04:00[America/New_York]', until: '2027-11-10T00:01:00-05:00[America/New_York]' } }))
+    value(
+      call('events.record', {
+        measureId: 'us-bis-affiliates-rule',
+        event: {
+          kind: 'extended',
+          at: '2026-08-01T12:00:00-04:00[America/New_York]',
+          until: '2027-11-10T00:01:00-05:00[America/New_York]',
+        },
+      }),
+    )
     kept.changed()
     timers.runNext()
     expect(writes).toEqual([path, path])
@@ -186,7 +195,16 @@ describe('the kept calendar file', () => {
     for (let i = 0; i < 100; i++) {
       now += 60_000
       // Each version differs in size too: a note changes the DTSTAMP, an event adds a VEVENT.
-      value(call('events.record', { measureId: 'us-ustr-301-semiconductors', event: { kind: 'amended', at: `2026-09-${String((i % 28) + 1).padStart(2, '0')}T00:00:00-04:00[America/New_York]`, rate: `${i}%` } }))
+      value(
+        call('events.record', {
+          measureId: 'us-ustr-301-semiconductors',
+          event: {
+            kind: 'amended',
+            at: `2026-09-${String((i % 28) + 1).padStart(2, '0')}T00:00:00-04:00[America/New_York]`,
+            rate: `${i}%`,
+          },
+        }),
+      )
       kept.writeTo(path)
       versions.add(createHash('sha256').update(readFileSync(path)).digest('hex'))
     }

@@ -59,7 +59,9 @@ function writeCalendar(write: (path: string, content: string) => void, path: str
     write(path, content)
   } catch (error) {
     const cause = error as NodeJS.ErrnoException
-    throw Object.assign(new Error(`The calendar file ${path} could not be written: ${cause.message}`), { kind: `${path}: ${cause.code ?? cause.message}` })
+    throw Object.assign(new Error(`The calendar file ${path} could not be written: ${cause.message}`), {
+      kind: `${path}: ${cause.code ?? cause.message}`,
+    })
   }
 }
 
@@ -67,7 +69,10 @@ function writeCalendar(write: (path: string, content: string) => void, path: str
  * Once, now, without timers: the command line after a command that changed something (the app and
  * the browser host have their keeper). Answers why the file could not be written, or null.
  */
-export function writeKeptCalendarOnce(service: Pick<Service, 'call'>, write: (path: string, content: string) => void = writeFileAtomically): string | null {
+export function writeKeptCalendarOnce(
+  service: Pick<Service, 'call'>,
+  write: (path: string, content: string) => void = writeFileAtomically,
+): string | null {
   try {
     const { file: target, locale } = subscriptionOf(service)
     if (target) writeCalendar(write, target.path, calendarOf(service, locale).content)

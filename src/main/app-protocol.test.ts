@@ -57,7 +57,12 @@ describe('the app scheme handler', () => {
   })
 
   it('sends the strict policy, nosniff and no-referrer with every response, refusals included', async () => {
-    for (const url of [APP_INDEX_URL, 'measure-tracker://app/assets/index-abc.js', 'measure-tracker://app/missing.js', 'measure-tracker://app/../secret.txt']) {
+    for (const url of [
+      APP_INDEX_URL,
+      'measure-tracker://app/assets/index-abc.js',
+      'measure-tracker://app/missing.js',
+      'measure-tracker://app/../secret.txt',
+    ]) {
       const response = await get(url)
       expect(response.headers.get('content-security-policy')).toBe(POLICY)
       expect(response.headers.get('x-content-type-options')).toBe('nosniff')

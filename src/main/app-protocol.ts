@@ -84,4 +84,3 @@ export function createAppProtocolHandler({ root, policy, fs }: AppProtocolOption
     }
   }
 }
-

@@ -25,7 +25,16 @@ export const APP_INDEX_URL = `${APP_ORIGIN}${APP_INDEX_PATH}`
  */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, bypassCSP: false, allowServiceWorkers: false, corsEnabled: false, stream: false },
+  privileges: {
+    standard: true,
+    secure: true,
+    supportFetchAPI: true,
+    codeCache: true,
+    bypassCSP: false,
+    allowServiceWorkers: false,
+    corsEnabled: false,
+    stream: false,
+  },
 }
 
 /**
@@ -37,5 +46,14 @@ export const PRINT_SCHEME = 'measure-tracker-print'
 export const PRINT_HOST = 'document'
 export const PRINT_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: PRINT_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: false, codeCache: false, bypassCSP: false, allowServiceWorkers: false, corsEnabled: false, stream: false },
+  privileges: {
+    standard: true,
+    secure: true,
+    supportFetchAPI: false,
+    codeCache: false,
+    bypassCSP: false,
+    allowServiceWorkers: false,
+    corsEnabled: false,
+    stream: false,
+  },
 }

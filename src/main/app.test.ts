@@ -9,7 +9,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStore, type Store } from '../core/open.ts'
 import type { DueReminder } from '../shared/api-views.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
-import { IPC_CHOOSE_CALENDAR_FILE, IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF } from '../shared/bridge.ts'
+import {
+  IPC_CHOOSE_CALENDAR_FILE,
+  IPC_OPEN_EXTERNAL,
+  IPC_PREFIX,
+  IPC_PRINT_HTML,
+  IPC_PUSH_CHANNEL,
+  IPC_SAVE_FILE,
+  IPC_SAVE_PDF,
+} from '../shared/bridge.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { ProtocolFs } from './app-protocol.ts'
 import { APP_INDEX_URL, APP_SCHEME } from './app-scheme.ts'
@@ -148,7 +156,9 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
     powerMonitor: new EventEmitter(),
     protocol,
     ipcMain: {
-      handle: vi.fn((channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) => handlers.set(channel, handler)),
+      handle: vi.fn((channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) =>
+        handlers.set(channel, handler),
+      ),
       removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
     },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })), setApplicationMenu: vi.fn() },
@@ -231,7 +241,13 @@ describe('startApp', () => {
     expect(app.enableSandbox).toHaveBeenCalled()
     expect(FakeBrowserWindow.instances).toHaveLength(1)
     const window = FakeBrowserWindow.instances[0]!
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/out/preload/index.cjs', devTools: false })
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: '/app/out/preload/index.cjs',
+      devTools: false,
+    })
     expect(window.loadURL).toHaveBeenCalledWith('measure-tracker://app/index.html')
     expect(window.loadFile).not.toHaveBeenCalled()
     window.emit('ready-to-show')
@@ -247,7 +263,9 @@ describe('startApp', () => {
     })
     await startApp(electron, options(fakeStore()))
     expect(registeredBeforeReady).toBe(true)
-    const [[schemes]] = protocol.registerSchemesAsPrivileged.mock.calls as unknown as [[{ scheme: string; privileges: Record<string, boolean> }[]]]
+    const [[schemes]] = protocol.registerSchemesAsPrivileged.mock.calls as unknown as [
+      [{ scheme: string; privileges: Record<string, boolean> }[]],
+    ]
     expect(schemes).toEqual([
       { scheme: APP_SCHEME, privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) },
       { scheme: 'measure-tracker-print', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) },
@@ -289,13 +307,31 @@ describe('startApp', () => {
     const store = fakeStore()
     await startApp(electron, options(store))
     const window = FakeBrowserWindow.instances[0]!
-    expect([...handlers.keys()].sort()).toEqual([...EXPOSED_METHODS.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF, IPC_CHOOSE_CALENDAR_FILE].sort())
+    expect([...handlers.keys()].sort()).toEqual(
+      [
+        ...EXPOSED_METHODS.map((m) => IPC_PREFIX + m),
+        IPC_OPEN_EXTERNAL,
+        IPC_SAVE_FILE,
+        IPC_PRINT_HTML,
+        IPC_SAVE_PDF,
+        IPC_CHOOSE_CALENDAR_FILE,
+      ].sort(),
+    )
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
     expect(await handlers.get(`${IPC_PREFIX}measures.tags`)!(trusted, {})).toEqual({ ok: true, value: { fake: true } })
-    const foreign = { sender: window.webContents, senderFrame: { ...window.webContents.mainFrame, url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent
-    expect(await handlers.get(`${IPC_PREFIX}measures.delete`)!(foreign, { id: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const foreign = {
+      sender: window.webContents,
+      senderFrame: { ...window.webContents.mainFrame, url: 'https://evil.example/' },
+    } as unknown as IpcMainInvokeEvent
+    expect(await handlers.get(`${IPC_PREFIX}measures.delete`)!(foreign, { id: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     for (const channel of [IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF, IPC_CHOOSE_CALENDAR_FILE]) {
-      expect(await handlers.get(channel)!(foreign, { html: '<p>', paper: 'A4', landscape: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(await handlers.get(channel)!(foreign, { html: '<p>', paper: 'A4', landscape: true })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
     }
     expect(FakeBrowserWindow.instances).toHaveLength(1)
     expect(store.service.call).toHaveBeenCalledTimes(1)
@@ -327,7 +363,10 @@ describe('startApp', () => {
       editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true },
     }
     window.webContents.emit('context-menu', {}, params)
-    const built = fakes.Menu.buildFromTemplate.mock.results.at(-1)!.value as { template: { label?: string }[]; popup: ReturnType<typeof vi.fn> }
+    const built = fakes.Menu.buildFromTemplate.mock.results.at(-1)!.value as {
+      template: { label?: string }[]
+      popup: ReturnType<typeof vi.fn>
+    }
     expect(built.template.map((item) => item.label)).toContain('tariff')
     expect(built.popup).toHaveBeenCalledWith({ window })
   })
@@ -366,7 +405,10 @@ describe('startApp', () => {
     const { electron } = fakeElectron(userData)
     await startApp(electron, options(fakeStore()))
     FakeBrowserWindow.instances[0]!.emit('close')
-    expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({ bounds: { x: 5, y: 6, width: 1100, height: 750 }, maximized: false })
+    expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({
+      bounds: { x: 5, y: 6, width: 1100, height: 750 },
+      maximized: false,
+    })
     FakeBrowserWindow.instances = []
     const second = fakeElectron(userData)
     await startApp(second.electron, options(fakeStore()))
@@ -388,7 +430,10 @@ describe('startApp', () => {
   it('says so and quits when the database cannot be opened', async () => {
     const { electron, app, fakes } = fakeElectron(userData)
     expect(await startApp(electron, options(new Error('database is newer than this app')))).toBeNull()
-    expect(fakes.dialog.showErrorBox).toHaveBeenCalledWith(expect.stringContaining('database'), expect.stringContaining('newer than this app'))
+    expect(fakes.dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.stringContaining('database'),
+      expect.stringContaining('newer than this app'),
+    )
     expect(app.quit).toHaveBeenCalled()
     expect(FakeBrowserWindow.instances).toHaveLength(0)
   })
@@ -432,7 +477,13 @@ describe('startApp', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(2)
     const printWindow = FakeBrowserWindow.instances[1]!
     expect(printWindow.options.show).toBe(false)
-    expect(printWindow.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: PRINT_PARTITION })
+    expect(printWindow.options.webPreferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      partition: PRINT_PARTITION,
+    })
     expect(printWindow.options.webPreferences?.preload).toBeUndefined()
     expect(printWindow.webContents.printed).toEqual([{ silent: false, printBackground: true, pageSize: 'A4', landscape: true }])
     expect(printWindow.destroyed).toBe(true)
@@ -457,14 +508,25 @@ describe('startApp', () => {
     const main = FakeBrowserWindow.instances[0]!
     const trusted = { sender: main.webContents, senderFrame: main.webContents.mainFrame } as unknown as IpcMainInvokeEvent
     const target = join(userData, 'saved-here.ics')
-    expect(await handlers.get(IPC_SAVE_FILE)!(trusted, { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' })).toEqual({ ok: true, value: { path: target } })
+    expect(
+      await handlers.get(IPC_SAVE_FILE)!(trusted, { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' }),
+    ).toEqual({ ok: true, value: { path: target } })
     expect(readFileSync(target, 'utf8')).toBe('BEGIN:VCALENDAR')
     expect(fakes.dialog.showSaveDialog.mock.calls[0]![0]).toBe(main)
-    expect(fakes.dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({ defaultPath: join(userData, 'all.ics'), filters: [{ name: '行事曆 (iCalendar)', extensions: ['ics'] }] })
-    expect(await handlers.get(IPC_SAVE_FILE)!(trusted, { filename: '../all.ics', mimeType: 'text/calendar', content: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(fakes.dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({
+      defaultPath: join(userData, 'all.ics'),
+      filters: [{ name: '行事曆 (iCalendar)', extensions: ['ics'] }],
+    })
+    expect(await handlers.get(IPC_SAVE_FILE)!(trusted, { filename: '../all.ics', mimeType: 'text/calendar', content: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
     expect(fakes.dialog.showSaveDialog).toHaveBeenCalledTimes(1)
     fakes.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(userData, 'r.pdf') })
-    expect(await handlers.get(IPC_SAVE_PDF)!(trusted, { html: '<p>r</p>', paper: 'Letter', landscape: false, filename: 'r.pdf' })).toEqual({ ok: true, value: { path: join(userData, 'r.pdf') } })
+    expect(await handlers.get(IPC_SAVE_PDF)!(trusted, { html: '<p>r</p>', paper: 'Letter', landscape: false, filename: 'r.pdf' })).toEqual({
+      ok: true,
+      value: { path: join(userData, 'r.pdf') },
+    })
     expect(readFileSync(join(userData, 'r.pdf'), 'latin1')).toBe('%PDF')
   })
 
@@ -480,10 +542,16 @@ describe('startApp', () => {
       missed: false,
       superseded: false,
     })
-    const dueNow = (count: number) => () => ({ nowMs: Date.parse('2026-11-03T06:00:00Z'), reminders: Array.from({ length: count }, (_, i) => due(i + 1)), nextWakeMs: null })
-    const dueCalls = (store: Store) => (store.service.call as ReturnType<typeof vi.fn>).mock.calls.filter(([method]) => method === 'reminders.due').length
+    const dueNow = (count: number) => () => ({
+      nowMs: Date.parse('2026-11-03T06:00:00Z'),
+      reminders: Array.from({ length: count }, (_, i) => due(i + 1)),
+      nextWakeMs: null,
+    })
+    const dueCalls = (store: Store) =>
+      (store.service.call as ReturnType<typeof vi.fn>).mock.calls.filter(([method]) => method === 'reminders.due').length
     type ShownNotification = EventEmitter & { options: NotificationConstructorOptions }
-    const shown = (fakes: ReturnType<typeof fakeElectron>['fakes']) => (fakes.Notification as unknown as { shown: ShownNotification[] }).shown
+    const shown = (fakes: ReturnType<typeof fakeElectron>['fakes']) =>
+      (fakes.Notification as unknown as { shown: ShownNotification[] }).shown
 
     afterEach(() => vi.useRealTimers())
 

@@ -71,7 +71,21 @@ export interface RunningApp {
  * then quitting).
  */
 export async function startApp(electron: ElectronModules, options: StartOptions): Promise<RunningApp | null> {
-  const { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell } = electron
+  const {
+    app,
+    BrowserWindow,
+    clipboard,
+    dialog,
+    ipcMain,
+    Menu,
+    nativeTheme,
+    Notification,
+    powerMonitor,
+    protocol,
+    screen,
+    session,
+    shell,
+  } = electron
   const log = options.log ?? console
   const isDev = !app.isPackaged
   const devServerUrl = isDev ? options.env.ELECTRON_RENDERER_URL : undefined
@@ -213,7 +227,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   )
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() })
 
-  const stateFile = windowStateFile(join(app.getPath('userData'), WINDOW_STATE_FILE), (error) => log.warn('Could not save the window state:', error))
+  const stateFile = windowStateFile(join(app.getPath('userData'), WINDOW_STATE_FILE), (error) =>
+    log.warn('Could not save the window state:', error),
+  )
 
   let remindersStarted = false
   const createWindow = () => {

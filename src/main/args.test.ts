@@ -25,7 +25,7 @@ describe('databasePathFor', () => {
     expect(databasePathFor(['app', '--db=/tmp/a.db'], { MEASURE_TRACKER_DB: '/tmp/env.db' })).toBe('/tmp/a.db')
     expect(databasePathFor(['app'], { MEASURE_TRACKER_DB: '/tmp/env.db' })).toBe('/tmp/env.db')
   })
-  it("defaults to the file under Electron's userData folder for productName \"Measure Tracker\"", () => {
+  it('defaults to the file under Electron\'s userData folder for productName "Measure Tracker"', () => {
     // app.getPath('userData') = app.getPath('appData') + '/' + productName.
     const env = { XDG_CONFIG_HOME: '/home/u/.config', APPDATA: 'C:\\Users\\u\\AppData\\Roaming', HOME: '/home/u' }
     expect(databasePathFor(['app'], env)).toBe(join(appDataDir(process.platform, env), APP_DIR_NAME, DB_FILE_NAME))

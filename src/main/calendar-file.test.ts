@@ -40,7 +40,11 @@ describe('chooseCalendarFile', () => {
     const { deps: d, showSaveDialog, onChosen } = deps({ canceled: false, filePath: target })
     const result = value(await chooseCalendarFile(d))
     const options = showSaveDialog.mock.calls[0]![0] as SaveDialogOptions
-    expect(options).toMatchObject({ title: '選擇可訂閱行事曆的存放位置', defaultPath: join(temp.dir, 'measure-tracker.ics'), filters: [{ extensions: ['ics'] }] })
+    expect(options).toMatchObject({
+      title: '選擇可訂閱行事曆的存放位置',
+      defaultPath: join(temp.dir, 'measure-tracker.ics'),
+      filters: [{ extensions: ['ics'] }],
+    })
     expect(readFileSync(target, 'utf8')).toBe(value(temp.store.service.call('calendar.export', { locale: 'zh-Hans' })).content)
     expect(result).toMatchObject({ locale: 'zh-Hans', file: { path: target } })
     expect(result!.file!.writtenAt).not.toBeNull()

@@ -3,8 +3,24 @@ import { translator } from '../shared/i18n/translate.ts'
 import { buildContextMenuTemplate } from './context-menu.ts'
 
 const t = translator('en')
-const flags = { canUndo: true, canRedo: true, canCut: true, canCopy: true, canPaste: true, canDelete: true, canSelectAll: true, canEditRichly: false }
-const base = { isEditable: false, selectionText: '', misspelledWord: '', dictionarySuggestions: [] as string[], linkURL: '', editFlags: flags }
+const flags = {
+  canUndo: true,
+  canRedo: true,
+  canCut: true,
+  canCopy: true,
+  canPaste: true,
+  canDelete: true,
+  canSelectAll: true,
+  canEditRichly: false,
+}
+const base = {
+  isEditable: false,
+  selectionText: '',
+  misspelledWord: '',
+  dictionarySuggestions: [] as string[],
+  linkURL: '',
+  editFlags: flags,
+}
 const actions = () => ({ replaceMisspelling: vi.fn(), addToDictionary: vi.fn(), copyText: vi.fn() })
 const labels = (items: { label?: string; type?: string }[]) => items.map((item) => item.label ?? item.type)
 const click = (item: { click?: unknown }) => (item.click as () => void)()
@@ -19,15 +35,35 @@ describe('buildContextMenuTemplate', () => {
   })
 
   it('offers the edit commands in a text field, enabled as the field allows', () => {
-    const items = buildContextMenuTemplate({ ...base, isEditable: true, editFlags: { ...flags, canCut: false, canCopy: false } }, t, actions())
+    const items = buildContextMenuTemplate(
+      { ...base, isEditable: true, editFlags: { ...flags, canCut: false, canCopy: false } },
+      t,
+      actions(),
+    )
     expect(labels(items)).toEqual(['Cut', 'Copy', 'Paste', 'Select All'])
     expect(items.map((item) => item.enabled)).toEqual([false, false, true, true])
   })
 
   it('offers spelling suggestions and Add to Dictionary for a misspelled word', () => {
     const a = actions()
-    const items = buildContextMenuTemplate({ ...base, isEditable: true, misspelledWord: 'tarif', dictionarySuggestions: ['tariff', 'tariffs', 'a', 'b', 'c', 'd'] }, t, a)
-    expect(labels(items)).toEqual(['tariff', 'tariffs', 'a', 'b', 'c', 'Add to Dictionary', 'separator', 'Cut', 'Copy', 'Paste', 'Select All'])
+    const items = buildContextMenuTemplate(
+      { ...base, isEditable: true, misspelledWord: 'tarif', dictionarySuggestions: ['tariff', 'tariffs', 'a', 'b', 'c', 'd'] },
+      t,
+      a,
+    )
+    expect(labels(items)).toEqual([
+      'tariff',
+      'tariffs',
+      'a',
+      'b',
+      'c',
+      'Add to Dictionary',
+      'separator',
+      'Cut',
+      'Copy',
+      'Paste',
+      'Select All',
+    ])
     click(items[0]!)
     expect(a.replaceMisspelling).toHaveBeenCalledWith('tariff')
     click(items[5]!)
@@ -48,6 +84,11 @@ describe('buildContextMenuTemplate', () => {
   })
 
   it('is translated', () => {
-    expect(labels(buildContextMenuTemplate({ ...base, isEditable: true }, translator('zh-Hans'), actions()))).toEqual(['剪切', '拷贝', '粘贴', '全选'])
+    expect(labels(buildContextMenuTemplate({ ...base, isEditable: true }, translator('zh-Hans'), actions()))).toEqual([
+      '剪切',
+      '拷贝',
+      '粘贴',
+      '全选',
+    ])
   })
 })

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { metaPolicies, parsePolicy, strictPolicyProblems } from './csp-check.ts'
 
-const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+const STRICT =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 describe('strictPolicyProblems', () => {
   it('accepts the strict policy as a header, and without frame-ancestors as a <meta> tag', () => {
     expect(strictPolicyProblems(STRICT, 'header')).toEqual([])
     expect(strictPolicyProblems(STRICT.replace("; frame-ancestors 'none'", ''), 'meta')).toEqual([])
-    expect(strictPolicyProblems(STRICT.replace("; frame-ancestors 'none'", ''), 'header')).toEqual(["frame-ancestors must be 'none', is (absent)"])
+    expect(strictPolicyProblems(STRICT.replace("; frame-ancestors 'none'", ''), 'header')).toEqual([
+      "frame-ancestors must be 'none', is (absent)",
+    ])
   })
 
   it.each([

@@ -38,14 +38,17 @@ export function strictPolicyProblems(policy: string, delivery: PolicyDelivery): 
   const parsed = parsePolicy(policy)
   const problems: string[] = []
   const must = (label: string, values: string[] | undefined, expected: string[]) => {
-    if (!exactly(values, expected)) problems.push(`${label} must be ${expected.join(' ')}, is ${values ? values.join(' ') || '(empty)' : '(absent)'}`)
+    if (!exactly(values, expected))
+      problems.push(`${label} must be ${expected.join(' ')}, is ${values ? values.join(' ') || '(empty)' : '(absent)'}`)
   }
   const defaults = parsed.get('default-src')
-  if (!exactly(defaults, ["'self'"]) && !exactly(defaults, ["'none'"])) problems.push(`default-src must be 'self' or 'none', is ${defaults?.join(' ') ?? '(absent)'}`)
+  if (!exactly(defaults, ["'self'"]) && !exactly(defaults, ["'none'"]))
+    problems.push(`default-src must be 'self' or 'none', is ${defaults?.join(' ') ?? '(absent)'}`)
   must('script-src', effective(parsed, 'script-src', 'default-src'), ["'self'"])
   for (const narrower of ['script-src-elem', 'script-src-attr', 'worker-src']) {
     const values = parsed.get(narrower)
-    if (values && !exactly(values, ["'self'"]) && !exactly(values, ["'none'"])) problems.push(`${narrower} must be 'self' or 'none', is ${values.join(' ')}`)
+    if (values && !exactly(values, ["'self'"]) && !exactly(values, ["'none'"]))
+      problems.push(`${narrower} must be 'self' or 'none', is ${values.join(' ')}`)
   }
   must('style-src', effective(parsed, 'style-src', 'default-src'), ["'self'"])
   must('connect-src', effective(parsed, 'connect-src', 'default-src'), ["'self'"])
@@ -57,10 +60,16 @@ export function strictPolicyProblems(policy: string, delivery: PolicyDelivery): 
   for (const [name, values] of parsed) {
     for (const value of values) {
       const lower = value.toLowerCase()
-      if (lower.startsWith('file:') || lower === '*' || lower.includes('*') || /^'unsafe-|^'wasm-unsafe-eval'$|^'strict-dynamic'$/.test(lower)) {
+      if (
+        lower.startsWith('file:') ||
+        lower === '*' ||
+        lower.includes('*') ||
+        /^'unsafe-|^'wasm-unsafe-eval'$|^'strict-dynamic'$/.test(lower)
+      ) {
         problems.push(`${name} allows ${value}`)
       }
-      if ((lower === 'data:' || lower === 'blob:' || lower === 'filesystem:') && name !== 'img-src') problems.push(`${name} allows ${value}`)
+      if ((lower === 'data:' || lower === 'blob:' || lower === 'filesystem:') && name !== 'img-src')
+        problems.push(`${name} allows ${value}`)
     }
   }
   return problems
@@ -75,7 +84,12 @@ export function metaPolicies(html: string): string[] {
   for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
     if (!/http-equiv\s*=\s*["']?content-security-policy["'\s>]/i.test(tag)) continue
     const content = /content\s*=\s*"([^"]*)"|content\s*=\s*'([^']*)'/i.exec(tag)
-    policies.push((content?.[1] ?? content?.[2] ?? '').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
+    policies.push(
+      (content?.[1] ?? content?.[2] ?? '')
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    )
   }
   return policies
 }

@@ -22,7 +22,7 @@ describe('contentSecurityPolicy', () => {
     expect(strictPolicyProblems(contentSecurityPolicy(), 'header')).toEqual([])
   })
 
-  it('allows data: for images only (the favicon, the report\'s images), never for scripts or connections', () => {
+  it("allows data: for images only (the favicon, the report's images), never for scripts or connections", () => {
     const policy = directives(contentSecurityPolicy())
     for (const [name, values] of policy) if (name !== 'img-src') expect(values, name).not.toContain('data:')
     expect(policy.get('img-src')).toEqual(["'self'", 'data:'])

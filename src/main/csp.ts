@@ -58,7 +58,9 @@ export function metaContentSecurityPolicy(): string {
 
 /** The part of Electron's session.webRequest the policy needs (a fake in tests). */
 export interface WebRequestLike {
-  onHeadersReceived(listener: (details: OnHeadersReceivedListenerDetails, callback: (response: HeadersReceivedResponse) => void) => void): void
+  onHeadersReceived(
+    listener: (details: OnHeadersReceivedListenerDetails, callback: (response: HeadersReceivedResponse) => void) => void,
+  ): void
 }
 
 /**

@@ -70,7 +70,10 @@ describe('isSafeExternalUrl', () => {
   })
 
   it.each([
-    ['https://www.federalregister.gov/documents/2025/11/07/2025-19825/notice', 'https://www.federalregister.gov/documents/2025/11/07/2025-19825/notice'],
+    [
+      'https://www.federalregister.gov/documents/2025/11/07/2025-19825/notice',
+      'https://www.federalregister.gov/documents/2025/11/07/2025-19825/notice',
+    ],
     ['http://english.mofcom.gov.cn/article/policyrelease/', 'http://english.mofcom.gov.cn/article/policyrelease/'],
     ['https://example.com', 'https://example.com/'],
     ['HTTPS://WWW.Example.COM/Path', 'https://www.example.com/Path'],

@@ -41,10 +41,12 @@ describe('electron-builder.yml electronFuses', () => {
     expect(fuses).toMatchObject({ enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true })
   })
 
-  it("names only fuses electron-builder knows (a misspelt key would be ignored when packaging)", () => {
+  it('names only fuses electron-builder knows (a misspelt key would be ignored when packaging)', () => {
     // electron-builder's configuration schema (its app-builder-lib), as electron-builder resolves it.
     const builder = createRequire(new URL('package.json', root)).resolve('electron-builder/package.json')
-    const scheme = createRequire(builder)('app-builder-lib/scheme.json') as { definitions: Record<string, { properties?: Record<string, unknown> }> }
+    const scheme = createRequire(builder)('app-builder-lib/scheme.json') as {
+      definitions: Record<string, { properties?: Record<string, unknown> }>
+    }
     const known = Object.keys(scheme.definitions.FuseOptionsV1?.properties ?? {})
     expect(known).toContain('grantFileProtocolExtraPrivileges')
     for (const key of Object.keys(fuses)) expect(known, key).toContain(key)

@@ -2,7 +2,21 @@
 // wiring lives and is tested. Built by electron-vite to out/main/index.js (ES module).
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  Notification,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron'
 import { openStore } from '../core/open.ts'
 import { startApp } from './app.ts'
 

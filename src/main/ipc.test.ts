@@ -27,7 +27,13 @@ function fakeContents(mainFrame: FakeFrame, destroyed = false) {
 }
 
 function event(sender: WebContents, senderFrame: FakeFrame | null): IpcMainInvokeEvent {
-  return { sender, senderFrame: senderFrame as unknown as WebFrameMain, processId: 7, frameId: 1, type: 'frame' } as unknown as IpcMainInvokeEvent
+  return {
+    sender,
+    senderFrame: senderFrame as unknown as WebFrameMain,
+    processId: 7,
+    frameId: 1,
+    type: 'frame',
+  } as unknown as IpcMainInvokeEvent
 }
 
 function fakeIpcMain() {
@@ -48,7 +54,14 @@ function setup(service: CallableService = { call: vi.fn(() => ok({ answer: 42 })
   const { ipcMain, handlers } = fakeIpcMain()
   const openExternal = vi.fn(async () => {})
   const log = vi.fn()
-  const unregister = registerIpcHandlers({ ipcMain, service, isTrustedSender: trustedSenderCheck(() => contents, isAppUrl), openExternal, log, ...extra })
+  const unregister = registerIpcHandlers({
+    ipcMain,
+    service,
+    isTrustedSender: trustedSenderCheck(() => contents, isAppUrl),
+    openExternal,
+    log,
+    ...extra,
+  })
   const invoke = (channel: string, e: IpcMainInvokeEvent, ...args: unknown[]) => {
     const handler = handlers.get(channel)
     if (!handler) throw new Error(`no handler for ${channel}`)
@@ -105,7 +118,18 @@ describe('registerIpcHandlers', () => {
     ['the main frame showing another file on the app scheme', (s) => event(s.contents, frame('measure-tracker://app/assets/evil.html'))],
     ['the main frame on the app scheme under another host', (s) => event(s.contents, frame('measure-tracker://evil/index.html'))],
     ['another webContents with the app URL', (_s) => event(fakeContents(frame(INDEX_URL)), frame(INDEX_URL))],
-    ['a frame whose properties throw', (s) => event(s.contents, Object.defineProperty({}, 'parent', { get: () => { throw new Error('destroyed') } }) as FakeFrame)],
+    [
+      'a frame whose properties throw',
+      (s) =>
+        event(
+          s.contents,
+          Object.defineProperty({}, 'parent', {
+            get: () => {
+              throw new Error('destroyed')
+            },
+          }) as FakeFrame,
+        ),
+    ],
   ]
 
   it.each(foreign)('answers FORBIDDEN to %s without calling the service', async (_name, make) => {
@@ -134,7 +158,10 @@ describe('registerIpcHandlers', () => {
     const main = frame(INDEX_URL)
     const contents = fakeContents(main, true)
     registerIpcHandlers({ ipcMain, service, isTrustedSender: trustedSenderCheck(() => contents, isAppUrl), openExternal: vi.fn() })
-    expect(await handlers.get(`${IPC_PREFIX}measures.tags`)!(event(contents, main), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await handlers.get(`${IPC_PREFIX}measures.tags`)!(event(contents, main), {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(service.call).not.toHaveBeenCalled()
   })
 
@@ -166,14 +193,20 @@ describe('openExternal over IPC', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
-    expect(await invoke(IPC_OPEN_EXTERNAL, event(contents, null), 'https://example.com/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await invoke(IPC_OPEN_EXTERNAL, event(contents, null), 'https://example.com/')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(openExternal).not.toHaveBeenCalled()
   })
 
   it('reports a failure of the system browser as a Result', async () => {
     const { contents, main, openExternal, invoke } = setup()
     openExternal.mockRejectedValueOnce(new Error('no browser'))
-    expect(await invoke(IPC_OPEN_EXTERNAL, event(contents, main), 'https://example.com/')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(await invoke(IPC_OPEN_EXTERNAL, event(contents, main), 'https://example.com/')).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    })
   })
 })
 
@@ -215,7 +248,9 @@ describe('the output channels (save a file, print, save as PDF)', () => {
 
   it('are registered when given, beside the API channels and openExternal, and removed again', () => {
     const { handlers, unregister } = setup(undefined, { output: outputs() })
-    expect([...handlers.keys()].sort()).toEqual([...EXPOSED_METHODS.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF].sort())
+    expect([...handlers.keys()].sort()).toEqual(
+      [...EXPOSED_METHODS.map((m) => IPC_PREFIX + m), IPC_OPEN_EXTERNAL, IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF].sort(),
+    )
     unregister()
     expect(handlers.size).toBe(0)
   })
@@ -240,7 +275,10 @@ describe('the output channels (save a file, print, save as PDF)', () => {
     const output = outputs()
     const s = setup(undefined, { output })
     for (const [channel, name] of CHANNELS) {
-      expect(await s.invoke(channel, make(s), { filename: 'a.ics', mimeType: 'text/calendar', content: '' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(await s.invoke(channel, make(s), { filename: 'a.ics', mimeType: 'text/calendar', content: '' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
       expect(output[name]).not.toHaveBeenCalled()
     }
     expect(s.log).toHaveBeenCalled()
@@ -250,7 +288,10 @@ describe('the output channels (save a file, print, save as PDF)', () => {
     const output = outputs()
     output.printHtml.mockRejectedValueOnce(new Error('GPU process crashed'))
     const { contents, main, invoke } = setup(undefined, { output })
-    expect(await invoke(IPC_PRINT_HTML, event(contents, main), {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'GPU process crashed' } })
+    expect(await invoke(IPC_PRINT_HTML, event(contents, main), {})).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'GPU process crashed' },
+    })
   })
 })
 

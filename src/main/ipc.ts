@@ -6,7 +6,16 @@
 // Result too.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import { api, isMethodName, type MethodName } from '../shared/api.ts'
-import { IPC_CHOOSE_CALENDAR_FILE, IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF, type PushEvent } from '../shared/bridge.ts'
+import {
+  IPC_CHOOSE_CALENDAR_FILE,
+  IPC_OPEN_EXTERNAL,
+  IPC_PREFIX,
+  IPC_PRINT_HTML,
+  IPC_PUSH_CHANNEL,
+  IPC_SAVE_FILE,
+  IPC_SAVE_PDF,
+  type PushEvent,
+} from '../shared/bridge.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { fail, ok, type Result } from '../shared/result.ts'
 import { toSafeExternalUrl } from './external-url.ts'

@@ -53,11 +53,35 @@ describe('buildMenuTemplate', () => {
   })
 
   it('keeps the standard roles', () => {
-    const roles = new Set(build('linux').items.map((item) => item.role).filter(Boolean))
-    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'minimize', 'close', 'quit', 'about']) {
+    const roles = new Set(
+      build('linux')
+        .items.map((item) => item.role)
+        .filter(Boolean),
+    )
+    for (const role of [
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      'reload',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'togglefullscreen',
+      'minimize',
+      'close',
+      'quit',
+      'about',
+    ]) {
       expect(roles).toContain(role)
     }
-    const mac = new Set(build('darwin').items.map((item) => item.role).filter(Boolean))
+    const mac = new Set(
+      build('darwin')
+        .items.map((item) => item.role)
+        .filter(Boolean),
+    )
     for (const role of ['services', 'hide', 'hideOthers', 'unhide', 'front', 'pasteAndMatchStyle', 'quit']) expect(mac).toContain(role)
   })
 

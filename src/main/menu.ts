@@ -91,7 +91,10 @@ export function buildMenuTemplate({ t, platform, isDev, send }: MenuOptions): Me
       separator,
       { role: 'reload', label: t('menu.reload') },
       ...(isDev
-        ? [{ role: 'forceReload', label: t('menu.forceReload') } as const, { role: 'toggleDevTools', label: t('menu.toggleDevTools') } as const]
+        ? [
+            { role: 'forceReload', label: t('menu.forceReload') } as const,
+            { role: 'toggleDevTools', label: t('menu.toggleDevTools') } as const,
+          ]
         : []),
       separator,
       { role: 'resetZoom', label: t('menu.resetZoom') },

@@ -43,12 +43,16 @@ describe('appUrlMatcher (development server)', () => {
   it.each(['http://localhost:5173/', 'http://localhost:5173/#/board', 'http://localhost:5173/src/main.ts'])('accepts %s', (url) => {
     expect(isApp(url)).toBe(true)
   })
-  it.each(['http://localhost:5174/', 'https://localhost:5173/', 'http://127.0.0.1:5173/', 'http://localhost.attacker.example:5173/', INDEX_URL, 'ws://localhost:5173/'])(
-    'refuses %s',
-    (url) => {
-      expect(isApp(url)).toBe(false)
-    },
-  )
+  it.each([
+    'http://localhost:5174/',
+    'https://localhost:5173/',
+    'http://127.0.0.1:5173/',
+    'http://localhost.attacker.example:5173/',
+    INDEX_URL,
+    'ws://localhost:5173/',
+  ])('refuses %s', (url) => {
+    expect(isApp(url)).toBe(false)
+  })
   it('refuses a dev server URL that is not http(s)', () => {
     expect(() => appUrlMatcher({ devServerUrl: 'file:///tmp/' })).toThrow()
   })
@@ -101,7 +105,15 @@ describe('guardWebContents', () => {
 
   it('refuses navigation to anything else without opening it', () => {
     const { fire, openExternal } = setup()
-    for (const url of ['file:///etc/passwd', FILE_INDEX_URL, 'measure-tracker://app/assets/x.html', 'javascript:alert(1)', 'data:text/html,x', 'smb://host/share', 'https://user:pw@evil.example/']) {
+    for (const url of [
+      'file:///etc/passwd',
+      FILE_INDEX_URL,
+      'measure-tracker://app/assets/x.html',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'smb://host/share',
+      'https://user:pw@evil.example/',
+    ]) {
       expect(fire('will-navigate', url)).toBe(true)
       expect(fire('will-redirect', url)).toBe(true)
     }

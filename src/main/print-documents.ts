@@ -26,7 +26,12 @@ const PREFIX = `${PRINT_SCHEME}://${PRINT_HOST}/`
 
 export function createPrintDocuments(policy: string, newId: () => string = randomUUID): PrintDocuments {
   const documents = new Map<string, string>()
-  const headers = (type: string) => ({ 'Content-Type': type, 'Content-Security-Policy': policy, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' })
+  const headers = (type: string) => ({
+    'Content-Type': type,
+    'Content-Security-Policy': policy,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  })
   return {
     add(html) {
       const id = newId()

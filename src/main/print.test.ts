@@ -24,7 +24,8 @@ import {
 import { createPrintDocuments, type PrintDocuments } from './print-documents.ts'
 import type { SaveDialogDeps } from './save-file.ts'
 
-const HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title></head><body><h1>Status report</h1></body></html>'
+const HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title></head><body><h1>Status report</h1></body></html>'
 
 type PrintCallback = (success: boolean, failureReason: string) => void
 
@@ -88,7 +89,10 @@ describe('checkPrintInput / checkPdfInput', () => {
   it('accept a report to print and a report to save as PDF', () => {
     expect(checkPrintInput(good)).toEqual({ ok: true, value: good })
     expect(checkPrintInput({ ...good, paper: 'Letter', landscape: false })).toMatchObject({ ok: true })
-    expect(checkPdfInput({ ...good, filename: 'measure-report-2026-11-09.pdf' })).toEqual({ ok: true, value: { ...good, filename: 'measure-report-2026-11-09.pdf' } })
+    expect(checkPdfInput({ ...good, filename: 'measure-report-2026-11-09.pdf' })).toEqual({
+      ok: true,
+      value: { ...good, filename: 'measure-report-2026-11-09.pdf' },
+    })
   })
 
   it.each([
@@ -120,7 +124,12 @@ describe('checkPrintInput / checkPdfInput', () => {
 
 describe('printOptions and pdfOptions', () => {
   it('start the print dialog on the report paper and orientation, with backgrounds', () => {
-    expect(printOptions({ paper: 'Letter', landscape: true })).toEqual({ silent: false, printBackground: true, pageSize: 'Letter', landscape: true })
+    expect(printOptions({ paper: 'Letter', landscape: true })).toEqual({
+      silent: false,
+      printBackground: true,
+      pageSize: 'Letter',
+      landscape: true,
+    })
     expect(printOptions({ paper: 'A4', landscape: false })).toMatchObject({ silent: false, pageSize: 'A4', landscape: false })
   })
 
@@ -192,7 +201,10 @@ describe('lockDownPrintSession', () => {
     session.emit('will-download', download)
     expect(download.preventDefault).toHaveBeenCalled()
 
-    const filter = session.webRequest.onBeforeRequest.mock.calls[0]![0] as (details: { url: string; resourceType: string }, callback: (r: { cancel: boolean }) => void) => void
+    const filter = session.webRequest.onBeforeRequest.mock.calls[0]![0] as (
+      details: { url: string; resourceType: string },
+      callback: (r: { cancel: boolean }) => void,
+    ) => void
     const decide = (url: string, resourceType: string) => {
       let cancel: boolean | undefined
       filter({ url, resourceType }, (response) => (cancel = response.cancel))
@@ -203,7 +215,10 @@ describe('lockDownPrintSession', () => {
     expect(decide('https://evil.example/pixel.png', 'image')).toBe(true)
     expect(decide('file:///etc/passwd', 'image')).toBe(true)
 
-    const headers = session.webRequest.onHeadersReceived.mock.calls[0]![0] as (details: { responseHeaders?: Record<string, string[]> }, callback: (r: unknown) => void) => void
+    const headers = session.webRequest.onHeadersReceived.mock.calls[0]![0] as (
+      details: { responseHeaders?: Record<string, string[]> },
+      callback: (r: unknown) => void,
+    ) => void
     const response = vi.fn()
     headers({ responseHeaders: { 'Content-Type': ['text/html'] } }, response)
     expect(response).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [PRINT_CSP] } })
@@ -308,7 +323,10 @@ describe('outputHandlers: print and PDF in a hidden window', () => {
       const { handlers } = setup()
       expect(await handlers.printHtml(request)).toEqual({ ok: true, value: null })
       FakeContents.printAnswer = [false, 'Print job failed']
-      expect(await handlers.printHtml(request)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('Print job failed') } })
+      expect(await handlers.printHtml(request)).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL', message: expect.stringContaining('Print job failed') },
+      })
     } finally {
       FakeContents.printAnswer = [true, '']
     }
@@ -341,11 +359,19 @@ describe('outputHandlers: print and PDF in a hidden window', () => {
   it('saves the PDF where the person chooses, with the report paper and orientation', async () => {
     const target = join(saved, 'chosen.pdf')
     const { handlers, showSaveDialog } = setup({ canceled: false, filePath: target })
-    expect(await handlers.saveHtmlAsPdf({ html: HTML, paper: 'A4', landscape: true, filename: 'measure-report-2026-11-09.pdf' })).toEqual({ ok: true, value: { path: target } })
+    expect(await handlers.saveHtmlAsPdf({ html: HTML, paper: 'A4', landscape: true, filename: 'measure-report-2026-11-09.pdf' })).toEqual({
+      ok: true,
+      value: { path: target },
+    })
     expect(readFileSync(target, 'latin1')).toBe('%PDF-')
     const window = FakePrintWindow.instances[0]!
     expect(window.webContents.pdfOptions).toEqual([pdfOptions({ paper: 'A4', landscape: true })])
-    expect(window.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect(window.options.webPreferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    })
     const options = showSaveDialog.mock.calls[0]![0] as { defaultPath: string; filters: unknown }
     expect(options.defaultPath).toBe(join(saved, 'measure-report-2026-11-09.pdf'))
     expect(options.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }])
@@ -380,7 +406,10 @@ describe('outputHandlers: print and PDF in a hidden window', () => {
   it('saves text files through the same dialog', async () => {
     const target = join(saved, 'a.csv')
     const { handlers } = setup({ canceled: false, filePath: target })
-    expect(await handlers.saveFile({ filename: 'a.csv', mimeType: 'text/csv; charset=utf-8', content: '\ufeffa,b\n' })).toEqual({ ok: true, value: { path: target } })
+    expect(await handlers.saveFile({ filename: 'a.csv', mimeType: 'text/csv; charset=utf-8', content: '\ufeffa,b\n' })).toEqual({
+      ok: true,
+      value: { path: target },
+    })
     expect(readFileSync(target, 'utf8')).toBe('\ufeffa,b\n')
   })
 })

@@ -134,7 +134,8 @@ export function lockDownPrintContents(contents: Pick<WebContents, 'on' | 'setWin
 }
 
 /** The report's own policy, sent again as a header on anything that has headers. */
-export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+export const PRINT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 type PrintSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'> & {
   webRequest: Pick<Session['webRequest'], 'onBeforeRequest' | 'onHeadersReceived'>
@@ -212,7 +213,9 @@ export async function printDocument(deps: PrintDeps, input: PrintInput): Promise
       (contents) =>
         new Promise<Result<null>>((resolve) => {
           contents.print(printOptions(input), (success, failureReason) => {
-            resolve(success || CANCELLED.test(failureReason) ? ok(null) : fail('INTERNAL', `The report could not be printed: ${failureReason}`))
+            resolve(
+              success || CANCELLED.test(failureReason) ? ok(null) : fail('INTERNAL', `The report could not be printed: ${failureReason}`),
+            )
           })
         }),
     )
@@ -224,7 +227,9 @@ export async function printDocument(deps: PrintDeps, input: PrintInput): Promise
 /** `input.html` as PDF bytes. */
 export async function renderPdf(deps: PrintDeps, input: PrintInput): Promise<Result<Uint8Array>> {
   try {
-    const pdf = await withDocument(deps, input.html, (contents) => withTimeout(contents.printToPDF(pdfOptions(input)), deps.pdfTimeoutMs ?? PDF_TIMEOUT_MS, 'Making the PDF'))
+    const pdf = await withDocument(deps, input.html, (contents) =>
+      withTimeout(contents.printToPDF(pdfOptions(input)), deps.pdfTimeoutMs ?? PDF_TIMEOUT_MS, 'Making the PDF'),
+    )
     return ok(pdf)
   } catch (error) {
     return fail('INTERNAL', `The PDF could not be made: ${messageOf(error)}`)

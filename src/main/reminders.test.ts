@@ -83,7 +83,9 @@ describe('the reminder scheduler over the real service', () => {
   const NY = (date: string) => formatZoned(parseInstantInput(`${date}T00:01`, 'America/New_York'))
   /** Suspended until `end` 00:01 New York time. */
   const suspended = (title: string, end = '2026-11-10') => {
-    const { id } = value(temp.store.service.call('measures.create', { facts: { title: { en: title }, imposer: 'US', target: 'CN', category: 'tariff' } }))
+    const { id } = value(
+      temp.store.service.call('measures.create', { facts: { title: { en: title }, imposer: 'US', target: 'CN', category: 'tariff' } }),
+    )
     value(temp.store.service.call('events.record', { measureId: id, event: { kind: 'effective', at: NY('2025-04-09') } }))
     value(temp.store.service.call('events.record', { measureId: id, event: { kind: 'suspended', at: NY('2025-11-10'), until: NY(end) } }))
     const at = NY(end)
@@ -229,24 +231,33 @@ describe('the reminder scheduler (fake service)', () => {
     })
     return { s, clock, onOpenMeasure, onOpenBoard, log }
   }
-  const marks = (service: ReturnType<typeof fakeService>) => service.call.mock.calls.filter(([method]) => method === 'reminders.markShown').map(([, input]) => input)
+  const marks = (service: ReturnType<typeof fakeService>) =>
+    service.call.mock.calls.filter(([method]) => method === 'reminders.markShown').map(([, input]) => input)
 
   it('shows each reminder that is not superseded, in the app language, and opens its measure on click', () => {
     const service = fakeService({ reminders: [reminder(1), reminder(2, { superseded: true }), reminder(3)] })
     const { s, onOpenMeasure } = setup(service)
     expect(s.start()).toMatchObject({ notifications: 2, summary: false, recorded: 3 })
-    expect(FakeNotification.shown.map((n) => n.options.body)).toEqual([expect.stringContaining('措施 1'), expect.stringContaining('措施 3')])
+    expect(FakeNotification.shown.map((n) => n.options.body)).toEqual([
+      expect.stringContaining('措施 1'),
+      expect.stringContaining('措施 3'),
+    ])
     expect(FakeNotification.shown[0]!.options.title).toBe('暫停期滿：7 天後')
     FakeNotification.shown[1]!.click()
     expect(onOpenMeasure).toHaveBeenCalledWith('m3')
-    expect(marks(service)).toEqual([{ keys: ['m1|suspension_end|2026-11-10T00:01:00-05:00[America/New_York]|7', expect.any(String), expect.any(String)], missed: false }])
+    expect(marks(service)).toEqual([
+      { keys: ['m1|suspension_end|2026-11-10T00:01:00-05:00[America/New_York]|7', expect.any(String), expect.any(String)], missed: false },
+    ])
   })
 
   it('flags missed reminders in their text and records them in a call of their own', () => {
     const service = fakeService({ reminders: [reminder(1, { missed: true }), reminder(2)] })
     const { s } = setup(service, { locale: () => 'en' })
     s.start()
-    expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['Missed while closed: Suspension ends in 7 days', 'Suspension ends in 7 days'])
+    expect(FakeNotification.shown.map((n) => n.options.title)).toEqual([
+      'Missed while closed: Suspension ends in 7 days',
+      'Suspension ends in 7 days',
+    ])
     expect(marks(service)).toEqual([
       { keys: [reminder(1).key], missed: true },
       { keys: [reminder(2).key], missed: false },
@@ -265,7 +276,9 @@ describe('the reminder scheduler (fake service)', () => {
     expect(setup(five).s.start()).toMatchObject({ notifications: 5, summary: false })
     FakeNotification.shown = []
 
-    const six = fakeService({ reminders: [1, 2, 3, 4, 5, 6].map((n) => reminder(n, { missed: n > 3 })).concat([reminder(7, { superseded: true })]) })
+    const six = fakeService({
+      reminders: [1, 2, 3, 4, 5, 6].map((n) => reminder(n, { missed: n > 3 })).concat([reminder(7, { superseded: true })]),
+    })
     const { s, onOpenBoard, onOpenMeasure } = setup(six, { locale: () => 'en' })
     expect(s.start()).toMatchObject({ notifications: 1, summary: true, recorded: 7 })
     expect(FakeNotification.shown).toHaveLength(1)

@@ -17,12 +17,18 @@ import {
 } from './save-file.ts'
 
 describe('checkFilename', () => {
-  it.each(['measure-tracker.ics', 'us-301-ships.ics', 'measure-report-2026-11-09.csv', 'report.JSON', 'notes.md', 'r.html', 'Report (final).pdf', '措施報告 2026.pdf'])(
-    'accepts %s',
-    (name) => {
-      expect(checkFilename(name)).toMatchObject({ ok: true })
-    },
-  )
+  it.each([
+    'measure-tracker.ics',
+    'us-301-ships.ics',
+    'measure-report-2026-11-09.csv',
+    'report.JSON',
+    'notes.md',
+    'r.html',
+    'Report (final).pdf',
+    '措施報告 2026.pdf',
+  ])('accepts %s', (name) => {
+    expect(checkFilename(name)).toMatchObject({ ok: true })
+  })
 
   it('answers the extension, in lower case', () => {
     expect(checkFilename('Report.PDF')).toEqual({ ok: true, value: 'pdf' })
@@ -79,7 +85,9 @@ describe('checkSaveFileInput', () => {
 
   it('accepts what the service produces', () => {
     expect(checkSaveFileInput(good)).toEqual({ ok: true, value: { ...good, extension: 'ics' } })
-    expect(checkSaveFileInput({ filename: 'r.csv', mimeType: 'text/csv; charset=utf-8', content: '\ufeffa,b\n' })).toMatchObject({ ok: true })
+    expect(checkSaveFileInput({ filename: 'r.csv', mimeType: 'text/csv; charset=utf-8', content: '\ufeffa,b\n' })).toMatchObject({
+      ok: true,
+    })
     expect(checkSaveFileInput({ ...good, content: '' })).toMatchObject({ ok: true })
   })
 
@@ -250,7 +258,12 @@ describe('saveFileRequest', () => {
 describe('saveDialogOptions', () => {
   it('names the kind of file in the app language', () => {
     const deps = { documentsDir: () => '/d', t: translator('zh-Hant') }
-    expect(saveDialogOptions('r.pdf', 'pdf', deps)).toMatchObject({ title: '將報告存為 PDF', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] })
-    expect(saveDialogOptions('r.csv', 'csv', { ...deps, t: translator('zh-Hans') }).filters).toEqual([{ name: 'CSV 电子表格', extensions: ['csv'] }])
+    expect(saveDialogOptions('r.pdf', 'pdf', deps)).toMatchObject({
+      title: '將報告存為 PDF',
+      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+    })
+    expect(saveDialogOptions('r.csv', 'csv', { ...deps, t: translator('zh-Hans') }).filters).toEqual([
+      { name: 'CSV 电子表格', extensions: ['csv'] },
+    ])
   })
 })

@@ -51,7 +51,8 @@ export function checkFilename(filename: unknown, allowed: readonly SaveExtension
   if (filename.length === 0 || filename.length > MAX_FILENAME_LENGTH) {
     return invalid(`The file name must have 1 to ${MAX_FILENAME_LENGTH} characters.`, 'filename')
   }
-  if (FORBIDDEN_CHARACTERS.test(filename)) return invalid('The file name must be a plain name, without a folder or special characters.', 'filename')
+  if (FORBIDDEN_CHARACTERS.test(filename))
+    return invalid('The file name must be a plain name, without a folder or special characters.', 'filename')
   if (filename.startsWith('.') || /[. ]$/.test(filename) || filename.trim() !== filename) {
     return invalid('The file name cannot start with a dot, or start or end with a space or end with a dot.', 'filename')
   }
@@ -142,7 +143,11 @@ export interface SaveDialogDeps {
 }
 
 /** The save dialog's options: the suggested name in Documents, one filter for its kind. */
-export function saveDialogOptions(filename: string, extension: SaveExtension, deps: Pick<SaveDialogDeps, 'documentsDir' | 't'>): SaveDialogOptions {
+export function saveDialogOptions(
+  filename: string,
+  extension: SaveExtension,
+  deps: Pick<SaveDialogDeps, 'documentsDir' | 't'>,
+): SaveDialogOptions {
   let defaultPath = filename
   try {
     defaultPath = join(deps.documentsDir(), filename)

@@ -22,7 +22,9 @@ const saved = (bounds: Rect, maximized = false): WindowState => ({ bounds, maxim
 
 describe('parseWindowState', () => {
   it('reads what was saved', () => {
-    expect(parseWindowState('{"bounds":{"x":10,"y":20,"width":900,"height":700},"maximized":true}')).toEqual(saved({ x: 10, y: 20, width: 900, height: 700 }, true))
+    expect(parseWindowState('{"bounds":{"x":10,"y":20,"width":900,"height":700},"maximized":true}')).toEqual(
+      saved({ x: 10, y: 20, width: 900, height: 700 }, true),
+    )
   })
   it.each([
     ['nothing', null],
@@ -64,7 +66,10 @@ describe('restoreBounds', () => {
   })
 
   it('keeps a window on the second display where it was', () => {
-    expect(restoreBounds(saved({ x: 2200, y: 100, width: 1200, height: 800 }), [primary, right], primary)).toMatchObject({ x: 2200, y: 100 })
+    expect(restoreBounds(saved({ x: 2200, y: 100, width: 1200, height: 800 }), [primary, right], primary)).toMatchObject({
+      x: 2200,
+      y: 100,
+    })
   })
 
   it('moves a window that hangs over the edge back inside its display', () => {
@@ -99,7 +104,10 @@ describe('restoreBounds', () => {
 
   it('handles displays left of and above the primary (negative coordinates)', () => {
     const left: Rect = { x: -1600, y: -200, width: 1600, height: 900 }
-    expect(restoreBounds(saved({ x: -1500, y: -150, width: 800, height: 600 }), [primary, left], primary)).toMatchObject({ x: -1500, y: -150 })
+    expect(restoreBounds(saved({ x: -1500, y: -150, width: 800, height: 600 }), [primary, left], primary)).toMatchObject({
+      x: -1500,
+      y: -150,
+    })
   })
 
   it('picks the display the window overlaps most', () => {
@@ -108,7 +116,10 @@ describe('restoreBounds', () => {
   })
 
   it('never goes below the minimum size when the display allows it', () => {
-    expect(restoreBounds(saved({ x: 0, y: 0, width: 200, height: 100 }), [primary], primary)).toMatchObject({ width: MIN_SIZE.width, height: MIN_SIZE.height })
+    expect(restoreBounds(saved({ x: 0, y: 0, width: 200, height: 100 }), [primary], primary)).toMatchObject({
+      width: MIN_SIZE.width,
+      height: MIN_SIZE.height,
+    })
   })
 
   it('keeps the maximized flag', () => {

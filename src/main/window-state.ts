@@ -85,7 +85,8 @@ export function restoreBounds(saved: WindowState | null, workAreas: readonly Rec
   for (const area of workAreas) {
     const overlap = intersectionArea(bounds, area)
     const size = overlap.width * overlap.height
-    const visibleEnough = overlap.width >= Math.min(MIN_VISIBLE.width, bounds.width) && overlap.height >= Math.min(MIN_VISIBLE.height, bounds.height)
+    const visibleEnough =
+      overlap.width >= Math.min(MIN_VISIBLE.width, bounds.width) && overlap.height >= Math.min(MIN_VISIBLE.height, bounds.height)
     if (visibleEnough && size > bestArea) {
       best = area
       bestArea = size

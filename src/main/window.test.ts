@@ -48,7 +48,15 @@ describe('createMainWindow', () => {
 
   it('opens hidden at the restored bounds, with a minimum size', () => {
     const { options } = createMainWindow(FakeBrowserWindow, input)
-    expect(options).toMatchObject({ x: 40, y: 30, width: 1200, height: 800, show: false, title: 'Measure Tracker', backgroundColor: '#ffffff' })
+    expect(options).toMatchObject({
+      x: 40,
+      y: 30,
+      width: 1200,
+      height: 800,
+      show: false,
+      title: 'Measure Tracker',
+      backgroundColor: '#ffffff',
+    })
     expect(options.minWidth).toBeGreaterThan(0)
     expect(options.minHeight).toBeGreaterThan(0)
     expect(options.center).toBeUndefined()

@@ -3,7 +3,16 @@ import type { IpcRendererEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { METHOD_NAMES } from '../shared/api.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
-import { IPC_CHOOSE_CALENDAR_FILE, IPC_OPEN_EXTERNAL, IPC_PREFIX, IPC_PRINT_HTML, IPC_PUSH_CHANNEL, IPC_SAVE_FILE, IPC_SAVE_PDF, type PushEvent } from '../shared/bridge.ts'
+import {
+  IPC_CHOOSE_CALENDAR_FILE,
+  IPC_OPEN_EXTERNAL,
+  IPC_PREFIX,
+  IPC_PRINT_HTML,
+  IPC_PUSH_CHANNEL,
+  IPC_SAVE_FILE,
+  IPC_SAVE_PDF,
+  type PushEvent,
+} from '../shared/bridge.ts'
 import { createBridge, type BridgeIpc } from './bridge.ts'
 
 class FakeIpcRenderer extends EventEmitter {
@@ -23,7 +32,15 @@ const make = () => {
 describe('createBridge', () => {
   it('exposes exactly one named function per API method, plus onPush, openExternal and the output functions', () => {
     const { bridge } = make()
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'chooseCalendarFile', 'onPush', 'openExternal', 'printHtml', 'saveFile', 'saveHtmlAsPdf'])
+    expect(Object.keys(bridge).sort()).toEqual([
+      'api',
+      'chooseCalendarFile',
+      'onPush',
+      'openExternal',
+      'printHtml',
+      'saveFile',
+      'saveHtmlAsPdf',
+    ])
     expect(Object.keys(bridge.api).sort()).toEqual([...METHOD_NAMES].sort())
     for (const name of METHOD_NAMES) expect(typeof (bridge.api as Record<string, unknown>)[name]).toBe('function')
   })
@@ -125,7 +142,11 @@ describe('saveFile, printHtml, saveHtmlAsPdf', () => {
   it('send the named fields to their own channels', async () => {
     const { bridge, ipc } = make()
     await bridge.saveFile({ filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' })
-    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_SAVE_FILE, { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' })
+    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_SAVE_FILE, {
+      filename: 'all.ics',
+      mimeType: 'text/calendar',
+      content: 'BEGIN:VCALENDAR',
+    })
     await bridge.printHtml({ html: '<p>r</p>', paper: 'Letter', landscape: false })
     expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_PRINT_HTML, { html: '<p>r</p>', paper: 'Letter', landscape: false })
     await bridge.saveHtmlAsPdf({ html: '<p>r</p>', paper: 'A4', landscape: true, filename: 'r.pdf' })
@@ -155,7 +176,10 @@ describe('saveFile, printHtml, saveHtmlAsPdf', () => {
     expect(await bridge.printHtml(hostile as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(ipc.invoke).not.toHaveBeenCalled()
     ipc.invoke.mockRejectedValueOnce(new Error('gone'))
-    expect(await bridge.saveHtmlAsPdf({ html: '', paper: 'A4', landscape: true, filename: 'r.pdf' })).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'gone' } })
+    expect(await bridge.saveHtmlAsPdf({ html: '', paper: 'A4', landscape: true, filename: 'r.pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'gone' },
+    })
   })
 })
 
@@ -174,7 +198,10 @@ describe('the preload script', () => {
     // index.ts as Electron runs it, with a stand-in for the 'electron' module (never loaded in tests).
     const exposed: Record<string, unknown> = {}
     const ipcRenderer = new FakeIpcRenderer()
-    vi.doMock('electron', () => ({ contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) }, ipcRenderer }))
+    vi.doMock('electron', () => ({
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+      ipcRenderer,
+    }))
     try {
       await import('./index.ts')
     } finally {

@@ -121,7 +121,9 @@ export const api = {
   ),
   'report.build': query(z.object({ options: reportOptionsSchema.prefault({}), format: z.enum(REPORT_FORMATS).default('html') }).strict()),
   // One measure's one-page brief (a deleted measure has none: NOT_FOUND).
-  'report.brief': query(z.object({ id: idSchema, options: briefOptionsSchema.prefault({}), format: z.enum(BRIEF_FORMATS).default('html') }).strict()),
+  'report.brief': query(
+    z.object({ id: idSchema, options: briefOptionsSchema.prefault({}), format: z.enum(BRIEF_FORMATS).default('html') }).strict(),
+  ),
   // Backups (src/core/service/backups.ts): a backup is named by its file name in the backups
   // folder, never by a path, so the page cannot make the host read or restore any other file.
   'backups.list': query(z.object({}).strict()),

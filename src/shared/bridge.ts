@@ -7,12 +7,18 @@ import type { Result } from './result.ts'
 export type ApiFunctions = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> }
 
 /** Events pushed from the host to the page (Electron: webContents.send; browser host: SSE). */
-export type PushEvent =
-  | { type: 'data-changed' }
-  | { type: 'open-measure'; id: string }
-  | { type: 'menu'; command: MenuCommand }
+export type PushEvent = { type: 'data-changed' } | { type: 'open-measure'; id: string } | { type: 'menu'; command: MenuCommand }
 
-export const MENU_COMMANDS = ['new-measure', 'find', 'go-board', 'print-report', 'save-pdf', 'export-ics', 'export-csv', 'toggle-as-of'] as const
+export const MENU_COMMANDS = [
+  'new-measure',
+  'find',
+  'go-board',
+  'print-report',
+  'save-pdf',
+  'export-ics',
+  'export-csv',
+  'toggle-as-of',
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export interface MeasureTrackerBridge {

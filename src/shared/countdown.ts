@@ -129,6 +129,12 @@ function firstChangeBefore(
 
 /** "2mo 14d", "12d 3h", "2d 3h 4m", "3h 4m 5s" — and "… ago" once passed. */
 export function countdownText(parts: CountdownParts, t: Translate): string {
-  const text = t(`countdown.${parts.precision}`, { months: parts.months, days: parts.days, hours: parts.hours, minutes: parts.minutes, seconds: parts.seconds })
+  const text = t(`countdown.${parts.precision}`, {
+    months: parts.months,
+    days: parts.days,
+    hours: parts.hours,
+    minutes: parts.minutes,
+    seconds: parts.seconds,
+  })
   return parts.past ? t('countdown.ago', { value: text }) : text
 }

@@ -13,10 +13,18 @@ const upcoming = transition('suspension_end', '2027-11-10T00:01:00-05:00[America
 
 describe('deadline state', () => {
   it('a passed deadline with no outcome recorded is lapsed, in its legal zone, even with a later one scheduled', () => {
-    expect(deadlineState({ next: upcoming, needsReview: true, reviewReason: ended }, NOW)).toEqual({ kind: 'lapsed', transition: ended, zone: 'Asia/Shanghai' })
+    expect(deadlineState({ next: upcoming, needsReview: true, reviewReason: ended }, NOW)).toEqual({
+      kind: 'lapsed',
+      transition: ended,
+      zone: 'Asia/Shanghai',
+    })
   })
   it('the next transition is upcoming, in its legal zone', () => {
-    expect(deadlineState({ next: upcoming, needsReview: false, reviewReason: null }, NOW)).toEqual({ kind: 'upcoming', transition: upcoming, zone: 'America/New_York' })
+    expect(deadlineState({ next: upcoming, needsReview: false, reviewReason: null }, NOW)).toEqual({
+      kind: 'upcoming',
+      transition: upcoming,
+      zone: 'America/New_York',
+    })
   })
   it('a next transition the clock has passed before the list reloaded is lapsed', () => {
     expect(deadlineState({ next: upcoming, needsReview: false, reviewReason: null }, upcoming.atMs + 1).kind).toBe('lapsed')
@@ -29,9 +37,9 @@ describe('deadline state', () => {
 describe('sorting by deadline', () => {
   const row = (next: Transition | null, reason: Transition | null) => ({ next, needsReview: reason !== null, reviewReason: reason })
   const instant = fc.integer({ min: NOW - 400 * 86_400_000, max: NOW + 400 * 86_400_000 })
-  const anyRow = fc.tuple(fc.option(instant), fc.option(instant)).map(([next, lapse]) =>
-    row(next === null ? null : { ...upcoming, atMs: next }, lapse === null ? null : { ...ended, atMs: lapse }),
-  )
+  const anyRow = fc
+    .tuple(fc.option(instant), fc.option(instant))
+    .map(([next, lapse]) => row(next === null ? null : { ...upcoming, atMs: next }, lapse === null ? null : { ...ended, atMs: lapse }))
 
   it('puts lapsed first (oldest lapse first), then the nearest upcoming, then nothing scheduled', () => {
     fc.assert(

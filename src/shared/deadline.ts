@@ -11,7 +11,8 @@
 import type { MeasureStatus, Transition } from './domain.ts'
 import { zoneOf } from './format.ts'
 
-export type DeadlineState = { kind: 'upcoming'; transition: Transition; zone: string } | { kind: 'lapsed'; transition: Transition; zone: string } | { kind: 'none' }
+export type DeadlineState =
+  { kind: 'upcoming'; transition: Transition; zone: string } | { kind: 'lapsed'; transition: Transition; zone: string } | { kind: 'none' }
 
 type DeadlineFields = Pick<MeasureStatus, 'next' | 'needsReview' | 'reviewReason'>
 

@@ -94,9 +94,7 @@ export const zonedInstantSchema = z.string().max(100).refine(isValidZonedInstant
 
 export const plainDateSchema = z.string().max(20).refine(isValidPlainDate, { message: 'must be a date YYYY-MM-DD' })
 
-export const partySchema = z
-  .string()
-  .refine((code) => PARTY_CODES.has(code), { message: 'must be an ISO 3166 alpha-2 code (or EU)' })
+export const partySchema = z.string().refine((code) => PARTY_CODES.has(code), { message: 'must be an ISO 3166 alpha-2 code (or EU)' })
 
 const shortText = z.string().max(LIMITS.shortText)
 const longText = z.string().max(LIMITS.longText)
@@ -121,7 +119,8 @@ export const localizedTextSchema = z.object({
 export type LocalizedText = z.infer<typeof localizedTextSchema>
 
 /** The Chinese of a text whose English is the field itself (a measure's `instrument`, an event's `note`). */
-const chineseTextSchema = (text: z.ZodString) => z.object({ 'zh-Hant': text.optional(), 'zh-Hans': text.optional(), converted: convertedScript })
+const chineseTextSchema = (text: z.ZodString) =>
+  z.object({ 'zh-Hant': text.optional(), 'zh-Hans': text.optional(), converted: convertedScript })
 const chineseShortText = chineseTextSchema(shortText)
 const chineseLongText = chineseTextSchema(longText)
 export type ChineseText = z.infer<typeof chineseShortText>
@@ -194,12 +193,16 @@ export const rateValueSchema = z
     value: z.number().finite().min(0).max(1e12),
     unit: z.enum(RATE_UNITS),
     /** ISO 4217 code; required for `amount`. */
-    currency: z.string().regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as USD' }).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as USD' })
+      .optional(),
     /** What an amount is charged on ("net ton", "container"). */
     per: z.string().trim().min(1).max(60).optional(),
   })
   .superRefine((rate, ctx) => {
-    if (rate.unit === 'amount' && rate.currency === undefined) ctx.addIssue({ code: 'custom', path: ['currency'], message: 'an amount needs its currency' })
+    if (rate.unit === 'amount' && rate.currency === undefined)
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'an amount needs its currency' })
   })
 export type RateValue = z.infer<typeof rateValueSchema>
 
@@ -335,7 +338,10 @@ export type MeasureFacts = z.infer<typeof measureFactsSchema>
  */
 export const measureFactsPatchSchema = z.object(
   Object.fromEntries(
-    Object.entries(measureFactsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+    Object.entries(measureFactsSchema.shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
+    ]),
   ),
 ) as unknown as z.ZodType<Partial<MeasureFacts>, Partial<z.input<typeof measureFactsSchema>>>
 

@@ -21,11 +21,16 @@ describe('scanExchangeBytes', () => {
   })
 
   it('refuses more measures than the format allows, naming the list', () => {
-    expect(scanExchangeBytes(file(Array(100_001).fill('1').join(',')))).toEqual({ path: ['measures'], message: 'has more than 100000 entries; the limit is 100000' })
+    expect(scanExchangeBytes(file(Array(100_001).fill('1').join(',')))).toEqual({
+      path: ['measures'],
+      message: 'has more than 100000 entries; the limit is 100000',
+    })
   })
 
   it('refuses a list inside a measure longer than any the format has, naming where', () => {
-    const events = Array(IMPORT_MAX_INNER_ARRAY + 1).fill('{}').join(',')
+    const events = Array(IMPORT_MAX_INNER_ARRAY + 1)
+      .fill('{}')
+      .join(',')
     expect(scanExchangeBytes(file(`{"id":"a"},{"id":"b","events":[${events}]}`))).toEqual({
       path: ['measures', 1, 'events'],
       message: `has more than ${IMPORT_MAX_INNER_ARRAY} entries; the limit is ${IMPORT_MAX_INNER_ARRAY}`,
@@ -53,16 +58,22 @@ describe('scanExchangeBytes', () => {
     const problem = scanExchangeBytes(file(Array(1000).fill(measure).join(',')), { budgetBytes: 10 * 1024 * 1024 })
     expect(problem).toEqual({
       path: [],
-      message: 'the file is too large to import at once: reading it would take more than 10 MB of memory. Split it into smaller files and import them one after another',
+      message:
+        'the file is too large to import at once: reading it would take more than 10 MB of memory. Split it into smaller files and import them one after another',
     })
   })
 
   it('finds the measures inside an envelope (an HTTP body { "file": … }) and names the place from the body', () => {
     const body = (n: number) => bytes(`{"replace":true,"file":{"format":"measure-tracker","measures":[${Array(n).fill('1').join(',')}]}}`)
     expect(scanExchangeBytes(body(5000), { under: 'file' })).toBeNull()
-    expect(scanExchangeBytes(body(100_001), { under: 'file' })).toEqual({ path: ['file', 'measures'], message: 'has more than 100000 entries; the limit is 100000' })
+    expect(scanExchangeBytes(body(100_001), { under: 'file' })).toEqual({
+      path: ['file', 'measures'],
+      message: 'has more than 100000 entries; the limit is 100000',
+    })
     // Without the envelope option the same list is an ordinary inner one.
-    expect(scanExchangeBytes(body(5000))?.message).toBe(`has more than ${IMPORT_MAX_INNER_ARRAY} entries; the limit is ${IMPORT_MAX_INNER_ARRAY}`)
+    expect(scanExchangeBytes(body(5000))?.message).toBe(
+      `has more than ${IMPORT_MAX_INNER_ARRAY} entries; the limit is ${IMPORT_MAX_INNER_ARRAY}`,
+    )
   })
 
   it('leaves malformed JSON to JSON.parse, which names the position', () => {

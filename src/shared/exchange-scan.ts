@@ -161,7 +161,8 @@ export function scanExchangeBytes(bytes: Uint8Array, options: ScanOptions = {}):
         // UTF-8 continuation bytes (10xxxxxx) belong to the character already counted.
         if ((b & 0xc0) !== 0x80) chars++
         if (chars > IMPORT_MAX_TEXT) {
-          if (depth > 0 && !isArray[depth] && expectKey[depth]) return { path: pathTo(depth), message: `has a field name longer than ${IMPORT_MAX_TEXT} characters` }
+          if (depth > 0 && !isArray[depth] && expectKey[depth])
+            return { path: pathTo(depth), message: `has a field name longer than ${IMPORT_MAX_TEXT} characters` }
           const problem = countValue()
           if (problem) return problem
           return { path: pathTo(depth + 1), message: `is a text longer than ${IMPORT_MAX_TEXT} characters, more than any field takes` }

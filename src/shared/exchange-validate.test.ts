@@ -27,17 +27,23 @@ describe('validateExchangeFile', () => {
     expect(result.issues).toHaveLength(MAX_IMPORT_ISSUES)
     expect(result.issues[0]?.path).toEqual(['measures', 0, 'title'])
     expect(result.stoppedAt).toBeGreaterThan(0)
-    expect(describeInvalidFile(result, formatIssuePath)).toMatch(/\(and more: checking stopped after the first 100 problems, at measures\[\d+\]\)$/)
+    expect(describeInvalidFile(result, formatIssuePath)).toMatch(
+      /\(and more: checking stopped after the first 100 problems, at measures\[\d+\]\)$/,
+    )
   })
 
   it('refuses more measures than the limit with one problem, without validating any', () => {
     const result = refused({ ...header, measures: Array(100_001).fill({}) })
-    expect(result.issues).toEqual([{ path: ['measures'], message: 'has 100001 measures; the limit is 100000. Split the file and import the parts one after another' }])
+    expect(result.issues).toEqual([
+      { path: ['measures'], message: 'has 100001 measures; the limit is 100000. Split the file and import the parts one after another' },
+    ])
   })
 
   it('refuses a measure with a list longer than any the format has, before the schema walks it', () => {
     const result = refused({ ...header, measures: [{ id: 'a', events: Array(1_000_000).fill({}) }] })
-    expect(result.issues).toEqual([{ path: ['measures', 0, 'events'], message: 'has 1000000 entries; no list in a measure may have more than 2000' }])
+    expect(result.issues).toEqual([
+      { path: ['measures', 0, 'events'], message: 'has 1000000 entries; no list in a measure may have more than 2000' },
+    ])
   })
 
   it('counts the cross-check problems past the first 100 without keeping them', () => {

@@ -52,7 +52,8 @@ function boundsProblem(measure: unknown): { path: (string | number)[]; message: 
     if (value === null || typeof value !== 'object') continue
     if (path.length >= IMPORT_MAX_DEPTH) return { path, message: `is nested more than ${IMPORT_MAX_DEPTH} levels deep` }
     if (Array.isArray(value)) {
-      if (value.length > IMPORT_MAX_INNER_ARRAY) return { path, message: `has ${value.length} entries; no list in a measure may have more than ${IMPORT_MAX_INNER_ARRAY}` }
+      if (value.length > IMPORT_MAX_INNER_ARRAY)
+        return { path, message: `has ${value.length} entries; no list in a measure may have more than ${IMPORT_MAX_INNER_ARRAY}` }
       value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }))
     } else {
       for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key] })
@@ -74,7 +75,10 @@ export function validateExchangeFile(data: unknown): ExchangeValidation {
     return refuse()
   }
   if (measures.length > LIMITS.measures) {
-    sink.add(['measures'], `has ${measures.length} measures; the limit is ${LIMITS.measures}. Split the file and import the parts one after another`)
+    sink.add(
+      ['measures'],
+      `has ${measures.length} measures; the limit is ${LIMITS.measures}. Split the file and import the parts one after another`,
+    )
     return refuse()
   }
 
@@ -108,7 +112,10 @@ export function validateExchangeFile(data: unknown): ExchangeValidation {
 }
 
 /** One line for people: the first few problems, and how many more (or that checking stopped). */
-export function describeInvalidFile(result: Extract<ExchangeValidation, { ok: false }>, formatPath: (path: (string | number)[]) => string): string {
+export function describeInvalidFile(
+  result: Extract<ExchangeValidation, { ok: false }>,
+  formatPath: (path: (string | number)[]) => string,
+): string {
   const shown = result.issues.slice(0, 5).map((i) => `${formatPath(i.path) || '(file)'}: ${i.message}`)
   const hidden = result.issues.length - shown.length + result.more
   let tail = ''

@@ -31,9 +31,12 @@ export const exchangeFileSchema = z
   .object({
     format: z.literal(EXCHANGE_FORMAT),
     version: z
-      .union(EXCHANGE_READABLE_VERSIONS.map((v) => z.literal(v)), {
-        message: `unsupported version: this program reads versions ${EXCHANGE_READABLE_VERSIONS.slice(0, -1).join(', ')} and ${EXCHANGE_READABLE_VERSIONS.at(-1)}`,
-      })
+      .union(
+        EXCHANGE_READABLE_VERSIONS.map((v) => z.literal(v)),
+        {
+          message: `unsupported version: this program reads versions ${EXCHANGE_READABLE_VERSIONS.slice(0, -1).join(', ')} and ${EXCHANGE_READABLE_VERSIONS.at(-1)}`,
+        },
+      )
       // Upgrade on read: the defaults above already filled what an older version lacks.
       .transform((): typeof EXCHANGE_VERSION => EXCHANGE_VERSION),
     exportedAt: z.string().max(40).optional(),
@@ -69,7 +72,8 @@ function checkMeasure(measure: Measure, index: number, ids: Map<string, number>,
   const at = (...path: (string | number)[]) => ['measures', index, ...path]
   const sourceIds = new Set<string>()
   measure.sources.forEach((source, s) => {
-    if (sourceIds.has(source.id)) ctx.addIssue({ code: 'custom', path: at('sources', s, 'id'), message: `duplicate source id "${source.id}"` })
+    if (sourceIds.has(source.id))
+      ctx.addIssue({ code: 'custom', path: at('sources', s, 'id'), message: `duplicate source id "${source.id}"` })
     sourceIds.add(source.id)
   })
   const eventIds = new Set<string>()
@@ -77,7 +81,12 @@ function checkMeasure(measure: Measure, index: number, ids: Map<string, number>,
     if (eventIds.has(event.id)) ctx.addIssue({ code: 'custom', path: at('events', e, 'id'), message: `duplicate event id "${event.id}"` })
     eventIds.add(event.id)
     // Refinements can run even when a date inside failed its own check: compare only valid dates.
-    if (event.until !== null && isValidZonedInstant(event.until) && isValidZonedInstant(event.at) && epochMs(event.until) <= epochMs(event.at)) {
+    if (
+      event.until !== null &&
+      isValidZonedInstant(event.until) &&
+      isValidZonedInstant(event.at) &&
+      epochMs(event.until) <= epochMs(event.at)
+    ) {
       ctx.addIssue({ code: 'custom', path: at('events', e, 'until'), message: `ends (${event.until}) before it starts (${event.at})` })
     }
     const cited = [...event.sourceIds, ...event.alternatives.flatMap((alt) => alt.sourceIds)]
@@ -86,7 +95,8 @@ function checkMeasure(measure: Measure, index: number, ids: Map<string, number>,
     }
   })
   measure.links.forEach((link, l) => {
-    if (link.targetId === measure.id) ctx.addIssue({ code: 'custom', path: at('links', l, 'targetId'), message: 'a measure cannot link to itself' })
+    if (link.targetId === measure.id)
+      ctx.addIssue({ code: 'custom', path: at('links', l, 'targetId'), message: 'a measure cannot link to itself' })
     else if (!ids.has(link.targetId)) {
       ctx.addIssue({ code: 'custom', path: at('links', l, 'targetId'), message: `links to "${link.targetId}", which is not in the file` })
     }
@@ -101,10 +111,12 @@ function checkMeasure(measure: Measure, index: number, ids: Map<string, number>,
   }
   const progressIds = new Set<string>()
   measure.progress.forEach((entry, p) => {
-    if (progressIds.has(entry.id)) ctx.addIssue({ code: 'custom', path: at('progress', p, 'id'), message: `duplicate progress id "${entry.id}"` })
+    if (progressIds.has(entry.id))
+      ctx.addIssue({ code: 'custom', path: at('progress', p, 'id'), message: `duplicate progress id "${entry.id}"` })
     progressIds.add(entry.id)
     for (const id of entry.sourceIds) {
-      if (!sourceIds.has(id)) ctx.addIssue({ code: 'custom', path: at('progress', p, 'sourceIds'), message: `cites unknown source "${id}"` })
+      if (!sourceIds.has(id))
+        ctx.addIssue({ code: 'custom', path: at('progress', p, 'sourceIds'), message: `cites unknown source "${id}"` })
     }
   })
 }

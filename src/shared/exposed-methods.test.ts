@@ -25,7 +25,8 @@ function sources(dir: string): string[] {
 function methodsTheRendererCalls(): Set<string> {
   const called = new Set<string>()
   for (const file of sources(RENDERER)) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\b(?:call|useServiceQuery)\(\s*['"`]([a-zA-Z]+\.[a-zA-Z]+)['"`]/g)) called.add(match[1]!)
+    for (const match of readFileSync(file, 'utf8').matchAll(/\b(?:call|useServiceQuery)\(\s*['"`]([a-zA-Z]+\.[a-zA-Z]+)['"`]/g))
+      called.add(match[1]!)
   }
   return called
 }

@@ -38,7 +38,13 @@ export function formatTime(atMs: number, zone: string, locale: Locale): string {
   const key = `${locale}|${zone}`
   let cached = timeFormatters.get(key)
   if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })
+    cached = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    })
     timeFormatters.set(key, cached)
   }
   return cached.format(atMs)

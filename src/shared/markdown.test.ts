@@ -75,7 +75,13 @@ describe('hostile notes', () => {
 
 describe('isAllowedUrl', () => {
   it('allows absolute http(s) URLs with a host and mailto: addresses', () => {
-    for (const url of ['https://example.com', 'http://example.com/a?b=c#d', 'HTTPS://EXAMPLE.COM', 'mailto:someone@example.com', 'https://xn--fsqu00a.xn--fiqs8s/']) {
+    for (const url of [
+      'https://example.com',
+      'http://example.com/a?b=c#d',
+      'HTTPS://EXAMPLE.COM',
+      'mailto:someone@example.com',
+      'https://xn--fsqu00a.xn--fiqs8s/',
+    ]) {
       expect(isAllowedUrl(url), url).toBe(true)
     }
   })

@@ -254,5 +254,8 @@ function inlineText(tokens: Token[]): string {
 export function markdownSnippet(text: string, max = 160): string {
   const flat = markdownToPlainText(text).replace(/\s+/g, ' ').trim()
   if (flat.length <= max) return flat
-  return `${Array.from(flat).slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`
+  return `${Array.from(flat)
+    .slice(0, Math.max(1, max - 1))
+    .join('')
+    .trimEnd()}…`
 }

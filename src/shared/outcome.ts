@@ -8,7 +8,17 @@
 // - replaced   → `terminated`, plus a link (both ways) to the replacement
 // - confirmed  → `review` (somebody checked: nothing changed)
 import { z } from 'zod'
-import { CONFIDENCES, LIMITS, httpUrlSchema, idSchema, plainDateSchema, zonedInstantSchema, type MeasureEvent, type MeasureLink, type Source } from './domain.ts'
+import {
+  CONFIDENCES,
+  LIMITS,
+  httpUrlSchema,
+  idSchema,
+  plainDateSchema,
+  zonedInstantSchema,
+  type MeasureEvent,
+  type MeasureLink,
+  type Source,
+} from './domain.ts'
 
 export const OUTCOME_KINDS = ['extended', 'reinstated', 'terminated', 'replaced', 'confirmed'] as const
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number]

@@ -25,7 +25,12 @@ const RANK = new Map<string, number>(EVENT_KINDS.map((kind, index) => [kind, ind
 export function supersededEnds(events: readonly Timed[]): SupersededEnd[] {
   const ordered = events
     .map((event) => ({ event, atMs: epochMs(event.at), untilMs: event.until === null ? null : epochMs(event.until) }))
-    .sort((a, b) => a.atMs - b.atMs || (RANK.get(a.event.kind) ?? 0) - (RANK.get(b.event.kind) ?? 0) || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0))
+    .sort(
+      (a, b) =>
+        a.atMs - b.atMs ||
+        (RANK.get(a.event.kind) ?? 0) - (RANK.get(b.event.kind) ?? 0) ||
+        (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
+    )
   const out: SupersededEnd[] = []
   let running: { event: Timed; endMs: number; hasEnd: boolean } | null = null
   let terminated = false
@@ -47,9 +52,19 @@ export function supersededEnds(events: readonly Timed[]): SupersededEnd[] {
         if (terminated) break
         // The same end restated is no move; an earlier one is (the old date never comes either).
         if (event.kind === 'extended' && running !== null && running.hasEnd && running.event.until !== null && untilMs !== running.endMs) {
-          out.push({ eventId: running.event.id, until: running.event.until, untilMs: running.endMs, byEventId: event.id, byAt: event.at, newUntil: event.until })
+          out.push({
+            eventId: running.event.id,
+            until: running.event.until,
+            untilMs: running.endMs,
+            byEventId: event.id,
+            byAt: event.at,
+            newUntil: event.until,
+          })
         }
-        running = untilMs === null ? { event, endMs: Infinity, hasEnd: false } : { event, endMs: untilMs > atMs ? untilMs : atMs, hasEnd: untilMs > atMs }
+        running =
+          untilMs === null
+            ? { event, endMs: Infinity, hasEnd: false }
+            : { event, endMs: untilMs > atMs ? untilMs : atMs, hasEnd: untilMs > atMs }
         break
       default:
         break
@@ -63,7 +78,10 @@ export function supersededEnds(events: readonly Timed[]): SupersededEnd[] {
  * moot (the end never came), so it raises no "sources disagree" state; every other one stays.
  * The alternatives themselves are kept — `events.chooseAlternative` can still pick one.
  */
-export function liveAlternatives<E extends Timed & Pick<MeasureEvent, 'alternatives'>>(event: E, superseded: ReadonlySet<string>): E['alternatives'] {
+export function liveAlternatives<E extends Timed & Pick<MeasureEvent, 'alternatives'>>(
+  event: E,
+  superseded: ReadonlySet<string>,
+): E['alternatives'] {
   return superseded.has(event.id) ? event.alternatives.filter((alt) => alt.field !== 'until') : event.alternatives
 }
 

@@ -94,7 +94,10 @@ export function addDuration(start: string, duration: string): string {
 }
 
 /** Whole days, hours, minutes and seconds from `fromMs` to `toMs` (negative parts never appear). */
-export function countdownParts(fromMs: number, toMs: number): { days: number; hours: number; minutes: number; seconds: number; past: boolean } {
+export function countdownParts(
+  fromMs: number,
+  toMs: number,
+): { days: number; hours: number; minutes: number; seconds: number; past: boolean } {
   const past = toMs < fromMs
   const distance = Math.abs(toMs - fromMs)
   return {
@@ -115,7 +118,11 @@ export function countdownParts(fromMs: number, toMs: number): { days: number; ho
  * nobody adds the day by hand.
  */
 export function dateOnlyEnd(date: string, zone: string): string {
-  return formatZoned(plainDateOf(date).add({ days: 1 }).toZonedDateTime({ timeZone: checkedZone(zone) }))
+  return formatZoned(
+    plainDateOf(date)
+      .add({ days: 1 })
+      .toZonedDateTime({ timeZone: checkedZone(zone) }),
+  )
 }
 
 /** The instant "from X" / 「自X日起」 means: the start of day X on the legal wall clock of `zone`. */

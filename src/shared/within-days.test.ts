@@ -30,7 +30,10 @@ describe('within N days', () => {
   })
 
   it('does not depend on who looks: a Beijing deadline is counted on Beijing’s calendar', () => {
-    const beijing = zonedDeadline({ at: '2026-11-10T00:00:00+08:00[Asia/Shanghai]', atMs: epochMs('2026-11-10T00:00:00+08:00[Asia/Shanghai]') })
+    const beijing = zonedDeadline({
+      at: '2026-11-10T00:00:00+08:00[Asia/Shanghai]',
+      atMs: epochMs('2026-11-10T00:00:00+08:00[Asia/Shanghai]'),
+    })
     // No DST in Shanghai: exactly 7 × 24 h, whatever zone the reader is in.
     expect(daysBefore(beijing, 7)).toBe(beijing.atMs - 7 * DAY_MS)
   })

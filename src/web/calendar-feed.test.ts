@@ -17,13 +17,19 @@ describe('the calendar address of the browser host', () => {
   let cookie: string
 
   const api = async (method: string, input: unknown): Promise<Reply> =>
-    send(host.port, { method: 'POST', path: `/api/${method}`, headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+    send(host.port, {
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    })
   const configure = async (input: unknown): Promise<CalendarSubscription> => {
     const reply = await api('calendar.configureSubscription', input)
     expect(reply.status).toBe(200)
     return reply.json().value as CalendarSubscription
   }
-  const calendar = (query: string, headers: Record<string, string> = {}, method = 'GET') => send(host.port, { method, path: `/calendar.ics${query}`, headers })
+  const calendar = (query: string, headers: Record<string, string> = {}, method = 'GET') =>
+    send(host.port, { method, path: `/calendar.ics${query}`, headers })
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mt-web-calendar-'))
@@ -92,7 +98,9 @@ describe('the calendar address of the browser host', () => {
 
   it('never puts the key in the audit trail', async () => {
     const { feedKey } = await configure({ feed: 'renew' })
-    const rows = host.store.service.context.db.prepare('SELECT before_json, after_json FROM audit WHERE action = ?').all('calendar.configureSubscription') as { before_json: string; after_json: string }[]
+    const rows = host.store.service.context.db
+      .prepare('SELECT before_json, after_json FROM audit WHERE action = ?')
+      .all('calendar.configureSubscription') as { before_json: string; after_json: string }[]
     expect(rows.length).toBeGreaterThan(0)
     for (const row of rows) expect(`${row.before_json}${row.after_json}`).not.toContain(feedKey!)
   })

@@ -28,7 +28,15 @@ describe('parseWebArgs', () => {
   })
 
   it('refuses bad ports and unknown options', () => {
-    for (const argv of [['--port', '-1'], ['--port', '65536'], ['--port', 'abc'], ['--port', '80.5'], ['--port'], ['--host', '0.0.0.0'], ['extra']]) {
+    for (const argv of [
+      ['--port', '-1'],
+      ['--port', '65536'],
+      ['--port', 'abc'],
+      ['--port', '80.5'],
+      ['--port'],
+      ['--host', '0.0.0.0'],
+      ['extra'],
+    ]) {
       expect(() => parseWebArgs(argv, {}), argv.join(' ')).toThrow()
     }
   })
@@ -96,7 +104,9 @@ describe('npm run web (src/web/main.ts)', () => {
       expect(page.status).toBe(200)
       expect(page.body).not.toContain(match![3])
       // An open event stream must not keep the process from stopping.
-      await new Promise<void>((done, fail) => get(`${base}events`, { headers: { cookie } }, (res) => (expect(res.statusCode).toBe(200), res.resume(), done())).on('error', fail))
+      await new Promise<void>((done, fail) =>
+        get(`${base}events`, { headers: { cookie } }, (res) => (expect(res.statusCode).toBe(200), res.resume(), done())).on('error', fail),
+      )
       child.kill(signal)
       expect(await exited).toBe(0)
       expect(stdout.split('\n').filter(Boolean)).toHaveLength(1)
@@ -108,7 +118,9 @@ describe('npm run web (src/web/main.ts)', () => {
     const { startWebHost } = await import('./host.ts')
     const taken = await startWebHost({ dbPath: join(dir, 'db.sqlite'), rendererDir: join(dir, 'renderer') })
     try {
-      const child = spawn(process.execPath, [MAIN, '--port', String(taken.port), '--db', join(dir, 'db.sqlite')], { stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, [MAIN, '--port', String(taken.port), '--db', join(dir, 'db.sqlite')], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       let stderr = ''
       let stdout = ''
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))

@@ -52,7 +52,14 @@ function postWithoutFinishing(host: WebHost, cookie: string, path: string, heade
   return new Promise((resolve, reject) => {
     let continued = false
     const req: ClientRequest = httpRequest(
-      { host: '127.0.0.1', port: host.port, method: 'POST', path, agent: false, headers: { host: `127.0.0.1:${host.port}`, cookie, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path,
+        agent: false,
+        headers: { host: `127.0.0.1:${host.port}`, cookie, ...headers },
+      },
       (res: IncomingMessage) => {
         let body = ''
         res.setEncoding('utf8')
@@ -89,7 +96,12 @@ describe('only what the page uses is served', () => {
     const { host, cookie } = await start()
     const call = vi.spyOn(host.store.service, 'call')
     for (const method of hidden) {
-      const reply = await send(host.port, { method: 'POST', path: `/api/${method}`, headers: { cookie, 'content-type': 'application/json' }, body: '{}' })
+      const reply = await send(host.port, {
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { cookie, 'content-type': 'application/json' },
+        body: '{}',
+      })
       expect(reply.status, method).toBe(403)
       expect(reply.json(), method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     }
@@ -102,7 +114,12 @@ describe('only what the page uses is served', () => {
     const exported = host.store.service.call('exchange.export', {})
     if (!exported.ok) throw new Error(exported.error.message)
     const empty = { ...(exported.value as object), measures: [] }
-    const imported = await send(host.port, { method: 'POST', path: '/api/exchange.import', headers: { cookie }, body: JSON.stringify({ file: empty, replace: true }) })
+    const imported = await send(host.port, {
+      method: 'POST',
+      path: '/api/exchange.import',
+      headers: { cookie },
+      body: JSON.stringify({ file: empty, replace: true }),
+    })
     expect(imported.status).toBe(403)
     expect(await measureCount(host, cookie)).toBe(before)
 
@@ -110,7 +127,12 @@ describe('only what the page uses is served', () => {
     if (!due.ok) throw new Error(due.error.message)
     expect(due.value.reminders.length).toBeGreaterThan(0)
     const keys = due.value.reminders.map((reminder) => reminder.key)
-    const marked = await send(host.port, { method: 'POST', path: '/api/reminders.markShown', headers: { cookie }, body: JSON.stringify({ keys }) })
+    const marked = await send(host.port, {
+      method: 'POST',
+      path: '/api/reminders.markShown',
+      headers: { cookie },
+      body: JSON.stringify({ keys }),
+    })
     expect(marked.status).toBe(403)
     const dueAfter = host.store.service.call('reminders.due', {})
     expect(dueAfter.ok && dueAfter.value.reminders).toEqual(due.value.reminders)
@@ -140,7 +162,13 @@ describe('request bodies', () => {
     const { host, cookie } = await start()
     const before = await measureCount(host, cookie)
     expect(DEFAULT_LIMITS.bodyBytes).toBe(1 * MB)
-    const early = await postWithoutFinishing(host, cookie, '/api/notes.add', { 'content-type': 'application/json', 'content-length': String(200 * MB) }, Buffer.from('{"measureId":'))
+    const early = await postWithoutFinishing(
+      host,
+      cookie,
+      '/api/notes.add',
+      { 'content-type': 'application/json', 'content-length': String(200 * MB) },
+      Buffer.from('{"measureId":'),
+    )
     expect(early.status).toBe(413)
     expect(JSON.parse(early.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { limit: MB } } })
     // And it is still serving.
@@ -150,16 +178,34 @@ describe('request bodies', () => {
   it('refuses a chunked body once it passes the limit, without waiting for its end', async () => {
     const { host, cookie } = await start()
     const before = await measureCount(host, cookie)
-    const early = await postWithoutFinishing(host, cookie, '/api/measures.update', { 'transfer-encoding': 'chunked' }, Buffer.alloc(MB + 64 * 1024, 0x20))
+    const early = await postWithoutFinishing(
+      host,
+      cookie,
+      '/api/measures.update',
+      { 'transfer-encoding': 'chunked' },
+      Buffer.alloc(MB + 64 * 1024, 0x20),
+    )
     expect(early.status).toBe(413)
     expect(await measureCount(host, cookie)).toBe(before)
   })
 
   it('tells a client that asks first (Expect: 100-continue) no, before it sends a byte', async () => {
     const { host, cookie } = await start()
-    const early = await postWithoutFinishing(host, cookie, '/api/notes.add', { expect: '100-continue', 'content-length': String(200 * MB) }, Buffer.alloc(0))
+    const early = await postWithoutFinishing(
+      host,
+      cookie,
+      '/api/notes.add',
+      { expect: '100-continue', 'content-length': String(200 * MB) },
+      Buffer.alloc(0),
+    )
     expect(early).toMatchObject({ status: 413, continued: false })
-    const hidden = await postWithoutFinishing(host, cookie, '/api/exchange.import', { expect: '100-continue', 'content-length': String(50 * MB) }, Buffer.alloc(0))
+    const hidden = await postWithoutFinishing(
+      host,
+      cookie,
+      '/api/exchange.import',
+      { expect: '100-continue', 'content-length': String(50 * MB) },
+      Buffer.alloc(0),
+    )
     expect(hidden).toMatchObject({ status: 403, continued: false })
   })
 
@@ -169,7 +215,14 @@ describe('request bodies', () => {
       let continued = false
       const body = JSON.stringify({ id: VICTIM })
       const req = httpRequest(
-        { host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/measures.get', agent: false, headers: { cookie, expect: '100-continue', 'content-length': String(body.length) } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/api/measures.get',
+          agent: false,
+          headers: { cookie, expect: '100-continue', 'content-length': String(body.length) },
+        },
         (res) => {
           res.resume()
           res.on('end', () => resolve({ status: res.statusCode ?? 0, continued }))
@@ -194,7 +247,10 @@ describe('request bodies', () => {
   })
 
   it('gives exchange.import, where a host serves it, the large limit and every other method the small one', async () => {
-    const { host, cookie } = await start({ exposedMethods: [...EXPOSED_METHODS, 'exchange.import', 'exchange.export'], limits: { bodyBytes: 64 * 1024, largeBodyBytes: 4 * MB } })
+    const { host, cookie } = await start({
+      exposedMethods: [...EXPOSED_METHODS, 'exchange.import', 'exchange.export'],
+      limits: { bodyBytes: 64 * 1024, largeBodyBytes: 4 * MB },
+    })
     const exported = await send(host.port, { method: 'POST', path: '/api/exchange.export', headers: { cookie }, body: '{}' })
     const file = exported.json().value
     // ~2 MB: the exchange file padded with whitespace, as a pretty-printed export would be.
@@ -202,10 +258,20 @@ describe('request bodies', () => {
     const imported = await send(host.port, { method: 'POST', path: '/api/exchange.import', headers: { cookie }, body: importBody })
     expect(imported.status).toBe(200)
     expect(imported.json()).toMatchObject({ ok: true, value: { dryRun: true } })
-    const update = await send(host.port, { method: 'POST', path: '/api/measures.update', headers: { cookie }, body: JSON.stringify({ id: VICTIM, facts: {} }) + ' '.repeat(128 * 1024) })
+    const update = await send(host.port, {
+      method: 'POST',
+      path: '/api/measures.update',
+      headers: { cookie },
+      body: JSON.stringify({ id: VICTIM, facts: {} }) + ' '.repeat(128 * 1024),
+    })
     expect(update.status).toBe(413)
     // Past the large limit: refused too, and the client (still sending) reads the answer.
-    const tooBig = await send(host.port, { method: 'POST', path: '/api/exchange.import', headers: { cookie }, body: importBody + ' '.repeat(2 * MB) })
+    const tooBig = await send(host.port, {
+      method: 'POST',
+      path: '/api/exchange.import',
+      headers: { cookie },
+      body: importBody + ' '.repeat(2 * MB),
+    })
     expect(tooBig.status).toBe(413)
   })
 
@@ -263,7 +329,13 @@ describe('slow and many clients', () => {
       // The fourth connection is accepted by the kernel, then closed by the host unanswered.
       expect(await answered()).toBeNull()
       open.shift()!.socket.destroy()
-      await expect.poll(async () => (await send(host.port, { method: 'POST', path: '/api/measures.tags', headers: { cookie }, body: '{}' }).catch(() => null))?.status).toBe(200)
+      await expect
+        .poll(
+          async () =>
+            (await send(host.port, { method: 'POST', path: '/api/measures.tags', headers: { cookie }, body: '{}' }).catch(() => null))
+              ?.status,
+        )
+        .toBe(200)
     } finally {
       for (const raw of open) raw.socket.destroy()
     }

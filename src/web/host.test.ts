@@ -17,7 +17,8 @@ import { openEvents as openStream, send, signIn, type Call, type Reply } from '.
 
 const execFileAsync = promisify(execFile)
 const REPO = resolve(import.meta.dirname, '..', '..')
-const INDEX_HTML = '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8">\n    <title>Fixture</title>\n  </head>\n  <body><div id="app"></div></body>\n</html>\n'
+const INDEX_HTML =
+  '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8">\n    <title>Fixture</title>\n  </head>\n  <body><div id="app"></div></body>\n</html>\n'
 const SECRET = 'this file is outside the renderer folder'
 const VICTIM = 'cn-mofcom-ga-ge-sb-ban'
 
@@ -107,7 +108,15 @@ describe('browser host', () => {
 
     it('refuses the page, every asset, app routes, the API and the event stream to a browser without the cookie', async () => {
       // Another local user, or another browser profile: it can connect, but has not seen the URL.
-      for (const path of ['/', '/index.html', '/measures/us-bis-affiliates-rule', '/assets/index-abc123.js', '/assets/index-abc123.css', '/favicon.svg', '/assets/missing.js']) {
+      for (const path of [
+        '/',
+        '/index.html',
+        '/measures/us-bis-affiliates-rule',
+        '/assets/index-abc123.js',
+        '/assets/index-abc123.css',
+        '/favicon.svg',
+        '/assets/missing.js',
+      ]) {
         const reply = await send(host.port, { path })
         expect(reply.status, path).toBe(403)
         expect(reply.headers['content-type'], path).toBe('text/plain; charset=utf-8')
@@ -175,7 +184,7 @@ describe('browser host', () => {
       }
     })
 
-    it('takes only its own cookie: not a wrong value, not another port\'s cookie, not the URL secret in its place', async () => {
+    it("takes only its own cookie: not a wrong value, not another port's cookie, not the URL secret in its place", async () => {
       const value = cookie.split('=')[1]!
       const refused: [string, OutgoingHttpHeaders, string?][] = [
         ['wrong value', { cookie: `measure-tracker-${host.port}=${'A'.repeat(43)}` }],
@@ -331,7 +340,11 @@ describe('browser host', () => {
     })
 
     it('accepts its own Origin and same-origin fetch metadata', async () => {
-      const reply = await api('measures.list', {}, { origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' })
+      const reply = await api(
+        'measures.list',
+        {},
+        { origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' },
+      )
       expect(reply.status).toBe(200)
       expect(reply.json().value).toHaveLength(seeded)
     })
@@ -342,7 +355,11 @@ describe('browser host', () => {
       const exchange = await send(host.port, { path: `/?token=${host.token}`, headers: onLocalhost })
       expect(exchange.status).toBe(303)
       const localCookie = exchange.headers['set-cookie']![0]!.split(';')[0]!
-      const reply = await api('measures.tags', {}, { ...onLocalhost, origin: `http://localhost:${host.port}`, 'sec-fetch-site': 'same-origin', cookie: localCookie })
+      const reply = await api(
+        'measures.tags',
+        {},
+        { ...onLocalhost, origin: `http://localhost:${host.port}`, 'sec-fetch-site': 'same-origin', cookie: localCookie },
+      )
       expect(reply.status).toBe(200)
       expect(reply.json().ok).toBe(true)
     })
@@ -372,7 +389,12 @@ describe('browser host', () => {
     })
 
     it('answers malformed JSON with 400 VALIDATION', async () => {
-      const reply = await asUser({ method: 'POST', path: '/api/measures.list', headers: { 'content-type': 'application/json' }, body: '{"filter": ' })
+      const reply = await asUser({
+        method: 'POST',
+        path: '/api/measures.list',
+        headers: { 'content-type': 'application/json' },
+        body: '{"filter": ',
+      })
       expect(reply.status).toBe(400)
       expect(reply.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     })
@@ -416,7 +438,11 @@ describe('browser host', () => {
     }
 
     it('the same request with everything right does reach the service', async () => {
-      const reply = await api('measures.delete', { id: VICTIM }, { origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin' })
+      const reply = await api(
+        'measures.delete',
+        { id: VICTIM },
+        { origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin' },
+      )
       expect(reply.status).toBe(200)
       expect(reply.json()).toMatchObject({ ok: true, value: { id: VICTIM } })
       expect((await list()).find((m) => m.id === VICTIM)?.deletedAt).not.toBeNull()
@@ -438,9 +464,15 @@ describe('browser host', () => {
     it('refuses the page to a foreign Origin and to cross-site subresource reads, and a cross-site link carries no cookie', async () => {
       const foreign = await asUser({ path: '/', headers: { origin: 'http://evil.example' } })
       expect(foreign.status).toBe(403)
-      const read = await asUser({ path: '/', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' } })
+      const read = await asUser({
+        path: '/',
+        headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' },
+      })
       expect(read.status).toBe(403)
-      const framed = await asUser({ path: '/', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' } })
+      const framed = await asUser({
+        path: '/',
+        headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' },
+      })
       expect(framed.status).toBe(403)
       // A link followed from another site passes the fetch-metadata check, but the browser does
       // not send a SameSite=Strict cookie with it: the host then says there is no access.
@@ -601,7 +633,9 @@ describe('closing the host', () => {
     const dir = await mkdtemp(join(tmpdir(), 'mt-web-busy-'))
     const first = await startWebHost({ dbPath: join(dir, 'db.sqlite'), rendererDir: dir })
     try {
-      await expect(startWebHost({ dbPath: join(dir, 'db.sqlite'), rendererDir: dir, port: first.port })).rejects.toMatchObject({ code: 'EADDRINUSE' })
+      await expect(startWebHost({ dbPath: join(dir, 'db.sqlite'), rendererDir: dir, port: first.port })).rejects.toMatchObject({
+        code: 'EADDRINUSE',
+      })
     } finally {
       await first.close()
       await rm(dir, { recursive: true, force: true })

@@ -190,7 +190,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function refuseWithoutSession(request: IncomingMessage, response: ServerResponse, kind: RequestKind): void {
     drainAfterAnswer(request, response)
     if (kind === 'static') sendText(response, 403, 'text/plain; charset=utf-8', NO_ACCESS_TEXT, request.method === 'HEAD')
-    else sendJson(response, 403, fail('FORBIDDEN', 'No access: open the address the host printed (it ends in ?token=...) in this browser first'))
+    else
+      sendJson(
+        response,
+        403,
+        fail('FORBIDDEN', 'No access: open the address the host printed (it ends in ?token=...) in this browser first'),
+      )
   }
 
   async function serveApi(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
@@ -225,7 +230,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch (error) {
       if (!(error instanceof BodyTooLarge) && !(error instanceof BodyTimedOut)) throw error
       drainAfterAnswer(request, response)
-      if (error instanceof BodyTooLarge) sendJson(response, 413, fail('VALIDATION', `The request body of ${method} is larger than ${limit} bytes`, { limit }))
+      if (error instanceof BodyTooLarge)
+        sendJson(response, 413, fail('VALIDATION', `The request body of ${method} is larger than ${limit} bytes`, { limit }))
       else sendJson(response, 408, fail('VALIDATION', error.message))
       return
     }
@@ -234,7 +240,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // (src/shared/exchange-scan.ts), and this process serves every other request too.
       const problem = scanExchangeBytes(raw, { under: 'file' })
       if (problem) {
-        sendJson(response, 400, fail('VALIDATION', `The file cannot be imported: ${describeScanProblem(problem)}. Nothing was changed.`, { issues: [problem] }))
+        sendJson(
+          response,
+          400,
+          fail('VALIDATION', `The file cannot be imported: ${describeScanProblem(problem)}. Nothing was changed.`, { issues: [problem] }),
+        )
         return
       }
     }
@@ -289,9 +299,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     // One stream per open tab; past the cap a tab left open elsewhere is likelier than a need.
     if (hub.size >= limits.eventClients) {
-      sendJson(response, 503, fail('INTERNAL', `Too many open event streams (${limits.eventClients}): close other tabs of Measure Tracker`), {
-        'Retry-After': '10',
-      })
+      sendJson(
+        response,
+        503,
+        fail('INTERNAL', `Too many open event streams (${limits.eventClients}): close other tabs of Measure Tracker`),
+        {
+          'Retry-After': '10',
+        },
+      )
       return
     }
     hub.attach(response)

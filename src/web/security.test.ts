@@ -29,7 +29,18 @@ describe('Host check (DNS rebinding)', () => {
     expect(checkHost({ host: '127.0.0.1:4000' }, 4000)).toBeNull()
     expect(checkHost({ host: 'localhost:4000' }, 4000)).toBeNull()
     expect(checkHost({ host: 'LocalHost:4000' }, 4000)).toBeNull()
-    for (const host of ['evil.example:4000', '127.0.0.1:4001', '127.0.0.1', 'localhost', '[::1]:4000', '127.0.0.2:4000', 'localhost.:4000', 'localhost:4000.evil.example', '0.0.0.0:4000', '']) {
+    for (const host of [
+      'evil.example:4000',
+      '127.0.0.1:4001',
+      '127.0.0.1',
+      'localhost',
+      '[::1]:4000',
+      '127.0.0.2:4000',
+      'localhost.:4000',
+      'localhost:4000.evil.example',
+      '0.0.0.0:4000',
+      '',
+    ]) {
       expect(checkHost({ host }, 4000), host).not.toBeNull()
     }
     expect(checkHost({}, 4000)).toBe('missing Host header')
@@ -43,7 +54,15 @@ describe('Origin check', () => {
   })
 
   it('refuses every other origin, including null and another local port', () => {
-    for (const origin of ['http://evil.example', 'http://127.0.0.1:4001', 'http://localhost:4001', 'https://127.0.0.1:4000', 'null', 'http://127.0.0.1:4000/', '']) {
+    for (const origin of [
+      'http://evil.example',
+      'http://127.0.0.1:4001',
+      'http://localhost:4001',
+      'https://127.0.0.1:4000',
+      'null',
+      'http://127.0.0.1:4000/',
+      '',
+    ]) {
       expect(checkOrigin({ origin }, 4000), origin).not.toBeNull()
     }
   })
@@ -60,10 +79,16 @@ describe('Sec-Fetch-Site check', () => {
   })
 
   it('refuses cross-site reads of the page and its files but lets a link to the app be followed', () => {
-    expect(checkFetchSite({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' }, 'static')).not.toBeNull()
+    expect(
+      checkFetchSite({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' }, 'static'),
+    ).not.toBeNull()
     expect(checkFetchSite({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' }, 'static')).not.toBeNull()
-    expect(checkFetchSite({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' }, 'static')).not.toBeNull()
-    expect(checkFetchSite({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }, 'static')).toBeNull()
+    expect(
+      checkFetchSite({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' }, 'static'),
+    ).not.toBeNull()
+    expect(
+      checkFetchSite({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }, 'static'),
+    ).toBeNull()
     expect(checkFetchSite({ 'sec-fetch-site': 'same-site' }, 'static')).toBeNull()
     expect(checkFetchSite({ 'sec-fetch-site': 'none' }, 'static')).toBeNull()
   })

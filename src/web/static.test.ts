@@ -13,7 +13,23 @@ describe('safeSegments', () => {
   })
 
   it('refuses every way of spelling a step outside or a hidden file', () => {
-    for (const path of ['/../x', '/a/../../x', '/%2e%2e/x', '/%2E%2E/x', '/..%2fx', '/a%2f..%2f..%2fx', '/..%5cx', '/a\\..\\x', '/.env', '/%2eenv', '/a%00.js', '/%zz', 'relative/x', '/./x', '/C:%5cWindows']) {
+    for (const path of [
+      '/../x',
+      '/a/../../x',
+      '/%2e%2e/x',
+      '/%2E%2E/x',
+      '/..%2fx',
+      '/a%2f..%2f..%2fx',
+      '/..%5cx',
+      '/a\\..\\x',
+      '/.env',
+      '/%2eenv',
+      '/a%00.js',
+      '/%zz',
+      'relative/x',
+      '/./x',
+      '/C:%5cWindows',
+    ]) {
       expect(safeSegments(path), path).toBeNull()
     }
   })

@@ -36,10 +36,14 @@ const ROOT = join(import.meta.dirname, '..', '..')
 /** Runs `node src/cli/main.ts ...args` as its own process and measures its peak RSS. */
 export function runCliProcess(args: string[], rssFile: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', join(ROOT, 'test/helpers/report-peak-rss.ts'), join(ROOT, 'src/cli/main.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, MT_PEAK_RSS_FILE: rssFile, NO_COLOR: '1' },
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', join(ROOT, 'test/helpers/report-peak-rss.ts'), join(ROOT, 'src/cli/main.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, MT_PEAK_RSS_FILE: rssFile, NO_COLOR: '1' },
+      },
+    )
     let out = ''
     let err = ''
     child.stdout.on('data', (data: Buffer) => (out += data.toString()))

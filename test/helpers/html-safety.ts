@@ -5,8 +5,31 @@
 
 /** Tags markdown-it writes for CommonMark + tables + strikethrough. */
 export const SAFE_TAGS = new Set([
-  'p', 'br', 'hr', 'em', 'strong', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'p',
+  'br',
+  'hr',
+  'em',
+  'strong',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ])
 const SAFE_ATTRIBUTES: Record<string, ReadonlySet<string>> = {
   a: new Set(['href', 'title', 'target', 'rel', 'class']),
@@ -56,7 +79,8 @@ export function unsafeHtmlFindings(html: string): string[] {
       if (!SAFE_ATTRIBUTES[name]?.has(attr)) findings.push(`<${name}> has attribute ${attr}`)
       if (URL_ATTRIBUTES.has(attr)) {
         const scheme = schemeOf(value)
-        if (scheme === null || !['http:', 'https:', 'mailto:'].includes(scheme)) findings.push(`<${name} ${attr}="${value.slice(0, 60)}"> is not http(s)/mailto`)
+        if (scheme === null || !['http:', 'https:', 'mailto:'].includes(scheme))
+          findings.push(`<${name} ${attr}="${value.slice(0, 60)}"> is not http(s)/mailto`)
       }
       if (attr === 'style' && !/^text-align:(left|right|center)$/.test(value)) findings.push(`<${name}> has style "${value.slice(0, 60)}"`)
       if (attr === 'target' && value !== '_blank') findings.push(`<${name}> has target "${value}"`)

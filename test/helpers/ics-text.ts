@@ -21,4 +21,5 @@ export function rawEvents(text: string): RawEvent[] {
 }
 
 /** The first line of a property (`NAME:` or `NAME;params:`). */
-export const property = (event: RawEvent, name: string): string | undefined => event.lines.find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))
+export const property = (event: RawEvent, name: string): string | undefined =>
+  event.lines.find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))

@@ -16,7 +16,15 @@ const source = { id: 'src', url: 'https://example.org/notice', title: 'Notice', 
 /** A US tariff on CN in force since 9 Apr 2025, with `extra` events after that and the given title. */
 export function fixtureMeasure(id: string, title: Record<string, string>, extra: Record<string, unknown>[] = []) {
   const effective = { id: 'effective', kind: 'effective', at: '2025-04-09T00:01:00-04:00[America/New_York]', sourceIds: ['src'] }
-  return { id, title, imposer: 'US', target: 'CN', category: 'tariff', sources: [source], events: [effective, ...extra.map((event) => ({ sourceIds: ['src'], ...event }))] }
+  return {
+    id,
+    title,
+    imposer: 'US',
+    target: 'CN',
+    category: 'tariff',
+    sources: [source],
+    events: [effective, ...extra.map((event) => ({ sourceIds: ['src'], ...event }))],
+  }
 }
 
 /** A new database (in a new temporary folder) with `measures` imported through the command line. */

@@ -17,7 +17,10 @@ function renderer(meta: string | null): string {
   dirs.push(dir)
   mkdirSync(join(dir, 'assets'))
   const tag = meta === null ? '' : `<meta http-equiv="Content-Security-Policy" content="${meta}" />`
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head>${tag}<script type="module" src="/assets/index.js"></script></head></html>`)
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html><head>${tag}<script type="module" src="/assets/index.js"></script></head></html>`,
+  )
   writeFileSync(join(dir, 'assets', 'index.js'), 'export {}')
   return dir
 }
@@ -33,7 +36,9 @@ describe('enforcedPolicies', () => {
   })
 
   it("fails a <meta> tag that lets file: scripts in, even when the header is strict (the file:// page's old hole)", async () => {
-    const result = await enforcedPolicies(renderer("default-src 'self'; script-src 'self' file:; object-src 'none'; base-uri 'none'; form-action 'none'"))
+    const result = await enforcedPolicies(
+      renderer("default-src 'self'; script-src 'self' file:; object-src 'none'; base-uri 'none'; form-action 'none'"),
+    )
     expect(result.problems).toEqual(expect.arrayContaining([expect.stringMatching(/<meta> tag .*script-src/)]))
   })
 
@@ -42,7 +47,10 @@ describe('enforcedPolicies', () => {
   })
 
   it('fails a weak header the handler would send', async () => {
-    const result = await enforcedPolicies(renderer(metaContentSecurityPolicy()), "default-src 'self'; script-src 'self' data:; connect-src *")
+    const result = await enforcedPolicies(
+      renderer(metaContentSecurityPolicy()),
+      "default-src 'self'; script-src 'self' data:; connect-src *",
+    )
     expect(result.problems.length).toBeGreaterThan(0)
     expect(result.problems.every((problem) => problem.startsWith('header of'))).toBe(true)
   })

@@ -3,7 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decideLaunch, fallbackParagraph, platformExecutable, summarizeInstallError, webFallbackCommand, wrap, type LaunchProbe } from '../../scripts/launch.ts'
+import {
+  decideLaunch,
+  fallbackParagraph,
+  platformExecutable,
+  summarizeInstallError,
+  webFallbackCommand,
+  wrap,
+  type LaunchProbe,
+} from '../../scripts/launch.ts'
 
 const ELECTRON = join('/app', 'node_modules', 'electron')
 
@@ -41,7 +49,9 @@ describe('decideLaunch', () => {
 
   it('uses ELECTRON_OVERRIDE_DIST_PATH without downloading', () => {
     const override = join('/opt', 'electron-v45')
-    const decision = decideLaunch(probe({ [join(override, 'electron')]: '' }, { env: { ELECTRON_OVERRIDE_DIST_PATH: override, DISPLAY: ':1' } }))
+    const decision = decideLaunch(
+      probe({ [join(override, 'electron')]: '' }, { env: { ELECTRON_OVERRIDE_DIST_PATH: override, DISPLAY: ':1' } }),
+    )
     expect(decision).toEqual({ action: 'electron', executable: join(override, 'electron') })
   })
 
@@ -60,7 +70,11 @@ describe('decideLaunch', () => {
   })
 
   it("honours electron-vite's ELECTRON_EXEC_PATH", () => {
-    expect(decideLaunch(probe({ '/usr/lib/electron45/electron': '' }, { env: { ELECTRON_EXEC_PATH: '/usr/lib/electron45/electron', DISPLAY: ':0' } }))).toEqual({
+    expect(
+      decideLaunch(
+        probe({ '/usr/lib/electron45/electron': '' }, { env: { ELECTRON_EXEC_PATH: '/usr/lib/electron45/electron', DISPLAY: ':0' } }),
+      ),
+    ).toEqual({
       action: 'electron',
       executable: '/usr/lib/electron45/electron',
     })
@@ -70,7 +84,14 @@ describe('decideLaunch', () => {
     const files = { [join(ELECTRON, 'path.txt')]: 'electron', [join(ELECTRON, 'dist', 'electron')]: '' }
     expect(decideLaunch(probe(files, { env: {} }))).toMatchObject({ action: 'web', reason: 'no-display' })
     expect(decideLaunch(probe(files, { env: { WAYLAND_DISPLAY: 'wayland-0' } }))).toMatchObject({ action: 'electron' })
-    expect(decideLaunch(probe({ [join(ELECTRON, 'path.txt')]: 'electron.exe', [join(ELECTRON, 'dist', 'electron.exe')]: '' }, { platform: 'win32', env: {} }))).toMatchObject({
+    expect(
+      decideLaunch(
+        probe(
+          { [join(ELECTRON, 'path.txt')]: 'electron.exe', [join(ELECTRON, 'dist', 'electron.exe')]: '' },
+          { platform: 'win32', env: {} },
+        ),
+      ),
+    ).toMatchObject({
       action: 'electron',
     })
   })
@@ -100,7 +121,11 @@ describe('fallbackParagraph', () => {
     expect(text).toMatch(/45\.5\.0/)
     expect(text).toMatch(/browser host/)
     expect(wrap(text)).not.toMatch(/\n\s*\n/)
-    expect(wrap(text).split('\n').every((line) => line.length <= 100)).toBe(true)
+    expect(
+      wrap(text)
+        .split('\n')
+        .every((line) => line.length <= 100),
+    ).toBe(true)
   })
   it('points at the printed address and says it carries the secret', () => {
     const text = fallbackParagraph({ action: 'web', reason: 'no-display', detail: 'x' }, '45.5.0')
@@ -108,7 +133,9 @@ describe('fallbackParagraph', () => {
     expect(text).toMatch(/\?token=/)
   })
   it('names the mirror when one was set', () => {
-    const text = fallbackParagraph({ action: 'web', reason: 'download-failed', detail: 'HTTPError: 404' }, '45.5.0', { ELECTRON_MIRROR: 'https://mirror.example/electron/' })
+    const text = fallbackParagraph({ action: 'web', reason: 'download-failed', detail: 'HTTPError: 404' }, '45.5.0', {
+      ELECTRON_MIRROR: 'https://mirror.example/electron/',
+    })
     expect(text).toMatch(/mirror\.example/)
   })
   it('explains a missing display differently', () => {
@@ -120,7 +147,11 @@ describe('fallbackParagraph', () => {
 
 describe('summarizeInstallError', () => {
   it('picks the error line out of a stack trace', () => {
-    const output = ['RequestError: getaddrinfo ENOTFOUND github.com', '    at ClientRequest.<anonymous> (/x/got/index.js:1:1)', '    at Object.onceWrapper (node:events:1:1)'].join('\n')
+    const output = [
+      'RequestError: getaddrinfo ENOTFOUND github.com',
+      '    at ClientRequest.<anonymous> (/x/got/index.js:1:1)',
+      '    at Object.onceWrapper (node:events:1:1)',
+    ].join('\n')
     expect(summarizeInstallError(output)).toBe('RequestError: getaddrinfo ENOTFOUND github.com')
   })
   it('returns undefined for no output', () => {

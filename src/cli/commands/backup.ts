@@ -17,7 +17,8 @@ import { EXIT, UsageError } from '../usage.ts'
 import { pluralText } from '../../shared/i18n/plural.ts'
 
 // These commands speak English only (like the service's error messages); counts still agree.
-const counted = (count: number, one: string, other: string): string => pluralText('en', count, { one: `{count} ${one}`, other: `{count} ${other}` })
+const counted = (count: number, one: string, other: string): string =>
+  pluralText('en', count, { one: `{count} ${one}`, other: `{count} ${other}` })
 
 export interface FileCommandContext {
   args: CliArgs
@@ -31,14 +32,21 @@ const kib = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KiB`
 /** A path that is not a regular file is never a database: say so before SQLite gives its raw error. */
 function refuseNonFile(path: string): void {
   if (existsSync(path) && !statSync(path).isFile()) {
-    throw new CliFailure(`${path} is a folder or a special file, not a database. Nothing was changed. Give the path of a database file with --db.`, EXIT.usage)
+    throw new CliFailure(
+      `${path} is a folder or a special file, not a database. Nothing was changed. Give the path of a database file with --db.`,
+      EXIT.usage,
+    )
   }
 }
 
 function requireDatabase(path: string): void {
   if (!existsSync(path)) throw new CliFailure(`There is no database at ${path} (use --db PATH).`, EXIT.failure)
   refuseNonFile(path)
-  if (!hasSqliteHeader(path)) throw new CliFailure(`${path} is not a SQLite database. Nothing was changed. Give the path of a Measure Tracker database with --db.`, EXIT.usage)
+  if (!hasSqliteHeader(path))
+    throw new CliFailure(
+      `${path} is not a SQLite database. Nothing was changed. Give the path of a Measure Tracker database with --db.`,
+      EXIT.usage,
+    )
 }
 
 /** `backup [--out FILE]` and `backup list [--json]`. */
@@ -99,14 +107,17 @@ function resolveBackup(dbPath: string, given: string): string {
 /** `restore FILE [--yes]`: shows what FILE holds; with --yes, keeps the current state as a backup and restores. */
 export async function restoreCommand(ctx: FileCommandContext): Promise<void> {
   const [given, ...extra] = ctx.args.positionals
-  if (!given || extra.length) throw new UsageError('restore needs one backup file, e.g. restore measure-tracker-2026-12-04.db (see backup list)')
+  if (!given || extra.length)
+    throw new UsageError('restore needs one backup file, e.g. restore measure-tracker-2026-12-04.db (see backup list)')
   refuseNonFile(ctx.dbPath)
   const file = resolveBackup(ctx.dbPath, given)
   if (resolve(file) === resolve(ctx.dbPath)) throw new UsageError('restore: that is the database itself, not a backup of it')
   const summary = inspectBackup(file)
   for (const line of describe(summary)) ctx.out(line)
   if (!ctx.args.yes) {
-    ctx.out(`Nothing was changed. To replace the contents of ${ctx.dbPath} with this backup, run again with --yes (the current contents are kept as a backup first).`)
+    ctx.out(
+      `Nothing was changed. To replace the contents of ${ctx.dbPath} with this backup, run again with --yes (the current contents are kept as a backup first).`,
+    )
     return
   }
   const damaged = hasSqliteHeader(ctx.dbPath) ? findDamage(ctx.dbPath, { quickCheck: true }) : null
@@ -135,11 +146,17 @@ export async function salvageCommand(ctx: FileCommandContext): Promise<void> {
   const report = await salvageDatabase(ctx.dbPath, dest)
   for (const table of report.tables) {
     if (table.copied === 0 && table.refused === 0 && table.unreadableStretches === 0) continue
-    const lost = table.unreadableStretches ? `, ${counted(table.unreadableStretches, 'unreadable stretch', 'unreadable stretches')} skipped` : ''
-    const refused = table.refused ? `, ${counted(table.refused, 'row', 'rows')} refused (their measure was lost, or their values are garbled)` : ''
+    const lost = table.unreadableStretches
+      ? `, ${counted(table.unreadableStretches, 'unreadable stretch', 'unreadable stretches')} skipped`
+      : ''
+    const refused = table.refused
+      ? `, ${counted(table.refused, 'row', 'rows')} refused (their measure was lost, or their values are garbled)`
+      : ''
     ctx.out(`  ${table.table}: ${counted(table.copied, 'row', 'rows')} copied${refused}${lost}`)
   }
-  ctx.out(`Salvaged ${counted(report.measures, 'measure', 'measures')} from ${report.from} into ${report.to}; ${report.from} was not changed.`)
+  ctx.out(
+    `Salvaged ${counted(report.measures, 'measure', 'measures')} from ${report.from} into ${report.to}; ${report.from} was not changed.`,
+  )
   ctx.out(`Look at it with --db "${report.to}", or make it the database with: measure-tracker restore "${report.to}" --yes`)
 }
 

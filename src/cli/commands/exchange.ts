@@ -51,7 +51,8 @@ function readJsonFile(path: string): unknown {
   try {
     return JSON.parse(bytes.toString('utf8'))
   } catch (error) {
-    if (error instanceof RangeError) throw new CliFailure(`${path} is nested too deeply or too large to read: ${error.message}. Nothing was changed.`, EXIT.usage)
+    if (error instanceof RangeError)
+      throw new CliFailure(`${path} is nested too deeply or too large to read: ${error.message}. Nothing was changed.`, EXIT.usage)
     // Node names the position ("at position 812 (line 30 column 5)"): pass it on.
     throw new CliFailure(`${path} is not valid JSON (truncated or damaged?): ${(error as Error).message}`, EXIT.usage)
   }
@@ -60,7 +61,9 @@ function readJsonFile(path: string): unknown {
 export function importCommand(ctx: CliContext): void {
   const path = ctx.args.positionals[0]
   if (!path) throw new UsageError('import needs a file, e.g. import measures.json')
-  const report = unwrap(ctx.store.service.call('exchange.import', { file: readJsonFile(path), dryRun: ctx.args.dryRun, replace: ctx.args.replace }))
+  const report = unwrap(
+    ctx.store.service.call('exchange.import', { file: readJsonFile(path), dryRun: ctx.args.dryRun, replace: ctx.args.replace }),
+  )
   if (ctx.args.json) ctx.out(JSON.stringify(report, null, 2))
   else {
     const counts = { created: report.created.length, replaced: report.replaced.length }

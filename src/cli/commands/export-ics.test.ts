@@ -12,7 +12,11 @@ beforeEach(() => {
   db = join(dir, 'm.db')
 })
 
-const vevents = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as unknown as { uid: string; summary: { params: { LANGUAGE: string }; val: string } }[]
+const vevents = (text: string) =>
+  Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as unknown as {
+    uid: string
+    summary: { params: { LANGUAGE: string }; val: string }
+  }[]
 
 describe('export --format ics', () => {
   it('writes every measure’s transitions to a file, exactly (CRLF), and says how many', async () => {
@@ -38,7 +42,10 @@ describe('export --format ics', () => {
   })
 
   it('refuses an unknown measure, extra arguments and unknown formats (exit 2)', async () => {
-    expect(await cli('--db', db, 'export', '--format', 'ics', 'no-such-measure')).toMatchObject({ code: 2, err: expect.stringContaining('no-such-measure') })
+    expect(await cli('--db', db, 'export', '--format', 'ics', 'no-such-measure')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no-such-measure'),
+    })
     expect((await cli('--db', db, 'export', '--format', 'ics', 'a', 'b')).code).toBe(2)
     expect(await cli('--db', db, 'export', '--format', 'xml')).toMatchObject({ code: 2, err: expect.stringContaining('json or ics') })
   })

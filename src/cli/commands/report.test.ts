@@ -26,10 +26,34 @@ describe('report', () => {
   })
 
   it('takes --format, --lang, --days, --include-notes, --paper and --orientation', async () => {
-    const run = await cli('--db', db, '--lang', 'zh-Hans', '--tz', 'Asia/Shanghai', 'report', '--format', 'json', '--at', AT, '--days', '9', '--include-notes', '--paper', 'letter', '--orientation', 'portrait')
+    const run = await cli(
+      '--db',
+      db,
+      '--lang',
+      'zh-Hans',
+      '--tz',
+      'Asia/Shanghai',
+      'report',
+      '--format',
+      'json',
+      '--at',
+      AT,
+      '--days',
+      '9',
+      '--include-notes',
+      '--paper',
+      'letter',
+      '--orientation',
+      'portrait',
+    )
     expect(run.code, run.err).toBe(0)
     const model = JSON.parse(run.out)
-    expect(model).toMatchObject({ lang: 'zh-Hans', zone: 'Asia/Shanghai', title: '措施状态报告', options: { days: 9, includeNotes: true, paper: 'Letter', orientation: 'portrait' } })
+    expect(model).toMatchObject({
+      lang: 'zh-Hans',
+      zone: 'Asia/Shanghai',
+      title: '措施状态报告',
+      options: { days: 9, includeNotes: true, paper: 'Letter', orientation: 'portrait' },
+    })
     expect(model.asOf.at).toBe(AT)
     expect(model.notes).toEqual([])
   })
@@ -99,7 +123,8 @@ describe('report --measure', () => {
     expect(run.out.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true)
     expect(run.out).toContain('size: letter portrait;')
     expect(run.out).toContain(`<h1>${title.en}</h1>`)
-    for (const heading of ['Facts', 'Status', 'Suspension chain', 'Pinned notes', 'Sources']) expect(run.out).toContain(`<h2>${heading}</h2>`)
+    for (const heading of ['Facts', 'Status', 'Suspension chain', 'Pinned notes', 'Sources'])
+      expect(run.out).toContain(`<h2>${heading}</h2>`)
     // The suspension's end on its own clock (eastern time), Beijing's in brackets.
     expect(run.out).toMatch(/Nov 10, 2026, 00:01 EST <span class="local">\(Nov 10, 2026, 13:01 GMT\+8\)<\/span>/)
   })
@@ -113,7 +138,12 @@ describe('report --measure', () => {
     expect(json.code, json.err).toBe(0)
     expect(json.out).toBe(`Wrote the report to ${file}`)
     const model = JSON.parse(readFileSync(file, 'utf8'))
-    expect(model).toMatchObject({ format: 'measure-tracker-brief', lang: 'en', measure: { id: PORTS, status: 'suspended' }, deadline: { state: 'upcoming', kind: 'suspension_end' } })
+    expect(model).toMatchObject({
+      format: 'measure-tracker-brief',
+      lang: 'en',
+      measure: { id: PORTS, status: 'suspended' },
+      deadline: { state: 'upcoming', kind: 'suspension_end' },
+    })
   })
 
   it('exits 2 for an unknown measure, a CSV, and the status report’s own options', async () => {

@@ -50,8 +50,13 @@ describe('status with partial suspensions, rate steps and commitments', () => {
       suspendedPart: { rate: 24, scope: null },
       commitment: null,
     })
-    expect(rows.find((r) => r.id === 'fx-soybeans')).toMatchObject({ commitment: { target: 25, progress: 12.5, outcome: 'pending' }, next: { kind: 'commitment_deadline' } })
-    expect(rows.find((r) => r.id === 'fx-fee')).toMatchObject({ next: { kind: 'rate_step', at: '2027-04-17T00:01:00-04:00[America/New_York]' } })
+    expect(rows.find((r) => r.id === 'fx-soybeans')).toMatchObject({
+      commitment: { target: 25, progress: 12.5, outcome: 'pending' },
+      next: { kind: 'commitment_deadline' },
+    })
+    expect(rows.find((r) => r.id === 'fx-fee')).toMatchObject({
+      next: { kind: 'rate_step', at: '2027-04-17T00:01:00-04:00[America/New_York]' },
+    })
   })
 })
 

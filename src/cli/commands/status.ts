@@ -33,7 +33,13 @@ export function statusJson(row: MeasureSummary) {
     rateInEffect: row.rateInEffect,
     suspendedPart: row.suspendedPart,
     commitment: row.commitment
-      ? { target: row.commitment.target, deadline: row.commitment.deadline, progress: row.commitment.progress, progressAsOf: row.commitment.progressAsOf, outcome: row.commitment.outcome }
+      ? {
+          target: row.commitment.target,
+          deadline: row.commitment.deadline,
+          progress: row.commitment.progress,
+          progressAsOf: row.commitment.progressAsOf,
+          outcome: row.commitment.outcome,
+        }
       : null,
     tags: row.tags,
     links: row.links.map((l) => l.targetId),

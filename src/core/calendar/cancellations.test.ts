@@ -44,7 +44,13 @@ function parse(text: string): Map<string, Parsed> {
   return byUid
 }
 const textOf = (value: { val: string } | string) => (typeof value === 'string' ? value : value.val)
-const sequenceOf = (text: string, uid: string) => Number(property(rawEvents(text).find((e) => e.uid === uid)!, 'SEQUENCE')!.slice('SEQUENCE:'.length))
+const sequenceOf = (text: string, uid: string) =>
+  Number(
+    property(
+      rawEvents(text).find((e) => e.uid === uid)!,
+      'SEQUENCE',
+    )!.slice('SEQUENCE:'.length),
+  )
 const cancelledUids = (text: string) => [...parse(text).values()].filter((e) => e.status === 'CANCELLED').map((e) => e.uid)
 
 const AFFILIATES = 'us-bis-affiliates-rule'
@@ -61,7 +67,15 @@ describe('an extension recorded after an export', () => {
     expect(cancelledUids(first)).toEqual([])
 
     // In the same minute as the export: the SEQUENCE must still rise.
-    const { event } = value(call('events.recordOutcome', { measureId: AFFILIATES, outcome: 'extended', at: DEADLINE, until: NEW_END, source: { url: 'https://www.federalregister.gov/d/x', confidence: 'official' } }))
+    const { event } = value(
+      call('events.recordOutcome', {
+        measureId: AFFILIATES,
+        outcome: 'extended',
+        at: DEADLINE,
+        until: NEW_END,
+        source: { url: 'https://www.federalregister.gov/d/x', confidence: 'official' },
+      }),
+    )
     const second = exportIcs()
     const after = parse(second)
 
@@ -85,7 +99,15 @@ describe('an extension recorded after an export', () => {
   })
 
   it('says why in every language, and the file stays valid for node-ical in Chinese', () => {
-    value(call('events.recordOutcome', { measureId: AFFILIATES, outcome: 'extended', at: DEADLINE, until: NEW_END, source: { url: 'https://www.federalregister.gov/d/x', confidence: 'official' } }))
+    value(
+      call('events.recordOutcome', {
+        measureId: AFFILIATES,
+        outcome: 'extended',
+        at: DEADLINE,
+        until: NEW_END,
+        source: { url: 'https://www.federalregister.gov/d/x', confidence: 'official' },
+      }),
+    )
     for (const locale of ['zh-Hant', 'zh-Hans'] as const) {
       const cancelled = parse(exportIcs(locale)).get(AFFILIATES_END_UID)!
       expect(cancelled.status).toBe('CANCELLED')
@@ -99,7 +121,9 @@ describe('a removed event', () => {
   it('is cancelled with its old start; the rest of the measure keeps its UIDs', () => {
     const uid = 'us-ustr-301-exclusions+terminated-2026-11-10+terminated@measure-tracker'
     const first = exportIcs()
-    const uidsBefore = rawEvents(first).filter((e) => e.uid.startsWith('us-ustr-301-exclusions+')).map((e) => e.uid)
+    const uidsBefore = rawEvents(first)
+      .filter((e) => e.uid.startsWith('us-ustr-301-exclusions+'))
+      .map((e) => e.uid)
     expect(uidsBefore).toContain(uid)
     now += 60_000
     value(call('events.remove', { measureId: 'us-ustr-301-exclusions', eventId: 'terminated-2026-11-10' }))
@@ -109,14 +133,21 @@ describe('a removed event', () => {
     expect(cancelled.start.getTime()).toBe(epochMs('2026-11-10T00:00:00-05:00[America/New_York]'))
     expect(textOf(cancelled.description)).toContain('removed')
     expect(sequenceOf(second, uid)).toBeGreaterThan(sequenceOf(first, uid))
-    expect(rawEvents(second).filter((e) => e.uid.startsWith('us-ustr-301-exclusions+')).map((e) => e.uid).sort()).toEqual([...uidsBefore].sort())
+    expect(
+      rawEvents(second)
+        .filter((e) => e.uid.startsWith('us-ustr-301-exclusions+'))
+        .map((e) => e.uid)
+        .sort(),
+    ).toEqual([...uidsBefore].sort())
   })
 })
 
 describe('a deleted measure', () => {
   it('has every transition cancelled; undone in the same minute, they are live again with a higher SEQUENCE still', () => {
     const first = exportIcs()
-    const uids = rawEvents(first).filter((e) => e.uid.startsWith(`${AFFILIATES}+`)).map((e) => e.uid)
+    const uids = rawEvents(first)
+      .filter((e) => e.uid.startsWith(`${AFFILIATES}+`))
+      .map((e) => e.uid)
     expect(uids.length).toBeGreaterThanOrEqual(3)
     value(call('measures.delete', { id: AFFILIATES }))
     const deleted = exportIcs()
@@ -160,7 +191,15 @@ describe('a moved transition', () => {
 
 describe('an import that replaces measures, and a restored backup', () => {
   const extend = () =>
-    value(call('events.recordOutcome', { measureId: AFFILIATES, outcome: 'extended', at: DEADLINE, until: NEW_END, source: { url: 'https://www.federalregister.gov/d/x', confidence: 'official' } })).event
+    value(
+      call('events.recordOutcome', {
+        measureId: AFFILIATES,
+        outcome: 'extended',
+        at: DEADLINE,
+        until: NEW_END,
+        source: { url: 'https://www.federalregister.gov/d/x', confidence: 'official' },
+      }),
+    ).event
 
   it('an import that drops a transition cancels it, and keeps what earlier changes cancelled', () => {
     value(call('events.remove', { measureId: 'us-ustr-301-exclusions', eventId: 'terminated-2026-11-10' }))
@@ -171,7 +210,13 @@ describe('an import that replaces measures, and a restored backup', () => {
     now += 60_000
     value(call('exchange.import', { file, replace: true }))
     const second = exportIcs()
-    expect(cancelledUids(second).sort()).toEqual([AFFILIATES_END_UID, `${AFFILIATES}+suspended-2025-11-10+suspended@measure-tracker`, 'us-ustr-301-exclusions+terminated-2026-11-10+terminated@measure-tracker'].sort())
+    expect(cancelledUids(second).sort()).toEqual(
+      [
+        AFFILIATES_END_UID,
+        `${AFFILIATES}+suspended-2025-11-10+suspended@measure-tracker`,
+        'us-ustr-301-exclusions+terminated-2026-11-10+terminated@measure-tracker',
+      ].sort(),
+    )
     expect(sequenceOf(second, AFFILIATES_END_UID)).toBeGreaterThan(sequenceOf(first, AFFILIATES_END_UID))
   })
 

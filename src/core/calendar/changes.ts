@@ -70,12 +70,18 @@ export function calendarChange(input: CalendarChangeInput): CalendarChange {
   const still = new Set(live)
   // Read only when an end went (a fold over the events: not needed for most changes).
   let moved: ReadonlyMap<string, string | null> | undefined
-  const movedEnds = (): ReadonlyMap<string, string | null> => (moved ??= new Map(input.movedEnds().map((end) => [end.eventId, end.newUntil])))
+  const movedEnds = (): ReadonlyMap<string, string | null> =>
+    (moved ??= new Map(input.movedEnds().map((end) => [end.eventId, end.newUntil])))
   const cancelled: CancelledTransition[] = []
   for (const transition of before?.transitions ?? []) {
     const uid = eventUid(measureId, transition)
     if (still.has(uid)) continue
-    const reason: CancelReason = after === null ? 'measure_deleted' : transition.kind === 'suspension_end' && movedEnds().has(transition.eventId) ? 'superseded' : 'removed'
+    const reason: CancelReason =
+      after === null
+        ? 'measure_deleted'
+        : transition.kind === 'suspension_end' && movedEnds().has(transition.eventId)
+          ? 'superseded'
+          : 'removed'
     cancelled.push({
       uid,
       measureId,

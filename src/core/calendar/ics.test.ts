@@ -55,7 +55,10 @@ function vtimezones(text: string): Map<string, Observance[]> {
       expect(m[2]).not.toMatch(/RRULE|RDATE/)
       return { kind: m[1]!, onsetUtc: localMs(get('DTSTART')) - offsetMs(get('TZOFFSETFROM')), to: offsetMs(get('TZOFFSETTO')) }
     })
-    zones.set(tzid, observances.sort((a, b) => a.onsetUtc - b.onsetUtc))
+    zones.set(
+      tzid,
+      observances.sort((a, b) => a.onsetUtc - b.onsetUtc),
+    )
   }
   return zones
 }
@@ -172,7 +175,10 @@ describe('the embedded dataset as a calendar', () => {
         expect(property(raw.get(uid)!, 'DTEND')).toBeUndefined()
 
         const ahead = [90, 30, 7, 1].filter((lead) => atMs > now && reminderDueAtMs({ at: transition.at, atMs }, lead) > now)
-        expect((event!.alarms ?? []).map((a) => [a.action, a.trigger]), uid).toEqual(ahead.map((lead) => ['DISPLAY', `-P${lead}D`]))
+        expect(
+          (event!.alarms ?? []).map((a) => [a.action, a.trigger]),
+          uid,
+        ).toEqual(ahead.map((lead) => ['DISPLAY', `-P${lead}D`]))
         alarms += ahead.length
       }
     }
@@ -191,7 +197,16 @@ describe('the embedded dataset as a calendar', () => {
     expect(new Set(before).size).toBe(before.length)
 
     now += DAY
-    value(call('events.record', { measureId: 'us-ieepa-reciprocal-tariff', event: { kind: 'extended', at: '2026-08-01T12:00:00-04:00[America/New_York]', until: '2027-11-10T00:01:00-05:00[America/New_York]' } }))
+    value(
+      call('events.record', {
+        measureId: 'us-ieepa-reciprocal-tariff',
+        event: {
+          kind: 'extended',
+          at: '2026-08-01T12:00:00-04:00[America/New_York]',
+          until: '2027-11-10T00:01:00-05:00[America/New_York]',
+        },
+      }),
+    )
     const second = exportIcs()
     const after = uids(second.content)
     expect(after).toEqual(expect.arrayContaining(before))
@@ -212,14 +227,18 @@ describe('the embedded dataset as a calendar', () => {
     const file = exportIcs({ measureId: 'us-bis-affiliates-rule' })
     expect(file.filename).toBe('us-bis-affiliates-rule.ics')
     const detail = value(call('measures.get', { id: 'us-bis-affiliates-rule' }))
-    expect(rawEvents(file.content).map((e) => e.uid)).toEqual(detail.transitions.map((t) => `us-bis-affiliates-rule+${t.eventId}+${t.kind}@measure-tracker`))
+    expect(rawEvents(file.content).map((e) => e.uid)).toEqual(
+      detail.transitions.map((t) => `us-bis-affiliates-rule+${t.eventId}+${t.kind}@measure-tracker`),
+    )
     expect(unfold(file.content)).toContain(`X-WR-CALNAME:${detail.title.en.replace(/([,;\\])/g, '\\$1')} — Measure Tracker`)
     expect(call('calendar.export', { measureId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     value(call('measures.delete', { id: 'us-bis-affiliates-rule' }))
     expect(call('calendar.export', { measureId: 'us-bis-affiliates-rule' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     // Issue 13: a deleted measure's events stay in the whole export, cancelled (cancellations.test.ts).
     const deleted = rawEvents(exportIcs().content).filter((e) => e.uid.startsWith('us-bis-affiliates-rule+'))
-    expect(deleted.map((e) => e.uid)).toEqual(detail.transitions.map((t) => `us-bis-affiliates-rule+${t.eventId}+${t.kind}@measure-tracker`))
+    expect(deleted.map((e) => e.uid)).toEqual(
+      detail.transitions.map((t) => `us-bis-affiliates-rule+${t.eventId}+${t.kind}@measure-tracker`),
+    )
     for (const event of deleted) expect(property(event, 'STATUS')).toBe('STATUS:CANCELLED')
   })
 
@@ -288,8 +307,12 @@ describe('calendarFor (pure)', () => {
     const second = '2026-11-01T01:30:00-05:00[America/New_York]'
     expect(unfold(calendarFor([measure(first)], options))).toContain('DTSTART:20261101T053000Z\r\n')
     expect(unfold(calendarFor([measure(second)], options))).toContain('DTSTART:20261101T063000Z\r\n')
-    expect(unfold(calendarFor([measure('2026-11-01T00:59:00-04:00[America/New_York]')], options))).toContain('DTSTART;TZID=America/New_York:20261101T005900\r\n')
-    expect(unfold(calendarFor([measure('2026-11-01T02:00:00-05:00[America/New_York]')], options))).toContain('DTSTART;TZID=America/New_York:20261101T020000\r\n')
+    expect(unfold(calendarFor([measure('2026-11-01T00:59:00-04:00[America/New_York]')], options))).toContain(
+      'DTSTART;TZID=America/New_York:20261101T005900\r\n',
+    )
+    expect(unfold(calendarFor([measure('2026-11-01T02:00:00-05:00[America/New_York]')], options))).toContain(
+      'DTSTART;TZID=America/New_York:20261101T020000\r\n',
+    )
   })
 
   it('stamps events with the measure’s last change, and derives SEQUENCE from it', () => {
@@ -312,7 +335,14 @@ describe('calendarFor (pure)', () => {
   })
 
   it('folds at 75 octets without splitting a character, and unfolds to the same line', () => {
-    const samples = ['x'.repeat(75), 'x'.repeat(76), '對'.repeat(60), `SUMMARY:${'é'.repeat(100)}`, `D:${'😀a'.repeat(40)}`, 'a—'.repeat(80)]
+    const samples = [
+      'x'.repeat(75),
+      'x'.repeat(76),
+      '對'.repeat(60),
+      `SUMMARY:${'é'.repeat(100)}`,
+      `D:${'😀a'.repeat(40)}`,
+      'a—'.repeat(80),
+    ]
     for (const line of samples) {
       const folded = foldLine(line)
       expect(folded.replace(/\r\n /g, '')).toBe(line)
@@ -337,22 +367,45 @@ describe('calendarFor (pure)', () => {
   })
 
   it('writes VTIMEZONEs that resolve every local time to the right instant, in any zone and year', () => {
-    const zones = ['America/New_York', 'Europe/London', 'Europe/Dublin', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Sao_Paulo', 'Africa/Casablanca', 'Pacific/Chatham', 'Asia/Shanghai', 'America/St_Johns']
+    const zones = [
+      'America/New_York',
+      'Europe/London',
+      'Europe/Dublin',
+      'Australia/Sydney',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'America/Sao_Paulo',
+      'Africa/Casablanca',
+      'Pacific/Chatham',
+      'Asia/Shanghai',
+      'America/St_Johns',
+    ]
     const from = Date.parse('2000-01-01T00:00:00Z')
     const to = Date.parse('2037-12-31T00:00:00Z')
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.array(fc.integer({ min: 0, max: (to - from) / 60_000 }), { minLength: 1, maxLength: 4 }), (zone, minutes) => {
-        const ats = minutes.map((m) => formatZoned(Temporal.Instant.fromEpochMilliseconds(from + m * 60_000).toZonedDateTimeISO(zone)))
-        const text = calendarFor(
-          [{ id: 'm', title: { en: 'M' }, updatedAt: '2026-01-01T00:00:00Z', transitions: ats.map((at, i) => ({ kind: 'effective', at, atMs: epochMs(at), eventId: `e${i}`, status: 'in_force' })) }],
-          { ...options, leadDays: [400] },
-        )
-        const vtz = vtimezones(text)
-        for (const event of rawEvents(text)) {
-          const index = Number(/^m\+e(\d+)\+/.exec(event.uid)![1])
-          expect(startInstant(property(event, 'DTSTART')!, vtz).instant).toBe(epochMs(ats[index]!))
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(fc.integer({ min: 0, max: (to - from) / 60_000 }), { minLength: 1, maxLength: 4 }),
+        (zone, minutes) => {
+          const ats = minutes.map((m) => formatZoned(Temporal.Instant.fromEpochMilliseconds(from + m * 60_000).toZonedDateTimeISO(zone)))
+          const text = calendarFor(
+            [
+              {
+                id: 'm',
+                title: { en: 'M' },
+                updatedAt: '2026-01-01T00:00:00Z',
+                transitions: ats.map((at, i) => ({ kind: 'effective', at, atMs: epochMs(at), eventId: `e${i}`, status: 'in_force' })),
+              },
+            ],
+            { ...options, leadDays: [400] },
+          )
+          const vtz = vtimezones(text)
+          for (const event of rawEvents(text)) {
+            const index = Number(/^m\+e(\d+)\+/.exec(event.uid)![1])
+            expect(startInstant(property(event, 'DTSTART')!, vtz).instant).toBe(epochMs(ats[index]!))
+          }
+        },
+      ),
       { numRuns: 120 },
     )
   })
@@ -366,7 +419,14 @@ describe('calendarFor (pure)', () => {
       }
       expect(ats.length).toBeGreaterThan(0)
       const text = calendarFor(
-        [{ id: 'm', title: { en: 'M' }, updatedAt: '2026-01-01T00:00:00Z', transitions: ats.map((at, i) => ({ kind: 'effective', at, atMs: epochMs(at), eventId: `e${i}`, status: 'in_force' })) }],
+        [
+          {
+            id: 'm',
+            title: { en: 'M' },
+            updatedAt: '2026-01-01T00:00:00Z',
+            transitions: ats.map((at, i) => ({ kind: 'effective', at, atMs: epochMs(at), eventId: `e${i}`, status: 'in_force' })),
+          },
+        ],
         options,
       )
       const vtz = vtimezones(text)
@@ -384,11 +444,15 @@ describe('calendarFor (pure)', () => {
 
   it('marks summer time DAYLIGHT, on either side of the equator', () => {
     const kinds = (zone: string, year: number) =>
-      [...vtimezone(zone, Date.UTC(year, 0, 1), Date.UTC(year, 11, 31)).matchAll(/BEGIN:(STANDARD|DAYLIGHT)\r\nDTSTART:(\d{8})/g)].map((m) => `${m[1]} ${m[2]}`)
+      [...vtimezone(zone, Date.UTC(year, 0, 1), Date.UTC(year, 11, 31)).matchAll(/BEGIN:(STANDARD|DAYLIGHT)\r\nDTSTART:(\d{8})/g)].map(
+        (m) => `${m[1]} ${m[2]}`,
+      )
     expect(kinds('America/New_York', 2026)).toEqual(['STANDARD 20251102', 'DAYLIGHT 20260308', 'STANDARD 20261101'])
     expect(kinds('Australia/Sydney', 2026)).toEqual(['DAYLIGHT 20251005', 'STANDARD 20260405', 'DAYLIGHT 20261004'])
     expect(kinds('Asia/Shanghai', 2026)).toEqual(['STANDARD 19910915'])
     expect(vtimezone('Asia/Kolkata', Date.UTC(2026, 0, 1), Date.UTC(2026, 11, 31))).toContain('TZOFFSETTO:+0530')
-    expect(vtimezone('Etc/GMT-14', Date.UTC(2026, 0, 1), Date.UTC(2026, 11, 31))).toContain('DTSTART:19700101T000000\r\nTZOFFSETFROM:+1400\r\nTZOFFSETTO:+1400')
+    expect(vtimezone('Etc/GMT-14', Date.UTC(2026, 0, 1), Date.UTC(2026, 11, 31))).toContain(
+      'DTSTART:19700101T000000\r\nTZOFFSETFROM:+1400\r\nTZOFFSETTO:+1400',
+    )
   })
 })

@@ -148,7 +148,7 @@ export function foldLine(line: string): string {
   let start = 0
   let limit = FOLD_OCTETS
   let parts: string[] | null = null
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const code = line.charCodeAt(i)
     const pair = code >= 0xd800 && code <= 0xdbff
     const width = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3
@@ -238,7 +238,14 @@ function vtimezoneLines(zone: string, fromMs: number, toMs: number, onsets: read
   if (onsets.length === 0) {
     const offset = offsetText(Temporal.Instant.fromEpochMilliseconds(fromMs).toZonedDateTimeISO(zone).offsetNanoseconds / 1e6)
     const name = zoneAbbreviation(zone, fromMs)
-    lines.push('BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${offset}`, `TZOFFSETTO:${offset}`, ...(name ? [`TZNAME:${name}`] : []), 'END:STANDARD')
+    lines.push(
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      `TZOFFSETFROM:${offset}`,
+      `TZOFFSETTO:${offset}`,
+      ...(name ? [`TZNAME:${name}`] : []),
+      'END:STANDARD',
+    )
   }
   onsets.forEach((onset, index) => {
     if (onset.atMs > toMs) return
@@ -284,7 +291,9 @@ function zoneInfo(zone: string, span: { fromMs: number; toMs: number }): ZoneInf
   const onsets = onsetsOf(zone, years.fromMs, years.toMs)
   return {
     lines: vtimezoneLines(zone, years.fromMs, years.toMs, onsets),
-    repeated: onsets.filter((o) => o.toMs < o.fromMs).map((o) => ({ fromMs: o.atMs - (o.fromMs - o.toMs), toMs: o.atMs + (o.fromMs - o.toMs) })),
+    repeated: onsets
+      .filter((o) => o.toMs < o.fromMs)
+      .map((o) => ({ fromMs: o.atMs - (o.fromMs - o.toMs), toMs: o.atMs + (o.fromMs - o.toMs) })),
   }
 }
 
@@ -373,7 +382,11 @@ function cancelReason(gone: CancelledTransition, { locale, t }: Writer): string 
   return t('calendar.cancelled.superseded', { at: formatInstant(epochMs(gone.movedTo), zoneOf(gone.movedTo), locale) })
 }
 
-export function calendarFor(measures: readonly CalendarMeasure[], options: CalendarOptions, cancelled: readonly CancelledTransition[] = []): string {
+export function calendarFor(
+  measures: readonly CalendarMeasure[],
+  options: CalendarOptions,
+  cancelled: readonly CancelledTransition[] = [],
+): string {
   const { locale, nowMs } = options
   const leads = normalizeLeadDays(options.leadDays).reverse()
   const maxLeadMs = ((leads[0] ?? 0) + 1) * DAY_MS
@@ -417,16 +430,34 @@ export function calendarFor(measures: readonly CalendarMeasure[], options: Calen
     for (const transition of measure.transitions) {
       const rate = transition.kind === 'rate_step' && transition.rateState ? rateText(transition.rateState, locale) : null
       const about = [
-        t('calendar.statusFrom', { status: transition.rateState ? statusText(transition.rateState, locale, t) : t(`status.${transition.status}`) }),
+        t('calendar.statusFrom', {
+          status: transition.rateState ? statusText(transition.rateState, locale, t) : t(`status.${transition.status}`),
+        }),
         ...(rate !== null ? [t('calendar.newRate', { rate })] : []),
       ]
-      const head = { ...transition, uid: eventUid(measure.id, transition), measureId: measure.id, title, instrument: measure.instrument ?? '', about, stampMs, sequence, cancelled: false }
+      const head = {
+        ...transition,
+        uid: eventUid(measure.id, transition),
+        measureId: measure.id,
+        title,
+        instrument: measure.instrument ?? '',
+        about,
+        stampMs,
+        sequence,
+        cancelled: false,
+      }
       lines.push('BEGIN:VEVENT', ...eventHeadLines(head, writer, zones))
       if (transition.atMs > nowMs) {
         for (const lead of leads) {
           if (!reminderDueAfter(transition, lead, nowMs)) continue
           const phrase = reminderPhrase(transition.kind, lead === 0 ? { unit: 'now' } : { unit: 'days', count: lead }, locale)
-          lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${lead === 0 ? 'PT0S' : `-P${lead}D`}`, text('DESCRIPTION', `${phrase} — ${title}`), 'END:VALARM')
+          lines.push(
+            'BEGIN:VALARM',
+            'ACTION:DISPLAY',
+            `TRIGGER:${lead === 0 ? 'PT0S' : `-P${lead}D`}`,
+            text('DESCRIPTION', `${phrase} — ${title}`),
+            'END:VALARM',
+          )
         }
       }
       lines.push('END:VEVENT')
@@ -434,7 +465,13 @@ export function calendarFor(measures: readonly CalendarMeasure[], options: Calen
   }
   // Same UID, DTSTART and summary as when they were live; STATUS:CANCELLED and no alarm.
   for (const gone of cancelled) {
-    const head = { ...gone, title: localizedText(gone.title, locale), about: [cancelReason(gone, writer)], stampMs: Date.parse(gone.cancelledAt), cancelled: true }
+    const head = {
+      ...gone,
+      title: localizedText(gone.title, locale),
+      about: [cancelReason(gone, writer)],
+      stampMs: Date.parse(gone.cancelledAt),
+      cancelled: true,
+    }
     lines.push('BEGIN:VEVENT', ...eventHeadLines(head, writer, zones), 'END:VEVENT')
   }
   lines.push('END:VCALENDAR')

@@ -27,7 +27,10 @@ function reminder(leadDays: number, overrides: Partial<DueReminder> = {}): DueRe
 describe('notification text', () => {
   it('says what happens, how long is left, and when on the legal wall clock', () => {
     const r = reminder(7)
-    expect(notificationText(r, 'en', r.dueAtMs)).toEqual({ title: 'Suspension ends in 7 days', body: 'Affiliates rule — Nov 10, 2026, 00:01 EST' })
+    expect(notificationText(r, 'en', r.dueAtMs)).toEqual({
+      title: 'Suspension ends in 7 days',
+      body: 'Affiliates rule — Nov 10, 2026, 00:01 EST',
+    })
     const zh = notificationText(r, 'zh-Hant', r.dueAtMs)
     expect(zh.title).toBe('暫停期滿：7 天後')
     expect(zh.body).toContain('關聯方規則')
@@ -75,13 +78,17 @@ describe('notification text', () => {
   it('counts one in the singular', () => {
     expect(reminderPhrase('suspension_end', { unit: 'minutes', count: 1 }, 'en')).toBe('Suspension ends in 1 minute')
     expect(summaryNotificationText([reminder(7)], 'en', transition.atMs - 7 * 24 * HOUR).title).toBe('1 deadline ahead')
-    expect(summaryNotificationText([reminder(7, { missed: true })], 'en', transition.atMs - 5 * 24 * HOUR).title).toBe('1 reminder, missed while closed')
+    expect(summaryNotificationText([reminder(7, { missed: true })], 'en', transition.atMs - 5 * 24 * HOUR).title).toBe(
+      '1 reminder, missed while closed',
+    )
     expect(summaryNotificationText([reminder(7)], 'zh-Hans', transition.atMs - 7 * 24 * HOUR).title).toBe('1 个期限将至')
   })
 
   it('has every reminder and calendar message in every language', () => {
     const shape = (tree: object, prefix = ''): string[] =>
-      Object.entries(tree).flatMap(([key, value]) => (typeof value === 'object' ? shape(value as object, `${prefix}${key}.`) : [`${prefix}${key}`]))
+      Object.entries(tree).flatMap(([key, value]) =>
+        typeof value === 'object' ? shape(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+      )
     // Chinese has no singular form: `.one` keys are English-only.
     const en = shape({ reminder: MESSAGES.en.reminder, calendar: MESSAGES.en.calendar }).filter((key) => !key.endsWith('.one'))
     for (const locale of LOCALES) {

@@ -36,7 +36,14 @@ const END = NY('2026-11-10')
 const endMs = epochMs(END)
 
 function input(overrides: Partial<ScheduleInput>): ScheduleInput {
-  return { nowMs: 0, transitions: [scheduled('m1', END)], leadDays: [...DEFAULT_LEAD_DAYS], shown: new Set(), lastRunMs: null, ...overrides }
+  return {
+    nowMs: 0,
+    transitions: [scheduled('m1', END)],
+    leadDays: [...DEFAULT_LEAD_DAYS],
+    shown: new Set(),
+    lastRunMs: null,
+    ...overrides,
+  }
 }
 
 const keys = (list: { key: string }[]) => list.map((r) => r.key)
@@ -68,7 +75,9 @@ describe('when a reminder falls due', () => {
 
   it('shows nothing before the due instant, and shows it at the instant itself, on time', () => {
     const due7 = reminderDueAtMs(transition(END), 7)
-    expect(dueReminders(input({ nowMs: due7 - 1, shown: new Set(['m1|suspension_end|' + END + '|30', `m1|suspension_end|${END}|90`]) }))).toEqual([])
+    expect(
+      dueReminders(input({ nowMs: due7 - 1, shown: new Set(['m1|suspension_end|' + END + '|30', `m1|suspension_end|${END}|90`]) })),
+    ).toEqual([])
     const [reminder, ...rest] = dueReminders(input({ nowMs: due7, lastRunMs: due7 - 1, leadDays: [7] }))
     expect(rest).toEqual([])
     expect(reminder).toEqual({
@@ -292,7 +301,13 @@ describe('a scheduler that keeps running (property)', () => {
             return { measureId: `m${i}`, title: { en: `M${i}` }, transition: transition(at, s.kind, `ev${i}`) }
           })
           const nowMs = START + day * DAY + (marks[0] ? 12 * HOUR : 0)
-          const pairs = transitions.flatMap((t) => leadDays.map((lead) => ({ key: reminderKey(t.measureId, t.transition, lead), dueAt: reminderDueAtMs(t.transition, lead), atMs: t.transition.atMs })))
+          const pairs = transitions.flatMap((t) =>
+            leadDays.map((lead) => ({
+              key: reminderKey(t.measureId, t.transition, lead),
+              dueAt: reminderDueAtMs(t.transition, lead),
+              atMs: t.transition.atMs,
+            })),
+          )
           // Some of what is already due was shown.
           const shown = new Set(pairs.filter((p, i) => p.dueAt <= nowMs && marks[i % marks.length]).map((p) => p.key))
           const ahead = pairs.filter((p) => p.atMs > nowMs && p.dueAt > nowMs && !shown.has(p.key)).map((p) => p.dueAt)

@@ -168,7 +168,12 @@ export function nextWakeMs(input: Omit<ScheduleInput, 'lastRunMs'>): number | nu
       if (transition.atMs <= nowMs) continue
       for (const lead of leads) {
         const estimateMs = transition.atMs - lead * DAY_MS
-        if (estimateMs - CALENDAR_DRIFT_MS <= nowMs || estimateMs - CALENDAR_DRIFT_MS >= next || estimateMs - CALENDAR_DRIFT_MS > earliestEstimate + CALENDAR_DRIFT_MS) continue
+        if (
+          estimateMs - CALENDAR_DRIFT_MS <= nowMs ||
+          estimateMs - CALENDAR_DRIFT_MS >= next ||
+          estimateMs - CALENDAR_DRIFT_MS > earliestEstimate + CALENDAR_DRIFT_MS
+        )
+          continue
         const dueAtMs = reminderDueAtMs(transition, lead)
         if (dueAtMs < next) next = dueAtMs
       }

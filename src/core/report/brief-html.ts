@@ -65,7 +65,12 @@ function facts(model: BriefModel, t: Translate): string {
     [t('report.brief.target'), h(m.targetName)],
     [t('report.column.category'), h(m.categoryLabel)],
     [t('measure.facts.authority'), h(m.authority || t('cli.none'))],
-    [t('measure.facts.instrument'), instrument.length === 0 ? h(t('cli.none')) : instrument.map((part, i) => (i === 0 ? h(part) : `<div class="muted">${h(part)}</div>`)).join('')],
+    [
+      t('measure.facts.instrument'),
+      instrument.length === 0
+        ? h(t('cli.none'))
+        : instrument.map((part, i) => (i === 0 ? h(part) : `<div class="muted">${h(part)}</div>`)).join(''),
+    ],
     [t('measure.facts.rate'), h(m.rate ?? t('cli.none'))],
   ]
   return `<section class="facts-section"><h2>${h(t('measure.facts.title'))}</h2>
@@ -100,7 +105,8 @@ function link(item: BriefChainLink, t: Translate): string {
 
 function chain(model: BriefModel, t: Translate): string {
   const heading = `<h2>${h(t('report.brief.chain.heading'))}</h2>`
-  if (model.chain.length === 0) return `<section class="chain-section">${heading}<p class="empty">${h(t('report.brief.chain.none'))}</p></section>`
+  if (model.chain.length === 0)
+    return `<section class="chain-section">${heading}<p class="empty">${h(t('report.brief.chain.none'))}</p></section>`
   return `<section class="chain-section">${heading}<ol class="chain">${model.chain.map((item) => link(item, t)).join('')}</ol></section>`
 }
 
@@ -108,7 +114,10 @@ function notes(model: BriefModel, t: Translate): string {
   const heading = `<h2>${h(t('report.notes.heading'))}</h2>`
   if (model.notes.length === 0) return `<section class="notes">${heading}<p class="empty">${h(t('report.notes.none'))}</p></section>`
   return `<section class="notes">${heading}${model.notes
-    .map((note) => `<div class="note"><p class="muted">${h(t('report.notes.updated', { at: note.updatedText }))}</p><div class="md">${renderMarkdown(note.body)}</div></div>`)
+    .map(
+      (note) =>
+        `<div class="note"><p class="muted">${h(t('report.notes.updated', { at: note.updatedText }))}</p><div class="md">${renderMarkdown(note.body)}</div></div>`,
+    )
     .join('')}</section>`
 }
 

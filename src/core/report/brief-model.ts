@@ -128,7 +128,12 @@ export function buildBrief(input: BriefInput, options: BriefOptions): BriefModel
   const { locale, t, zone, asOfMs, instant, transition } = reportClock(options, input.at)
   const onLegalClock = (at: string, atMs = epochMs(at)): BriefInstant => {
     const legalZone = zoneOf(at)
-    return { at, atMs, legalText: formatInstant(atMs, legalZone, locale), localText: legalZone === zone ? null : formatInstant(atMs, zone, locale) }
+    return {
+      at,
+      atMs,
+      legalText: formatInstant(atMs, legalZone, locale),
+      localText: legalZone === zone ? null : formatInstant(atMs, zone, locale),
+    }
   }
   const { measure } = input
   const state = measure.state
@@ -138,7 +143,14 @@ export function buildBrief(input: BriefInput, options: BriefOptions): BriefModel
   if (lapsedOrNext.kind !== 'none') {
     const { kind, at, atMs } = lapsedOrNext.transition
     const { label, countdown } = transition(kind, at, atMs)
-    deadline = { state: lapsedOrNext.kind, kind, label, at: onLegalClock(at, atMs), countdown, reason: lapsedOrNext.kind === 'lapsed' ? t(reasonKey(kind)) : null }
+    deadline = {
+      state: lapsedOrNext.kind,
+      kind,
+      label,
+      at: onLegalClock(at, atMs),
+      countdown,
+      reason: lapsedOrNext.kind === 'lapsed' ? t(reasonKey(kind)) : null,
+    }
   }
 
   const recorded = measure.events.filter((event) => epochMs(event.at) <= asOfMs)

@@ -44,11 +44,25 @@ describe('brief model', () => {
       needsReview: false,
     })
     // The suspension began at 12:01 a.m. eastern time: so it reads, with Beijing's clock in brackets.
-    expect(model.measure.since).toMatchObject({ legalText: 'Nov 10, 2025, 00:01 EST', localText: expect.stringMatching(/^Nov 10, 2025, 13:01/) })
-    expect(model.deadline).toMatchObject({ state: 'upcoming', reason: null, kind: 'suspension_end', label: 'Suspension ends', at: { legalText: 'Nov 10, 2026, 00:01 EST' } })
+    expect(model.measure.since).toMatchObject({
+      legalText: 'Nov 10, 2025, 00:01 EST',
+      localText: expect.stringMatching(/^Nov 10, 2025, 13:01/),
+    })
+    expect(model.deadline).toMatchObject({
+      state: 'upcoming',
+      reason: null,
+      kind: 'suspension_end',
+      label: 'Suspension ends',
+      at: { legalText: 'Nov 10, 2026, 00:01 EST' },
+    })
     expect(model.deadline?.countdown).toMatch(/^in 8d/)
     expect(model.chain).toEqual([
-      expect.objectContaining({ kind: 'suspended', label: 'Suspended', at: expect.objectContaining({ legalText: 'Nov 10, 2025, 00:01 EST' }), superseded: null }),
+      expect.objectContaining({
+        kind: 'suspended',
+        label: 'Suspended',
+        at: expect.objectContaining({ legalText: 'Nov 10, 2025, 00:01 EST' }),
+        superseded: null,
+      }),
     ])
     expect(model.chain[0]?.until?.legalText).toBe('Nov 10, 2026, 00:01 EST')
     // Every source once, numbered in order.
@@ -60,7 +74,11 @@ describe('brief model', () => {
   it('shows a lapsed deadline once it passed with no outcome recorded', () => {
     const model = brief(PORTS, { at: AFTER_END })
     expect(model.measure.needsReview).toBe(true)
-    expect(model.deadline).toMatchObject({ state: 'lapsed', reason: 'Suspension ended — outcome not recorded', at: { legalText: 'Nov 10, 2026, 00:01 EST', localText: null } })
+    expect(model.deadline).toMatchObject({
+      state: 'lapsed',
+      reason: 'Suspension ended — outcome not recorded',
+      at: { legalText: 'Nov 10, 2026, 00:01 EST', localText: null },
+    })
     expect(model.deadline?.countdown).toMatch(/ago$/)
   })
 
@@ -80,7 +98,9 @@ describe('brief model', () => {
   })
 
   it('is in the brief’s language, and keeps pinned notes only', () => {
-    expect(temp.store.service.call('notes.add', { measureId: PORTS, body: 'Pinned: **check** the Federal Register', pinned: true }).ok).toBe(true)
+    expect(
+      temp.store.service.call('notes.add', { measureId: PORTS, body: 'Pinned: **check** the Federal Register', pinned: true }).ok,
+    ).toBe(true)
     expect(temp.store.service.call('notes.add', { measureId: PORTS, body: 'Not pinned', pinned: false }).ok).toBe(true)
     const model = brief(PORTS, { lang: 'zh-Hant' })
     const t = translator('zh-Hant')
@@ -112,7 +132,8 @@ describe('brief HTML and Markdown', () => {
     expect(html).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);')
     for (const heading of ['Facts', 'Status', 'Suspension chain', 'Pinned notes', 'Sources']) expect(html).toContain(`<h2>${heading}</h2>`)
     expect(html).toContain(`<h1>${escapeHtml(seeded(PORTS).title.en)}</h1>`)
-    for (const source of model.sources) expect(html).toContain(`<a href="${escapeHtml(source.url)}" target="_blank" rel="noopener noreferrer">`)
+    for (const source of model.sources)
+      expect(html).toContain(`<a href="${escapeHtml(source.url)}" target="_blank" rel="noopener noreferrer">`)
 
     const md = renderBriefMarkdown(model)
     expect(md.startsWith(`# ${seeded(PORTS).title.en}\n`)).toBe(true)
@@ -133,7 +154,11 @@ describe('brief HTML and Markdown', () => {
     expect(html).toContain(escapeHtml(title))
     const md = renderBriefMarkdown(model)
     const notes = md.slice(md.indexOf('## Pinned notes'), md.indexOf('## Sources'))
-    for (const line of notes.split('\n').slice(1).filter((l) => l !== '')) expect(line.startsWith('>'), line).toBe(true)
+    for (const line of notes
+      .split('\n')
+      .slice(1)
+      .filter((l) => l !== ''))
+      expect(line.startsWith('>'), line).toBe(true)
     expect(md).not.toMatch(/<script|<img/i)
   })
 })

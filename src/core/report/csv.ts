@@ -10,5 +10,8 @@ export const BOM = '\uFEFF'
 
 export function renderCsv(model: ReportModel): string {
   const { header, rows } = statusTable(model)
-  return stringify([header, ...rows].map((row) => row.map(csvSafe)), { bom: true, record_delimiter: 'unix' })
+  return stringify(
+    [header, ...rows].map((row) => row.map(csvSafe)),
+    { bom: true, record_delimiter: 'unix' },
+  )
 }

@@ -33,8 +33,10 @@ import { measureIndex, type ReportMeasure, type ReportModel } from './model-type
 
 export const FONT_STACKS: Record<Locale, string> = {
   en: '"Helvetica Neue", Helvetica, Arial, "Noto Sans", "Liberation Sans", "Noto Sans CJK TC", "Noto Sans CJK SC", "PingFang TC", "Microsoft JhengHei", sans-serif',
-  'zh-Hant': '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Heiti TC", "Noto Sans CJK SC", sans-serif',
-  'zh-Hans': '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Heiti SC", "Noto Sans CJK TC", sans-serif',
+  'zh-Hant':
+    '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Heiti TC", "Noto Sans CJK SC", sans-serif',
+  'zh-Hans':
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Heiti SC", "Noto Sans CJK TC", sans-serif',
 }
 
 /** A status as a badge, and the needs-review flag: the same in the report and the measure brief. */
@@ -248,7 +250,9 @@ function deadlines(model: ReportModel, t: Translate): string {
   const heading = `<h2>${h(deadlinesHeading(model))}</h2>`
   if (model.deadlines.length === 0) return `<section class="deadlines">${heading}<p class="empty">${h(noDeadlines(model))}</p></section>`
   const none = t('cli.none')
-  const head = ['when', 'legalTime', 'countdown', 'measure', 'party', 'change'].map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`).join('')
+  const head = ['when', 'legalTime', 'countdown', 'measure', 'party', 'change']
+    .map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`)
+    .join('')
   const rows = model.deadlines
     .map(
       (d) =>
@@ -266,8 +270,11 @@ ${rows}
 
 function needsReview(model: ReportModel, t: Translate): string {
   const heading = `<h2>${h(t('report.review.heading'))}</h2>`
-  if (model.needsReview.length === 0) return `<section class="needs-review">${heading}<p class="empty">${h(t('report.review.none'))}</p></section>`
-  const head = ['measure', 'party', 'status', 'reason', 'deadline', 'overdue'].map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`).join('')
+  if (model.needsReview.length === 0)
+    return `<section class="needs-review">${heading}<p class="empty">${h(t('report.review.none'))}</p></section>`
+  const head = ['measure', 'party', 'status', 'reason', 'deadline', 'overdue']
+    .map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`)
+    .join('')
   const rows = model.needsReview
     .map(
       (r) =>
@@ -291,7 +298,10 @@ function notes(model: ReportModel, t: Translate): string {
     .map(
       (group) =>
         `<article id="note-${h(group.measureId)}"><h3><a href="#m-${h(group.measureId)}">${h(group.title)}</a></h3>${group.notes
-          .map((note) => `<div class="note"><p class="muted">${h(t('report.notes.updated', { at: note.updatedText }))}</p><div class="md">${renderMarkdown(note.body)}</div></div>`)
+          .map(
+            (note) =>
+              `<div class="note"><p class="muted">${h(t('report.notes.updated', { at: note.updatedText }))}</p><div class="md">${renderMarkdown(note.body)}</div></div>`,
+          )
           .join('')}</article>`,
     )
     .join('\n')
@@ -300,7 +310,8 @@ function notes(model: ReportModel, t: Translate): string {
 
 function footnotes(model: ReportModel, t: Translate): string {
   const heading = `<h2>${h(t('report.sources.heading'))}</h2>`
-  if (model.footnotes.length === 0) return `<section class="sources">${heading}<p class="empty">${h(t('report.sources.none'))}</p></section>`
+  if (model.footnotes.length === 0)
+    return `<section class="sources">${heading}<p class="empty">${h(t('report.sources.none'))}</p></section>`
   const items = model.footnotes
     .map((f) => {
       const meta = [f.publisher, f.date ?? ''].filter((part) => part !== '').join(', ')
@@ -320,7 +331,11 @@ export function renderHtml(model: ReportModel): string {
     model.parties.length === 0
       ? `<p class="empty">${h(t('report.parties.none'))}</p>`
       : model.parties.map((section) => partySection(model, section, byId, t)).join('\n')
-  return printedDocument(model.lang, `${model.title} — ${asOf}`, styles(model, t), `<header class="report-head">
+  return printedDocument(
+    model.lang,
+    `${model.title} — ${asOf}`,
+    styles(model, t),
+    `<header class="report-head">
 <h1>${h(model.title)}</h1>
 ${model.filterText ? `<p class="filters">${h(model.filterText)}</p>` : ''}
 <p class="asof"><strong>${h(asOf)}</strong> <span class="rfc">${h(model.asOf.at)}</span></p>
@@ -336,7 +351,8 @@ ${parties}
 </section>
 ${notes(model, t)}
 ${footnotes(model, t)}
-</main>`)
+</main>`,
+  )
 }
 
 /**

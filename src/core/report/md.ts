@@ -51,13 +51,21 @@ export function renderMarkdownReport(model: ReportModel): string {
   out.push(e(summaryLine(model)))
   blank()
   out.push(`### ${e(t('report.summary.byStatus'))}`, '')
-  out.push(...table([t('report.column.status'), t('report.column.count')].map(e), model.byStatus.map((s) => [e(s.label), String(s.count)]), ['l', 'r']))
+  out.push(
+    ...table(
+      [t('report.column.status'), t('report.column.count')].map(e),
+      model.byStatus.map((s) => [e(s.label), String(s.count)]),
+      ['l', 'r'],
+    ),
+  )
   blank()
   if (model.byParty.length > 0) {
     out.push(`### ${e(t('report.summary.byParty'))}`, '')
     out.push(
       ...table(
-        [t('report.column.party'), ...STATUSES.map((s) => t(`status.${s}`)), t('report.column.needsReview'), t('report.column.total')].map(e),
+        [t('report.column.party'), ...STATUSES.map((s) => t(`status.${s}`)), t('report.column.needsReview'), t('report.column.total')].map(
+          e,
+        ),
         model.byParty.map((p) => [e(p.name), ...STATUSES.map((s) => String(p.byStatus[s])), String(p.needsReview), String(p.total)]),
         ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
@@ -83,7 +91,14 @@ export function renderMarkdownReport(model: ReportModel): string {
     out.push(
       ...table(
         ['measure', 'party', 'status', 'reason', 'deadline', 'overdue'].map((c) => e(t(`report.column.${c}`))),
-        model.needsReview.map((r) => [e(r.title), r.imposer, e(r.statusLabel), e(r.reason.reason), e(`${r.reason.label} ${r.reason.text}`), e(r.reason.countdown)]),
+        model.needsReview.map((r) => [
+          e(r.title),
+          r.imposer,
+          e(r.statusLabel),
+          e(r.reason.reason),
+          e(`${r.reason.label} ${r.reason.text}`),
+          e(r.reason.countdown),
+        ]),
       ),
     )
   }

@@ -2,7 +2,17 @@
 // and the JSON format publishes, and the one lookup they share. model.ts builds it; nothing here
 // decides what goes in it.
 import type { ReportOptions } from '../../shared/api-inputs.ts'
-import type { Category, CommitmentOutcome, Confidence, Locale, MeasureTranslations, Note, Source, Status, TransitionKind } from '../../shared/domain.ts'
+import type {
+  Category,
+  CommitmentOutcome,
+  Confidence,
+  Locale,
+  MeasureTranslations,
+  Note,
+  Source,
+  Status,
+  TransitionKind,
+} from '../../shared/domain.ts'
 import type { TimedEvent } from '../status/engine.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
 

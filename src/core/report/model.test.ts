@@ -68,7 +68,11 @@ describe('report model: tables and counter-measures', () => {
   it('has one table per imposing party, rows soonest deadline first, every filtered measure once', () => {
     const model = report()
     const ids = model.parties.flatMap((p) => p.measureIds)
-    expect(ids.sort()).toEqual(list(AT).map((m) => m.id).sort())
+    expect(ids.sort()).toEqual(
+      list(AT)
+        .map((m) => m.id)
+        .sort(),
+    )
     const byId = measureIndex(model)
     for (const section of model.parties) {
       const next = section.measureIds.map((id) => byId.get(id)?.next?.atMs ?? Infinity)
@@ -79,7 +83,9 @@ describe('report model: tables and counter-measures', () => {
 
   it('pairs each measure with its counter-measures from counter links, read both ways, never related links', () => {
     const byId = measureIndex(report())
-    expect(new Set(byId.get('us-ustr-301-ships')?.counterIds)).toEqual(new Set(['cn-mot-special-port-fees', 'cn-mofcom-hanwha-countermeasures']))
+    expect(new Set(byId.get('us-ustr-301-ships')?.counterIds)).toEqual(
+      new Set(['cn-mot-special-port-fees', 'cn-mofcom-hanwha-countermeasures']),
+    )
     expect(byId.get('us-bis-affiliates-rule')?.counterIds).toEqual(['cn-mofcom-rare-earth-controls'])
     // The averted 1 Nov 2025 US measures (dataset v2) answered the rare-earth controls too.
     expect(new Set(byId.get('cn-mofcom-rare-earth-controls')?.counterIds)).toEqual(
@@ -103,7 +109,11 @@ describe('report model: tables and counter-measures', () => {
   })
 
   it('pairs a one-way counter link on both sides', () => {
-    const added = temp.store.service.call('links.add', { measureId: 'cn-mofcom-ga-ge-sb-ban', targetId: 'us-ustr-301-exclusions', relation: 'counter' })
+    const added = temp.store.service.call('links.add', {
+      measureId: 'cn-mofcom-ga-ge-sb-ban',
+      targetId: 'us-ustr-301-exclusions',
+      relation: 'counter',
+    })
     expect(added.ok).toBe(true)
     const byId = measureIndex(report())
     expect(byId.get('cn-mofcom-ga-ge-sb-ban')?.counterIds).toEqual(['us-ustr-301-exclusions'])
@@ -253,11 +263,26 @@ describe('report.build', () => {
     expect(result.value.content.startsWith('<!DOCTYPE html>')).toBe(true)
     const json = temp.store.service.call('report.build', { format: 'json' })
     if (!json.ok) throw new Error(json.error.message)
-    expect(JSON.parse(json.value.content).options).toEqual({ days: 30, includeNotes: false, paper: 'A4', orientation: 'landscape', filter: {} })
+    expect(JSON.parse(json.value.content).options).toEqual({
+      days: 30,
+      includeNotes: false,
+      paper: 'A4',
+      orientation: 'landscape',
+      filter: {},
+    })
   })
 
   it('refuses bad options with VALIDATION', () => {
-    for (const options of [{ paper: 'A5' }, { orientation: 'sideways' }, { days: 0 }, { days: 1.5 }, { tz: 'Mars/Olympus' }, { lang: 'fr' }, { at: '2026-11-01' }, { bogus: 1 }]) {
+    for (const options of [
+      { paper: 'A5' },
+      { orientation: 'sideways' },
+      { days: 0 },
+      { days: 1.5 },
+      { tz: 'Mars/Olympus' },
+      { lang: 'fr' },
+      { at: '2026-11-01' },
+      { bogus: 1 },
+    ]) {
       const result = temp.store.service.call('report.build', { options })
       expect(result.ok, JSON.stringify(options)).toBe(false)
       if (!result.ok) expect(result.error.code).toBe('VALIDATION')

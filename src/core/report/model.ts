@@ -58,7 +58,11 @@ export function partyName(code: string, locale: Locale): string {
 
 /** The message naming why a passed transition needs review. */
 export const reasonKey = (kind: TransitionKind) =>
-  kind === 'suspension_end' ? 'review.suspensionEnded' : kind === 'commitment_deadline' ? 'review.commitmentDeadline' : 'review.scheduledPassed'
+  kind === 'suspension_end'
+    ? 'review.suspensionEnded'
+    : kind === 'commitment_deadline'
+      ? 'review.commitmentDeadline'
+      : 'review.scheduledPassed'
 
 /** The report's display zone: the asked one, else the as-of instant's own, else UTC. */
 export function reportZone(options: Pick<ReportOptions, 'tz' | 'at'>): string {
@@ -153,7 +157,10 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
   const countersOf = (id: string): string[] => {
     const set = counters.get(id)
     if (!set) return []
-    return [...set].map((cid) => allById.get(cid) as MeasureSummary).sort(byNext).map((s) => s.id)
+    return [...set]
+      .map((cid) => allById.get(cid) as MeasureSummary)
+      .sort(byNext)
+      .map((s) => s.id)
   }
 
   // Party sections: most measures first, then by code.
@@ -163,11 +170,16 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
     if (list) list.push(summary)
     else byImposer.set(summary.imposer, [summary])
   }
-  const partyCodes = [...byImposer.keys()].sort((a, b) => (byImposer.get(b)?.length ?? 0) - (byImposer.get(a)?.length ?? 0) || (a < b ? -1 : 1))
+  const partyCodes = [...byImposer.keys()].sort(
+    (a, b) => (byImposer.get(b)?.length ?? 0) - (byImposer.get(a)?.length ?? 0) || (a < b ? -1 : 1),
+  )
   const parties: ReportPartySection[] = partyCodes.map((party) => ({
     party,
     name: partyName(party, locale),
-    measureIds: (byImposer.get(party) ?? []).slice().sort(byNext).map((s) => s.id),
+    measureIds: (byImposer.get(party) ?? [])
+      .slice()
+      .sort(byNext)
+      .map((s) => s.id),
   }))
 
   // Measures in table order; footnotes numbered as the tables first cite them, one per URL.
@@ -274,7 +286,13 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
   deadlines.sort((a, b) => a.atMs - b.atMs || (a.measureId < b.measureId ? -1 : a.measureId > b.measureId ? 1 : 0))
   const needsReview: ReportReviewItem[] = scoped
     .filter((m) => m.reviewReason !== null)
-    .map((m) => ({ measureId: m.id, title: m.title, imposer: m.imposer, statusLabel: m.statusLabel, reason: m.reviewReason as ReportReviewItem['reason'] }))
+    .map((m) => ({
+      measureId: m.id,
+      title: m.title,
+      imposer: m.imposer,
+      statusLabel: m.statusLabel,
+      reason: m.reviewReason as ReportReviewItem['reason'],
+    }))
     .sort((a, b) => a.reason.atMs - b.reason.atMs || (a.measureId < b.measureId ? -1 : 1))
 
   const notes: ReportNoteGroup[] | null = options.includeNotes
@@ -306,7 +324,13 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportM
     filterText: filterText(options.filter, t, locale),
     asOf: instant(input.at, asOfMs),
     generatedAt: instant(formatZoned(Temporal.Instant.fromEpochMilliseconds(input.nowMs).toZonedDateTimeISO(zone)), input.nowMs),
-    options: { days: options.days, includeNotes: options.includeNotes, paper: options.paper, orientation: options.orientation, filter: options.filter },
+    options: {
+      days: options.days,
+      includeNotes: options.includeNotes,
+      paper: options.paper,
+      orientation: options.orientation,
+      filter: options.filter,
+    },
     totals: { measures: scoped.length, needsReview: needsReview.length, deadlines: deadlines.length },
     byStatus: STATUSES.map((status) => ({ status, label: t(`status.${status}`), count: statusCounts[status] })),
     byParty,

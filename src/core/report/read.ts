@@ -8,7 +8,10 @@ import type { ReportMeasureData } from './model-types.ts'
 
 export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureData> {
   const details = new Map<string, ReportMeasureData & { sources: Source[]; notes: Note[] }>()
-  const measures = arrays(db, `SELECT id, instrument_number, timeline, translations -> '$.instrumentNumber' FROM measures WHERE deleted_at IS NULL`)
+  const measures = arrays(
+    db,
+    `SELECT id, instrument_number, timeline, translations -> '$.instrumentNumber' FROM measures WHERE deleted_at IS NULL`,
+  )
   for (const [id, instrumentNumber, timeline, chineseNumber] of measures) {
     details.set(id as string, {
       instrumentNumber: instrumentNumber as string,
@@ -18,7 +21,10 @@ export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureDa
       notes: [],
     })
   }
-  for (const r of arrays(db, 'SELECT measure_id, id, url, title, publisher, date, confidence, translations FROM sources ORDER BY measure_id, position')) {
+  for (const r of arrays(
+    db,
+    'SELECT measure_id, id, url, title, publisher, date, confidence, translations FROM sources ORDER BY measure_id, position',
+  )) {
     details.get(r[0] as string)?.sources.push({
       id: r[1] as string,
       url: r[2] as string,
@@ -29,8 +35,13 @@ export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureDa
       translations: r[7] === null ? {} : (JSON.parse(r[7] as string) as Source['translations']),
     })
   }
-  for (const r of arrays(db, 'SELECT measure_id, id, body, created_at, updated_at FROM notes WHERE deleted_at IS NULL AND pinned = 1 ORDER BY measure_id, created_at DESC, id')) {
-    details.get(r[0] as string)?.notes.push({ id: r[1] as string, body: r[2] as string, pinned: true, createdAt: r[3] as string, updatedAt: r[4] as string })
+  for (const r of arrays(
+    db,
+    'SELECT measure_id, id, body, created_at, updated_at FROM notes WHERE deleted_at IS NULL AND pinned = 1 ORDER BY measure_id, created_at DESC, id',
+  )) {
+    details
+      .get(r[0] as string)
+      ?.notes.push({ id: r[1] as string, body: r[2] as string, pinned: true, createdAt: r[3] as string, updatedAt: r[4] as string })
   }
   return details
 }

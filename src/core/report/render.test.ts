@@ -101,7 +101,9 @@ describe('HTML', () => {
     expect(landscape).toMatch(/@top-left \{ content: "Measure status report — As of Nov 1, 2026, 12:00 EST"/)
     expect(landscape).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);')
     expect(renderHtml(report({ paper: 'Letter', orientation: 'portrait' }))).toContain('size: letter portrait;')
-    expect(renderHtml(report({ lang: 'zh-Hans' }))).toContain(`@bottom-right { content: ${cssString('第 ')} counter(page) ${cssString(' 页，共 ')} counter(pages) ${cssString(' 页')};`)
+    expect(renderHtml(report({ lang: 'zh-Hans' }))).toContain(
+      `@bottom-right { content: ${cssString('第 ')} counter(page) ${cssString(' 页，共 ')} counter(pages) ${cssString(' 页')};`,
+    )
   })
 
   it('keeps table rows whole and repeats table headers on every page', () => {
@@ -161,10 +163,14 @@ describe('Markdown', () => {
   })
 
   it('turns every hostile note into inert quoted text', () => {
-    for (const body of HOSTILE_NOTES) expect(temp.store.service.call('notes.add', { measureId: 'us-ustr-301-ships', body, pinned: true }).ok).toBe(true)
+    for (const body of HOSTILE_NOTES)
+      expect(temp.store.service.call('notes.add', { measureId: 'us-ustr-301-ships', body, pinned: true }).ok).toBe(true)
     const md = renderMarkdownReport(report({ includeNotes: true }))
     const notes = md.slice(md.indexOf('## Pinned notes'), md.indexOf('## Sources'))
-    const lines = notes.split('\n').slice(1).filter((line) => line !== '' && !line.startsWith('### '))
+    const lines = notes
+      .split('\n')
+      .slice(1)
+      .filter((line) => line !== '' && !line.startsWith('### '))
     expect(lines.length).toBeGreaterThan(HOSTILE_NOTES.length)
     for (const line of lines) {
       expect(line.startsWith('>'), line).toBe(true)

@@ -29,7 +29,13 @@ export function reportFilename(model: ReportModel, format: ReportFormat): string
 
 export function renderReport(model: ReportModel, format: ReportFormat): ReportFile {
   const content =
-    format === 'html' ? renderHtml(model) : format === 'md' ? renderMarkdownReport(model) : format === 'csv' ? renderCsv(model) : `${JSON.stringify(model, null, 2)}\n`
+    format === 'html'
+      ? renderHtml(model)
+      : format === 'md'
+        ? renderMarkdownReport(model)
+        : format === 'csv'
+          ? renderCsv(model)
+          : `${JSON.stringify(model, null, 2)}\n`
   return { filename: reportFilename(model, format), mimeType: MIME[format], content }
 }
 
@@ -39,6 +45,7 @@ export function briefFilename(model: BriefModel, format: BriefFormat): string {
 }
 
 export function renderBrief(model: BriefModel, format: BriefFormat): ReportFile {
-  const content = format === 'html' ? renderBriefHtml(model) : format === 'md' ? renderBriefMarkdown(model) : `${JSON.stringify(model, null, 2)}\n`
+  const content =
+    format === 'html' ? renderBriefHtml(model) : format === 'md' ? renderBriefMarkdown(model) : `${JSON.stringify(model, null, 2)}\n`
   return { filename: briefFilename(model, format), mimeType: MIME[format], content }
 }

@@ -130,92 +130,115 @@ function expectComplete(model: ReportModel, printed: Printed): void {
 }
 
 describe.skipIf(!available)('report printed to PDF in Chromium', () => {
-  it('in English, A4 landscape: as-of line, every measure’s title, status and next deadline, footnotes, page numbers', async () => {
-    const model = report({ lang: 'en' })
-    const printed = await print(model, 'en')
-    expectComplete(model, printed)
-    expect(printed.layout).toContain('As of Nov 1, 2026, 12:00 EST')
-    expect(printed.layout).toMatch(/Page 1 of \d+/)
-  }, TIMEOUT)
+  it(
+    'in English, A4 landscape: as-of line, every measure’s title, status and next deadline, footnotes, page numbers',
+    async () => {
+      const model = report({ lang: 'en' })
+      const printed = await print(model, 'en')
+      expectComplete(model, printed)
+      expect(printed.layout).toContain('As of Nov 1, 2026, 12:00 EST')
+      expect(printed.layout).toMatch(/Page 1 of \d+/)
+    },
+    TIMEOUT,
+  )
 
-  it('in traditional Chinese, Letter portrait', async () => {
-    const model = report({ lang: 'zh-Hant', paper: 'Letter', orientation: 'portrait' })
-    const printed = await print(model, 'zh-Hant')
-    expectComplete(model, printed)
-    expect(printed.flat).toContain(squash('對美船舶收取船舶特別港務費'))
-    expect(printed.layout).toContain('第 1 頁')
-  }, TIMEOUT)
+  it(
+    'in traditional Chinese, Letter portrait',
+    async () => {
+      const model = report({ lang: 'zh-Hant', paper: 'Letter', orientation: 'portrait' })
+      const printed = await print(model, 'zh-Hant')
+      expectComplete(model, printed)
+      expect(printed.flat).toContain(squash('對美船舶收取船舶特別港務費'))
+      expect(printed.layout).toContain('第 1 頁')
+    },
+    TIMEOUT,
+  )
 
-  it('in simplified Chinese, with times in Beijing', async () => {
-    const model = report({ lang: 'zh-Hans', tz: 'Asia/Shanghai' })
-    const printed = await print(model, 'zh-Hans')
-    expectComplete(model, printed)
-    expect(printed.flat).toContain(squash('对美船舶收取船舶特别港务费'))
-  }, TIMEOUT)
+  it(
+    'in simplified Chinese, with times in Beijing',
+    async () => {
+      const model = report({ lang: 'zh-Hans', tz: 'Asia/Shanghai' })
+      const printed = await print(model, 'zh-Hans')
+      expectComplete(model, printed)
+      expect(printed.flat).toContain(squash('对美船舶收取船舶特别港务费'))
+    },
+    TIMEOUT,
+  )
 
-  it('keeps a hostile note and a hostile title inert: no script, no handler, no javascript: link, nothing loaded', async () => {
-    expect(temp.store.service.call('notes.add', { measureId: 'us-bis-affiliates-rule', body: HOSTILE_NOTE, pinned: true }).ok).toBe(true)
-    // And the project's whole list of hostile notes, pinned on another measure.
-    for (const body of HOSTILE_NOTES) expect(temp.store.service.call('notes.add', { measureId: 'us-ustr-301-ships', body, pinned: true }).ok).toBe(true)
-    expect(temp.store.service.call('measures.update', { id: 'cn-mot-special-port-fees', facts: { title: { en: HOSTILE_TITLE } } }).ok).toBe(true)
-    const model = report({ includeNotes: true })
-    const html = renderHtml(model)
-    const seen = await withPage(async (page) => {
-      const events: string[] = []
-      page.on('dialog', (dialog) => {
-        events.push(`dialog ${dialog.message()}`)
-        // A failed dismissal is an event too: the test expects none.
-        dialog.dismiss().catch((error: unknown) => events.push(`dismiss failed ${String(error)}`))
+  it(
+    'keeps a hostile note and a hostile title inert: no script, no handler, no javascript: link, nothing loaded',
+    async () => {
+      expect(temp.store.service.call('notes.add', { measureId: 'us-bis-affiliates-rule', body: HOSTILE_NOTE, pinned: true }).ok).toBe(true)
+      // And the project's whole list of hostile notes, pinned on another measure.
+      for (const body of HOSTILE_NOTES)
+        expect(temp.store.service.call('notes.add', { measureId: 'us-ustr-301-ships', body, pinned: true }).ok).toBe(true)
+      expect(
+        temp.store.service.call('measures.update', { id: 'cn-mot-special-port-fees', facts: { title: { en: HOSTILE_TITLE } } }).ok,
+      ).toBe(true)
+      const model = report({ includeNotes: true })
+      const html = renderHtml(model)
+      const seen = await withPage(async (page) => {
+        const events: string[] = []
+        page.on('dialog', (dialog) => {
+          events.push(`dialog ${dialog.message()}`)
+          // A failed dismissal is an event too: the test expects none.
+          dialog.dismiss().catch((error: unknown) => events.push(`dismiss failed ${String(error)}`))
+        })
+        page.on('request', (request) => events.push(`request ${request.url()}`))
+        await page.setContent(html)
+        const dom = await page.evaluate(() => {
+          // Runs in the page; typed structurally because this project compiles without the DOM lib.
+          interface El {
+            attributes: ArrayLike<{ name: string }>
+            outerHTML: string
+            textContent: string | null
+            getAttribute(name: string): string | null
+          }
+          interface Doc {
+            images: ArrayLike<unknown>
+            querySelectorAll(selector: string): ArrayLike<El>
+            querySelector(selector: string): El | null
+            getElementById(id: string): El | null
+          }
+          const page = globalThis as unknown as { document: Doc; __pwned?: unknown }
+          const document = page.document
+          const elements = Array.from(document.querySelectorAll('*'))
+          const urls = elements
+            .flatMap((el) => ['href', 'src', 'action', 'formaction'].map((name) => el.getAttribute(name) ?? ''))
+            .filter((url) => url !== '')
+          return {
+            scripts: document.querySelectorAll('script').length,
+            pwned: typeof page.__pwned,
+            handlers: elements
+              .filter((el) => Array.from(el.attributes).some((a) => a.name.toLowerCase().startsWith('on')))
+              .map((el) => el.outerHTML.slice(0, 80)),
+            unsafeUrls: urls.filter((url) => !/^(https?:\/\/[^/]|mailto:|#[a-z0-9-]+$)/i.test(url)),
+            images: document.images.length,
+            noteText: document.querySelector('#note-us-bis-affiliates-rule .md')?.textContent ?? '',
+            notes: document.querySelectorAll('.notes .md').length,
+            noteLinks: Array.from(document.querySelectorAll('.notes .md a')).map((a) => a.getAttribute('href')),
+            title: document.getElementById('m-cn-mot-special-port-fees')?.textContent ?? '',
+          }
+        })
+        return { dom, events }
       })
-      page.on('request', (request) => events.push(`request ${request.url()}`))
-      await page.setContent(html)
-      const dom = await page.evaluate(() => {
-        // Runs in the page; typed structurally because this project compiles without the DOM lib.
-        interface El {
-          attributes: ArrayLike<{ name: string }>
-          outerHTML: string
-          textContent: string | null
-          getAttribute(name: string): string | null
-        }
-        interface Doc {
-          images: ArrayLike<unknown>
-          querySelectorAll(selector: string): ArrayLike<El>
-          querySelector(selector: string): El | null
-          getElementById(id: string): El | null
-        }
-        const page = globalThis as unknown as { document: Doc; __pwned?: unknown }
-        const document = page.document
-        const elements = Array.from(document.querySelectorAll('*'))
-        const urls = elements.flatMap((el) => ['href', 'src', 'action', 'formaction'].map((name) => el.getAttribute(name) ?? '')).filter((url) => url !== '')
-        return {
-          scripts: document.querySelectorAll('script').length,
-          pwned: typeof page.__pwned,
-          handlers: elements.filter((el) => Array.from(el.attributes).some((a) => a.name.toLowerCase().startsWith('on'))).map((el) => el.outerHTML.slice(0, 80)),
-          unsafeUrls: urls.filter((url) => !/^(https?:\/\/[^/]|mailto:|#[a-z0-9-]+$)/i.test(url)),
-          images: document.images.length,
-          noteText: document.querySelector('#note-us-bis-affiliates-rule .md')?.textContent ?? '',
-          notes: document.querySelectorAll('.notes .md').length,
-          noteLinks: Array.from(document.querySelectorAll('.notes .md a')).map((a) => a.getAttribute('href')),
-          title: document.getElementById('m-cn-mot-special-port-fees')?.textContent ?? '',
-        }
-      })
-      return { dom, events }
-    })
-    expect(seen.dom.scripts).toBe(0)
-    expect(seen.dom.pwned).toBe('undefined')
-    expect(seen.dom.handlers).toEqual([])
-    expect(seen.dom.unsafeUrls).toEqual([])
-    expect(seen.dom.images).toBe(0)
-    expect(seen.events).toEqual([])
-    // The hostile text is shown as the text it is.
-    expect(seen.dom.noteText).toContain('<img src=x onerror=alert(1)>')
-    expect(seen.dom.noteText).toContain('<script>window.__pwned=1</script>')
-    expect(seen.dom.noteText).toContain('[x](javascript:alert(1))')
-    expect(seen.dom.notes).toBe(HOSTILE_NOTES.length + 1)
-    expect(seen.dom.noteLinks.filter((href) => !/^(https?:\/\/[^/]|mailto:)/i.test(href ?? ''))).toEqual([])
-    expect(seen.dom.title).toContain(HOSTILE_TITLE)
-    // And it prints as text.
-    const printed = await print(model, 'hostile')
-    expect(printed.flat).toContain(squash('<script>window.__pwned=1</script>'))
-  }, TIMEOUT)
+      expect(seen.dom.scripts).toBe(0)
+      expect(seen.dom.pwned).toBe('undefined')
+      expect(seen.dom.handlers).toEqual([])
+      expect(seen.dom.unsafeUrls).toEqual([])
+      expect(seen.dom.images).toBe(0)
+      expect(seen.events).toEqual([])
+      // The hostile text is shown as the text it is.
+      expect(seen.dom.noteText).toContain('<img src=x onerror=alert(1)>')
+      expect(seen.dom.noteText).toContain('<script>window.__pwned=1</script>')
+      expect(seen.dom.noteText).toContain('[x](javascript:alert(1))')
+      expect(seen.dom.notes).toBe(HOSTILE_NOTES.length + 1)
+      expect(seen.dom.noteLinks.filter((href) => !/^(https?:\/\/[^/]|mailto:)/i.test(href ?? ''))).toEqual([])
+      expect(seen.dom.title).toContain(HOSTILE_TITLE)
+      // And it prints as text.
+      const printed = await print(model, 'hostile')
+      expect(printed.flat).toContain(squash('<script>window.__pwned=1</script>'))
+    },
+    TIMEOUT,
+  )
 })

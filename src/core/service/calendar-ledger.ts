@@ -12,7 +12,13 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { supersededEnds } from '../../shared/superseded.ts'
 import { calendarChange, CANCELLED_RETENTION_MS } from '../calendar/changes.ts'
-import { forgetCancellationsBefore, readSequences, withdrawCancellations, writeCancellation, writeSequence } from '../store/calendar-rows.ts'
+import {
+  forgetCancellationsBefore,
+  readSequences,
+  withdrawCancellations,
+  writeCancellation,
+  writeSequence,
+} from '../store/calendar-rows.ts'
 import { calendarMeasureOf, type CalendarLife } from './calendar.ts'
 import { timestamp } from './clock.ts'
 import type { ServiceContext } from './context.ts'

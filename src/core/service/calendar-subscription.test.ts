@@ -56,10 +56,16 @@ describe('calendar subscription settings', () => {
   it('audit each change without the key', () => {
     const { feedKey } = value(call('calendar.configureSubscription', { feed: 'renew' }))
     value(call('calendar.configureSubscription', { feed: 'renew' }))
-    const rows = temp.store.service.context.db.prepare("SELECT action, before_json, after_json FROM audit WHERE action LIKE 'calendar.%' ORDER BY id").all() as Record<string, string>[]
+    const rows = temp.store.service.context.db
+      .prepare("SELECT action, before_json, after_json FROM audit WHERE action LIKE 'calendar.%' ORDER BY id")
+      .all() as Record<string, string>[]
     expect(rows.map((row) => [row.action, JSON.parse(row.before_json!), JSON.parse(row.after_json!)])).toEqual([
       ['calendar.configureSubscription', { locale: 'en', path: null, address: false }, { locale: 'en', path: null, address: true }],
-      ['calendar.configureSubscription', { locale: 'en', path: null, address: true }, { locale: 'en', path: null, address: true, addressRenewed: true }],
+      [
+        'calendar.configureSubscription',
+        { locale: 'en', path: null, address: true },
+        { locale: 'en', path: null, address: true, addressRenewed: true },
+      ],
     ])
     expect(JSON.stringify(rows)).not.toContain(feedKey!)
   })

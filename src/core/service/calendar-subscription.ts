@@ -60,7 +60,11 @@ export function subscriptionView(stored: StoredSubscription): CalendarSubscripti
 }
 
 /** Stores the change with an audit row that says what changed — never the key itself. */
-function change(ctx: ServiceContext, action: 'calendar.configureSubscription' | 'calendar.setSubscriptionFile', next: StoredSubscription): CalendarSubscription {
+function change(
+  ctx: ServiceContext,
+  action: 'calendar.configureSubscription' | 'calendar.setSubscriptionFile',
+  next: StoredSubscription,
+): CalendarSubscription {
   const before = readSubscription(ctx.db)
   writeSetting(ctx.db, SUBSCRIPTION_KEY, JSON.stringify(next))
   const described = (value: StoredSubscription) => ({ locale: value.locale, path: value.path, address: value.feedKey !== null })
@@ -76,7 +80,9 @@ function change(ctx: ServiceContext, action: 'calendar.configureSubscription' | 
   return subscriptionView(next)
 }
 
-export const calendarSubscriptionHandlers: Handlers<'calendar.subscription' | 'calendar.configureSubscription' | 'calendar.setSubscriptionFile'> = {
+export const calendarSubscriptionHandlers: Handlers<
+  'calendar.subscription' | 'calendar.configureSubscription' | 'calendar.setSubscriptionFile'
+> = {
   'calendar.subscription': (ctx) => subscriptionView(readSubscription(ctx.db)),
 
   // Audited here (SELF_AUDITED in index.ts), without the key.

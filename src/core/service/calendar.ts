@@ -35,7 +35,8 @@ export function calendarMeasureOf(life: CalendarLife, sequence: number | null = 
 export const calendarHandlers: Handlers<'calendar.export'> = {
   'calendar.export': (ctx, { measureId, locale }) => {
     const lives = readMeasureLives(ctx.db, measureId)
-    if (measureId !== undefined && lives.length === 0) throw new ServiceError('NOT_FOUND', `No measure with id "${measureId}"`, { id: measureId })
+    if (measureId !== undefined && lives.length === 0)
+      throw new ServiceError('NOT_FOUND', `No measure with id "${measureId}"`, { id: measureId })
     const single = measureId === undefined ? undefined : lives[0]
     const nowMs = ctx.nowMs()
     const sequences = readSequences(ctx.db, measureId)

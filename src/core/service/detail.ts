@@ -15,7 +15,10 @@ export function requireMeasure(ctx: ServiceContext, id: string, options: { allow
 }
 
 export function auditOf(ctx: ServiceContext, measureId: string): AuditEntry[] {
-  const rows = statement(ctx.db, 'SELECT * FROM audit WHERE measure_id = ? ORDER BY id DESC').all(measureId) as Record<string, string | number | null>[]
+  const rows = statement(ctx.db, 'SELECT * FROM audit WHERE measure_id = ? ORDER BY id DESC').all(measureId) as Record<
+    string,
+    string | number | null
+  >[]
   return rows.map((row) => ({
     id: row.id as number,
     at: row.at as string,

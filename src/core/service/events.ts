@@ -19,7 +19,6 @@ function checkSourcesCited(measure: StoredMeasure, ids: readonly string[], path:
   if (unknown !== undefined) throw invalid(`cites unknown source "${unknown}"`, path)
 }
 
-
 export const eventHandlers: Handlers<'events.record' | 'events.remove' | 'events.chooseAlternative'> = {
   'events.record': (ctx, { measureId, event: input }) => {
     const measure = requireMeasure(ctx, measureId)

@@ -18,7 +18,9 @@ describe('exchange.import with a hostile file', () => {
     if (result.ok) return
     expect(result.error.code).toBe('VALIDATION')
     expect(result.error.details?.issues).toHaveLength(100)
-    expect(result.error.message).toMatch(/^The file is not a valid Measure Tracker export: measures\[0\]\.title: .*\(and more: checking stopped after the first 100 problems, at measures\[\d+\]\)$/)
+    expect(result.error.message).toMatch(
+      /^The file is not a valid Measure Tracker export: measures\[0\]\.title: .*\(and more: checking stopped after the first 100 problems, at measures\[\d+\]\)$/,
+    )
     const after = temp.store.service.call('exchange.export', {})
     expect(after.ok && before.ok && after.value.measures).toEqual(before.ok && before.value.measures)
   })

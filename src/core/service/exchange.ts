@@ -3,13 +3,7 @@
 // stages its rows first and holds the write lock only to copy them in (importFileStaged).
 import { DatabaseSync } from 'node:sqlite'
 import type { z } from 'zod'
-import {
-  EXCHANGE_FORMAT,
-  EXCHANGE_VERSION,
-  type ExchangeFile,
-  type ImportReport,
-  type ParsedExchangeFile,
-} from '../../shared/exchange.ts'
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ImportReport, type ParsedExchangeFile } from '../../shared/exchange.ts'
 import { describeInvalidFile, validateExchangeFile } from '../../shared/exchange-validate.ts'
 import { pluralText } from '../../shared/i18n/plural.ts'
 import { ServiceError, formatIssuePath, type ApiErrorIssue } from '../../shared/result.ts'
@@ -56,10 +50,15 @@ type ImportOptions = { replace: boolean; dryRun: boolean; action: 'exchange.impo
 
 function conflictError(file: ParsedExchangeFile, existing: readonly string[]): ServiceError {
   const taken = new Set(existing)
-  const forms = { one: '{count} measure already exists: {ids}. Use --replace to replace it.', other: '{count} measures already exist: {ids}. Use --replace to replace them.' }
+  const forms = {
+    one: '{count} measure already exists: {ids}. Use --replace to replace it.',
+    other: '{count} measures already exist: {ids}. Use --replace to replace them.',
+  }
   return new ServiceError('CONFLICT', pluralText('en', existing.length, forms, { ids: existing.slice(0, 10).join(', ') }), {
     ids: [...existing],
-    issues: file.measures.flatMap((m, index) => (taken.has(m.id) ? [{ path: ['measures', index, 'id'], message: `"${m.id}" already exists` }] : [])),
+    issues: file.measures.flatMap((m, index) =>
+      taken.has(m.id) ? [{ path: ['measures', index, 'id'], message: `"${m.id}" already exists` }] : [],
+    ),
   })
 }
 
@@ -73,9 +72,23 @@ function existingIds(ctx: ServiceContext, file: ParsedExchangeFile): string[] {
 }
 
 /** One audit row per replaced measure keeps what it was; created ones are listed once. */
-function auditImport(ctx: ServiceContext, now: string, action: ImportOptions['action'], replacedBefore: ReadonlyMap<string, unknown>, report: ImportReport): void {
-  for (const [id, before] of replacedBefore) writeAudit(ctx.db, { at: now, actor: ctx.actor, action, measureId: id, before, after: { replacedBy: action } })
-  writeAudit(ctx.db, { at: now, actor: ctx.actor, action, measureId: null, before: null, after: { created: report.created, replaced: report.replaced } })
+function auditImport(
+  ctx: ServiceContext,
+  now: string,
+  action: ImportOptions['action'],
+  replacedBefore: ReadonlyMap<string, unknown>,
+  report: ImportReport,
+): void {
+  for (const [id, before] of replacedBefore)
+    writeAudit(ctx.db, { at: now, actor: ctx.actor, action, measureId: id, before, after: { replacedBy: action } })
+  writeAudit(ctx.db, {
+    at: now,
+    actor: ctx.actor,
+    action,
+    measureId: null,
+    before: null,
+    after: { created: report.created, replaced: report.replaced },
+  })
 }
 
 /**
@@ -105,7 +118,11 @@ export function importFile(ctx: ServiceContext, file: ParsedExchangeFile, option
 function livesOf(db: DatabaseSync, ids: readonly string[]): Map<string, CalendarLife> {
   if (ids.length === 0) return new Map()
   const wanted = new Set(ids)
-  return new Map(readMeasureLives(db).filter((life) => wanted.has(life.id)).map((life) => [life.id, life]))
+  return new Map(
+    readMeasureLives(db)
+      .filter((life) => wanted.has(life.id))
+      .map((life) => [life.id, life]),
+  )
 }
 
 /** The same, from the staging file: the measures as the import will store them. */
@@ -149,7 +166,8 @@ export function importFileStaged(ctx: ServiceContext, file: ParsedExchangeFile, 
     mergeStaged(ctx.db, staging, {
       before(existing) {
         if (existing.length > 0 && !options.replace) throw conflictError(file, existing)
-        const unchanged = existing.length === seen.length && existing.every((id) => snapshots.get(id)?.updatedAt === measureUpdatedAt(ctx, id))
+        const unchanged =
+          existing.length === seen.length && existing.every((id) => snapshots.get(id)?.updatedAt === measureUpdatedAt(ctx, id))
         if (unchanged) return null
         // Another process created, changed or deleted some of these since they were read: the
         // report and the audit say what is replaced now.
@@ -159,10 +177,15 @@ export function importFileStaged(ctx: ServiceContext, file: ParsedExchangeFile, 
           const current = snapshot && measureUpdatedAt(ctx, id) === snapshot.updatedAt ? snapshot : readMeasure(ctx.db, id)
           replacedBefore.set(id, current)
           // Not cached (statements.ts): the staging schema is detached after the merge.
-          if (!snapshot && current) ctx.db.prepare('UPDATE import_staging.measures SET created_at = ? WHERE id = ?').run(current.createdAt, id)
+          if (!snapshot && current)
+            ctx.db.prepare('UPDATE import_staging.measures SET created_at = ? WHERE id = ?').run(current.createdAt, id)
         }
         const taken = new Set(existing)
-        report = reportOf(file, file.measures.map((m) => m.id).filter((id) => taken.has(id)), false)
+        report = reportOf(
+          file,
+          file.measures.map((m) => m.id).filter((id) => taken.has(id)),
+          false,
+        )
         calendarChanges = changedLives(livesOf(ctx.db, existing), stagedLives(staging.path, existing))
         return replacedBefore
       },
@@ -188,5 +211,6 @@ export const EXCHANGE_METHODS_OWN_TRANSACTION: ReadonlySet<MethodName> = new Set
 
 export const exchangeHandlers: Handlers<'exchange.export' | 'exchange.import'> = {
   'exchange.export': (ctx) => exportFile(ctx),
-  'exchange.import': (ctx, input) => importFileStaged(ctx, parseExchangeFile(input.file), { replace: input.replace, dryRun: input.dryRun, action: 'exchange.import' }),
+  'exchange.import': (ctx, input) =>
+    importFileStaged(ctx, parseExchangeFile(input.file), { replace: input.replace, dryRun: input.dryRun, action: 'exchange.import' }),
 }

@@ -46,7 +46,14 @@ describe('exchange.import against another process’s changes', () => {
   it('refuses a conflict that appeared after staging, and imports nothing of the file', async () => {
     const [first, second] = await twoConnections()
     const [template] = exportOf(first).measures
-    const file = { format: 'measure-tracker', version: 1, measures: [{ ...template, id: 'new-a', links: [] }, { ...template, id: 'new-b', links: [] }] }
+    const file = {
+      format: 'measure-tracker',
+      version: 1,
+      measures: [
+        { ...template, id: 'new-a', links: [] },
+        { ...template, id: 'new-b', links: [] },
+      ],
+    }
     between.run = () => {
       const other = second.service.call('exchange.import', { file: { ...file, measures: [file.measures[1]] } })
       expect(other.ok).toBe(true)

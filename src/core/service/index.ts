@@ -75,11 +75,14 @@ export function createService(context: ServiceContext): Service {
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
       const issues = issuesOf(parsed.error)
-      return fail('VALIDATION', issues.map((i) => (i.path.length ? `${formatIssuePath(i.path)}: ${i.message}` : i.message)).join('; '), { issues })
+      return fail('VALIDATION', issues.map((i) => (i.path.length ? `${formatIssuePath(i.path)}: ${i.message}` : i.message)).join('; '), {
+        issues,
+      })
     }
     const handler = handlers[method] as Handler<MethodName>
     try {
-      if (spec.kind === 'query' || BACKUP_METHODS_OWN_TRANSACTION.has(method) || EXCHANGE_METHODS_OWN_TRANSACTION.has(method)) return ok(handler(context, parsed.data as never))
+      if (spec.kind === 'query' || BACKUP_METHODS_OWN_TRANSACTION.has(method) || EXCHANGE_METHODS_OWN_TRANSACTION.has(method))
+        return ok(handler(context, parsed.data as never))
       return ok(
         inTransaction(context.db, () => {
           const measureId = measureIdOf(parsed.data)

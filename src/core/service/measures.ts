@@ -37,7 +37,10 @@ export const measureHandlers: Handlers<
 
   'measures.tags': (ctx) =>
     (
-      statement(ctx.db, 'SELECT DISTINCT t.tag FROM measure_tags t JOIN measures m ON m.id = t.measure_id WHERE m.deleted_at IS NULL ORDER BY t.tag').all() as {
+      statement(
+        ctx.db,
+        'SELECT DISTINCT t.tag FROM measure_tags t JOIN measures m ON m.id = t.measure_id WHERE m.deleted_at IS NULL ORDER BY t.tag',
+      ).all() as {
         tag: string
       }[]
     ).map((row) => row.tag),
@@ -46,7 +49,9 @@ export const measureHandlers: Handlers<
     const now = timestamp(ctx.nowMs())
     const taken = (id: string) => measureExists(ctx.db, id) !== null
     if (input.id !== undefined && taken(input.id)) {
-      throw new ServiceError('CONFLICT', `A measure with id "${input.id}" already exists`, { issues: [{ path: ['id'], message: 'already in use' }] })
+      throw new ServiceError('CONFLICT', `A measure with id "${input.id}" already exists`, {
+        issues: [{ path: ['id'], message: 'already in use' }],
+      })
     }
     const id = input.id ?? uniqueId(slugify(`${input.facts.imposer}-${input.facts.shortName || input.facts.title.en}`), taken)
     writeFacts(ctx.db, id, input.facts, { createdAt: now, updatedAt: now, deletedAt: null })

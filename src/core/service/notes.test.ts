@@ -19,8 +19,16 @@ let other: string
 beforeEach(async () => {
   now = START
   temp = await openTempStore({ seed: false, nowMs: () => now })
-  id = value(call('measures.create', { facts: { title: { en: 'Port fees on Chinese ships' }, imposer: 'US', target: 'CN', category: 'port_fee', tags: ['ships'] } })).id
-  other = value(call('measures.create', { facts: { title: { en: 'Rare earth controls' }, imposer: 'CN', target: 'US', category: 'export_control', tags: ['Minerals'] } })).id
+  id = value(
+    call('measures.create', {
+      facts: { title: { en: 'Port fees on Chinese ships' }, imposer: 'US', target: 'CN', category: 'port_fee', tags: ['ships'] },
+    }),
+  ).id
+  other = value(
+    call('measures.create', {
+      facts: { title: { en: 'Rare earth controls' }, imposer: 'CN', target: 'US', category: 'export_control', tags: ['Minerals'] },
+    }),
+  ).id
 })
 afterEach(() => temp.cleanup())
 
@@ -36,7 +44,12 @@ describe('notes.add', () => {
   it('adds a note with its creation time and shows it on the measure', () => {
     const note = value(call('notes.add', { measureId: id, body: 'Check **USTR** notice' }))
     expect(note.id).toMatch(/^note-[0-9a-f]{8}$/)
-    expect(note).toMatchObject({ body: 'Check **USTR** notice', pinned: false, createdAt: '2026-11-26T12:00:00.000Z', updatedAt: '2026-11-26T12:00:00.000Z' })
+    expect(note).toMatchObject({
+      body: 'Check **USTR** notice',
+      pinned: false,
+      createdAt: '2026-11-26T12:00:00.000Z',
+      updatedAt: '2026-11-26T12:00:00.000Z',
+    })
     const detail = value(call('measures.get', { id }))
     expect(detail.notes).toEqual([note])
     expect(value(call('measures.list', {})).find((m) => m.id === id)?.noteCount).toBe(1)
@@ -217,7 +230,11 @@ describe('tags', () => {
 
   it("takes a tag's existing spelling from other measures so the filter finds both", () => {
     expect(value(call('tags.add', { measureId: id, tag: 'minerals' }))).toEqual(['ships', 'Minerals'])
-    expect(value(call('measures.list', { filter: { tag: 'Minerals' } })).map((m) => m.id).sort()).toEqual([id, other].sort())
+    expect(
+      value(call('measures.list', { filter: { tag: 'Minerals' } }))
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([id, other].sort())
     expect(value(call('measures.tags', {}))).toEqual(['Minerals', 'ships'])
   })
 

@@ -45,7 +45,10 @@ const publicNote = ({ deletedAt: _deleted, ...note }: StoredNote): Note => note
 function checkRoomForNote(ctx: ServiceContext, measureId: string): void {
   const row = statement(ctx.db, 'SELECT count(*) AS n FROM notes WHERE measure_id = ? AND deleted_at IS NULL').get(measureId) as Row
   if ((row.n as number) >= NOTE_LIMIT) {
-    throw new ServiceError('CONFLICT', `Measure "${measureId}" already has ${NOTE_LIMIT} notes; remove one first`, { measureId, limit: NOTE_LIMIT })
+    throw new ServiceError('CONFLICT', `Measure "${measureId}" already has ${NOTE_LIMIT} notes; remove one first`, {
+      measureId,
+      limit: NOTE_LIMIT,
+    })
   }
 }
 
@@ -78,7 +81,12 @@ export const noteHandlers: Handlers<'notes.add' | 'notes.edit' | 'notes.pin' | '
     const note = requireNote(ctx, measureId, noteId)
     if (note.body === body) return publicNote(note)
     const now = timestamp(ctx.nowMs())
-    statement(ctx.db, 'INSERT INTO note_revisions (measure_id, note_id, body, edited_at) VALUES (?, ?, ?, ?)').run(measureId, noteId, note.body, now)
+    statement(ctx.db, 'INSERT INTO note_revisions (measure_id, note_id, body, edited_at) VALUES (?, ?, ?, ?)').run(
+      measureId,
+      noteId,
+      note.body,
+      now,
+    )
     statement(ctx.db, 'UPDATE notes SET body = ?, updated_at = ? WHERE measure_id = ? AND id = ?').run(body, now, measureId, noteId)
     touch(ctx, measureId)
     return { ...publicNote(note), body, updatedAt: now }
@@ -117,10 +125,10 @@ export const noteHandlers: Handlers<'notes.add' | 'notes.edit' | 'notes.pin' | '
   'notes.history': (ctx, { measureId, noteId }) => {
     requireMeasure(ctx, measureId, { allowDeleted: true })
     const note = requireNote(ctx, measureId, noteId, { allowDeleted: true })
-    const rows = statement(ctx.db, 'SELECT body, edited_at FROM note_revisions WHERE measure_id = ? AND note_id = ? ORDER BY edited_at, rowid').all(
-      measureId,
-      noteId,
-    ) as Row[]
+    const rows = statement(
+      ctx.db,
+      'SELECT body, edited_at FROM note_revisions WHERE measure_id = ? AND note_id = ? ORDER BY edited_at, rowid',
+    ).all(measureId, noteId) as Row[]
     let writtenAt = note.createdAt
     const revisions: NoteRevision[] = rows.map((row) => {
       const revision = { body: row.body as string, writtenAt, replacedAt: row.edited_at as string }
@@ -137,7 +145,10 @@ export const tagHandlers: Handlers<'tags.add' | 'tags.remove'> = {
     const measure = requireMeasure(ctx, measureId)
     if (measure.tags.some((t) => foldCase(t) === foldCase(tag))) return measure.tags
     if (measure.tags.length >= LIMITS.tags) {
-      throw new ServiceError('CONFLICT', `Measure "${measureId}" already has ${LIMITS.tags} tags; remove one first`, { measureId, limit: LIMITS.tags })
+      throw new ServiceError('CONFLICT', `Measure "${measureId}" already has ${LIMITS.tags} tags; remove one first`, {
+        measureId,
+        limit: LIMITS.tags,
+      })
     }
     const tags = [...measure.tags, existingSpelling(ctx, tag)]
     writeTags(ctx.db, measureId, tags)

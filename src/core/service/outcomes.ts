@@ -20,7 +20,10 @@ function invalid(message: string, path: (string | number)[]): ServiceError {
 
 /** `events.record` names its fields under `event`; an outcome has them at the top level. */
 function withoutEventPrefix(error: ServiceError): ServiceError {
-  const issues = (error.details?.issues as ApiErrorIssue[] | undefined)?.map((issue) => ({ ...issue, path: issue.path[0] === 'event' ? issue.path.slice(1) : issue.path }))
+  const issues = (error.details?.issues as ApiErrorIssue[] | undefined)?.map((issue) => ({
+    ...issue,
+    path: issue.path[0] === 'event' ? issue.path.slice(1) : issue.path,
+  }))
   return issues ? new ServiceError(error.code, error.message, { ...error.details, issues }) : error
 }
 
@@ -44,7 +47,15 @@ export const outcomeHandlers: Handlers<'events.recordOutcome'> = {
       if (known) source = known
       else {
         if (measure.sources.length >= LIMITS.sources) throw invalid(`a measure has at most ${LIMITS.sources} sources`, ['source'])
-        source = { id: randomId('src'), url: given.url, title: given.title || new URL(given.url).host, publisher: given.publisher, date: given.date, confidence: given.confidence, translations: {} }
+        source = {
+          id: randomId('src'),
+          url: given.url,
+          title: given.title || new URL(given.url).host,
+          publisher: given.publisher,
+          date: given.date,
+          confidence: given.confidence,
+          translations: {},
+        }
         insertSource(ctx.db, measure.id, source, measure.sources.length)
       }
       if (!sourceIds.includes(source.id)) sourceIds.push(source.id)
@@ -59,7 +70,8 @@ export const outcomeHandlers: Handlers<'events.recordOutcome'> = {
       sourceIds,
       note: input.note,
     })
-    if (!event.success) throw new ServiceError('VALIDATION', event.error.issues.map((i) => i.message).join('; '), { issues: issuesOf(event.error) })
+    if (!event.success)
+      throw new ServiceError('VALIDATION', event.error.issues.map((i) => i.message).join('; '), { issues: issuesOf(event.error) })
     let recorded
     try {
       recorded = eventHandlers['events.record'](ctx, { measureId: measure.id, event: event.data })
@@ -69,7 +81,9 @@ export const outcomeHandlers: Handlers<'events.recordOutcome'> = {
 
     let link: MeasureLink | null = null
     if (input.outcome === 'replaced' && input.replacementId !== undefined) {
-      link = measure.links.find((l) => l.targetId === input.replacementId) ?? sourceHandlers['links.add'](ctx, { measureId: measure.id, targetId: input.replacementId, relation: input.relation })
+      link =
+        measure.links.find((l) => l.targetId === input.replacementId) ??
+        sourceHandlers['links.add'](ctx, { measureId: measure.id, targetId: input.replacementId, relation: input.relation })
     }
     return { event: recorded, source, link }
   },

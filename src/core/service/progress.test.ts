@@ -34,14 +34,18 @@ function createCommitment() {
 describe('progress.record and progress.remove', () => {
   it('records a figure with its source; the list reads pending, then met once a figure reaches the target', () => {
     createCommitment()
-    const entry = value(call('progress.record', { measureId: 'soy', entry: { value: 12.1, asOf: SH('2026-06-30T00:00:00'), sourceIds: ['usda'] } }))
+    const entry = value(
+      call('progress.record', { measureId: 'soy', entry: { value: 12.1, asOf: SH('2026-06-30T00:00:00'), sourceIds: ['usda'] } }),
+    )
     expect(entry).toMatchObject({ value: 12.1, asOf: SH('2026-06-30T00:00:00'), sourceIds: ['usda'], note: '' })
     expect(entry.id).toMatch(/^pr-/)
     const at = SH('2026-11-26T20:00:00')
     const [row] = value(call('measures.list', { at }))
     expect(row?.commitment).toMatchObject({ target: 25, progress: 12.1, progressAsOf: SH('2026-06-30T00:00:00'), outcome: 'pending' })
     expect(row?.next).toMatchObject({ kind: 'commitment_deadline', at: DEADLINE })
-    value(call('progress.record', { measureId: 'soy', entry: { value: 25.4, asOf: SH('2026-11-20T00:00:00'), note: 'weekly export sales' } }))
+    value(
+      call('progress.record', { measureId: 'soy', entry: { value: 25.4, asOf: SH('2026-11-20T00:00:00'), note: 'weekly export sales' } }),
+    )
     expect(value(call('measures.get', { id: 'soy', at })).state.commitment?.outcome).toBe('met')
     const detail = value(call('measures.get', { id: 'soy', at }))
     expect(detail.progress.map((p) => p.value)).toEqual([12.1, 25.4])
@@ -51,9 +55,14 @@ describe('progress.record and progress.remove', () => {
   it('after the deadline with no settling figure the measure needs review, and a recorded final figure settles it as missed', () => {
     createCommitment()
     const after = SH('2027-01-02T00:00:00')
-    expect(value(call('reminders.needsReview', { at: after })).map((m) => [m.id, m.reviewReason?.kind])).toEqual([['soy', 'commitment_deadline']])
+    expect(value(call('reminders.needsReview', { at: after })).map((m) => [m.id, m.reviewReason?.kind])).toEqual([
+      ['soy', 'commitment_deadline'],
+    ])
     const entry = value(call('progress.record', { measureId: 'soy', entry: { value: 19, asOf: DEADLINE, sourceIds: ['usda'] } }))
-    expect(value(call('measures.get', { id: 'soy', at: after })).state).toMatchObject({ needsReview: false, commitment: { outcome: 'missed' } })
+    expect(value(call('measures.get', { id: 'soy', at: after })).state).toMatchObject({
+      needsReview: false,
+      commitment: { outcome: 'missed' },
+    })
     value(call('progress.remove', { measureId: 'soy', progressId: entry.id }))
     expect(value(call('measures.get', { id: 'soy', at: after })).state.commitment?.outcome).toBe('needs_review')
   })
@@ -61,12 +70,18 @@ describe('progress.record and progress.remove', () => {
   it('refuses progress for a measure without a commitment, citing an unknown source, or with a bad value, and writes nothing', () => {
     createCommitment()
     value(call('measures.create', { id: 'tariff', facts: { title: { en: 'T' }, imposer: 'US', target: 'CN', category: 'tariff' } }))
-    expect(failure(call('progress.record', { measureId: 'tariff', entry: { value: 1, asOf: DEADLINE } }))).toEqual({ code: 'VALIDATION', paths: ['measureId'] })
+    expect(failure(call('progress.record', { measureId: 'tariff', entry: { value: 1, asOf: DEADLINE } }))).toEqual({
+      code: 'VALIDATION',
+      paths: ['measureId'],
+    })
     expect(failure(call('progress.record', { measureId: 'soy', entry: { value: 1, asOf: DEADLINE, sourceIds: ['nope'] } }))).toEqual({
       code: 'VALIDATION',
       paths: ['entry.sourceIds'],
     })
-    expect(failure(call('progress.record', { measureId: 'soy', entry: { value: -1, asOf: '2027-01-01' } })).paths).toEqual(['entry.value', 'entry.asOf'])
+    expect(failure(call('progress.record', { measureId: 'soy', entry: { value: -1, asOf: '2027-01-01' } })).paths).toEqual([
+      'entry.value',
+      'entry.asOf',
+    ])
     expect(failure(call('progress.remove', { measureId: 'soy', progressId: 'pr-missing' })).code).toBe('NOT_FOUND')
     expect(value(call('measures.get', { id: 'soy' })).progress).toEqual([])
   })
@@ -79,34 +94,65 @@ describe('rates and partial suspensions through the API', () => {
     value(
       call('measures.create', {
         id: 'fee',
-        facts: { title: { en: 'Fee' }, imposer: 'US', target: 'CN', category: 'port_fee', rate: 'USD 50 / net ton', rateValue: { value: 50, unit: 'amount', currency: 'USD', per: 'net ton' } },
+        facts: {
+          title: { en: 'Fee' },
+          imposer: 'US',
+          target: 'CN',
+          category: 'port_fee',
+          rate: 'USD 50 / net ton',
+          rateValue: { value: 50, unit: 'amount', currency: 'USD', per: 'net ton' },
+        },
       }),
     )
     value(call('events.record', { measureId: 'fee', event: { kind: 'effective', at: NY('2025-10-14T00:01:00', '-04:00') } }))
-    value(call('events.record', { measureId: 'fee', event: { kind: 'suspended', at: NY('2025-11-10T00:01:00'), duration: 'P1Y', part: { rate: 20 } } }))
+    value(
+      call('events.record', {
+        measureId: 'fee',
+        event: { kind: 'suspended', at: NY('2025-11-10T00:01:00'), duration: 'P1Y', part: { rate: 20 } },
+      }),
+    )
     const step = value(
       call('events.record', {
         measureId: 'fee',
-        event: { kind: 'rate_step', at: NY('2026-04-17T00:01:00', '-04:00'), rate: 'USD 80 / net ton', rateValue: { value: 80, unit: 'amount', currency: 'USD', per: 'net ton' }, whenSuspended: 'defer' },
+        event: {
+          kind: 'rate_step',
+          at: NY('2026-04-17T00:01:00', '-04:00'),
+          rate: 'USD 80 / net ton',
+          rateValue: { value: 80, unit: 'amount', currency: 'USD', per: 'net ton' },
+          whenSuspended: 'defer',
+        },
       }),
     )
     expect(step).toMatchObject({ kind: 'rate_step', whenSuspended: 'defer', part: null })
     const [during] = value(call('measures.list', { at: NY('2026-06-01T00:00:00', '-04:00') }))
-    expect(during).toMatchObject({ status: 'partly_suspended', rate: 'USD 50 / net ton', rateInEffect: { value: 30 }, suspendedPart: { rate: 20 } })
+    expect(during).toMatchObject({
+      status: 'partly_suspended',
+      rate: 'USD 50 / net ton',
+      rateInEffect: { value: 30 },
+      suspendedPart: { rate: 20 },
+    })
     const [after] = value(call('measures.list', { at: NY('2026-11-10T00:01:00') }))
     expect(after).toMatchObject({ status: 'in_force', rate: 'USD 80 / net ton', rateInEffect: { value: 80 } })
-    expect(value(call('measures.list', { at: NY('2026-06-01T00:00:00', '-04:00'), filter: { status: 'partly_suspended' } })).map((m) => m.id)).toEqual(['fee'])
+    expect(
+      value(call('measures.list', { at: NY('2026-06-01T00:00:00', '-04:00'), filter: { status: 'partly_suspended' } })).map((m) => m.id),
+    ).toEqual(['fee'])
     expect(value(call('measures.list', { at: NY('2026-06-01T00:00:00', '-04:00'), filter: { status: 'suspended' } }))).toEqual([])
   })
 
   it('refuses fields on the wrong kind of event, a step without a rate, and an amount without a currency', () => {
     value(call('measures.create', { id: 'm', facts: { title: { en: 'M' }, imposer: 'US', target: 'CN', category: 'tariff' } }))
     const at = NY('2026-01-01T00:00:00')
-    expect(failure(call('events.record', { measureId: 'm', event: { kind: 'effective', at, part: { rate: 5 } } })).paths).toEqual(['event.part'])
-    expect(failure(call('events.record', { measureId: 'm', event: { kind: 'amended', at, rate: '5%', whenSuspended: 'skip' } })).paths).toEqual(['event.whenSuspended'])
+    expect(failure(call('events.record', { measureId: 'm', event: { kind: 'effective', at, part: { rate: 5 } } })).paths).toEqual([
+      'event.part',
+    ])
+    expect(
+      failure(call('events.record', { measureId: 'm', event: { kind: 'amended', at, rate: '5%', whenSuspended: 'skip' } })).paths,
+    ).toEqual(['event.whenSuspended'])
     expect(failure(call('events.record', { measureId: 'm', event: { kind: 'rate_step', at } })).paths).toContain('event.rate')
     expect(failure(call('events.record', { measureId: 'm', event: { kind: 'suspended', at, part: {} } })).paths).toEqual(['event.part'])
-    expect(failure(call('measures.update', { id: 'm', facts: { rateValue: { value: 5, unit: 'amount' } } })).paths).toEqual(['facts.rateValue.currency'])
+    expect(failure(call('measures.update', { id: 'm', facts: { rateValue: { value: 5, unit: 'amount' } } })).paths).toEqual([
+      'facts.rateValue.currency',
+    ])
     expect(value(call('measures.get', { id: 'm' })).events).toEqual([])
   })
 })
@@ -125,7 +171,12 @@ describe('exchange format version 2', () => {
         rate: '34%',
         events: [
           { id: 'e', kind: 'effective', at: '2025-04-09T00:01:00-04:00[America/New_York]', rate: '34%' },
-          { id: 's', kind: 'suspended', at: '2025-05-14T00:01:00-04:00[America/New_York]', until: '2025-08-12T00:01:00-04:00[America/New_York]' },
+          {
+            id: 's',
+            kind: 'suspended',
+            at: '2025-05-14T00:01:00-04:00[America/New_York]',
+            until: '2025-08-12T00:01:00-04:00[America/New_York]',
+          },
         ],
         sources: [],
         links: [],
@@ -155,7 +206,16 @@ describe('exchange format version 2', () => {
 
   it('refuses an unknown version and progress on a measure without a commitment, naming the place', () => {
     expect(failure(call('exchange.import', { file: { ...v1, version: 4 } })).paths).toEqual(['version'])
-    const bad = { ...v1, version: 2, measures: [{ ...v1.measures[0], progress: [{ id: 'p', value: 1, asOf: '2026-01-01T00:00:00+00:00[UTC]', recordedAt: 'x', sourceIds: ['nope'] }] }] }
+    const bad = {
+      ...v1,
+      version: 2,
+      measures: [
+        {
+          ...v1.measures[0],
+          progress: [{ id: 'p', value: 1, asOf: '2026-01-01T00:00:00+00:00[UTC]', recordedAt: 'x', sourceIds: ['nope'] }],
+        },
+      ],
+    }
     expect(failure(call('exchange.import', { file: bad })).paths).toEqual(['measures.0.progress', 'measures.0.progress.0.sourceIds'])
   })
 })

@@ -36,7 +36,8 @@ export const progressHandlers: Handlers<'progress.record' | 'progress.remove'> =
 
   'progress.remove': (ctx, { measureId, progressId }) => {
     requireMeasure(ctx, measureId)
-    if (!removeProgress(ctx.db, measureId, progressId)) throw new ServiceError('NOT_FOUND', `Measure "${measureId}" has no progress entry "${progressId}"`)
+    if (!removeProgress(ctx.db, measureId, progressId))
+      throw new ServiceError('NOT_FOUND', `Measure "${measureId}" has no progress entry "${progressId}"`)
     touch(ctx, measureId)
     return { id: progressId }
   },

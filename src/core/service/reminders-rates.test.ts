@@ -30,7 +30,11 @@ describe('reminders with rate steps and commitment deadlines', () => {
     now = Date.parse('2026-12-01T16:00:00Z')
     const due = value(temp.store.service.call('reminders.due', {}))
     const reminder = due.reminders.find((r) => r.measureId === 'fx-soybeans' && !r.superseded)
-    expect(reminder).toMatchObject({ leadDays: 30, transition: { kind: 'commitment_deadline' }, key: 'fx-soybeans|commitment_deadline|2027-01-01T00:00:00+08:00[Asia/Shanghai]|30' })
+    expect(reminder).toMatchObject({
+      leadDays: 30,
+      transition: { kind: 'commitment_deadline' },
+      key: 'fx-soybeans|commitment_deadline|2027-01-01T00:00:00+08:00[Asia/Shanghai]|30',
+    })
     expect(value(temp.store.service.call('reminders.markShown', { keys: [reminder?.key] })).recorded).toBe(1)
   })
 })

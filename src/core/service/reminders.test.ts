@@ -30,9 +30,12 @@ function suspendedMeasure(title = 'Reciprocal tariff'): { id: string; end: strin
 }
 const transitionOf = (at: string) => ({ at, atMs: epochMs(at) })
 const auditActions = () =>
-  (temp.store.service.context.db.prepare('SELECT action, measure_id, before_json, after_json FROM audit ORDER BY id').all() as Record<string, string | null>[]).filter(
-    (row) => row.action?.startsWith('reminders.'),
-  )
+  (
+    temp.store.service.context.db.prepare('SELECT action, measure_id, before_json, after_json FROM audit ORDER BY id').all() as Record<
+      string,
+      string | null
+    >[]
+  ).filter((row) => row.action?.startsWith('reminders.'))
 
 describe('lead times', () => {
   it('default to 90, 30, 7 and 1 days, and are kept, largest first, with the change audited', () => {
@@ -127,10 +130,12 @@ describe('due reminders', () => {
     const other = suspendedMeasure('Port fees')
     value(call('reminders.setLeadDays', { leadDays: [10] }))
     now = reminderDueAtMs(transitionOf(end), 10) + HOUR
-    expect(value(call('reminders.due', {})).reminders.map((r) => [r.measureId, r.leadDays])).toEqual([
-      [other.id, 10],
-      [id, 10],
-    ].sort())
+    expect(value(call('reminders.due', {})).reminders.map((r) => [r.measureId, r.leadDays])).toEqual(
+      [
+        [other.id, 10],
+        [id, 10],
+      ].sort(),
+    )
     value(call('measures.delete', { id: other.id }))
     expect(value(call('reminders.due', {})).reminders.map((r) => r.measureId)).toEqual([id])
   })
@@ -139,7 +144,12 @@ describe('due reminders', () => {
     const { id, end } = suspendedMeasure()
     now = reminderDueAtMs(transitionOf(end), 7) + HOUR
     value(call('reminders.markShown', { keys: value(call('reminders.due', {})).reminders.map((r) => r.key) }))
-    value(call('events.record', { measureId: id, event: { kind: 'extended', at: formatZoned(parseInstantInput('2026-11-02T12:00', 'America/New_York')), until: NY('2027-11-10') } }))
+    value(
+      call('events.record', {
+        measureId: id,
+        event: { kind: 'extended', at: formatZoned(parseInstantInput('2026-11-02T12:00', 'America/New_York')), until: NY('2027-11-10') },
+      }),
+    )
     const due = value(call('reminders.due', {}))
     expect(due.reminders).toEqual([])
     expect(due.nextWakeMs).toBe(reminderDueAtMs(transitionOf(NY('2027-11-10')), 90))
@@ -149,7 +159,9 @@ describe('due reminders', () => {
 describe('upcoming and needs review', () => {
   it('lists the transitions in the next N days with their measures, soonest first', () => {
     const a = suspendedMeasure('Reciprocal tariff')
-    const { id: b } = value(call('measures.create', { facts: { ...facts('Port fees'), imposer: 'CN', target: 'US', category: 'port_fee' } }))
+    const { id: b } = value(
+      call('measures.create', { facts: { ...facts('Port fees'), imposer: 'CN', target: 'US', category: 'port_fee' } }),
+    )
     value(call('events.record', { measureId: b, event: { kind: 'effective', at: '2026-10-14T00:00:00+08:00[Asia/Shanghai]' } }))
     now = Date.parse('2026-10-01T00:00:00Z')
     const rows = value(call('reminders.upcoming', { days: 60 }))
@@ -157,7 +169,13 @@ describe('upcoming and needs review', () => {
       [b, 'effective', 'pending'],
       [a.id, 'suspension_end', 'suspended'],
     ])
-    expect(rows[1]).toMatchObject({ title: { en: 'Reciprocal tariff' }, imposer: 'US', target: 'CN', category: 'tariff', transition: { at: a.end, atMs: a.endMs } })
+    expect(rows[1]).toMatchObject({
+      title: { en: 'Reciprocal tariff' },
+      imposer: 'US',
+      target: 'CN',
+      category: 'tariff',
+      transition: { at: a.end, atMs: a.endMs },
+    })
     expect(value(call('reminders.upcoming', { days: 30 })).map((r) => r.measureId)).toEqual([b])
     // The window starts after the asked instant.
     expect(value(call('reminders.upcoming', { days: 30, at: '2026-11-01T00:00:00Z[UTC]' })).map((r) => r.measureId)).toEqual([a.id])
@@ -175,8 +193,17 @@ describe('upcoming and needs review', () => {
     const rows = value(call('reminders.needsReview', {}))
     expect(rows.map((r) => r.id).sort()).toEqual([a.id, b.id].sort())
     expect(rows[0]).toMatchObject({ needsReview: true, reviewReason: { kind: 'suspension_end', at: a.end } })
-    value(call('events.record', { measureId: a.id, event: { kind: 'review', at: formatZoned(parseInstantInput('2026-11-10T09:00', 'America/New_York')) } }))
+    value(
+      call('events.record', {
+        measureId: a.id,
+        event: { kind: 'review', at: formatZoned(parseInstantInput('2026-11-10T09:00', 'America/New_York')) },
+      }),
+    )
     expect(value(call('reminders.needsReview', {})).map((r) => r.id)).toEqual([b.id])
-    expect(value(call('reminders.needsReview', { at: a.end })).map((r) => r.id).sort()).toEqual([a.id, b.id].sort())
+    expect(
+      value(call('reminders.needsReview', { at: a.end }))
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort())
   })
 })

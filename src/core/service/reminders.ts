@@ -98,22 +98,24 @@ export function readMeasureLives(db: DatabaseSync, onlyId?: string): MeasureLife
       scope: m[10] as string,
       updatedAt: m[11] as string,
       events: timelineOf(m[0] as string, m[12] as string),
-      base: { rate: m[9] as string | null, scope: m[10] as string, rateValue: parseRateValue(m[13]), ...commitments.baseOf(m[0] as string, m[14]) },
+      base: {
+        rate: m[9] as string | null,
+        scope: m[10] as string,
+        rateValue: parseRateValue(m[13]),
+        ...commitments.baseOf(m[0] as string, m[14]),
+      },
     }
   })
 }
 
 function scheduledTransitions(lives: readonly MeasureLife[]): ScheduledTransition[] {
-  return lives.flatMap((life) => transitionsOf(life.events, life.base).map((transition) => ({ measureId: life.id, title: life.title, transition })))
+  return lives.flatMap((life) =>
+    transitionsOf(life.events, life.base).map((transition) => ({ measureId: life.id, title: life.title, transition })),
+  )
 }
 
 export const reminderHandlers: Handlers<
-  | 'reminders.settings'
-  | 'reminders.setLeadDays'
-  | 'reminders.due'
-  | 'reminders.markShown'
-  | 'reminders.upcoming'
-  | 'reminders.needsReview'
+  'reminders.settings' | 'reminders.setLeadDays' | 'reminders.due' | 'reminders.markShown' | 'reminders.upcoming' | 'reminders.needsReview'
 > = {
   'reminders.settings': (ctx) => ({ leadDays: readLeadDays(ctx.db) }),
 
@@ -159,13 +161,22 @@ export const reminderHandlers: Handlers<
     keys.forEach((key, index) => {
       const parsed = parseReminderKey(key)
       if (parsed === null) {
-        throw new ServiceError('VALIDATION', `keys[${index}] is not a reminder key`, { issues: [{ path: ['keys', index], message: 'not a reminder key' }] })
+        throw new ServiceError('VALIDATION', `keys[${index}] is not a reminder key`, {
+          issues: [{ path: ['keys', index], message: 'not a reminder key' }],
+        })
       }
       recorded += Number(insert.run(key, parsed.measureId, parsed.at, parsed.leadDays, shownAt, missed ? 1 : 0).changes)
     })
     writeSetting(ctx.db, LAST_RUN_KEY, String(nowMs))
     if (recorded > 0) {
-      writeAudit(ctx.db, { at: shownAt, actor: ctx.actor, action: 'reminders.markShown', measureId: null, before: null, after: { keys, missed } })
+      writeAudit(ctx.db, {
+        at: shownAt,
+        actor: ctx.actor,
+        action: 'reminders.markShown',
+        measureId: null,
+        before: null,
+        after: { keys, missed },
+      })
     }
     return { recorded, lastRunMs: nowMs }
   },
@@ -183,7 +194,10 @@ export const reminderHandlers: Handlers<
         rows.push(upcomingRow(life, status, transition))
       }
     }
-    return rows.sort((a, b) => a.transition.atMs - b.transition.atMs || compareText(a.measureId, b.measureId) || compareText(a.transition.kind, b.transition.kind))
+    return rows.sort(
+      (a, b) =>
+        a.transition.atMs - b.transition.atMs || compareText(a.measureId, b.measureId) || compareText(a.transition.kind, b.transition.kind),
+    )
   },
 
   'reminders.needsReview': (ctx, input) =>

@@ -29,12 +29,19 @@ export const sourceHandlers: Handlers<'sources.add' | 'sources.update' | 'source
   // A source an event still cites cannot go: the event would point at nothing.
   'sources.remove': (ctx, { measureId, sourceId }) => {
     const measure = requireMeasure(ctx, measureId)
-    if (!measure.sources.some((s) => s.id === sourceId)) throw new ServiceError('NOT_FOUND', `Measure "${measureId}" has no source "${sourceId}"`)
-    const citing = measure.events.filter((e) => e.sourceIds.includes(sourceId) || e.alternatives.some((a) => a.sourceIds.includes(sourceId)))
+    if (!measure.sources.some((s) => s.id === sourceId))
+      throw new ServiceError('NOT_FOUND', `Measure "${measureId}" has no source "${sourceId}"`)
+    const citing = measure.events.filter(
+      (e) => e.sourceIds.includes(sourceId) || e.alternatives.some((a) => a.sourceIds.includes(sourceId)),
+    )
     if (citing.length > 0) {
-      throw new ServiceError('CONFLICT', `Source "${sourceId}" is cited by ${pluralText('en', citing.length, { one: '{count} event', other: '{count} events' })}; remove those citations first`, {
-        eventIds: citing.map((e) => e.id),
-      })
+      throw new ServiceError(
+        'CONFLICT',
+        `Source "${sourceId}" is cited by ${pluralText('en', citing.length, { one: '{count} event', other: '{count} events' })}; remove those citations first`,
+        {
+          eventIds: citing.map((e) => e.id),
+        },
+      )
     }
     statement(ctx.db, 'DELETE FROM sources WHERE measure_id = ? AND id = ?').run(measureId, sourceId)
     touch(ctx, measureId)
@@ -44,7 +51,8 @@ export const sourceHandlers: Handlers<'sources.add' | 'sources.update' | 'source
   // Links are kept in both directions: a counter-measure pair reads the same from either side.
   'links.add': (ctx, { measureId, targetId, relation }) => {
     requireMeasure(ctx, measureId)
-    if (targetId === measureId) throw new ServiceError('VALIDATION', 'A measure cannot link to itself', { issues: [{ path: ['targetId'], message: 'same measure' }] })
+    if (targetId === measureId)
+      throw new ServiceError('VALIDATION', 'A measure cannot link to itself', { issues: [{ path: ['targetId'], message: 'same measure' }] })
     if (measureExists(ctx.db, targetId) === null) throw new ServiceError('NOT_FOUND', `No measure with id "${targetId}"`)
     insertLink(ctx.db, measureId, { targetId, relation })
     insertLink(ctx.db, targetId, { targetId: measureId, relation })
@@ -55,12 +63,10 @@ export const sourceHandlers: Handlers<'sources.add' | 'sources.update' | 'source
 
   'links.remove': (ctx, { measureId, targetId }) => {
     requireMeasure(ctx, measureId)
-    const removed = statement(ctx.db, 'DELETE FROM links WHERE (measure_id = ? AND target_id = ?) OR (measure_id = ? AND target_id = ?)').run(
-      measureId,
-      targetId,
-      targetId,
-      measureId,
-    )
+    const removed = statement(
+      ctx.db,
+      'DELETE FROM links WHERE (measure_id = ? AND target_id = ?) OR (measure_id = ? AND target_id = ?)',
+    ).run(measureId, targetId, targetId, measureId)
     if (removed.changes === 0) throw new ServiceError('NOT_FOUND', `Measure "${measureId}" is not linked to "${targetId}"`)
     touch(ctx, measureId)
     touch(ctx, targetId)

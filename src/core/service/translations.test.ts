@@ -35,8 +35,17 @@ const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../test
 describe('Chinese texts in the store', () => {
   it('derives the missing script of the title and of each field, marks it, and keeps what a person wrote unmarked', () => {
     const created = value(call('measures.create', { id: 'port-fees', facts }))
-    expect(created.title).toEqual({ en: facts.title.en, 'zh-Hans': '对美船舶收取船舶特别港务费', 'zh-Hant': '對美船舶收取船舶特別港務費', converted: 'zh-Hant' })
-    expect(created.translations?.instrument).toEqual({ 'zh-Hant': '交通運輸部公告2025年第54號', 'zh-Hans': '交通运输部公告2025年第54号', converted: 'zh-Hans' })
+    expect(created.title).toEqual({
+      en: facts.title.en,
+      'zh-Hans': '对美船舶收取船舶特别港务费',
+      'zh-Hant': '對美船舶收取船舶特別港務費',
+      converted: 'zh-Hant',
+    })
+    expect(created.translations?.instrument).toEqual({
+      'zh-Hant': '交通運輸部公告2025年第54號',
+      'zh-Hans': '交通运输部公告2025年第54号',
+      converted: 'zh-Hans',
+    })
     expect(created.translations?.summary).toEqual({ 'zh-Hans': '暂停一年', 'zh-Hant': '暫停一年' })
     // The board's row carries the marks too, for the two fields it shows.
     const [row] = value(call('measures.list', {}))
@@ -48,7 +57,9 @@ describe('Chinese texts in the store', () => {
     const created = value(call('measures.create', { id: 'port-fees', facts }))
     const edited = value(call('measures.update', { id: 'port-fees', facts: { title: { ...created.title, 'zh-Hans': '港口费' } } }))
     expect(edited.title).toMatchObject({ 'zh-Hant': '港口費', converted: 'zh-Hant' })
-    const typed = value(call('measures.update', { id: 'port-fees', facts: { title: { en: facts.title.en, 'zh-Hans': '港口费', 'zh-Hant': '港埠費' } } }))
+    const typed = value(
+      call('measures.update', { id: 'port-fees', facts: { title: { en: facts.title.en, 'zh-Hans': '港口费', 'zh-Hant': '港埠費' } } }),
+    )
     expect(typed.title).toEqual({ en: facts.title.en, 'zh-Hans': '港口费', 'zh-Hant': '港埠費' })
   })
 
@@ -60,11 +71,31 @@ describe('Chinese texts in the store', () => {
 
   it('derives the Chinese of event notes and source titles', () => {
     value(call('measures.create', { id: 'port-fees', facts }))
-    const source = value(call('sources.add', { measureId: 'port-fees', source: { url: 'https://example.org/a', title: 'Report', confidence: 'secondary', translations: { title: { 'zh-Hant': '報導' } } } }))
-    value(call('events.record', { measureId: 'port-fees', event: { kind: 'effective', at: '2025-10-14T00:00:00+08:00[Asia/Shanghai]', sourceIds: [source.id], note: 'Charged from 14 Oct', translations: { note: { 'zh-Hans': '自10月14日起收费' } } } }))
+    const source = value(
+      call('sources.add', {
+        measureId: 'port-fees',
+        source: { url: 'https://example.org/a', title: 'Report', confidence: 'secondary', translations: { title: { 'zh-Hant': '報導' } } },
+      }),
+    )
+    value(
+      call('events.record', {
+        measureId: 'port-fees',
+        event: {
+          kind: 'effective',
+          at: '2025-10-14T00:00:00+08:00[Asia/Shanghai]',
+          sourceIds: [source.id],
+          note: 'Charged from 14 Oct',
+          translations: { note: { 'zh-Hans': '自10月14日起收费' } },
+        },
+      }),
+    )
     const detail = value(call('measures.get', { id: 'port-fees' }))
     expect(detail.sources[0]?.translations?.title).toEqual({ 'zh-Hant': '報導', 'zh-Hans': '报导', converted: 'zh-Hans' })
-    expect(detail.events[0]?.translations?.note).toEqual({ 'zh-Hans': '自10月14日起收费', 'zh-Hant': '自10月14日起收費', converted: 'zh-Hant' })
+    expect(detail.events[0]?.translations?.note).toEqual({
+      'zh-Hans': '自10月14日起收费',
+      'zh-Hant': '自10月14日起收費',
+      converted: 'zh-Hant',
+    })
   })
 
   it('finds a measure written in one script by a query in the other', () => {
@@ -78,7 +109,17 @@ describe('Chinese texts in the store', () => {
 describe('exchange format version 3', () => {
   it('keeps every language and every mark through export and import', async () => {
     value(call('measures.create', { id: 'port-fees', facts }))
-    value(call('events.record', { measureId: 'port-fees', event: { kind: 'announced', at: '2025-10-10T00:00:00+08:00[Asia/Shanghai]', note: 'Announced', translations: { note: { 'zh-Hant': '公布', 'zh-Hans': '公布' } } } }))
+    value(
+      call('events.record', {
+        measureId: 'port-fees',
+        event: {
+          kind: 'announced',
+          at: '2025-10-10T00:00:00+08:00[Asia/Shanghai]',
+          note: 'Announced',
+          translations: { note: { 'zh-Hant': '公布', 'zh-Hans': '公布' } },
+        },
+      }),
+    )
     const exported = value(call('exchange.export', {}))
     expect(exported.version).toBe(3)
     const other = await openTempStore({ seed: false, nowMs: () => NOW })
@@ -95,20 +136,23 @@ describe('exchange format version 3', () => {
   it.each([
     ['1', 'us-cn-truce-2025-dataset-v1.json', 12],
     ['2', 'us-cn-truce-2025-dataset-v2.json', 26],
-  ])('imports a version-%s file (the embedded dataset as shipped then) and exports it as version 3 with the same facts', (_version, name, count) => {
-    const file = fixture(name) as { measures: { id: string; title: Record<string, string>; instrument: string }[] }
-    const report = value(call('exchange.import', { file }))
-    expect(report.created).toHaveLength(count)
-    const exported = value(call('exchange.export', {}))
-    expect(exported.version).toBe(3)
-    for (const original of file.measures) {
-      const measure = exported.measures.find((m) => m.id === original.id)
-      expect(measure?.instrument, original.id).toBe(original.instrument)
-      expect(measure?.title['zh-Hant'], original.id).toBe(original.title['zh-Hant'])
-      expect(measure?.title['zh-Hans'], original.id).toBe(original.title['zh-Hans'])
-      expect(measure?.translations, original.id).toEqual({})
-    }
-  })
+  ])(
+    'imports a version-%s file (the embedded dataset as shipped then) and exports it as version 3 with the same facts',
+    (_version, name, count) => {
+      const file = fixture(name) as { measures: { id: string; title: Record<string, string>; instrument: string }[] }
+      const report = value(call('exchange.import', { file }))
+      expect(report.created).toHaveLength(count)
+      const exported = value(call('exchange.export', {}))
+      expect(exported.version).toBe(3)
+      for (const original of file.measures) {
+        const measure = exported.measures.find((m) => m.id === original.id)
+        expect(measure?.instrument, original.id).toBe(original.instrument)
+        expect(measure?.title['zh-Hant'], original.id).toBe(original.title['zh-Hant'])
+        expect(measure?.title['zh-Hans'], original.id).toBe(original.title['zh-Hans'])
+        expect(measure?.translations, original.id).toEqual({})
+      }
+    },
+  )
 })
 
 describe('databases written before migration 6', () => {

@@ -51,7 +51,10 @@ const untilArb = (atMs: number) =>
     ms: fc.oneof(
       { weight: 3, arbitrary: fc.integer({ min: 1, max: 800 }).map((days) => atMs + days * DAY) },
       // Often exactly on a slot after `at`, where other events may happen at the very same instant.
-      { weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }).map((k) => SLOTS.find((slot) => slot > atMs + (k - 1) * 120 * DAY) ?? atMs + k * DAY) },
+      {
+        weight: 3,
+        arbitrary: fc.integer({ min: 1, max: 4 }).map((k) => SLOTS.find((slot) => slot > atMs + (k - 1) * 120 * DAY) ?? atMs + k * DAY),
+      },
       { weight: 1, arbitrary: instantArb }, // may fall before `at`: the engine must cope
     ),
     zone: zoneArb,
@@ -85,16 +88,20 @@ function build(draft: Draft, id: string): TimedEvent {
 }
 
 // Ids are unique and unrelated to time order.
-const eventsArb = fc
-  .array(draftArb, { minLength: 0, maxLength: 12 })
-  .chain((drafts) =>
-    fc.shuffledSubarray(
+const eventsArb = fc.array(draftArb, { minLength: 0, maxLength: 12 }).chain((drafts) =>
+  fc
+    .shuffledSubarray(
       drafts.map((_, i) => i),
       { minLength: drafts.length, maxLength: drafts.length },
-    ).map((ids) => drafts.map((d, i) => build(d, `ev-${ids[i]}`))),
-  )
+    )
+    .map((ids) => drafts.map((d, i) => build(d, `ev-${ids[i]}`))),
+)
 
-const timeArb = fc.oneof(fc.integer({ min: START - 30 * DAY, max: END + 900 * DAY }), instantArb, instantArb.map((ms) => ms - 1))
+const timeArb = fc.oneof(
+  fc.integer({ min: START - 30 * DAY, max: END + 900 * DAY }),
+  instantArb,
+  instantArb.map((ms) => ms - 1),
+)
 
 /** Status and since as the transitions alone say, applied in order up to T. */
 function referenceFromTransitions(transitions: readonly Transition[], atMs: number): { status: Status; since: string | null } {
@@ -171,7 +178,9 @@ const RANK = new Map<EventKind, number>(EVENT_KINDS.map((kind, index) => [kind, 
  * the events up to T, checking before each one (and at T) whether the suspension has run out.
  */
 function literalStatus(events: readonly TimedEvent[], T: number): MeasureStatus {
-  const order = [...events].sort((a, b) => a.atMs - b.atMs || (RANK.get(a.kind) ?? 0) - (RANK.get(b.kind) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const order = [...events].sort(
+    (a, b) => a.atMs - b.atMs || (RANK.get(a.kind) ?? 0) - (RANK.get(b.kind) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )
   let status = 'pending' as Status
   let since: string | null = null
   let rate = BASE.rate as string | null
@@ -194,7 +203,8 @@ function literalStatus(events: readonly TimedEvent[], T: number): MeasureStatus 
   for (const e of order) {
     if (e.atMs > T) break
     // An extension dated exactly at the running end moves it (the end is superseded, never passed).
-    const supersedes = e.kind === 'extended' && status === 'suspended' && setter !== null && setter.untilMs !== null && end(setter).atMs === e.atMs
+    const supersedes =
+      e.kind === 'extended' && status === 'suspended' && setter !== null && setter.untilMs !== null && end(setter).atMs === e.atMs
     if (!supersedes) lapseBy(e.atMs)
     const was = status
     if (e.kind === 'announced' && status === 'pending' && since === null) since = e.at
@@ -219,10 +229,16 @@ function literalStatus(events: readonly TimedEvent[], T: number): MeasureStatus 
   }
   lapseBy(T)
 
-  const upcoming: Transition[] = order.filter((e) => e.atMs > T && e.kind !== 'review').map((e) => ({ kind: e.kind as TransitionKind, at: e.at, atMs: e.atMs, eventId: e.id }))
+  const upcoming: Transition[] = order
+    .filter((e) => e.atMs > T && e.kind !== 'review')
+    .map((e) => ({ kind: e.kind as TransitionKind, at: e.at, atMs: e.atMs, eventId: e.id }))
   const pendingLapse = status === 'suspended' && setter !== null && setter.untilMs !== null ? end(setter) : null
   let next = upcoming[0] ?? null
-  if (pendingLapse !== null && (next === null || pendingLapse.atMs < next.atMs || (pendingLapse.atMs === next.atMs && next.kind !== 'extended'))) next = pendingLapse
+  if (
+    pendingLapse !== null &&
+    (next === null || pendingLapse.atMs < next.atMs || (pendingLapse.atMs === next.atMs && next.kind !== 'extended'))
+  )
+    next = pendingLapse
 
   const last = passedScheduled.at(-1) ?? null
   const needsReview = last !== null && !order.some((e) => e.atMs >= last.atMs && e.atMs <= T && (e.kind === 'review' || !e.scheduled))
@@ -289,7 +305,10 @@ describe('status engine properties', () => {
     fc.assert(
       fc.property(eventsArb, timeArb, draftArb, fc.integer({ min: 1, max: 400 * DAY }), (events, T, draft, after) => {
         const atMs = Math.ceil((T + after) / 1000) * 1000
-        const extra = build({ ...draft, atMs, until: draft.until === null ? null : { ...draft.until, ms: Math.max(draft.until.ms, atMs) } }, 'ev-extra')
+        const extra = build(
+          { ...draft, atMs, until: draft.until === null ? null : { ...draft.until, ms: Math.max(draft.until.ms, atMs) } },
+          'ev-extra',
+        )
         const before = statusAt(events, T, BASE)
         const after_ = statusAt([...events, extra], T, BASE)
         expect(withoutNext(after_)).toEqual(withoutNext(before))

@@ -21,7 +21,10 @@ const instantArb = fc.oneof(
   fc.integer({ min: START / 1000, max: END / 1000 }).map((s) => s * 1000),
 )
 const zoneArb = fc.constantFrom('America/New_York', 'Asia/Shanghai', 'UTC')
-const unitArb = fc.constantFrom<RateValue[]>([{ value: 0, unit: 'percent' }], [{ value: 0, unit: 'amount', currency: 'USD', per: 'net ton' }])
+const unitArb = fc.constantFrom<RateValue[]>(
+  [{ value: 0, unit: 'percent' }],
+  [{ value: 0, unit: 'amount', currency: 'USD', per: 'net ton' }],
+)
 const valueArb = fc.oneof(fc.integer({ min: 0, max: 150 }), fc.double({ min: 0, max: 150, noNaN: true, noDefaultInfinity: true }))
 
 interface Draft {
@@ -46,7 +49,10 @@ const draftArb: fc.Arbitrary<Draft> = fc
     rateValue: fc.option(valueArb, { nil: null }),
     rateText: fc.option(fc.constantFrom('x', 'y'), { nil: null }),
     part: fc.option(
-      fc.record({ rate: fc.option(fc.oneof(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0.01, max: 200, noNaN: true })), { nil: null }), scope: fc.option(fc.constant('some goods'), { nil: null }) }),
+      fc.record({
+        rate: fc.option(fc.oneof(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0.01, max: 200, noNaN: true })), { nil: null }),
+        scope: fc.option(fc.constant('some goods'), { nil: null }),
+      }),
       { nil: null },
     ),
     whenSuspended: fc.option(fc.constantFrom(...STEP_POLICIES), { nil: null }),
@@ -59,32 +65,41 @@ const draftArb: fc.Arbitrary<Draft> = fc
     untilMs: (d.kind === 'suspended' && d.hasEnd) || d.kind === 'extended' ? d.atMs + d.endDays * DAY : null,
     rateValue: d.rateValue,
     rateText: d.rateText,
-    part: (d.kind === 'suspended' || d.kind === 'extended') && d.part !== null && (d.part.rate !== null || d.part.scope !== null) ? d.part : null,
+    part:
+      (d.kind === 'suspended' || d.kind === 'extended') && d.part !== null && (d.part.rate !== null || d.part.scope !== null)
+        ? d.part
+        : null,
     whenSuspended: d.kind === 'rate_step' ? d.whenSuspended : null,
     scheduled: d.scheduled,
   }))
 
-const lifeArb = fc.tuple(unitArb, fc.array(draftArb, { maxLength: 12 }), fc.option(valueArb, { nil: null })).map(([[unit], drafts, baseValue]) => {
-  const carries = (kind: EventKind) => kind === 'effective' || kind === 'amended' || kind === 'rate_step'
-  const events: TimedEvent[] = drafts.map((d, i) =>
-    toTimedEvent({
-      id: `ev-${i}`,
-      kind: d.kind,
-      at: zoned(d.atMs, d.zone),
-      until: d.untilMs === null ? null : zoned(d.untilMs, d.zone),
-      scheduled: d.scheduled,
-      rate: carries(d.kind) ? d.rateText : null,
-      scope: null,
-      rateValue: carries(d.kind) && d.rateValue !== null ? { ...(unit as RateValue), value: d.rateValue } : null,
-      part: d.part,
-      whenSuspended: d.whenSuspended,
-    }),
-  )
-  const base: EngineBase = { rate: null, scope: '', rateValue: baseValue === null ? null : { ...(unit as RateValue), value: baseValue } }
-  return { events, base }
-})
+const lifeArb = fc
+  .tuple(unitArb, fc.array(draftArb, { maxLength: 12 }), fc.option(valueArb, { nil: null }))
+  .map(([[unit], drafts, baseValue]) => {
+    const carries = (kind: EventKind) => kind === 'effective' || kind === 'amended' || kind === 'rate_step'
+    const events: TimedEvent[] = drafts.map((d, i) =>
+      toTimedEvent({
+        id: `ev-${i}`,
+        kind: d.kind,
+        at: zoned(d.atMs, d.zone),
+        until: d.untilMs === null ? null : zoned(d.untilMs, d.zone),
+        scheduled: d.scheduled,
+        rate: carries(d.kind) ? d.rateText : null,
+        scope: null,
+        rateValue: carries(d.kind) && d.rateValue !== null ? { ...(unit as RateValue), value: d.rateValue } : null,
+        part: d.part,
+        whenSuspended: d.whenSuspended,
+      }),
+    )
+    const base: EngineBase = { rate: null, scope: '', rateValue: baseValue === null ? null : { ...(unit as RateValue), value: baseValue } }
+    return { events, base }
+  })
 
-const timeArb = fc.oneof(fc.integer({ min: START - 30 * DAY, max: END + 900 * DAY }), instantArb, instantArb.map((ms) => ms - 1))
+const timeArb = fc.oneof(
+  fc.integer({ min: START - 30 * DAY, max: END + 900 * DAY }),
+  instantArb,
+  instantArb.map((ms) => ms - 1),
+)
 
 /** Every instant where anything can change: transitions and events. */
 function changePoints(events: readonly TimedEvent[]): number[] {
@@ -129,16 +144,20 @@ describe('rate in effect (properties)', () => {
 
   it('is constant between consecutive transitions (the whole answer is)', () => {
     fc.assert(
-      fc.property(lifeArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 3 }), ({ events, base }, fractions) => {
-        const points = changePoints(events)
-        for (let i = 0; i < points.length; i++) {
-          const from = points[i] as number
-          const to = points[i + 1] ?? from + 3000 * DAY
-          const expected = statusAt(events, from, base)
-          expect(statusAt(events, to - 1, base)).toEqual(expected)
-          for (const f of fractions) expect(statusAt(events, from + Math.floor(f * (to - from - 1)), base)).toEqual(expected)
-        }
-      }),
+      fc.property(
+        lifeArb,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 3 }),
+        ({ events, base }, fractions) => {
+          const points = changePoints(events)
+          for (let i = 0; i < points.length; i++) {
+            const from = points[i] as number
+            const to = points[i + 1] ?? from + 3000 * DAY
+            const expected = statusAt(events, from, base)
+            expect(statusAt(events, to - 1, base)).toEqual(expected)
+            for (const f of fractions) expect(statusAt(events, from + Math.floor(f * (to - from - 1)), base)).toEqual(expected)
+          }
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -149,7 +168,11 @@ describe('rate in effect (properties)', () => {
         const shuffled = events.slice().sort((a, b) => ((a.atMs * 31 + seed) % 97) - ((b.atMs * 31 + seed) % 97) || (a.id < b.id ? -1 : 1))
         const state = statusAt(events, T, base)
         expect(statusAt(shuffled, T, base)).toEqual(state)
-        const { next: _a, ...withoutLater } = statusAt(events.filter((e) => e.atMs <= T), T, base)
+        const { next: _a, ...withoutLater } = statusAt(
+          events.filter((e) => e.atMs <= T),
+          T,
+          base,
+        )
         const { next: _b, ...rest } = state
         expect(withoutLater).toEqual(rest)
       }),

@@ -63,7 +63,12 @@ describe('partial suspension', () => {
     expect(statusAt(reciprocal, ms(SUSPENDED) - 1, BASE)).toMatchObject({ status: 'in_force', rateInEffect: pct(34), suspendedPart: null })
     const lapsed = statusAt(reciprocal, ms(THIRD_END), BASE)
     expect(lapsed).toMatchObject({ status: 'in_force', since: THIRD_END, rateInEffect: pct(34), suspendedPart: null, needsReview: true })
-    expect(statusAt(reciprocal, ms(THIRD_END) - 1, BASE).next).toEqual({ kind: 'suspension_end', at: THIRD_END, atMs: ms(THIRD_END), eventId: 'extended-2' })
+    expect(statusAt(reciprocal, ms(THIRD_END) - 1, BASE).next).toEqual({
+      kind: 'suspension_end',
+      at: THIRD_END,
+      atMs: ms(THIRD_END),
+      eventId: 'extended-2',
+    })
   })
 
   it('collects nothing while pending, wholly suspended or terminated; a whole suspension reads suspended', () => {
@@ -73,13 +78,21 @@ describe('partial suspension', () => {
       ev('t', 'terminated', THIRD_END),
     ]
     expect(statusAt(events, ms(EFFECTIVE) - 1, BASE)).toMatchObject({ status: 'pending', rateInEffect: pct(0), rateValue: pct(34) })
-    expect(statusAt(events, ms(SUSPENDED), BASE)).toMatchObject({ status: 'suspended', rateInEffect: pct(0), rateValue: pct(20), suspendedPart: null })
+    expect(statusAt(events, ms(SUSPENDED), BASE)).toMatchObject({
+      status: 'suspended',
+      rateInEffect: pct(0),
+      rateValue: pct(20),
+      suspendedPart: null,
+    })
     expect(statusAt(events, ms(FIRST_END), BASE)).toMatchObject({ status: 'in_force', rateInEffect: pct(20) })
     expect(statusAt(events, ms(THIRD_END), BASE)).toMatchObject({ status: 'terminated', rateInEffect: pct(0) })
   })
 
   it('never goes below zero when more points are suspended than the rate has', () => {
-    const events = [ev('e', 'effective', EFFECTIVE, { rateValue: pct(10) }), ev('s', 'suspended', SUSPENDED, { part: { rate: 24, scope: null } })]
+    const events = [
+      ev('e', 'effective', EFFECTIVE, { rateValue: pct(10) }),
+      ev('s', 'suspended', SUSPENDED, { part: { rate: 24, scope: null } }),
+    ]
     expect(statusAt(events, ms(SUSPENDED), { rate: null, scope: '' })).toMatchObject({ status: 'partly_suspended', rateInEffect: pct(0) })
   })
 
@@ -91,18 +104,29 @@ describe('partial suspension', () => {
       ev('x', 'suspended', NY('2025-06-01T00:00:00', '-04:00')),
       ev('y', 'extended', NY('2025-07-01T00:00:00', '-04:00'), { until: FIRST_END, part: { rate: 5, scope: null } }),
     ]
-    expect(statusAt(events, ms(SUSPENDED), BASE)).toMatchObject({ status: 'partly_suspended', suspendedPart: scopePart, rateInEffect: pct(34) })
+    expect(statusAt(events, ms(SUSPENDED), BASE)).toMatchObject({
+      status: 'partly_suspended',
+      suspendedPart: scopePart,
+      rateInEffect: pct(34),
+    })
     expect(statusAt(events, ms(NY('2025-06-01T00:00:00', '-04:00')), BASE)).toMatchObject({
       status: 'suspended',
       since: NY('2025-06-01T00:00:00', '-04:00'),
       suspendedPart: null,
       rateInEffect: pct(0),
     })
-    expect(statusAt(events, ms(NY('2025-07-01T00:00:00', '-04:00')), BASE)).toMatchObject({ status: 'partly_suspended', rateInEffect: pct(29) })
+    expect(statusAt(events, ms(NY('2025-07-01T00:00:00', '-04:00')), BASE)).toMatchObject({
+      status: 'partly_suspended',
+      rateInEffect: pct(29),
+    })
   })
 
   it('an extension after the suspension lapsed starts a whole suspension unless it names a part', () => {
-    const events = [ev('e', 'effective', EFFECTIVE), ev('s', 'suspended', SUSPENDED, { until: FIRST_END, part: { rate: 24, scope: null } }), ev('x', 'extended', SECOND_END, { until: THIRD_END })]
+    const events = [
+      ev('e', 'effective', EFFECTIVE),
+      ev('s', 'suspended', SUSPENDED, { until: FIRST_END, part: { rate: 24, scope: null } }),
+      ev('x', 'extended', SECOND_END, { until: THIRD_END }),
+    ]
     expect(statusAt(events, ms(SECOND_END), BASE)).toMatchObject({ status: 'suspended', suspendedPart: null })
   })
 
@@ -132,8 +156,18 @@ describe('rate steps', () => {
 
   it('applies a step only once in force, and counts a future step as the next deadline', () => {
     const events = fees(null).filter((e) => e.kind !== 'suspended')
-    expect(statusAt(events, ms(STEP_1) - 1, base)).toMatchObject({ rateValue: usd(50), rateInEffect: usd(50), next: { kind: 'rate_step', at: STEP_1, eventId: 'step-1' } })
-    expect(statusAt(events, ms(STEP_1), base)).toMatchObject({ rate: 'USD 80 per net ton', rateInEffect: usd(80), status: 'in_force', since: START, next: { kind: 'rate_step', at: STEP_2 } })
+    expect(statusAt(events, ms(STEP_1) - 1, base)).toMatchObject({
+      rateValue: usd(50),
+      rateInEffect: usd(50),
+      next: { kind: 'rate_step', at: STEP_1, eventId: 'step-1' },
+    })
+    expect(statusAt(events, ms(STEP_1), base)).toMatchObject({
+      rate: 'USD 80 per net ton',
+      rateInEffect: usd(80),
+      status: 'in_force',
+      since: START,
+      next: { kind: 'rate_step', at: STEP_2 },
+    })
     expect(transitionsOf(events).map((t) => t.kind)).toEqual(['effective', 'rate_step', 'rate_step'])
   })
 
@@ -171,11 +205,20 @@ describe('rate steps', () => {
 
   it('a step with only a text (rate to be announced) is still a deadline and leaves the number unknown', () => {
     const RISE = NY('2027-06-23T00:01:00', '-04:00')
-    const events = [ev('e', 'effective', NY('2025-12-23T00:01:00'), { rate: '0%', rateValue: pct(0) }), ev('r', 'rate_step', RISE, { rate: 'to be announced', scheduled: true })]
+    const events = [
+      ev('e', 'effective', NY('2025-12-23T00:01:00'), { rate: '0%', rateValue: pct(0) }),
+      ev('r', 'rate_step', RISE, { rate: 'to be announced', scheduled: true }),
+    ]
     const before = statusAt(events, ms(NY('2026-06-01T00:00:00', '-04:00')), { rate: null, scope: '' })
     expect(before).toMatchObject({ rate: '0%', rateInEffect: pct(0), next: { kind: 'rate_step', at: RISE, eventId: 'r' } })
     const after = statusAt(events, ms(RISE), { rate: null, scope: '' })
-    expect(after).toMatchObject({ rate: 'to be announced', rateValue: null, rateInEffect: null, needsReview: true, reviewReason: { kind: 'rate_step', at: RISE } })
+    expect(after).toMatchObject({
+      rate: 'to be announced',
+      rateValue: null,
+      rateInEffect: null,
+      needsReview: true,
+      reviewReason: { kind: 'rate_step', at: RISE },
+    })
   })
 })
 
@@ -183,12 +226,33 @@ describe('commitments', () => {
   const DEADLINE = SH('2027-01-01T00:00:00')
   const commitment = toTimedCommitment({ target: 25, unit: { en: 'million tonnes' }, deadline: DEADLINE })
   const effective = [ev('e', 'effective', SH('2025-11-10T00:00:00'))]
-  const base = (progress: { value: number; asOf: string }[]): EngineBase => ({ rate: null, scope: '', commitment, progress: progress.map(toTimedProgress) })
+  const base = (progress: { value: number; asOf: string }[]): EngineBase => ({
+    rate: null,
+    scope: '',
+    commitment,
+    progress: progress.map(toTimedProgress),
+  })
   const mid = ms(SH('2026-07-01T00:00:00'))
 
   it('is pending before the deadline, with the latest figure as of the instant and the deadline as next', () => {
-    const state = statusAt(effective, mid, base([{ value: 5, asOf: SH('2026-03-31T00:00:00') }, { value: 12.1, asOf: SH('2026-06-30T00:00:00') }, { value: 20, asOf: SH('2026-09-30T00:00:00') }]))
-    expect(state.commitment).toEqual({ target: 25, unit: { en: 'million tonnes' }, deadline: DEADLINE, deadlineMs: ms(DEADLINE), progress: 12.1, progressAsOf: SH('2026-06-30T00:00:00'), outcome: 'pending' })
+    const state = statusAt(
+      effective,
+      mid,
+      base([
+        { value: 5, asOf: SH('2026-03-31T00:00:00') },
+        { value: 12.1, asOf: SH('2026-06-30T00:00:00') },
+        { value: 20, asOf: SH('2026-09-30T00:00:00') },
+      ]),
+    )
+    expect(state.commitment).toEqual({
+      target: 25,
+      unit: { en: 'million tonnes' },
+      deadline: DEADLINE,
+      deadlineMs: ms(DEADLINE),
+      progress: 12.1,
+      progressAsOf: SH('2026-06-30T00:00:00'),
+      outcome: 'pending',
+    })
     expect(state.next).toEqual({ kind: 'commitment_deadline', at: DEADLINE, atMs: ms(DEADLINE), eventId: 'commitment' })
     expect(state.needsReview).toBe(false)
   })
@@ -197,19 +261,32 @@ describe('commitments', () => {
     const progress = base([{ value: 25.3, asOf: SH('2026-11-30T00:00:00') }])
     expect(statusAt(effective, ms(SH('2026-11-30T00:00:00')) - 1, progress).commitment?.outcome).toBe('pending')
     expect(statusAt(effective, ms(SH('2026-11-30T00:00:00')), progress).commitment?.outcome).toBe('met')
-    expect(statusAt(effective, ms(DEADLINE) + 400 * 86_400_000, progress)).toMatchObject({ needsReview: false, commitment: { outcome: 'met' } })
+    expect(statusAt(effective, ms(DEADLINE) + 400 * 86_400_000, progress)).toMatchObject({
+      needsReview: false,
+      commitment: { outcome: 'met' },
+    })
   })
 
   it('is missed when a figure as of the deadline or later falls short; a late figure that reaches it does not make it met', () => {
-    const short = base([{ value: 12, asOf: SH('2026-06-30T00:00:00') }, { value: 22, asOf: DEADLINE }])
+    const short = base([
+      { value: 12, asOf: SH('2026-06-30T00:00:00') },
+      { value: 22, asOf: DEADLINE },
+    ])
     expect(statusAt(effective, ms(DEADLINE), short)).toMatchObject({ needsReview: false, commitment: { outcome: 'missed', progress: 22 } })
     const late = base([{ value: 30, asOf: SH('2027-03-01T00:00:00') }])
-    expect(statusAt(effective, ms(SH('2027-03-01T00:00:00')), late)).toMatchObject({ needsReview: true, commitment: { outcome: 'needs_review' } })
+    expect(statusAt(effective, ms(SH('2027-03-01T00:00:00')), late)).toMatchObject({
+      needsReview: true,
+      commitment: { outcome: 'needs_review' },
+    })
   })
 
   it('needs review after the deadline with no figure that settles it, with the deadline as the reason', () => {
     const state = statusAt(effective, ms(DEADLINE), base([{ value: 12, asOf: SH('2026-06-30T00:00:00') }]))
-    expect(state).toMatchObject({ needsReview: true, reviewReason: { kind: 'commitment_deadline', at: DEADLINE, eventId: 'commitment' }, next: null })
+    expect(state).toMatchObject({
+      needsReview: true,
+      reviewReason: { kind: 'commitment_deadline', at: DEADLINE, eventId: 'commitment' },
+      next: null,
+    })
     expect(state.commitment?.outcome).toBe('needs_review')
     expect(statusAt(effective, ms(DEADLINE) - 1, base([])).commitment?.outcome).toBe('pending')
   })

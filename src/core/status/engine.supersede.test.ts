@@ -7,7 +7,17 @@ import { extendsAtLapse, statusAt, toTimedEvent, transitionsOf, type TimedEvent 
 
 type Extra = Partial<Pick<MeasureEvent, 'until' | 'rate' | 'rateValue' | 'part'>>
 const ev = (id: string, kind: EventKind, at: string, extra: Extra = {}): TimedEvent =>
-  toTimedEvent({ id, kind, at, until: extra.until ?? null, scheduled: false, rate: extra.rate ?? null, scope: null, rateValue: extra.rateValue ?? null, part: extra.part ?? null })
+  toTimedEvent({
+    id,
+    kind,
+    at,
+    until: extra.until ?? null,
+    scheduled: false,
+    rate: extra.rate ?? null,
+    scope: null,
+    rateValue: extra.rateValue ?? null,
+    part: extra.part ?? null,
+  })
 const NY = (wall: string, offset = '-05:00') => `${wall}${offset}[America/New_York]`
 const pct = (value: number): RateValue => ({ value, unit: 'percent' })
 const BASE = { rate: '34%', scope: '', rateValue: pct(34) }
@@ -54,7 +64,11 @@ describe('an extension recorded at the lapsed end', () => {
 
   it('one recorded after the end still restarts: the measure was in force in between', () => {
     const late = NY('2026-12-01T00:00:00')
-    const events = [ev('e', 'effective', EFFECTIVE), ev('s', 'suspended', START, { until: END }), ev('x', 'extended', late, { until: NEW_END })]
+    const events = [
+      ev('e', 'effective', EFFECTIVE),
+      ev('s', 'suspended', START, { until: END }),
+      ev('x', 'extended', late, { until: NEW_END }),
+    ]
     expect(statusAt(events, TODAY, BASE)).toMatchObject({ status: 'suspended', since: late })
     expect(transitionsOf(events).map((t) => t.kind)).toContain('suspension_end')
   })

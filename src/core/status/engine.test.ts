@@ -6,7 +6,15 @@ import { compareEvents, statusAt, toTimedEvent, transitionsOf, type TimedEvent }
 type Extra = Partial<Pick<MeasureEvent, 'until' | 'scheduled' | 'rate' | 'scope'>>
 
 function ev(id: string, kind: EventKind, at: string, extra: Extra = {}): TimedEvent {
-  return toTimedEvent({ id, kind, at, until: extra.until ?? null, scheduled: extra.scheduled ?? false, rate: extra.rate ?? null, scope: extra.scope ?? null })
+  return toTimedEvent({
+    id,
+    kind,
+    at,
+    until: extra.until ?? null,
+    scheduled: extra.scheduled ?? false,
+    rate: extra.rate ?? null,
+    scope: extra.scope ?? null,
+  })
 }
 
 const BASE = { rate: '10%', scope: 'all goods' }
@@ -25,7 +33,12 @@ describe('toTimedEvent and compareEvents', () => {
 
   it('orders by instant, then kind, then id', () => {
     const at = NY('2025-11-10T00:01:00')
-    const sorted = [ev('b', 'terminated', at), ev('z', 'effective', at), ev('a', 'terminated', at), ev('x', 'review', NY('2025-11-09T00:00:00'))].sort(compareEvents)
+    const sorted = [
+      ev('b', 'terminated', at),
+      ev('z', 'effective', at),
+      ev('a', 'terminated', at),
+      ev('x', 'review', NY('2025-11-09T00:00:00')),
+    ].sort(compareEvents)
     expect(sorted.map((e) => e.id)).toEqual(['x', 'z', 'a', 'b'])
     expect(compareEvents(sorted[0] as TimedEvent, sorted[0] as TimedEvent)).toBe(0)
   })
@@ -84,7 +97,11 @@ describe('statusAt basics', () => {
       ev('e', 'effective', NY('2025-02-04T00:01:00'), { rate: '10%' }),
       ev('m1', 'amended', NY('2025-03-04T00:01:00'), { rate: '20%' }),
       ev('m2', 'amended', NY('2025-04-04T00:01:00', '-04:00'), { scope: 'electronics excluded' }),
-      ev('s', 'suspended', NY('2025-05-04T00:01:00', '-04:00'), { rate: '99%', scope: 'ignored', until: NY('2025-06-04T00:01:00', '-04:00') }),
+      ev('s', 'suspended', NY('2025-05-04T00:01:00', '-04:00'), {
+        rate: '99%',
+        scope: 'ignored',
+        until: NY('2025-06-04T00:01:00', '-04:00'),
+      }),
     ]
     const base = { rate: null, scope: 'everything' }
     expect(statusAt(events, ms(NY('2025-01-01T00:00:00')), base)).toMatchObject({ rate: null, scope: 'everything' })
@@ -125,7 +142,13 @@ describe('statusAt basics', () => {
     expect(suspended).toMatchObject({ status: 'suspended', since: NY('2025-02-01T00:00:00'), suspendedUntil: NY('2025-12-01T00:00:00') })
     expect(suspended.next).toEqual(tr('resumed', NY('2025-03-01T00:00:00'), 'r'))
     const resumed = statusAt(events, ms(NY('2025-12-10T00:00:00')), BASE)
-    expect(resumed).toMatchObject({ status: 'in_force', since: NY('2025-03-01T00:00:00'), suspendedUntil: null, needsReview: false, next: null })
+    expect(resumed).toMatchObject({
+      status: 'in_force',
+      since: NY('2025-03-01T00:00:00'),
+      suspendedUntil: null,
+      needsReview: false,
+      next: null,
+    })
     // The cleared suspension never lapses.
     expect(transitionsOf(events).some((t) => t.kind === 'suspension_end')).toBe(false)
   })
@@ -189,7 +212,11 @@ describe('time zones and DST', () => {
     const until = addDuration(start, 'P1Y')
     expect(until).toBe('2027-03-01T00:01:00-05:00[America/New_York]')
     const events = [ev('e', 'effective', '2025-01-01T00:00:00-05:00[America/New_York]'), ev('s', 'suspended', start, { until })]
-    expect(statusAt(events, ms(until) - 1, BASE)).toMatchObject({ status: 'suspended', suspendedUntil: until, next: tr('suspension_end', until, 's') })
+    expect(statusAt(events, ms(until) - 1, BASE)).toMatchObject({
+      status: 'suspended',
+      suspendedUntil: until,
+      next: tr('suspension_end', until, 's'),
+    })
     expect(statusAt(events, ms(until), BASE)).toMatchObject({ status: 'in_force', since: until, suspendedUntil: null })
   })
 
@@ -227,7 +254,20 @@ describe('suspension lapse and review', () => {
     expect(justBefore).toMatchObject({ status: 'suspended', since: start, suspendedUntil: until, needsReview: false, reviewReason: null })
     expect(justBefore.next).toEqual(lapseTransition)
     const at = statusAt(life, lapseMs, BASE)
-    expect(at).toEqual({ status: 'in_force', since: until, next: null, needsReview: true, reviewReason: lapseTransition, rate: '10%', scope: 'all goods', suspendedUntil: null, rateValue: null, rateInEffect: null, suspendedPart: null, commitment: null })
+    expect(at).toEqual({
+      status: 'in_force',
+      since: until,
+      next: null,
+      needsReview: true,
+      reviewReason: lapseTransition,
+      rate: '10%',
+      scope: 'all goods',
+      suspendedUntil: null,
+      rateValue: null,
+      rateInEffect: null,
+      suspendedPart: null,
+      commitment: null,
+    })
     expect(statusAt(life, lapseMs + 86_400_000 * 400, BASE).needsReview).toBe(true)
   })
 
@@ -259,7 +299,12 @@ describe('suspension lapse and review', () => {
     const during = statusAt(events, lapseMs, BASE)
     expect(during).toMatchObject({ status: 'suspended', since: start, suspendedUntil: newUntil, needsReview: false })
     expect(during.next).toEqual(tr('suspension_end', newUntil, 'x'))
-    expect(statusAt(events, ms(newUntil), BASE)).toMatchObject({ status: 'in_force', since: newUntil, needsReview: true, reviewReason: tr('suspension_end', newUntil, 'x') })
+    expect(statusAt(events, ms(newUntil), BASE)).toMatchObject({
+      status: 'in_force',
+      since: newUntil,
+      needsReview: true,
+      reviewReason: tr('suspension_end', newUntil, 'x'),
+    })
   })
 
   it('an extension at exactly the until instant supersedes the end: no lapse, the suspension keeps its start', () => {
@@ -284,14 +329,29 @@ describe('suspension lapse and review', () => {
 
   it('any other event at the until instant still comes after the lapse', () => {
     const events = [...life, ev('m', 'amended', until, { rate: '20%' }), ev('x', 'extended', until, { until: NY('2027-11-10T00:01:00') })]
-    expect(transitionsOf(events).map((t) => t.kind)).toEqual(['effective', 'suspended', 'suspension_end', 'amended', 'extended', 'suspension_end'])
+    expect(transitionsOf(events).map((t) => t.kind)).toEqual([
+      'effective',
+      'suspended',
+      'suspension_end',
+      'amended',
+      'extended',
+      'suspension_end',
+    ])
     expect(statusAt(events, lapseMs, BASE)).toMatchObject({ status: 'suspended', since: until })
   })
 
   it('a resumed recorded after the lapse resolves it; terminated too', () => {
     const later = NY('2026-12-01T00:00:00')
-    expect(statusAt([...life, ev('r', 'resumed', later)], ms(later), BASE)).toMatchObject({ status: 'in_force', since: until, needsReview: false })
-    expect(statusAt([...life, ev('t', 'terminated', later)], ms(later), BASE)).toMatchObject({ status: 'terminated', since: later, needsReview: false })
+    expect(statusAt([...life, ev('r', 'resumed', later)], ms(later), BASE)).toMatchObject({
+      status: 'in_force',
+      since: until,
+      needsReview: false,
+    })
+    expect(statusAt([...life, ev('t', 'terminated', later)], ms(later), BASE)).toMatchObject({
+      status: 'terminated',
+      since: later,
+      needsReview: false,
+    })
   })
 
   it('an extension without a prior suspension suspends the measure', () => {
@@ -341,7 +401,13 @@ describe('scheduled events', () => {
     const before = statusAt(events, ms(sunset) - 1, BASE)
     expect(before).toMatchObject({ status: 'in_force', needsReview: false, next: tr('terminated', sunset, 'sun') })
     const passed = statusAt(events, ms(sunset), BASE)
-    expect(passed).toMatchObject({ status: 'terminated', since: sunset, needsReview: true, reviewReason: tr('terminated', sunset, 'sun'), next: null })
+    expect(passed).toMatchObject({
+      status: 'terminated',
+      since: sunset,
+      needsReview: true,
+      reviewReason: tr('terminated', sunset, 'sun'),
+      next: null,
+    })
     const reviewed = [...events, ev('rv', 'review', NY('2027-01-02T00:00:00'))]
     expect(statusAt(reviewed, ms(NY('2027-01-03T00:00:00')), BASE).needsReview).toBe(false)
   })
@@ -377,7 +443,11 @@ describe('scheduled events', () => {
       ev('rv', 'review', NY('2026-01-02T00:00:00')),
       ev('s', 'suspended', start, { until }),
     ]
-    expect(statusAt(events, ms(NY('2026-01-01T12:00:00')), BASE)).toMatchObject({ status: 'in_force', needsReview: true, reviewReason: { kind: 'effective', eventId: 'e' } })
+    expect(statusAt(events, ms(NY('2026-01-01T12:00:00')), BASE)).toMatchObject({
+      status: 'in_force',
+      needsReview: true,
+      reviewReason: { kind: 'effective', eventId: 'e' },
+    })
     expect(statusAt(events, ms(NY('2026-01-02T00:00:00')), BASE).needsReview).toBe(false)
     expect(statusAt(events, ms(until), BASE)).toMatchObject({ needsReview: true, reviewReason: tr('suspension_end', until, 's') })
   })

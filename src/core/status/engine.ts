@@ -400,10 +400,12 @@ export function statusAt(events: readonly TimedEvent[], atMs: number, base: Engi
   for (; i < count; i++) {
     const event = ordered[i] as TimedEvent
     if (event.kind === 'review') continue
-    if (fold.lapseMs > event.atMs || extendsAtLapse(fold.lapseMs, event)) next = { kind: event.kind, at: event.at, atMs: event.atMs, eventId: event.id }
+    if (fold.lapseMs > event.atMs || extendsAtLapse(fold.lapseMs, event))
+      next = { kind: event.kind, at: event.at, atMs: event.atMs, eventId: event.id }
     break
   }
-  if (next === null && fold.lapseMs !== Infinity) next = { kind: 'suspension_end', at: fold.lapseAt, atMs: fold.lapseMs, eventId: fold.lapseEventId }
+  if (next === null && fold.lapseMs !== Infinity)
+    next = { kind: 'suspension_end', at: fold.lapseAt, atMs: fold.lapseMs, eventId: fold.lapseEventId }
 
   let needsReview = fold.reviewMs !== -Infinity && fold.resolvedMs < fold.reviewMs
   let reviewReason: Transition | null = needsReview

@@ -8,7 +8,15 @@ import { supersededEnds } from '../../shared/superseded.ts'
 import { statusAt, toTimedEvent, transitionsOf } from './engine.ts'
 
 const NY = (wall: string, offset = '-05:00') => `${wall}${offset}[America/New_York]`
-const e = (id: string, kind: EventKind, at: string, until: string | null = null) => ({ id, kind, at, until, scheduled: false, rate: null, scope: null })
+const e = (id: string, kind: EventKind, at: string, until: string | null = null) => ({
+  id,
+  kind,
+  at,
+  until,
+  scheduled: false,
+  rate: null,
+  scope: null,
+})
 
 describe('supersededEnds', () => {
   it('names the end an extension moved, at the end or before it, and not one that had already lapsed', () => {
@@ -39,7 +47,10 @@ describe('supersededEnds', () => {
   it('agrees with the engine on random lives: a superseded end is no transition, and the measure is suspended there', () => {
     const SLOT = Date.parse('2025-01-01T05:00:00Z')
     const DAY = 86_400_000
-    const zoned = (ms: number) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('America/New_York').toString({ smallestUnit: 'second', calendarName: 'never' })
+    const zoned = (ms: number) =>
+      Temporal.Instant.fromEpochMilliseconds(ms)
+        .toZonedDateTimeISO('America/New_York')
+        .toString({ smallestUnit: 'second', calendarName: 'never' })
     const slotArb = fc.integer({ min: 0, max: 12 }).map((k) => SLOT + k * 60 * DAY)
     const eventArb = fc.record({
       kind: fc.constantFrom<EventKind>('effective', 'suspended', 'extended', 'extended', 'resumed', 'terminated', 'amended'),
@@ -48,9 +59,15 @@ describe('supersededEnds', () => {
     })
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 10 }), (drafts) => {
-        const events = drafts.map((d, i) => e(`ev-${i}`, d.kind, zoned(d.at), d.kind === 'suspended' || d.kind === 'extended' ? zoned(d.at + d.len * 60 * DAY) : null))
+        const events = drafts.map((d, i) =>
+          e(`ev-${i}`, d.kind, zoned(d.at), d.kind === 'suspended' || d.kind === 'extended' ? zoned(d.at + d.len * 60 * DAY) : null),
+        )
         const timed = events.map(toTimedEvent)
-        const lapses = new Set(transitionsOf(timed).filter((t) => t.kind === 'suspension_end').map((t) => `${t.eventId}|${t.atMs}`))
+        const lapses = new Set(
+          transitionsOf(timed)
+            .filter((t) => t.kind === 'suspension_end')
+            .map((t) => `${t.eventId}|${t.atMs}`),
+        )
         const ends = supersededEnds(events)
         for (const end of ends) {
           expect(lapses.has(`${end.eventId}|${end.untilMs}`)).toBe(false)
@@ -60,10 +77,13 @@ describe('supersededEnds', () => {
           const byMs = Temporal.ZonedDateTime.from(end.byAt).epochMilliseconds
           const alone =
             !timed.some((t) => t.atMs <= end.untilMs && (t.kind === 'effective' || t.kind === 'resumed' || t.kind === 'terminated')) &&
-            !timed.some((t) => t.id !== end.byEventId && t.atMs >= byMs && t.atMs <= end.untilMs && (t.kind === 'suspended' || t.kind === 'extended'))
+            !timed.some(
+              (t) => t.id !== end.byEventId && t.atMs >= byMs && t.atMs <= end.untilMs && (t.kind === 'suspended' || t.kind === 'extended'),
+            )
           // (Nor when a later extension moved the new end again, possibly back before this one.)
           const final = !ends.some((other) => other.eventId === end.byEventId)
-          if (moved > end.untilMs && alone && final) expect(['suspended', 'partly_suspended']).toContain(statusAt(timed, end.untilMs, { rate: null, scope: '' }).status)
+          if (moved > end.untilMs && alone && final)
+            expect(['suspended', 'partly_suspended']).toContain(statusAt(timed, end.untilMs, { rate: null, scope: '' }).status)
         }
       }),
       { numRuns: 400 },

@@ -37,21 +37,23 @@ export interface TimelineEvent extends TimedEvent {
 
 /** Decodes a measure's timeline column into the status engine's events, in time order. */
 export function decodeTimeline(json: string): TimelineEvent[] {
-  return (JSON.parse(json) as TimelineEntry[]).map(([id, kind, at, atMs, until, untilMs, scheduled, rate, scope, conflict, rateValue, part, whenSuspended]) => ({
-    id,
-    kind,
-    at,
-    atMs,
-    until,
-    untilMs,
-    scheduled: scheduled === 1,
-    rate,
-    scope,
-    conflict: conflict === 1,
-    rateValue: rateValue ?? null,
-    part: part ?? null,
-    whenSuspended: whenSuspended ?? null,
-  }))
+  return (JSON.parse(json) as TimelineEntry[]).map(
+    ([id, kind, at, atMs, until, untilMs, scheduled, rate, scope, conflict, rateValue, part, whenSuspended]) => ({
+      id,
+      kind,
+      at,
+      atMs,
+      until,
+      untilMs,
+      scheduled: scheduled === 1,
+      rate,
+      scope,
+      conflict: conflict === 1,
+      rateValue: rateValue ?? null,
+      part: part ?? null,
+      whenSuspended: whenSuspended ?? null,
+    }),
+  )
 }
 
 /**

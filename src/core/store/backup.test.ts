@@ -63,7 +63,11 @@ describe('daily backup', () => {
       'measure-tracker-2026-10-01-120001-before-restore.db',
       ...[4, 5, 6, 7, 8, 9, 10].map((day) => `measure-tracker-2026-11-${String(day).padStart(2, '0')}.db`),
     ])
-    expect(listBackups(path).map((file) => file.kind).sort()).toEqual(['before-restore', 'daily', 'daily', 'daily', 'daily', 'daily', 'daily', 'daily', 'manual'])
+    expect(
+      listBackups(path)
+        .map((file) => file.kind)
+        .sort(),
+    ).toEqual(['before-restore', 'daily', 'daily', 'daily', 'daily', 'daily', 'daily', 'daily', 'manual'])
   })
 
   it('leaves another program’s SQLite file and a non-database alone', async () => {

@@ -76,7 +76,14 @@ export function listBackups(dbPath: string): BackupFile[] {
       continue
     }
     if (!stat.isFile()) continue
-    found.push({ name, path, kind: (match[3] as BackupKind | undefined) ?? 'daily', createdAt: stat.mtime.toISOString(), bytes: stat.size, mtimeMs: stat.mtimeMs })
+    found.push({
+      name,
+      path,
+      kind: (match[3] as BackupKind | undefined) ?? 'daily',
+      createdAt: stat.mtime.toISOString(),
+      bytes: stat.size,
+      mtimeMs: stat.mtimeMs,
+    })
   }
   found.sort((a, b) => b.mtimeMs - a.mtimeMs || b.name.localeCompare(a.name))
   return found.map(({ mtimeMs: _, ...file }) => file)

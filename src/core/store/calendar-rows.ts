@@ -18,7 +18,12 @@ export function readCancellations(db: DatabaseSync, sinceMs: number, measureId?:
   const rows =
     measureId === undefined
       ? arrays(db, `SELECT ${COLUMNS} FROM calendar_cancellations WHERE cancelled_ms >= ? ORDER BY measure_id, at_ms, uid`, sinceMs)
-      : arrays(db, `SELECT ${COLUMNS} FROM calendar_cancellations WHERE cancelled_ms >= ? AND measure_id = ? ORDER BY at_ms, uid`, sinceMs, measureId)
+      : arrays(
+          db,
+          `SELECT ${COLUMNS} FROM calendar_cancellations WHERE cancelled_ms >= ? AND measure_id = ? ORDER BY at_ms, uid`,
+          sinceMs,
+          measureId,
+        )
   return rows.map((row) => ({
     uid: row[0] as string,
     measureId: row[1] as string,
@@ -55,7 +60,10 @@ export function writeCancellation(db: DatabaseSync, gone: CancelledTransition): 
 
 /** Transitions of a measure that are live (again, after an undo or a restore): they are no longer cancelled. */
 export function withdrawCancellations(db: DatabaseSync, measureId: string, liveUids: readonly string[]): void {
-  statement(db, 'DELETE FROM calendar_cancellations WHERE measure_id = ? AND uid IN (SELECT value FROM json_each(?))').run(measureId, JSON.stringify(liveUids))
+  statement(db, 'DELETE FROM calendar_cancellations WHERE measure_id = ? AND uid IN (SELECT value FROM json_each(?))').run(
+    measureId,
+    JSON.stringify(liveUids),
+  )
 }
 
 /** Forgets cancellations made before `beforeMs` (past the retention period). */
@@ -73,8 +81,8 @@ export function readSequences(db: DatabaseSync, measureId?: string): Map<string,
 }
 
 export function writeSequence(db: DatabaseSync, measureId: string, sequence: number): void {
-  statement(db, 'INSERT INTO calendar_sequences (measure_id, sequence) VALUES (?, ?) ON CONFLICT(measure_id) DO UPDATE SET sequence = excluded.sequence').run(
-    measureId,
-    sequence,
-  )
+  statement(
+    db,
+    'INSERT INTO calendar_sequences (measure_id, sequence) VALUES (?, ?) ON CONFLICT(measure_id) DO UPDATE SET sequence = excluded.sequence',
+  ).run(measureId, sequence)
 }

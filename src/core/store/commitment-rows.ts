@@ -31,7 +31,10 @@ const NONE = { commitment: null, progress: [] as readonly TimedProgress[] }
 /** Reads every progress entry once (few measures are commitments), grouped by measure. */
 export function commitmentBases(db: DatabaseSync): CommitmentBases {
   const progress = new Map<string, TimedProgress[]>()
-  for (const [measureId, value, asOf, asOfMs] of arrays(db, 'SELECT measure_id, value, as_of, as_of_ms FROM commitment_progress ORDER BY measure_id, as_of_ms, id')) {
+  for (const [measureId, value, asOf, asOfMs] of arrays(
+    db,
+    'SELECT measure_id, value, as_of, as_of_ms FROM commitment_progress ORDER BY measure_id, as_of_ms, id',
+  )) {
     const entry: TimedProgress = { value: value as number, asOf: asOf as string, asOfMs: asOfMs as number }
     const list = progress.get(measureId as string)
     if (list) list.push(entry)

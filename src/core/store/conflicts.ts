@@ -16,7 +16,8 @@ export function hasLiveDateConflict(db: DatabaseSync, measureId: string, events:
   for (const event of events) {
     if (!event.conflict) continue
     if (!superseded.has(event.id)) return true
-    const row = statement(db, 'SELECT alternatives FROM events WHERE measure_id = ? AND id = ?').get(measureId, event.id) as { alternatives: string } | undefined
+    const row = statement(db, 'SELECT alternatives FROM events WHERE measure_id = ? AND id = ?').get(measureId, event.id) as
+      { alternatives: string } | undefined
     const alternatives = row ? (JSON.parse(row.alternatives) as DateAlternative[]) : []
     if (liveAlternatives({ ...event, alternatives }, superseded).length > 0) return true
   }

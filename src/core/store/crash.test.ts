@@ -38,31 +38,37 @@ function runAndKill(path: string, prefix: string, delayMs: number): Promise<stri
 }
 
 describe('crash safety', () => {
-  it(`keeps every reported write and stays intact across ${KILLS} SIGKILLs`, async () => {
-    const path = join(tempDir('mt-crash-'), 'crash.db')
-    // Create the schema once so the children start writing at once.
-    ;(await openStore({ path, actor: 'test', seed: false })).close()
-    const reported: string[] = []
-    let intact = 0
-    for (let round = 0; round < KILLS; round++) {
-      reported.push(...(await runAndKill(path, `r${round}`, Math.floor(Math.random() * 40))))
-      const db = new DatabaseSync(path)
-      expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' })
-      db.close()
-      intact++
-    }
-    const store = await openStore({ path, actor: 'test', seed: false })
-    const list = store.service.call('measures.list', {})
-    store.close()
-    if (!list.ok) throw new Error(list.error.message)
-    const present = new Set(list.value.map((m) => m.id))
-    const lost = reported.filter((id) => !present.has(id))
-    // The figures the notes record (npm run test:crash).
-    console.log(`crash test: ${KILLS} kills, ${reported.length} acknowledged writes, ${lost.length} lost, integrity_check ok after ${intact} of ${KILLS} kills`)
-    expect(reported.length).toBeGreaterThan(KILLS)
-    expect(lost).toEqual([])
-    // Each measure was created and suspended in separate transactions; a reported one has both.
-    const withEvent = list.value.filter((m) => reported.includes(m.id) && m.status === 'suspended')
-    expect(withEvent.length).toBe(reported.length)
-  }, KILLS * 3_600)
+  it(
+    `keeps every reported write and stays intact across ${KILLS} SIGKILLs`,
+    async () => {
+      const path = join(tempDir('mt-crash-'), 'crash.db')
+      // Create the schema once so the children start writing at once.
+      ;(await openStore({ path, actor: 'test', seed: false })).close()
+      const reported: string[] = []
+      let intact = 0
+      for (let round = 0; round < KILLS; round++) {
+        reported.push(...(await runAndKill(path, `r${round}`, Math.floor(Math.random() * 40))))
+        const db = new DatabaseSync(path)
+        expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' })
+        db.close()
+        intact++
+      }
+      const store = await openStore({ path, actor: 'test', seed: false })
+      const list = store.service.call('measures.list', {})
+      store.close()
+      if (!list.ok) throw new Error(list.error.message)
+      const present = new Set(list.value.map((m) => m.id))
+      const lost = reported.filter((id) => !present.has(id))
+      // The figures the notes record (npm run test:crash).
+      console.log(
+        `crash test: ${KILLS} kills, ${reported.length} acknowledged writes, ${lost.length} lost, integrity_check ok after ${intact} of ${KILLS} kills`,
+      )
+      expect(reported.length).toBeGreaterThan(KILLS)
+      expect(lost).toEqual([])
+      // Each measure was created and suspended in separate transactions; a reported one has both.
+      const withEvent = list.value.filter((m) => reported.includes(m.id) && m.status === 'suspended')
+      expect(withEvent.length).toBe(reported.length)
+    },
+    KILLS * 3_600,
+  )
 })

@@ -26,13 +26,14 @@ async function damagedDatabase() {
   expect((await cli('--db', path, 'backup')).code).toBe(0)
   const backup = join(dir, 'backups', readdirSync(join(dir, 'backups'))[0] as string)
   const db = new DatabaseSync(path, { readOnly: true })
-  const pages = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'measures' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map(
-    (row) => row.pageno,
-  )
+  const pages = (
+    db.prepare("SELECT pageno FROM dbstat WHERE name = 'measures' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]
+  ).map((row) => row.pageno)
   db.close()
   expect(pages.length).toBeGreaterThan(10)
   const fd = openSync(path, 'r+')
-  for (const page of [pages[3], pages[Math.floor(pages.length / 2)]] as number[]) writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, (page - 1) * PAGE)
+  for (const page of [pages[3], pages[Math.floor(pages.length / 2)]] as number[])
+    writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, (page - 1) * PAGE)
   closeSync(fd)
   return { dir, path, backup, titles: new Map(file.measures.map((m) => [m.id, m.title.en])) }
 }

@@ -68,9 +68,9 @@ describe('openDatabase', () => {
     const path = join(tempDir(), 'fail.db')
     const good = await open(path, ['CREATE TABLE a (x INTEGER) STRICT'])
     good.db.close()
-    await expect(openDatabase(path, ['CREATE TABLE a (x INTEGER) STRICT', 'CREATE TABLE b (y INTEGER); SELECT no_such_function()'])).rejects.toThrow(
-      /Migrating the database to schema 2 failed/,
-    )
+    await expect(
+      openDatabase(path, ['CREATE TABLE a (x INTEGER) STRICT', 'CREATE TABLE b (y INTEGER); SELECT no_such_function()']),
+    ).rejects.toThrow(/Migrating the database to schema 2 failed/)
     const check = new DatabaseSync(path)
     expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 })
     expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").all()).toEqual([])
@@ -93,7 +93,9 @@ describe('database location', () => {
   it('follows the OS convention for "Measure Tracker", like Electron userData', () => {
     expect(defaultDatabasePath('linux', {}, '/home/ana')).toBe('/home/ana/.config/Measure Tracker/measure-tracker.db')
     expect(defaultDatabasePath('linux', { XDG_CONFIG_HOME: '/x' }, '/home/ana')).toBe('/x/Measure Tracker/measure-tracker.db')
-    expect(defaultDatabasePath('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Measure Tracker/measure-tracker.db')
+    expect(defaultDatabasePath('darwin', {}, '/Users/ana')).toBe(
+      '/Users/ana/Library/Application Support/Measure Tracker/measure-tracker.db',
+    )
     expect(defaultDatabasePath('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toContain('Measure Tracker')
   })
 

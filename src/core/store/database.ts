@@ -79,7 +79,9 @@ function userVersion(db: DatabaseSync): number {
 }
 
 function tableNames(db: DatabaseSync): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((row) => row.name)
+  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+    (row) => row.name,
+  )
 }
 
 /**
@@ -151,7 +153,11 @@ async function setUpWritable(db: DatabaseSync, path: string, migrations: readonl
   return { previousVersion, backupPath }
 }
 
-export async function openDatabase(path: string, migrations: readonly string[] = MIGRATIONS, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  path: string,
+  migrations: readonly string[] = MIGRATIONS,
+  options: OpenDatabaseOptions = {},
+): Promise<OpenedDatabase> {
   const inMemory = path === ':memory:'
   let created = false
   let readOnlyReason: string | null = null

@@ -57,13 +57,19 @@ export function writeProblem(path: string, what: 'file' | 'folder'): string | nu
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EROFS') return 'it is on a read-only file system'
-    if (code === 'EACCES' || code === 'EPERM') return what === 'file' ? `the file has no write permission (mode ${octal(statSync(path).mode)})` : `its folder ${path} is not writable`
+    if (code === 'EACCES' || code === 'EPERM')
+      return what === 'file'
+        ? `the file has no write permission (mode ${octal(statSync(path).mode)})`
+        : `its folder ${path} is not writable`
     return `${code ?? 'unknown error'} when checking write access`
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (isRoot) {
     const mode = statSync(path).mode
-    if ((mode & 0o222) === 0) return what === 'file' ? `the file has no write permission (mode ${octal(mode)})` : `its folder ${path} is write-protected (mode ${octal(mode)})`
+    if ((mode & 0o222) === 0)
+      return what === 'file'
+        ? `the file has no write permission (mode ${octal(mode)})`
+        : `its folder ${path} is write-protected (mode ${octal(mode)})`
   }
   return null
 }
@@ -84,13 +90,18 @@ export function checkDatabasePath(path: string, policy: PathPolicy): CheckedPath
         { path, missingFolder: folder },
       )
     }
-    if (!folderStats.isDirectory()) refuse(`${folder} is not a folder, so ${path} cannot be a database. Check the path given with --db.`, { path })
+    if (!folderStats.isDirectory())
+      refuse(`${folder} is not a folder, so ${path} cannot be a database. Check the path given with --db.`, { path })
     const problem = writeProblem(folder, 'folder')
-    if (problem) refuse(`Cannot create a new database at ${path}: ${problem}. Choose a writable folder with --db.`, { path, readOnly: true })
+    if (problem)
+      refuse(`Cannot create a new database at ${path}: ${problem}. Choose a writable folder with --db.`, { path, readOnly: true })
     return { state: 'new', createFolder: false }
   }
   if (stats.isDirectory()) {
-    refuse(`${path} is a folder, not a database file. Nothing was changed. Give the path of a database file, e.g. --db "${path}/measure-tracker.db".`, { path })
+    refuse(
+      `${path} is a folder, not a database file. Nothing was changed. Give the path of a database file, e.g. --db "${path}/measure-tracker.db".`,
+      { path },
+    )
   }
   if (!stats.isFile()) refuse(`${path} is not a regular file. Nothing was changed. Give the path of a database file with --db.`, { path })
   const readOnlyReason = writeProblem(path, 'file') ?? folderProblem(path)
@@ -108,7 +119,10 @@ export function checkDatabasePath(path: string, policy: PathPolicy): CheckedPath
     refuse(`Cannot read ${path}: ${(error as Error).message}. Check its permissions.`, { path })
   }
   if (!header) {
-    refuse(`${path} is not a Measure Tracker database (it is not a SQLite file). Nothing was changed. Check the path given with --db.`, { path, notDatabase: true })
+    refuse(`${path} is not a Measure Tracker database (it is not a SQLite file). Nothing was changed. Check the path given with --db.`, {
+      path,
+      notDatabase: true,
+    })
   }
   return { state: 'existing', empty: false, readOnlyReason }
 }

@@ -14,7 +14,11 @@ export function appDataDir(platform: NodeJS.Platform = process.platform, env: No
   return env.XDG_CONFIG_HOME ?? join(home, '.config')
 }
 
-export function defaultDatabasePath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+export function defaultDatabasePath(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+): string {
   return join(appDataDir(platform, env, home), APP_DIR_NAME, DB_FILE_NAME)
 }
 

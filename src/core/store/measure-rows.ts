@@ -163,10 +163,16 @@ function noteFromRow(row: Row): Note {
  * script missing from the title, the commitment's unit or a translated field is derived here from
  * the other (core/text/chinese-script.ts), so every writer stores both.
  */
-export function writeFacts(db: DatabaseSync, id: string, facts: MeasureFacts, times: { createdAt: string; updatedAt: string; deletedAt: string | null }): void {
+export function writeFacts(
+  db: DatabaseSync,
+  id: string,
+  facts: MeasureFacts,
+  times: { createdAt: string; updatedAt: string; deletedAt: string | null },
+): void {
   const title = withDerivedScript(facts.title)
   const commitment = facts.commitment === null ? null : { ...facts.commitment, unit: withDerivedScript(facts.commitment.unit) }
-  statement(db, 
+  statement(
+    db,
     `INSERT INTO measures (id, title_en, title_zh_hant, title_zh_hans, title_converted, short_name, imposer, target, category, authority,
        instrument, instrument_number, scope, rate, rate_value, commitment, summary, translations, created_at, updated_at, deleted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -227,7 +233,8 @@ export function removeEvent(db: DatabaseSync, measureId: string, eventId: string
 }
 
 function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): void {
-  statement(db, 
+  statement(
+    db,
     `INSERT INTO events (measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, note, source_ids, alternatives,
        rate_value, part, when_suspended, translations)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -265,15 +272,29 @@ export function removeProgress(db: DatabaseSync, measureId: string, progressId: 
 }
 
 export function insertSource(db: DatabaseSync, measureId: string, source: Source, position: number): void {
-  statement(db, 
+  statement(
+    db,
     'INSERT INTO sources (measure_id, id, url, title, publisher, date, confidence, position, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(measureId, source.id, source.url, source.title, source.publisher, source.date, source.confidence, position, translationsCell(withDerivedScripts(source.translations ?? {})))
+  ).run(
+    measureId,
+    source.id,
+    source.url,
+    source.title,
+    source.publisher,
+    source.date,
+    source.confidence,
+    position,
+    translationsCell(withDerivedScripts(source.translations ?? {})),
+  )
 }
 
 /** Rewrites one source's fields (false when the measure has no such source). */
 export function updateSource(db: DatabaseSync, measureId: string, source: Source): boolean {
   return (
-    statement(db, 'UPDATE sources SET url = ?, title = ?, publisher = ?, date = ?, confidence = ?, translations = ? WHERE measure_id = ? AND id = ?').run(
+    statement(
+      db,
+      'UPDATE sources SET url = ?, title = ?, publisher = ?, date = ?, confidence = ?, translations = ? WHERE measure_id = ? AND id = ?',
+    ).run(
       source.url,
       source.title,
       source.publisher,
@@ -287,7 +308,11 @@ export function updateSource(db: DatabaseSync, measureId: string, source: Source
 }
 
 export function insertLink(db: DatabaseSync, measureId: string, link: MeasureLink): void {
-  statement(db, 'INSERT OR REPLACE INTO links (measure_id, target_id, relation) VALUES (?, ?, ?)').run(measureId, link.targetId, link.relation)
+  statement(db, 'INSERT OR REPLACE INTO links (measure_id, target_id, relation) VALUES (?, ?, ?)').run(
+    measureId,
+    link.targetId,
+    link.relation,
+  )
 }
 
 export function insertNote(db: DatabaseSync, measureId: string, note: Note): void {
@@ -307,7 +332,10 @@ export function insertNote(db: DatabaseSync, measureId: string, note: Note): voi
  * every measure they point to exists (see writeLinks).
  */
 export function writeWholeMeasure(db: DatabaseSync, measure: StoredMeasure): void {
-  const inbound = statement(db, 'SELECT measure_id, relation FROM links WHERE target_id = ? AND measure_id <> ?').all(measure.id, measure.id) as Row[]
+  const inbound = statement(db, 'SELECT measure_id, relation FROM links WHERE target_id = ? AND measure_id <> ?').all(
+    measure.id,
+    measure.id,
+  ) as Row[]
   statement(db, 'DELETE FROM measures WHERE id = ?').run(measure.id)
   writeFacts(db, measure.id, measure, measure)
   measure.events.forEach((event) => insertEvent(db, measure.id, event))
@@ -315,7 +343,8 @@ export function writeWholeMeasure(db: DatabaseSync, measure: StoredMeasure): voi
   measure.sources.forEach((source, position) => insertSource(db, measure.id, source, position))
   measure.notes.forEach((note) => insertNote(db, measure.id, note))
   measure.progress.forEach((entry) => insertProgress(db, measure.id, entry))
-  for (const row of inbound) insertLink(db, row.measure_id as string, { targetId: measure.id, relation: row.relation as MeasureLink['relation'] })
+  for (const row of inbound)
+    insertLink(db, row.measure_id as string, { targetId: measure.id, relation: row.relation as MeasureLink['relation'] })
 }
 
 export function writeLinks(db: DatabaseSync, measure: Pick<Measure, 'id' | 'links'>): void {

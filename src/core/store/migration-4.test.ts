@@ -25,7 +25,9 @@ async function version3File(): Promise<string> {
   db.exec(`INSERT INTO events (measure_id, id, kind, at, at_ms, until, until_ms, rate)
            VALUES ('m', 'e', 'effective', '2025-04-09T00:01:00-04:00[America/New_York]', ${Date.parse('2025-04-09T04:01:00Z')}, NULL, NULL, '34%'),
                   ('m', 's', 'suspended', '${SUSPENDED_AT}', ${Date.parse('2025-11-10T05:01:00Z')}, '${UNTIL}', ${Date.parse('2026-11-10T05:01:00Z')}, NULL)`)
-  db.exec(`INSERT INTO notes (measure_id, id, body, pinned, created_at, updated_at) VALUES ('m', 'n', 'kept', 1, '2025-01-02T00:00:00.000Z', '2025-01-02T00:00:00.000Z')`)
+  db.exec(
+    `INSERT INTO notes (measure_id, id, body, pinned, created_at, updated_at) VALUES ('m', 'n', 'kept', 1, '2025-01-02T00:00:00.000Z', '2025-01-02T00:00:00.000Z')`,
+  )
   db.exec(`UPDATE measures SET timeline = (SELECT json_group_array(json_array(id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, alternatives <> '[]'))
            FROM (SELECT * FROM events WHERE measure_id = 'm' ORDER BY at_ms, id))`)
   expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(3)
@@ -51,7 +53,16 @@ describe('migration 4 (rates, partial suspensions, rate steps, commitments)', ()
     const store = await openStoreAt(path)
     expect(value(store.service.call('meta.info', {})).schemaVersion).toBe(MIGRATIONS.length)
     const [row] = value(store.service.call('measures.list', { at: '2026-06-01T00:00:00+00:00[UTC]' }))
-    expect(row).toMatchObject({ id: 'm', status: 'suspended', rate: '34%', rateValue: null, rateInEffect: null, suspendedPart: null, commitment: null, noteCount: 1 })
+    expect(row).toMatchObject({
+      id: 'm',
+      status: 'suspended',
+      rate: '34%',
+      rateValue: null,
+      rateInEffect: null,
+      suspendedPart: null,
+      commitment: null,
+      noteCount: 1,
+    })
     expect(row?.next).toMatchObject({ kind: 'suspension_end', at: UNTIL })
     const detail = value(store.service.call('measures.get', { id: 'm' }))
     expect(detail.events.map((e) => [e.id, e.kind, e.rate, e.rateValue, e.part, e.whenSuspended])).toEqual([
@@ -66,16 +77,27 @@ describe('migration 4 (rates, partial suspensions, rate steps, commitments)', ()
     const path = await version3File()
     const store = await openStoreAt(path)
     const db = (store.service.context as { db: DatabaseSync }).db
-    const timeline = JSON.parse((db.prepare("SELECT timeline FROM measures WHERE id = 'm'").get() as { timeline: string }).timeline) as unknown[][]
+    const timeline = JSON.parse(
+      (db.prepare("SELECT timeline FROM measures WHERE id = 'm'").get() as { timeline: string }).timeline,
+    ) as unknown[][]
     expect(timeline.map((entry) => entry.length)).toEqual([13, 13])
     value(store.service.call('measures.update', { id: 'm', facts: { rateValue: { value: 34, unit: 'percent' } } }))
     value(
       store.service.call('events.record', {
         measureId: 'm',
-        event: { kind: 'extended', at: '2026-11-04T12:00:00-05:00[America/New_York]', until: '2027-11-10T00:01:00-05:00[America/New_York]', part: { rate: 24 } },
+        event: {
+          kind: 'extended',
+          at: '2026-11-04T12:00:00-05:00[America/New_York]',
+          until: '2027-11-10T00:01:00-05:00[America/New_York]',
+          part: { rate: 24 },
+        },
       }),
     )
     const [row] = value(store.service.call('measures.list', { at: '2026-12-01T00:00:00+00:00[UTC]' }))
-    expect(row).toMatchObject({ status: 'partly_suspended', rateInEffect: { value: 10, unit: 'percent' }, suspendedPart: { rate: 24, scope: null } })
+    expect(row).toMatchObject({
+      status: 'partly_suspended',
+      rateInEffect: { value: 10, unit: 'percent' },
+      suspendedPart: { rate: 24, scope: null },
+    })
   })
 })

@@ -13,7 +13,11 @@ import { tempDir } from '../../../test/helpers/temp-store.ts'
 /** version → its file and the SHA-256 of its SQL as released. Add a line when a migration is released; never change one. */
 const RELEASED: readonly { version: number; file: string; sha256: string }[] = [
   { version: 1, file: '0001-measures-and-their-life.ts', sha256: '22925acef6cce21573956d4ded97292d8a290eb7e98fb1a2e4df11adb46c7b7b' },
-  { version: 2, file: '0002-note-history-and-reminders-shown.ts', sha256: 'efbbb1d4f08083dde207d41a46269925a1d24c5141ca1b6e1c906cdc87b649a4' },
+  {
+    version: 2,
+    file: '0002-note-history-and-reminders-shown.ts',
+    sha256: 'efbbb1d4f08083dde207d41a46269925a1d24c5141ca1b6e1c906cdc87b649a4',
+  },
   { version: 3, file: '0003-timeline-column.ts', sha256: '190b4c1c5d697fd206d0dbec0172de8476cdbda3ec09390c325b293eac164ace' },
   { version: 4, file: '0004-rates-and-commitments.ts', sha256: '99940680908cd2fd2943f92f73170d073b187ccee2d5f13e499eede6354d096a' },
   { version: 5, file: '0005-calendar-cancellations.ts', sha256: '51e9b7cc212731795a09ff8457b5b519e1644691c8d978438d44363b31ca6cff' },
@@ -29,7 +33,8 @@ interface SchemaRow {
   tbl_name: string
   sql: string | null
 }
-const schemaOf = (db: DatabaseSync) => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all() as unknown as SchemaRow[]
+const schemaOf = (db: DatabaseSync) =>
+  db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all() as unknown as SchemaRow[]
 const SCHEMA_V4 = JSON.parse(readFileSync(join(import.meta.dirname, '../../../test/fixtures/schema-v4.json'), 'utf8')) as SchemaRow[]
 
 describe('released migrations', () => {
@@ -44,9 +49,13 @@ describe('released migrations', () => {
     expect(files.length, 'one file per migration in MIGRATIONS').toBe(MIGRATIONS.length)
     for (const [index, file] of files.entries()) {
       const version = index + 1
-      expect(file, 'files are named NNNN-what-it-does.ts, numbered from 0001 without gaps').toMatch(new RegExp(`^${String(version).padStart(4, '0')}-[a-z0-9-]+\\.ts$`))
+      expect(file, 'files are named NNNN-what-it-does.ts, numbered from 0001 without gaps').toMatch(
+        new RegExp(`^${String(version).padStart(4, '0')}-[a-z0-9-]+\\.ts$`),
+      )
       const module = (await import(join(FOLDER, file))) as Record<string, unknown>
-      expect({ ...module }, `${file} exports MIGRATION_${version} and nothing else`).toEqual({ [`MIGRATION_${version}`]: MIGRATIONS[index] })
+      expect({ ...module }, `${file} exports MIGRATION_${version} and nothing else`).toEqual({
+        [`MIGRATION_${version}`]: MIGRATIONS[index],
+      })
     }
   })
 
@@ -54,7 +63,11 @@ describe('released migrations', () => {
     expect(
       RELEASED.map((r) => [r.version, r.file]),
       'a migration without a pinned checksum: pin its SHA-256 in RELEASED when you add it',
-    ).toEqual(readdirSync(FOLDER).sort().map((file, index) => [index + 1, file]))
+    ).toEqual(
+      readdirSync(FOLDER)
+        .sort()
+        .map((file, index) => [index + 1, file]),
+    )
   })
 
   it('no migration file reads runtime code: no imports, no interpolation', () => {

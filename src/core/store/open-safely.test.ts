@@ -123,7 +123,10 @@ describe('a database that cannot be written', () => {
     expect(exported.ok).toBe(true)
     const id = list.ok ? (list.value[0]?.id as string) : ''
     const change = store.service.call('notes.add', { measureId: id, body: 'x' })
-    expect(change.ok ? null : change.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(new RegExp(`${path} is read-only .*copy it or change its permissions`)) })
+    expect(change.ok ? null : change.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(new RegExp(`${path} is read-only .*copy it or change its permissions`)),
+    })
     store.close()
     stores.pop()
     expect(snapshot(path)).toEqual(before)
@@ -137,7 +140,9 @@ describe('a database that cannot be written', () => {
     expect(JSON.parse(status.stdout).length).toBeGreaterThan(0)
     expect(status.stderr).toContain('is read-only (the file has no write permission (mode 0400))')
     const ids = JSON.parse(status.stdout) as { id: string }[]
-    const note = spawnSync(process.execPath, ['src/cli/main.ts', '--db', path, 'note', 'add', ids[0]?.id as string, 'hello'], { encoding: 'utf8' })
+    const note = spawnSync(process.execPath, ['src/cli/main.ts', '--db', path, 'note', 'add', ids[0]?.id as string, 'hello'], {
+      encoding: 'utf8',
+    })
     expect(note.status).not.toBe(0)
     expect(note.stderr).toMatch(/is read-only .*copy it or change its permissions/)
     expect(modeOf(path)).toBe(0o400)
@@ -168,7 +173,10 @@ describe('a database that cannot be written', () => {
     old.exec('PRAGMA user_version = 2')
     old.close()
     chmodSync(path, 0o400)
-    await expectRefused(path, /read-only \(the file has no write permission \(mode 0400\)\) and needs upgrading from schema 2.*Copy it somewhere writable or change its permissions/)
+    await expectRefused(
+      path,
+      /read-only \(the file has no write permission \(mode 0400\)\) and needs upgrading from schema 2.*Copy it somewhere writable or change its permissions/,
+    )
   })
 
   it('on a read-only file system (EROFS) it opens read-only, even with no -wal/-shm beside it', async (context) => {

@@ -26,7 +26,10 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
   return result.value
 }
 
-const ids = (store: Store) => value(store.service.call('measures.list', {})).map((m) => m.id).sort()
+const ids = (store: Store) =>
+  value(store.service.call('measures.list', {}))
+    .map((m) => m.id)
+    .sort()
 
 describe('backups through the service', () => {
   it('round trip: back up, change, restore → the data as at the backup, and the changed state kept as a backup', async () => {
@@ -78,7 +81,9 @@ describe('backups through the service', () => {
     const old = await openDatabase(join(dir, 'old.db'), MIGRATIONS.slice(0, 2))
     old.db.exec(`INSERT INTO measures (id, title_en, imposer, target, category, created_at, updated_at)
       VALUES ('old-one', 'From an old backup', 'US', 'CN', 'tariff', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`)
-    old.db.exec(`INSERT INTO events (measure_id, id, kind, at, at_ms) VALUES ('old-one', 'e1', 'effective', '2025-01-01T00:00:00+00:00[UTC]', 1735689600000)`)
+    old.db.exec(
+      `INSERT INTO events (measure_id, id, kind, at, at_ms) VALUES ('old-one', 'e1', 'effective', '2025-01-01T00:00:00+00:00[UTC]', 1735689600000)`,
+    )
     old.db.close()
     copyFileSync(join(dir, 'old.db'), join(ensureBackupFolder(path), 'measure-tracker-2025-01-01.db'))
     const restored = value(store.service.call('backups.restore', { name: 'measure-tracker-2025-01-01.db' }))
@@ -109,14 +114,22 @@ describe('backups through the service', () => {
     foreign.close()
     expect(refusal('measure-tracker-2026-01-02.db').message).toMatch(/is not a Measure Tracker database/)
     const newer = new DatabaseSync(join(folder, 'measure-tracker-2026-01-03.db'))
-    newer.exec(`CREATE TABLE measures (id); CREATE TABLE events (id); CREATE TABLE notes (id); CREATE TABLE audit (id); PRAGMA user_version = ${MIGRATIONS.length + 1}`)
+    newer.exec(
+      `CREATE TABLE measures (id); CREATE TABLE events (id); CREATE TABLE notes (id); CREATE TABLE audit (id); PRAGMA user_version = ${MIGRATIONS.length + 1}`,
+    )
     newer.close()
-    expect(refusal('measure-tracker-2026-01-03.db').message).toMatch(/newer version of Measure Tracker \(schema \d+; this version reads up to \d+\)/)
+    expect(refusal('measure-tracker-2026-01-03.db').message).toMatch(
+      /newer version of Measure Tracker \(schema \d+; this version reads up to \d+\)/,
+    )
     expect(refusal('../measure-tracker.db').code).toBe('VALIDATION')
     expect(refusal('/etc/passwd.db').code).toBe('VALIDATION')
     expect(refusal('measure-tracker-1999-01-01.db').code).toBe('NOT_FOUND')
     // Nothing was restored and no pre-restore copy was made for a refused file.
     expect(readFileSync(path).equals(before)).toBe(true)
-    expect(value(store.service.call('backups.list', {})).backups.map((b) => b.kind).filter((k) => k === 'before-restore')).toEqual([])
+    expect(
+      value(store.service.call('backups.list', {}))
+        .backups.map((b) => b.kind)
+        .filter((k) => k === 'before-restore'),
+    ).toEqual([])
   })
 })

@@ -34,15 +34,18 @@ function count(db: DatabaseSync, sql: string): number {
 }
 
 function tableNames(db: DatabaseSync, schema = 'main'): string[] {
-  return (db.prepare(`SELECT name FROM ${schema}.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as { name: string }[]).map(
-    (row) => row.name,
-  )
+  return (
+    db.prepare(`SELECT name FROM ${schema}.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as {
+      name: string
+    }[]
+  ).map((row) => row.name)
 }
 
 /** Opens a file we did not write (read-only; refused unless it is a SQLite file) and runs `work` on it. */
 function withReadOnly<T>(path: string, work: (db: DatabaseSync) => T): T {
   if (!existsSync(path)) throw refuse(`${path} does not exist.`)
-  if (!statSync(path).isFile() || !hasSqliteHeader(path)) throw refuse(`${path} is not a Measure Tracker database (it is not a SQLite file).`)
+  if (!statSync(path).isFile() || !hasSqliteHeader(path))
+    throw refuse(`${path} is not a Measure Tracker database (it is not a SQLite file).`)
   let db: DatabaseSync | undefined
   try {
     db = new DatabaseSync(path, { readOnly: true })

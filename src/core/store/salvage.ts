@@ -91,13 +91,16 @@ function skipPast(after: number, readsFrom: (bound: number) => boolean): number 
 
 /** Copies what `fromPath` still holds into `toPath`, which must not exist yet. */
 export async function salvageDatabase(fromPath: string, toPath: string): Promise<SalvageReport> {
-  if (existsSync(toPath)) throw new ServiceError('VALIDATION', `${toPath} already exists: salvage writes a new file (choose another with --out).`)
+  if (existsSync(toPath))
+    throw new ServiceError('VALIDATION', `${toPath} already exists: salvage writes a new file (choose another with --out).`)
   let source: DatabaseSync
   let sourceTables: Set<string>
   try {
     source = new DatabaseSync(fromPath, { readOnly: true })
     sourceTables = new Set(
-      (source.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((row) => row.name),
+      (source.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+        (row) => row.name,
+      ),
     )
   } catch (error) {
     throw new ServiceError(
@@ -110,9 +113,11 @@ export async function salvageDatabase(fromPath: string, toPath: string): Promise
   try {
     const tables: SalvagedTable[] = []
     db.exec('BEGIN IMMEDIATE')
-    const targetTables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as { name: string }[]).map(
-      (row) => row.name,
-    )
+    const targetTables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as {
+        name: string
+      }[]
+    ).map((row) => row.name)
     // Tables in the order the schema created them: parents (measures) before their children.
     for (const table of targetTables) {
       const report: SalvagedTable = { table, copied: 0, refused: 0, unreadableStretches: 0 }
@@ -120,7 +125,9 @@ export async function salvageDatabase(fromPath: string, toPath: string): Promise
       if (!sourceTables.has(table)) continue
       const wanted = new Set(columnsOf(db, table))
       const columns = columnsOf(source, table).filter((column) => wanted.has(column))
-      const insert = db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      const insert = db.prepare(
+        `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      )
       for (const row of readableRows(source, table, columns, () => report.unreadableStretches++)) {
         try {
           insert.run(...(row as never[]))

@@ -94,10 +94,14 @@ export function mergeStaged<T>(db: DatabaseSync, staging: Staging, hooks: MergeH
       ).map((row) => row.id)
       const prepared = hooks.before(existing)
       const staged = `(SELECT id FROM ${STAGING}.measures)`
-      const inbound = db.prepare(`SELECT measure_id, target_id, relation FROM main.links WHERE target_id IN ${staged} AND measure_id NOT IN ${staged}`).all()
+      const inbound = db
+        .prepare(`SELECT measure_id, target_id, relation FROM main.links WHERE target_id IN ${staged} AND measure_id NOT IN ${staged}`)
+        .all()
       // Creation order puts parents (measures) before the tables that refer to them.
       const tables = (
-        db.prepare(`SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as { name: string }[]
+        db.prepare(`SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all() as {
+          name: string
+        }[]
       ).map((row) => row.name)
       const measureData = tables.filter((table) => !NOT_MEASURE_DATA.has(table))
       if (existing.length > 0) {
@@ -115,7 +119,10 @@ export function mergeStaged<T>(db: DatabaseSync, staging: Staging, hooks: MergeH
       for (const table of measureData) {
         if (!stagedTables.has(table)) continue
         const wanted = new Set(columns(db, STAGING, table))
-        const shared = columns(db, 'main', table).filter((column) => wanted.has(column)).map(quote).join(', ')
+        const shared = columns(db, 'main', table)
+          .filter((column) => wanted.has(column))
+          .map(quote)
+          .join(', ')
         db.exec(`INSERT INTO main.${quote(table)} (${shared}) SELECT ${shared} FROM ${STAGING}.${quote(table)}`)
       }
       const relink = db.prepare('INSERT OR REPLACE INTO main.links (measure_id, target_id, relation) VALUES (?, ?, ?)')
@@ -123,7 +130,10 @@ export function mergeStaged<T>(db: DatabaseSync, staging: Staging, hooks: MergeH
       // What the foreign keys would have refused is refused here, and the whole copy rolls back.
       for (const table of measureData) {
         const broken = db.prepare(`SELECT count(*) AS n FROM pragma_foreign_key_check(?, 'main')`).get(table) as { n: number }
-        if (broken.n > 0) throw new Error(`the import would leave ${pluralText('en', broken.n, { one: '{count} row', other: '{count} rows' })} of ${table} pointing at missing measures`)
+        if (broken.n > 0)
+          throw new Error(
+            `the import would leave ${pluralText('en', broken.n, { one: '{count} row', other: '{count} rows' })} of ${table} pointing at missing measures`,
+          )
       }
       hooks.after(prepared)
     })

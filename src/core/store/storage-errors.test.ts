@@ -41,6 +41,8 @@ describe('storage errors through the service', () => {
     other.exec('DROP TABLE measure_tags')
     other.close()
     const result = store.service.call('measures.list', {})
-    expect(result.ok ? null : result.error.message).toMatch(new RegExp(`^Reading ${store.path} failed \\(SQLite: no such table: measure_tags\\)`))
+    expect(result.ok ? null : result.error.message).toMatch(
+      new RegExp(`^Reading ${store.path} failed \\(SQLite: no such table: measure_tags\\)`),
+    )
   })
 })

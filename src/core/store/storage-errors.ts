@@ -25,7 +25,11 @@ export function lockedError(path: string): ServiceError {
 }
 
 export function readOnlyError(path: string, reason: string): ServiceError {
-  return new ServiceError('FORBIDDEN', `${path} is read-only (${reason}); copy it or change its permissions to make changes.`, { path, readOnly: true, reason })
+  return new ServiceError('FORBIDDEN', `${path} is read-only (${reason}); copy it or change its permissions to make changes.`, {
+    path,
+    readOnly: true,
+    reason,
+  })
 }
 
 /**

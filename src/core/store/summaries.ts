@@ -6,7 +6,14 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { ListFilter } from '../../shared/api-inputs.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
 import type { Category, MeasureLink } from '../../shared/domain.ts'
-import { matchesTerms, measureSearchText, searchText, searchTerms, type SearchTerms, type SearchableMeasure } from '../../shared/text-search.ts'
+import {
+  matchesTerms,
+  measureSearchText,
+  searchText,
+  searchTerms,
+  type SearchTerms,
+  type SearchableMeasure,
+} from '../../shared/text-search.ts'
 import { statusAt } from '../status/engine.ts'
 import { arrays, timelineOf, type Cell } from './array-rows.ts'
 import { commitmentBases, parseRateValue } from './commitment-rows.ts'
@@ -44,11 +51,15 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
     (r): MeasureLink => ({ targetId: r[1] as string, relation: r[2] as MeasureLink['relation'] }),
   )
   const noteCounts = new Map(
-    arrays(db, 'SELECT measure_id, count(*) FROM notes WHERE deleted_at IS NULL GROUP BY measure_id').map((r) => [r[0] as string, r[1] as number]),
+    arrays(db, 'SELECT measure_id, count(*) FROM notes WHERE deleted_at IS NULL GROUP BY measure_id').map((r) => [
+      r[0] as string,
+      r[1] as number,
+    ]),
   )
   // The board's search (shared/text-search.ts) over the same fields, plus the live notes.
   const terms = searchTerms(filter.text ?? '')
-  const notes = terms.length > 0 ? groupBy(arrays(db, 'SELECT measure_id, body FROM notes WHERE deleted_at IS NULL'), (r) => r[1] as string) : null
+  const notes =
+    terms.length > 0 ? groupBy(arrays(db, 'SELECT measure_id, body FROM notes WHERE deleted_at IS NULL'), (r) => r[1] as string) : null
 
   const result: MeasureSummary[] = []
   for (const m of measures) {
@@ -66,7 +77,11 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
     const shortName = m[4] as string
     const instrument = m[8] as string
     const translations = rowTranslationsOf(m[16], m[17])
-    if (notes && !matchesSearch(terms, { id, title, shortName, instrument, translations, imposer, target, tags: measureTags }, notes.get(id))) continue
+    if (
+      notes &&
+      !matchesSearch(terms, { id, title, shortName, instrument, translations, imposer, target, tags: measureTags }, notes.get(id))
+    )
+      continue
 
     const measureEvents = timelineOf(id, m[12] as string)
     const state = statusAt(measureEvents, query.atMs, {

@@ -10,7 +10,12 @@ import type { Cell } from './array-rows.ts'
 export const ROW_TEXT_COLUMNS = `title_converted, translations -> '$.shortName', translations -> '$.instrument'`
 
 /** The title from its columns (en, zh-Hant, zh-Hans, converted mark). */
-export function titleOfCells(en: Cell | undefined, hant: Cell | undefined, hans: Cell | undefined, converted: Cell | undefined): LocalizedText {
+export function titleOfCells(
+  en: Cell | undefined,
+  hant: Cell | undefined,
+  hans: Cell | undefined,
+  converted: Cell | undefined,
+): LocalizedText {
   const title: LocalizedText = { en: en as string }
   if (hant != null) title['zh-Hant'] = hant as string
   if (hans != null) title['zh-Hans'] = hans as string

@@ -22,7 +22,12 @@ describe('convertScript', () => {
 
 describe('withDerivedScript', () => {
   it('derives Traditional from Simplified and marks it', () => {
-    expect(withDerivedScript({ en: 'Port fees', 'zh-Hans': '港口费' })).toEqual({ en: 'Port fees', 'zh-Hans': '港口费', 'zh-Hant': '港口費', converted: 'zh-Hant' })
+    expect(withDerivedScript({ en: 'Port fees', 'zh-Hans': '港口费' })).toEqual({
+      en: 'Port fees',
+      'zh-Hans': '港口费',
+      'zh-Hant': '港口費',
+      converted: 'zh-Hant',
+    })
   })
 
   it('derives Simplified from Traditional and marks it', () => {
@@ -30,12 +35,21 @@ describe('withDerivedScript', () => {
   })
 
   it('leaves a text with both scripts, or with neither, unmarked; English is never a source', () => {
-    expect(withDerivedScript({ en: 'Tariff', 'zh-Hant': '關稅', 'zh-Hans': '关税' })).toEqual({ en: 'Tariff', 'zh-Hant': '關稅', 'zh-Hans': '关税' })
+    expect(withDerivedScript({ en: 'Tariff', 'zh-Hant': '關稅', 'zh-Hans': '关税' })).toEqual({
+      en: 'Tariff',
+      'zh-Hant': '關稅',
+      'zh-Hans': '关税',
+    })
     expect(withDerivedScript({ en: 'Tariff' })).toEqual({ en: 'Tariff' })
   })
 
   it('treats a blank script as missing', () => {
-    expect(withDerivedScript({ en: 'Tariff', 'zh-Hant': '  ', 'zh-Hans': '关税' })).toEqual({ en: 'Tariff', 'zh-Hant': '關稅', 'zh-Hans': '关税', converted: 'zh-Hant' })
+    expect(withDerivedScript({ en: 'Tariff', 'zh-Hant': '  ', 'zh-Hans': '关税' })).toEqual({
+      en: 'Tariff',
+      'zh-Hant': '關稅',
+      'zh-Hans': '关税',
+      converted: 'zh-Hant',
+    })
   })
 
   it('derives again from an edited source: a converted value is never kept as a person’s text', () => {
@@ -46,7 +60,11 @@ describe('withDerivedScript', () => {
   })
 
   it('keeps a value a person typed over the converted one once the mark is gone', () => {
-    expect(withDerivedScript({ en: 'Tariff', 'zh-Hans': '关税', 'zh-Hant': '關税（人工）' })).toEqual({ en: 'Tariff', 'zh-Hans': '关税', 'zh-Hant': '關税（人工）' })
+    expect(withDerivedScript({ en: 'Tariff', 'zh-Hans': '关税', 'zh-Hant': '關税（人工）' })).toEqual({
+      en: 'Tariff',
+      'zh-Hans': '关税',
+      'zh-Hant': '關税（人工）',
+    })
   })
 })
 

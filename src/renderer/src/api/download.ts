@@ -14,8 +14,11 @@ export interface DownloadEnvironment {
 
 /** Only a plain file name reaches `download` (no folders, no control characters). */
 export function safeDownloadName(filename: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const cleaned = filename.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').replace(/^[.\s]+/, '').trim()
+  const cleaned = filename
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
   return cleaned.slice(0, 200) || 'download'
 }
 

@@ -67,7 +67,13 @@ describe('saving a file from the browser page', () => {
   it('fails (never throws) when the page cannot save, or the download throws', async () => {
     const none = httpTransport({ fetch: vi.fn(), open: vi.fn() })
     expect(await none.saveFile(FILE)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    const broken = httpTransport({ fetch: vi.fn(), open: vi.fn(), download: () => { throw new Error('blocked') } })
+    const broken = httpTransport({
+      fetch: vi.fn(),
+      open: vi.fn(),
+      download: () => {
+        throw new Error('blocked')
+      },
+    })
     expect(await broken.saveFile(FILE)).toMatchObject({ ok: false, error: { message: 'blocked' } })
     expect((await unavailableTransport().saveFile(FILE)).ok).toBe(false)
   })
@@ -76,7 +82,14 @@ describe('saving a file from the browser page', () => {
 describe('saving a file in the desktop app', () => {
   it('passes the file to the preload bridge (save dialog in main) and its answer back', async () => {
     const saveFile = vi.fn(async () => ok({ path: '/home/me/measure-tracker.ics' }))
-    const bridge = { api: {}, onPush: () => () => {}, openExternal: vi.fn(), saveFile, printHtml: vi.fn(), saveHtmlAsPdf: vi.fn() } as unknown as MeasureTrackerBridge
+    const bridge = {
+      api: {},
+      onPush: () => () => {},
+      openExternal: vi.fn(),
+      saveFile,
+      printHtml: vi.fn(),
+      saveHtmlAsPdf: vi.fn(),
+    } as unknown as MeasureTrackerBridge
     const transport = bridgeTransport(bridge)
     expect(await transport.saveFile(FILE)).toEqual({ ok: true, value: { path: '/home/me/measure-tracker.ics' } })
     expect(saveFile).toHaveBeenCalledWith(FILE)

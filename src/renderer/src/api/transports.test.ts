@@ -82,7 +82,10 @@ describe('httpTransport', () => {
   })
 
   it("passes the host's own failures through with their issues", async () => {
-    const body = { ok: false, error: { code: 'VALIDATION', message: 'bad', details: { issues: [{ path: ['facts', 'imposer'], message: 'x' }] } } }
+    const body = {
+      ok: false,
+      error: { code: 'VALIDATION', message: 'bad', details: { issues: [{ path: ['facts', 'imposer'], message: 'x' }] } },
+    }
     const transport = env(vi.fn().mockResolvedValue(new Response(JSON.stringify(body), { status: 200 })))
     expect(await transport.call('measures.create', {})).toEqual(body)
   })

@@ -93,7 +93,9 @@ export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
     async chooseCalendarFile() {
       try {
         const result: unknown = await bridge.chooseCalendarFile()
-        return isResult(result) ? (result as Result<CalendarSubscription | null>) : fail('INTERNAL', 'Malformed answer to chooseCalendarFile')
+        return isResult(result)
+          ? (result as Result<CalendarSubscription | null>)
+          : fail('INTERNAL', 'Malformed answer to chooseCalendarFile')
       } catch (error) {
         return failure(error)
       }
@@ -121,7 +123,9 @@ function parsePush(data: unknown): PushEvent | null {
   if (typeof data !== 'string') return null
   try {
     const event = JSON.parse(data) as unknown
-    return typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string' ? (event as PushEvent) : null
+    return typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string'
+      ? (event as PushEvent)
+      : null
   } catch {
     return null
   }

@@ -30,7 +30,8 @@ const observers = vi.hoisted(() => {
     observed: () => all.flatMap((o) => [...o.targets]),
     setVisible(target: Element, visible: boolean) {
       for (const o of all) {
-        if (o.targets.has(target)) o.callback([{ target, isIntersecting: visible } as IntersectionObserverEntry], o as unknown as IntersectionObserver)
+        if (o.targets.has(target))
+          o.callback([{ target, isIntersecting: visible } as IntersectionObserverEntry], o as unknown as IntersectionObserver)
       }
     },
   }

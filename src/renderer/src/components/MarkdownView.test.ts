@@ -4,7 +4,8 @@ import MarkdownView from './MarkdownView.vue'
 import { HOSTILE_NOTES } from '../../../../test/hostile-notes.ts'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
 
-const DANGEROUS = 'script, iframe, frame, object, embed, img, svg, math, style, link, meta, base, form, input, button, video, audio, source, details'
+const DANGEROUS =
+  'script, iframe, frame, object, embed, img, svg, math, style, link, meta, base, form, input, button, video, audio, source, details'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -57,7 +58,10 @@ describe('MarkdownView', () => {
   it('opens allowed links through the client and refuses to navigate', async () => {
     const service = fakeService()
     const hs = harness({ service })
-    const wrapper = mountIn(hs, MarkdownView, { props: { source: '[site](https://example.com/a) and mail@example.com' }, attachTo: document.body })
+    const wrapper = mountIn(hs, MarkdownView, {
+      props: { source: '[site](https://example.com/a) and mail@example.com' },
+      attachTo: document.body,
+    })
     const links = wrapper.findAll('a')
     expect(links.map((a) => a.attributes('href'))).toEqual(['https://example.com/a', 'mailto:mail@example.com'])
     const click = new MouseEvent('click', { bubbles: true, cancelable: true })

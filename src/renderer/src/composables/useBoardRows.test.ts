@@ -24,12 +24,20 @@ const Board = defineComponent({
 })
 
 async function setup() {
-  const rows = [summary('a', { title: { en: 'Port fees' } }), summary('b', { title: { en: 'Chip controls' }, category: 'export_control' }), summary('c', { title: { en: 'Soybeans' } })]
+  const rows = [
+    summary('a', { title: { en: 'Port fees' } }),
+    summary('b', { title: { en: 'Chip controls' }, category: 'export_control' }),
+    summary('c', { title: { en: 'Soybeans' } }),
+  ]
   const service = fakeService({
     'measures.list': (input) => {
       const text = (input as { filter?: { text?: string } }).filter?.text
       // The service also searches note bodies: measure c has a note mentioning "dredging".
-      if (text) return rows.filter((row) => row.title.en.toLowerCase().includes(text.toLowerCase()) || (row.id === 'c' && 'dredging work'.includes(text.toLowerCase())))
+      if (text)
+        return rows.filter(
+          (row) =>
+            row.title.en.toLowerCase().includes(text.toLowerCase()) || (row.id === 'c' && 'dredging work'.includes(text.toLowerCase())),
+        )
       return rows.slice()
     },
   })
@@ -37,7 +45,10 @@ async function setup() {
   const board = useBoardStore()
   await board.load()
   mountIn(hs, Board)
-  const searches = () => service.calls.filter((c) => (c.input as { filter?: { text?: string } }).filter?.text).map((c) => (c.input as { filter: { text: string } }).filter.text)
+  const searches = () =>
+    service.calls
+      .filter((c) => (c.input as { filter?: { text?: string } }).filter?.text)
+      .map((c) => (c.input as { filter: { text: string } }).filter.text)
   return { board, service, searches }
 }
 

@@ -66,7 +66,10 @@ describe('calendar export', () => {
   })
 
   it('says so when the export fails', async () => {
-    const service = fakeService({ 'calendar.export': () => ({ ok: false, error: { code: 'STORAGE', message: 'disk full' } }), 'measures.list': () => [] })
+    const service = fakeService({
+      'calendar.export': () => ({ ok: false, error: { code: 'STORAGE', message: 'disk full' } }),
+      'measures.list': () => [],
+    })
     const hs = harness({ service })
     await hs.router.push('/')
     const wrapper = mountIn(hs, Shell, { attachTo: document.body })

@@ -26,7 +26,8 @@ export function useCalendarSubscription() {
     }
     return result
   }
-  const configure = async (change: Input<'calendar.configureSubscription'>) => keep(await useClient().call('calendar.configureSubscription', change))
+  const configure = async (change: Input<'calendar.configureSubscription'>) =>
+    keep(await useClient().call('calendar.configureSubscription', change))
 
   return {
     subscription: computed(() => query.data.value),

@@ -29,7 +29,7 @@ async function setup() {
 }
 
 describe('live refresh', () => {
-  it("reloads once when another process changed the data, however many notices arrive", async () => {
+  it('reloads once when another process changed the data, however many notices arrive', async () => {
     const { service, lists } = await setup()
     expect(lists()).toBe(1)
     service.push({ type: 'data-changed' })

@@ -65,7 +65,9 @@ export function useLiveRefresh(): { refresh(): void } {
         printReport: () => inBackground(router.push({ name: 'report', query: { action: 'print' } })),
         saveReportPdf: () => inBackground(router.push({ name: 'report', query: { action: 'pdf' } })),
         exportReportCsv: () =>
-          inBackground(router.currentRoute.value.name === 'report' ? router.replace({ name: 'report', query: { action: 'csv' } }) : exportBoardCsv()),
+          inBackground(
+            router.currentRoute.value.name === 'report' ? router.replace({ name: 'report', query: { action: 'csv' } }) : exportBoardCsv(),
+          ),
       })
     }
   }

@@ -32,7 +32,13 @@ export interface PreviewSource {
 export function useReportPreview(source: PreviewSource) {
   const refresh = useRefreshStore()
   const build = useServiceQuery('report.build', (options: ReportOptionsInput) => ({ options, format: 'html' }), {
-    map: (file, options): BuiltReport => ({ key: optionsKey(options), html: file.content, filename: file.filename, options, builtAtMs: Date.now() }),
+    map: (file, options): BuiltReport => ({
+      key: optionsKey(options),
+      html: file.content,
+      filename: file.filename,
+      options,
+      builtAtMs: Date.now(),
+    }),
   })
   const preview = build.data
   let timer: ReturnType<typeof setTimeout> | null = null

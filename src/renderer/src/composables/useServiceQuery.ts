@@ -36,7 +36,10 @@ export interface LatestOptions<T> {
 }
 
 /** The pattern over any task answering a Result (a service call, or a call and what follows it). */
-export function latestResult<T, A extends unknown[] = []>(task: (...args: A) => Promise<Result<T>>, options: LatestOptions<T> = {}): LatestQuery<T, A> {
+export function latestResult<T, A extends unknown[] = []>(
+  task: (...args: A) => Promise<Result<T>>,
+  options: LatestOptions<T> = {},
+): LatestQuery<T, A> {
   const data = shallowRef<T | null>(null)
   const loading = ref(false)
   const error = shallowRef<ApiError | null>(null)
@@ -96,5 +99,8 @@ export function useServiceQuery<M extends MethodName, A extends unknown[] = [], 
   const call = (...args: A) => useClient().call(method, input(...args))
   // Without `map`, T is the method's output (its default).
   if (!map) return latestResult(call as (...args: A) => Promise<Result<T>>, options)
-  return latestResult((...args: A) => call(...args).then((result): Result<T> => (result.ok ? ok(map(result.value, ...args)) : result)), options)
+  return latestResult(
+    (...args: A) => call(...args).then((result): Result<T> => (result.ok ? ok(map(result.value, ...args)) : result)),
+    options,
+  )
 }

@@ -6,7 +6,9 @@ import { createAppI18n } from './index.ts'
 
 type Tree = { [key: string]: string | Tree }
 const entries = (tree: Tree, prefix = ''): [string, string][] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : entries(v, `${prefix}${k}.`)))
+  Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : entries(v, `${prefix}${k}.`),
+  )
 
 describe('one message parser', () => {
   it('gives the same text in the app as on the command line for every message, with and without parameters', () => {
@@ -21,7 +23,7 @@ describe('one message parser', () => {
     }
   })
 
-  it("reads a literal and a stray brace alike", () => {
+  it('reads a literal and a stray brace alike', () => {
     const i18n = createAppI18n('en')
     i18n.global.mergeLocaleMessage('en', { test: { literal: "a {'@'} {'{'}x{'}'} { b", named: 'x { n } y' } })
     expect(i18n.global.t('test.literal')).toBe('a @ {x} { b')

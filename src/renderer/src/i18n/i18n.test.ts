@@ -6,7 +6,7 @@ import { MESSAGES } from '../../../shared/i18n/translate.ts'
 
 describe('messages', () => {
   it('fills {name} placeholders and {literal} escapes', () => {
-    expect(parseMessage("a {x} b {'@'} c")).toEqual(['a ', { name: 'x' }, " b @ c"])
+    expect(parseMessage("a {x} b {'@'} c")).toEqual(['a ', { name: 'x' }, ' b @ c'])
     const { t } = createAppI18n('en').global
     expect(t('countdown.format', { days: 1, hours: 2, minutes: 3, seconds: 4 })).toBe('1d 2h 3m 4s')
     expect(createAppI18n('zh-Hans').global.t('measure.deleted', { title: 'X' })).toBe('已删除“X”')

@@ -11,6 +11,7 @@ export type PluralTranslate = (key: string, count: number, params?: Record<strin
 export function useUiText() {
   const { t, locale } = useI18n()
   const current = computed(() => locale.value as Locale)
-  const tp: PluralTranslate = (key, count, params = {}) => t(pluralKey(current.value, key, count), { ...params, count: formatCount(current.value, count) })
+  const tp: PluralTranslate = (key, count, params = {}) =>
+    t(pluralKey(current.value, key, count), { ...params, count: formatCount(current.value, count) })
   return { t, tp, locale: current }
 }

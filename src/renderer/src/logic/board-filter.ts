@@ -81,7 +81,11 @@ function haystackOf(row: MeasureSummary): string {
  * also reads note bodies, which the board never loads; such rows match even when their own fields
  * do not, so once the service has answered the board lists what the report and the CLI list.
  */
-export function filterRows(rows: readonly MeasureSummary[], filter: BoardFilter, textMatches: ReadonlySet<string> | null = null): MeasureSummary[] {
+export function filterRows(
+  rows: readonly MeasureSummary[],
+  filter: BoardFilter,
+  textMatches: ReadonlySet<string> | null = null,
+): MeasureSummary[] {
   const terms = searchTerms(filter.text)
   if (!isFiltered(filter)) return rows.slice()
   return rows.filter((row) => {
@@ -107,7 +111,12 @@ const byId = (a: MeasureSummary, b: MeasureSummary): number => (a.id < b.id ? -1
  * lapse first), then the soonest upcoming, nothing scheduled last.
  * Title and category compare the words people see (the UI language), then fall back to deadline.
  */
-export function sortRows(rows: MeasureSummary[], sort: SortKey, locale: Locale, categoryLabel: (category: Category) => string): MeasureSummary[] {
+export function sortRows(
+  rows: MeasureSummary[],
+  sort: SortKey,
+  locale: Locale,
+  categoryLabel: (category: Category) => string,
+): MeasureSummary[] {
   if (sort === 'next') return rows.sort((a, b) => byNext(a, b) || byId(a, b))
   const compare = collator(locale)
   if (sort === 'title') {
@@ -133,5 +142,10 @@ export function facetsOf(rows: readonly MeasureSummary[]): { parties: string[]; 
     targets.add(row.target)
     for (const tag of row.tags) tags.add(tag)
   }
-  return { parties: [...new Set([...imposers, ...targets])], imposers: [...imposers], targets: [...targets], tags: [...tags].sort((a, b) => a.localeCompare(b)) }
+  return {
+    parties: [...new Set([...imposers, ...targets])],
+    imposers: [...imposers],
+    targets: [...targets],
+    tags: [...tags].sort((a, b) => a.localeCompare(b)),
+  }
 }

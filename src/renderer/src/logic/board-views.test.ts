@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { emptyFilter } from './board-filter.ts'
 import { deleteView, renameView, saveView, savedViewsFrom, viewStateFrom } from './board-views.ts'
 
-const cnExport = { filter: { ...emptyFilter(), imposer: 'CN', category: 'export_control' as const }, sort: 'next' as const, group: 'none' as const }
+const cnExport = {
+  filter: { ...emptyFilter(), imposer: 'CN', category: 'export_control' as const },
+  sort: 'next' as const,
+  group: 'none' as const,
+}
 let n = 0
 const id = () => `v${++n}`
 
@@ -45,7 +49,11 @@ describe('saved board views', () => {
       ]),
     )
     expect(views.map((v) => v.name)).toEqual(['Good', 'Bad values'])
-    expect(views[0]).toMatchObject({ sort: 'title', group: 'status', filter: { imposer: 'CN', status: 'partly_suspended', needsReview: true, target: '' } })
+    expect(views[0]).toMatchObject({
+      sort: 'title',
+      group: 'status',
+      filter: { imposer: 'CN', status: 'partly_suspended', needsReview: true, target: '' },
+    })
     expect(views[1]).toMatchObject({ sort: 'next', group: 'none', filter: emptyFilter() })
     expect(viewStateFrom(undefined)).toEqual({ filter: emptyFilter(), sort: 'next', group: 'none' })
   })

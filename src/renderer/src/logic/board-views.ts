@@ -24,7 +24,8 @@ export const MAX_NAME_LENGTH = 80
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const text = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 200) : '')
-const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback)
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback
 
 /** A view read back from storage: unknown fields dropped, bad values reset to "any". */
 export function viewStateFrom(value: unknown): BoardViewState {

@@ -6,19 +6,26 @@ const start = { date: '2025-11-10', time: '00:01', zone: 'America/New_York' }
 
 describe('record-event form', () => {
   it('writes durations as ISO 8601', () => {
-    expect([durationString(1, 'years'), durationString(6, 'months'), durationString(90, 'days'), durationString(2, 'weeks'), durationString(12, 'hours')]).toEqual([
-      'P1Y',
-      'P6M',
-      'P90D',
-      'P2W',
-      'PT12H',
-    ])
+    expect([
+      durationString(1, 'years'),
+      durationString(6, 'months'),
+      durationString(90, 'days'),
+      durationString(2, 'weeks'),
+      durationString(12, 'hours'),
+    ]).toEqual(['P1Y', 'P6M', 'P90D', 'P2W', 'PT12H'])
   })
 
   it('suspends for a duration from a legal-zone instant', () => {
     const form = { ...newEventForm('suspended', start), durationValue: '1', durationUnit: 'years' as const, note: ' BIS rule ' }
     expect(buildEventInput(form)).toEqual({
-      input: { kind: 'suspended', at: '2025-11-10T00:01:00-05:00[America/New_York]', duration: 'P1Y', scheduled: false, sourceIds: [], note: 'BIS rule' },
+      input: {
+        kind: 'suspended',
+        at: '2025-11-10T00:01:00-05:00[America/New_York]',
+        duration: 'P1Y',
+        scheduled: false,
+        sourceIds: [],
+        note: 'BIS rule',
+      },
       issues: [],
     })
   })

@@ -7,7 +7,9 @@ describe('record-event form: the note in Chinese', () => {
   it('sends the Chinese a person typed, each script on its own, and nothing when none was typed', () => {
     const form = { ...newEventForm('effective', start), note: 'Suspended.', noteZhHans: ' 暂停实施。 ' }
     expect(buildEventInput(form).input?.translations).toEqual({ note: { 'zh-Hans': '暂停实施。' } })
-    expect(buildEventInput({ ...form, noteZhHant: '暫停實施。' }).input?.translations).toEqual({ note: { 'zh-Hant': '暫停實施。', 'zh-Hans': '暂停实施。' } })
+    expect(buildEventInput({ ...form, noteZhHant: '暫停實施。' }).input?.translations).toEqual({
+      note: { 'zh-Hant': '暫停實施。', 'zh-Hans': '暂停实施。' },
+    })
     expect(buildEventInput({ ...form, noteZhHans: '  ' }).input).not.toHaveProperty('translations')
   })
 })

@@ -104,7 +104,11 @@ export function dateOnlyEndOf(day: string, zone: string): { until: string; nextD
   }
 }
 
-export function newEventForm(kind: EventKind, start: { date: string; time: string; zone: string }, legalZone: string = start.zone): EventForm {
+export function newEventForm(
+  kind: EventKind,
+  start: { date: string; time: string; zone: string },
+  legalZone: string = start.zone,
+): EventForm {
   return {
     kind,
     date: start.date,
@@ -143,10 +147,16 @@ export type DateOnlyNote = (rule: { day: string; nextDay: string; zone: string }
 
 const blank = (value: string | number): boolean => String(value).trim() === ''
 
-export function buildEventInput(form: EventForm, options: { dateOnlyNote?: DateOnlyNote } = {}): { input: EventInput | null; issues: FieldIssue[] } {
+export function buildEventInput(
+  form: EventForm,
+  options: { dateOnlyNote?: DateOnlyNote } = {},
+): { input: EventInput | null; issues: FieldIssue[] } {
   const issues: FieldIssue[] = []
   const at = zonedFromParts({ date: form.date, time: form.time, zone: form.zone })
-  if (at === null) issues.push(form.date === '' || form.time === '' ? issue('at', 'required', 'required') : issue('at', 'invalidInstant', 'invalid instant'))
+  if (at === null)
+    issues.push(
+      form.date === '' || form.time === '' ? issue('at', 'required', 'required') : issue('at', 'invalidInstant', 'invalid instant'),
+    )
 
   const input: EventInput = {
     kind: form.kind,
@@ -169,12 +179,14 @@ export function buildEventInput(form: EventForm, options: { dateOnlyNote?: DateO
       else input.duration = durationString(value, form.durationUnit)
     } else if (mode === 'until') {
       const until = zonedFromParts({ date: form.untilDate, time: form.untilTime, zone: form.untilZone })
-      if (until === null) issues.push(form.untilDate === '' ? issue('until', 'required', 'required') : issue('until', 'invalidInstant', 'invalid instant'))
+      if (until === null)
+        issues.push(form.untilDate === '' ? issue('until', 'required', 'required') : issue('until', 'invalidInstant', 'invalid instant'))
       else if (at !== null && epochMs(until) <= epochMs(at)) issues.push(issue('until', 'endBeforeStart', 'ends before it starts'))
       else input.until = until
     } else if (mode === 'dateOnly') {
       const end = dateOnlyEndOf(form.untilDay, form.legalZone)
-      if (end === null) issues.push(form.untilDay === '' ? issue('until', 'required', 'required') : issue('until', 'invalidDate', 'invalid date'))
+      if (end === null)
+        issues.push(form.untilDay === '' ? issue('until', 'required', 'required') : issue('until', 'invalidDate', 'invalid date'))
       else if (at !== null && epochMs(end.until) <= epochMs(at)) issues.push(issue('until', 'endBeforeStart', 'ends before it starts'))
       else {
         input.until = end.until
@@ -187,8 +199,10 @@ export function buildEventInput(form: EventForm, options: { dateOnlyNote?: DateO
     if (form.partMode === 'part') {
       const rate = blank(form.partRate) ? null : Number(form.partRate)
       const scope = form.partScope.trim() === '' ? null : form.partScope.trim()
-      if (rate !== null && (!Number.isFinite(rate) || rate <= 0)) issues.push(issue('part.rate', 'positiveNumber', 'must be a number greater than zero'))
-      else if (rate === null && scope === null) issues.push(issue('part', 'partNeedsWhat', 'a part names the suspended rate, the suspended scope, or both'))
+      if (rate !== null && (!Number.isFinite(rate) || rate <= 0))
+        issues.push(issue('part.rate', 'positiveNumber', 'must be a number greater than zero'))
+      else if (rate === null && scope === null)
+        issues.push(issue('part', 'partNeedsWhat', 'a part names the suspended rate, the suspended scope, or both'))
       else input.part = { rate, scope }
     }
   }
@@ -202,7 +216,8 @@ export function buildEventInput(form: EventForm, options: { dateOnlyNote?: DateO
       else {
         const currency = form.rateCurrency.trim().toUpperCase()
         const per = form.ratePer.trim()
-        input.rateValue = form.rateUnit === 'amount' ? { value, unit: 'amount', currency, ...(per ? { per } : {}) } : { value, unit: 'percent' }
+        input.rateValue =
+          form.rateUnit === 'amount' ? { value, unit: 'amount', currency, ...(per ? { per } : {}) } : { value, unit: 'percent' }
       }
     }
     if (form.kind === 'rate_step') input.whenSuspended = form.whenSuspended

@@ -59,7 +59,9 @@ export interface FactsForm extends Record<ChineseField, string> {
 
 export type FactsInput = z.input<typeof measureFactsSchema>
 
-function chineseFields(texts: Partial<Record<TranslatedField | 'title', ChineseText | LocalizedText>>): Pick<FactsForm, ChineseField | 'converted'> {
+function chineseFields(
+  texts: Partial<Record<TranslatedField | 'title', ChineseText | LocalizedText>>,
+): Pick<FactsForm, ChineseField | 'converted'> {
   const fields = {} as Record<ChineseField, string>
   const converted: FactsForm['converted'] = {}
   for (const field of ['title', ...TRANSLATED_FIELDS] as const) {
@@ -135,7 +137,14 @@ export function factsToForm(facts: MeasureFacts): FactsForm {
 
 /** Tags as typed: separated by commas (Latin or CJK), semicolons or new lines; blanks and repeats dropped. */
 export function splitTags(text: string): string[] {
-  return [...new Set(text.split(/[,，、;；\n]/).map((tag) => tag.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      text
+        .split(/[,，、;；\n]/)
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ]
 }
 
 function deadlineParts(deadline: string): Pick<FactsForm, 'deadlineDate' | 'deadlineTime' | 'deadlineZone'> {
@@ -162,7 +171,11 @@ function commitmentOf(form: FactsForm): FactsInput['commitment'] {
   const optional = (value: string) => (value.trim() === '' ? undefined : value.trim())
   return {
     target: blank(form.commitmentTarget) ? (undefined as unknown as number) : numberOf(form.commitmentTarget),
-    unit: { en: form.commitmentUnitEn.trim(), 'zh-Hant': optional(form.commitmentUnitZhHant), 'zh-Hans': optional(form.commitmentUnitZhHans) },
+    unit: {
+      en: form.commitmentUnitEn.trim(),
+      'zh-Hant': optional(form.commitmentUnitZhHant),
+      'zh-Hans': optional(form.commitmentUnitZhHans),
+    },
     deadline: zonedFromParts({ date: form.deadlineDate, time: form.deadlineTime, zone: form.deadlineZone }) ?? '',
   }
 }
@@ -213,7 +226,9 @@ const FIELD_OF_PATH: Readonly<Record<string, keyof FactsForm | 'deadline'>> = {
   'commitment.deadline': 'deadline',
   'commitment.unit': 'commitmentUnitEn',
   ...Object.fromEntries(
-    TRANSLATED_FIELDS.flatMap((field) => (['zh-Hant', 'zh-Hans'] as const).map((script) => [`translations.${field}.${script}`, chineseField(field, script)])),
+    TRANSLATED_FIELDS.flatMap((field) =>
+      (['zh-Hant', 'zh-Hans'] as const).map((script) => [`translations.${field}.${script}`, chineseField(field, script)]),
+    ),
   ),
 }
 

@@ -20,7 +20,10 @@ describe('buildOutcomeInput', () => {
   it('dates an outcome at the deadline, on its legal clock', () => {
     const form = newOutcomeForm(deadline, 'reinstated')
     expect(form.dated).toEqual({ date: '2026-11-10', time: '00:01', zone: 'America/New_York' })
-    expect(buildOutcomeInput('m', form, deadline, NOW)).toEqual({ input: { measureId: 'm', outcome: 'reinstated', at: ENDED, relation: 'related', sourceIds: [], note: '' }, issues: [] })
+    expect(buildOutcomeInput('m', form, deadline, NOW)).toEqual({
+      input: { measureId: 'm', outcome: 'reinstated', at: ENDED, relation: 'related', sourceIds: [], note: '' },
+      issues: [],
+    })
   })
 
   it('dates a confirmation now, in the deadline’s zone', () => {
@@ -44,7 +47,11 @@ describe('buildOutcomeInput', () => {
     form.sourceUrl = 'javascript:alert(1)'
     expect(buildOutcomeInput('m', form, deadline, NOW).issues.map((i) => i.key)).toEqual(['invalidUrl'])
     form.sourceUrl = ' https://example.gov/n '
-    expect(buildOutcomeInput('m', form, deadline, NOW).input?.source).toEqual({ url: 'https://example.gov/n', title: 'Gazette No. 12', confidence: 'official' })
+    expect(buildOutcomeInput('m', form, deadline, NOW).input?.source).toEqual({
+      url: 'https://example.gov/n',
+      title: 'Gazette No. 12',
+      confidence: 'official',
+    })
   })
 
   it('needs the replacement and a valid dated instant', () => {

@@ -73,7 +73,14 @@ export function buildOutcomeInput(
     if (at === null) issues.push(issue('at', form.dated.date && form.dated.time ? 'invalidInstant' : 'required'))
   }
 
-  const input: OutcomeInput = { measureId, outcome: form.outcome, at: at ?? deadline.at, relation: form.relation, sourceIds: [...form.sourceIds], note: form.note.trim() }
+  const input: OutcomeInput = {
+    measureId,
+    outcome: form.outcome,
+    at: at ?? deadline.at,
+    relation: form.relation,
+    sourceIds: [...form.sourceIds],
+    note: form.note.trim(),
+  }
   if (form.outcome === 'extended' && at !== null) {
     const built = extensionEvent(form.extension, { at, atMs: epochMs(at) })
     issues.push(...built.issues)

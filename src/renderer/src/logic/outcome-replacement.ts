@@ -14,7 +14,13 @@ export interface ReplacementCandidate {
   target: string
 }
 
-export function replacementCandidates(rows: readonly MeasureSummary[], excludeId: string, query: string, locale: Locale, limit = 8): ReplacementCandidate[] {
+export function replacementCandidates(
+  rows: readonly MeasureSummary[],
+  excludeId: string,
+  query: string,
+  locale: Locale,
+  limit = 8,
+): ReplacementCandidate[] {
   const terms = searchTerms(query)
   if (terms.length === 0) return []
   const out: ReplacementCandidate[] = []

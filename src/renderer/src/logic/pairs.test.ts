@@ -14,12 +14,18 @@ describe('counterPairs', () => {
     expect(groups).toHaveLength(1)
     // US lists two counter-measures, China one: the originating side (US) goes left.
     expect(groups[0]).toMatchObject({ left: 'US', right: 'CN' })
-    expect(groups[0]!.rows.map((r) => [r.left.map((m) => m.id), r.right.map((m) => m.id)])).toEqual([[['us-ships'], ['cn-ports', 'cn-hanwha']]])
+    expect(groups[0]!.rows.map((r) => [r.left.map((m) => m.id), r.right.map((m) => m.id)])).toEqual([
+      [['us-ships'], ['cn-ports', 'cn-hanwha']],
+    ])
     expect(unpaired.map((m) => m.id)).toEqual(['lonely'])
   })
 
   it('ignores related links and links to measures filtered out', () => {
-    const rows = [summary('a', { links: [{ targetId: 'b', relation: 'related' }] }), summary('b', { imposer: 'CN' }), summary('c', { counter: ['gone'] })]
+    const rows = [
+      summary('a', { links: [{ targetId: 'b', relation: 'related' }] }),
+      summary('b', { imposer: 'CN' }),
+      summary('c', { counter: ['gone'] }),
+    ]
     expect(counterPairs(rows).groups).toEqual([])
     expect(counterPairs(rows).unpaired.map((m) => m.id)).toEqual(['a', 'b', 'c'])
   })

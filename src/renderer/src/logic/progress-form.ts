@@ -29,7 +29,10 @@ export function buildProgressInput(form: ProgressForm): { input: ProgressInput |
   if (text === '') issues.push(issue('value', 'required', 'required'))
   else if (!Number.isFinite(value) || value < 0) issues.push(issue('value', 'nonNegativeNumber', 'must be a number, zero or more'))
   const asOf = zonedFromParts({ date: form.date, time: form.time, zone: form.zone })
-  if (asOf === null) issues.push(form.date === '' || form.time === '' ? issue('asOf', 'required', 'required') : issue('asOf', 'invalidInstant', 'invalid instant'))
+  if (asOf === null)
+    issues.push(
+      form.date === '' || form.time === '' ? issue('asOf', 'required', 'required') : issue('asOf', 'invalidInstant', 'invalid instant'),
+    )
   if (issues.length > 0) return { input: null, issues }
   const input: ProgressInput = { value, asOf: asOf!, sourceIds: form.sourceIds, note: form.note.trim() }
   const parsed = progressInputSchema.safeParse(input)

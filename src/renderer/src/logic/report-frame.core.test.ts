@@ -22,8 +22,7 @@ afterEach(() => temp.cleanup())
 /** Every element's name and attributes (style renamed back), and the document's text. */
 function shape(doc: Document, renamed: boolean) {
   const elements = [...doc.querySelectorAll('*')].map((element) => {
-    const attributes = [...element.attributes]
-      .map((a) => `${renamed && a.name === STYLE_DATA_ATTRIBUTE ? 'style' : a.name}=${a.value}`)
+    const attributes = [...element.attributes].map((a) => `${renamed && a.name === STYLE_DATA_ATTRIBUTE ? 'style' : a.name}=${a.value}`)
     return `${element.localName}[${attributes.sort().join(' ')}]`
   })
   return { elements, text: doc.documentElement.textContent }
@@ -39,7 +38,12 @@ describe('the preview frame’s HTML', () => {
     expect(temp.store.service.call('measures.update', { id: 'cn-mot-special-port-fees', facts: { title: { en: title } } }).ok).toBe(true)
 
     for (const lang of ['en', 'zh-Hant'] as const) {
-      const html = renderHtml(loadReport(temp.store.service.context, reportOptionsSchema.parse({ at: '2026-11-01T12:00:00-05:00[America/New_York]', includeNotes: true, lang })))
+      const html = renderHtml(
+        loadReport(
+          temp.store.service.context,
+          reportOptionsSchema.parse({ at: '2026-11-01T12:00:00-05:00[America/New_York]', includeNotes: true, lang }),
+        ),
+      )
       const parse = (text: string) => new DOMParser().parseFromString(text, 'text/html')
       const before = parse(html)
       const after = parse(inertStyles(html))

@@ -42,13 +42,15 @@ export const PRINT_SANDBOX = 'allow-same-origin allow-modals'
  * it can do is rename the words `style=` inside an attribute's value: it never adds an attribute.
  */
 export function inertStyles(html: string): string {
-  return html
-    // A <style> holds raw text; a <template> parses its text, so `&` and `<` are escaped on the way.
-    .replace(
-      /<style\b[^<>]*>([\s\S]*?)<\/style\s*>/gi,
-      (_element, css: string) => `<template ${CSS_TEMPLATE_ATTRIBUTE}>${css.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</template>`,
-    )
-    .replace(/<[a-z][^<>]*>/gi, (tag) => tag.replace(/(\s)style(\s*=)/gi, `$1${STYLE_DATA_ATTRIBUTE}$2`))
+  return (
+    html
+      // A <style> holds raw text; a <template> parses its text, so `&` and `<` are escaped on the way.
+      .replace(
+        /<style\b[^<>]*>([\s\S]*?)<\/style\s*>/gi,
+        (_element, css: string) => `<template ${CSS_TEMPLATE_ATTRIBUTE}>${css.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</template>`,
+      )
+      .replace(/<[a-z][^<>]*>/gi, (tag) => tag.replace(/(\s)style(\s*=)/gi, `$1${STYLE_DATA_ATTRIBUTE}$2`))
+  )
 }
 
 /**
@@ -63,7 +65,9 @@ export function applyReportStyles(doc: Document | null | undefined): { sheets: n
   if (!doc || !view) return done
 
   const css = [
-    ...[...doc.querySelectorAll<HTMLTemplateElement>(`template[${CSS_TEMPLATE_ATTRIBUTE}]`)].map((template) => template.content.textContent ?? ''),
+    ...[...doc.querySelectorAll<HTMLTemplateElement>(`template[${CSS_TEMPLATE_ATTRIBUTE}]`)].map(
+      (template) => template.content.textContent ?? '',
+    ),
     ...[...doc.querySelectorAll('style')].filter((style) => !style.sheet).map((style) => style.textContent ?? ''),
   ]
   if (css.length > 0 && typeof view.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in doc) {
@@ -113,7 +117,16 @@ export function printHtmlInFrame(html: string, env: PrintFrameEnvironment): Prom
   frame.title = 'print'
   // Out of sight but laid out (a display:none frame may print blank). CSSOM, not a style attribute:
   // the page's own CSP refuses inline style attributes too.
-  Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '0', height: '0', border: '0', opacity: '0', pointerEvents: 'none' })
+  Object.assign(frame.style, {
+    position: 'fixed',
+    right: '0',
+    bottom: '0',
+    width: '0',
+    height: '0',
+    border: '0',
+    opacity: '0',
+    pointerEvents: 'none',
+  })
 
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -37,7 +37,18 @@ describe('report options', () => {
 
   it('sends only the filters that are set; an unticked "needs review only" filters nothing', () => {
     expect(listFilterOf(emptyFilter())).toEqual({})
-    expect(listFilterOf({ party: 'US', imposer: '', target: '', category: 'tariff', status: 'in_force', tag: 't', needsReview: true, text: '  a b  ' })).toEqual({
+    expect(
+      listFilterOf({
+        party: 'US',
+        imposer: '',
+        target: '',
+        category: 'tariff',
+        status: 'in_force',
+        tag: 't',
+        needsReview: true,
+        text: '  a b  ',
+      }),
+    ).toEqual({
       party: 'US',
       category: 'tariff',
       status: 'in_force',
@@ -51,11 +62,25 @@ describe('report options', () => {
   it('makes options the service accepts: now in the reader’s zone, or the chosen instant in its own', () => {
     const form: ReportForm = initialForm({ asOf: null, filter: emptyFilter(), locale: 'en', prefs, zone: 'UTC', nowMs: NOW })
     const now = optionsOf(form, 'Europe/Paris')
-    expect(now).toEqual({ ok: true, options: { tz: 'Europe/Paris', lang: 'en', includeNotes: false, days: 30, filter: {}, paper: 'A4', orientation: 'landscape' } })
+    expect(now).toEqual({
+      ok: true,
+      options: { tz: 'Europe/Paris', lang: 'en', includeNotes: false, days: 30, filter: {}, paper: 'A4', orientation: 'landscape' },
+    })
     form.when = 'at'
     form.days = '7'
     const at = optionsOf(form, 'Europe/Paris')
-    expect(at).toEqual({ ok: true, options: { at: '2026-11-09T17:30:00+00:00[UTC]', lang: 'en', includeNotes: false, days: 7, filter: {}, paper: 'A4', orientation: 'landscape' } })
+    expect(at).toEqual({
+      ok: true,
+      options: {
+        at: '2026-11-09T17:30:00+00:00[UTC]',
+        lang: 'en',
+        includeNotes: false,
+        days: 7,
+        filter: {},
+        paper: 'A4',
+        orientation: 'landscape',
+      },
+    })
     for (const result of [now, at]) if (result.ok) expect(reportOptionsSchema.safeParse(result.options).success).toBe(true)
   })
 
@@ -65,7 +90,10 @@ describe('report options', () => {
     expect(optionsOf({ ...form, days: 3660 }, 'UTC').ok).toBe(true)
     // "Now" ignores the (hidden) date fields; a chosen instant needs them.
     expect(optionsOf({ ...form, at: { date: '', time: '', zone: 'UTC' } }, 'UTC').ok).toBe(true)
-    expect(optionsOf({ ...form, when: 'at', at: { date: '2026-02-30', time: '10:00', zone: 'UTC' } }, 'UTC')).toEqual({ ok: false, field: 'at' })
+    expect(optionsOf({ ...form, when: 'at', at: { date: '2026-02-30', time: '10:00', zone: 'UTC' } }, 'UTC')).toEqual({
+      ok: false,
+      field: 'at',
+    })
   })
 
   it('tells the printer the paper and orientation the HTML was built for, and names the PDF', () => {
@@ -84,7 +112,9 @@ describe('report options', () => {
     savePrefs(storage, { ...form, includeNotes: true, days: 14, paper: 'Letter', orientation: 'portrait' })
     expect(loadPrefs(storage, 'de')).toEqual({ includeNotes: true, days: 14, paper: 'Letter', orientation: 'portrait' })
     // Whatever else is stored there is ignored, field by field.
-    const odd = memoryStorage({ [REPORT_PREFS_KEY]: JSON.stringify({ includeNotes: 'yes', days: 99999, paper: 'A3', orientation: 'portrait' }) })
+    const odd = memoryStorage({
+      [REPORT_PREFS_KEY]: JSON.stringify({ includeNotes: 'yes', days: 99999, paper: 'A3', orientation: 'portrait' }),
+    })
     expect(loadPrefs(odd, 'de')).toEqual({ includeNotes: false, days: 30, paper: 'A4', orientation: 'portrait' })
     expect(loadPrefs(memoryStorage({ [REPORT_PREFS_KEY]: '{' }), 'de')).toEqual(loadPrefs(undefined, 'de'))
   })

@@ -76,7 +76,12 @@ export function loadPrefs(storage: Pick<Storage, 'getItem'> | undefined, languag
 
 export function savePrefs(storage: Pick<Storage, 'setItem'> | undefined, form: ReportForm): void {
   const days = Number(form.days)
-  const prefs: ReportPrefs = { includeNotes: form.includeNotes, days: validDays(days) ? days : 30, paper: form.paper, orientation: form.orientation }
+  const prefs: ReportPrefs = {
+    includeNotes: form.includeNotes,
+    days: validDays(days) ? days : 30,
+    paper: form.paper,
+    orientation: form.orientation,
+  }
   try {
     storage?.setItem(REPORT_PREFS_KEY, JSON.stringify(prefs))
   } catch {

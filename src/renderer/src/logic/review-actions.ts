@@ -50,7 +50,10 @@ export function newExtensionForm(deadline: Pick<Transition, 'at'>): ExtensionFor
 
 const issue = (field: string, key: string, raw: string): FieldIssue => ({ field, key, params: {}, raw })
 
-export function extensionEvent(form: ExtensionForm, deadline: Pick<Transition, 'at' | 'atMs'>): { input: EventInput | null; issues: FieldIssue[] } {
+export function extensionEvent(
+  form: ExtensionForm,
+  deadline: Pick<Transition, 'at' | 'atMs'>,
+): { input: EventInput | null; issues: FieldIssue[] } {
   const base: EventInput = { kind: 'extended', at: deadline.at, scheduled: false, sourceIds: [], note: '' }
   if (form.mode === 'duration') {
     // v-model on <input type="number"> hands over a number once typed in.

@@ -17,14 +17,31 @@ export interface TimelineEntry {
 }
 
 export function timelineOf(detail: Pick<MeasureDetail, 'events' | 'transitions'>): TimelineEntry[] {
-  const entries: TimelineEntry[] = detail.events.map((event) => ({ key: event.id, kind: event.kind, at: event.at, atMs: epochMs(event.at), event }))
+  const entries: TimelineEntry[] = detail.events.map((event) => ({
+    key: event.id,
+    kind: event.kind,
+    at: event.at,
+    atMs: epochMs(event.at),
+    event,
+  }))
   for (const transition of detail.transitions) {
     // Derived transitions with no event of their own: suspension ends and a commitment's deadline.
     if (transition.kind !== 'suspension_end' && transition.kind !== 'commitment_deadline') continue
-    entries.push({ key: `${transition.eventId}:end:${transition.at}`, kind: transition.kind, at: transition.at, atMs: epochMs(transition.at) })
+    entries.push({
+      key: `${transition.eventId}:end:${transition.at}`,
+      kind: transition.kind,
+      at: transition.at,
+      atMs: epochMs(transition.at),
+    })
   }
   for (const end of supersededEnds(detail.events)) {
-    entries.push({ key: `${end.eventId}:superseded:${end.until}`, kind: 'suspension_end', at: end.until, atMs: end.untilMs, superseded: end })
+    entries.push({
+      key: `${end.eventId}:superseded:${end.until}`,
+      kind: 'suspension_end',
+      at: end.until,
+      atMs: end.untilMs,
+      superseded: end,
+    })
   }
   return entries.sort((a, b) => a.atMs - b.atMs)
 }

@@ -9,7 +9,13 @@ const tHant = createAppI18n('zh-Hant').global.t as unknown as (key: string, para
 
 describe('validation messages', () => {
   it("maps the shared schema's issues to messages by field", () => {
-    const parsed = measureFactsSchema.safeParse({ title: { en: ' ' }, imposer: 'XX', target: 'CN', category: 'nope', rate: 'x'.repeat(301) })
+    const parsed = measureFactsSchema.safeParse({
+      title: { en: ' ' },
+      imposer: 'XX',
+      target: 'CN',
+      category: 'nope',
+      rate: 'x'.repeat(301),
+    })
     expect(parsed.success).toBe(false)
     const errors = errorsByField(parsed.error!.issues.map(issueFromZod), t)
     expect(errors).toEqual({
@@ -27,7 +33,10 @@ describe('validation messages', () => {
       message: 'x',
       details: {
         issues: [
-          { path: ['event', 'until'], message: 'the end (2026-01-01T00:00:00+00:00[UTC]) must come after the start (2026-02-01T00:00:00+00:00[UTC])' },
+          {
+            path: ['event', 'until'],
+            message: 'the end (2026-01-01T00:00:00+00:00[UTC]) must come after the start (2026-02-01T00:00:00+00:00[UTC])',
+          },
           { path: ['event', 'at'], message: 'must be an RFC 9557 instant with offset and time zone, e.g. …' },
           { path: ['event', 'sourceIds'], message: 'cites unknown source "s9"' },
           { path: ['facts', 'title', 'en'], message: 'Too big: expected string to have <=300 characters' },
@@ -43,7 +52,9 @@ describe('validation messages', () => {
       'facts.title.en': ['At most 300 characters'],
       note: ['something new the app has no words for'],
     })
-    expect(issueFromApi({ path: ['facts', 'title', 'en'], message: 'Too big: expected string to have <=300 characters' }, 'facts').field).toBe('title.en')
+    expect(
+      issueFromApi({ path: ['facts', 'title', 'en'], message: 'Too big: expected string to have <=300 characters' }, 'facts').field,
+    ).toBe('title.en')
   })
 
   it('checks the editor form with the shared schema and names the form fields', () => {

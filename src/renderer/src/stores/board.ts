@@ -7,7 +7,18 @@ import { computed, reactive, ref, watch } from 'vue'
 import type { MeasureSummary } from '../../../shared/api-views.ts'
 import { useServiceQuery } from '../composables/useServiceQuery.ts'
 import { emptyFilter, type GroupKey, type SortKey } from '../logic/board-filter.ts'
-import { LAST_VIEW_KEY, SAVED_VIEWS_KEY, deleteView, renameView, saveView, savedViewsFrom, viewNamed, viewStateFrom, type BoardViewState, type SavedView } from '../logic/board-views.ts'
+import {
+  LAST_VIEW_KEY,
+  SAVED_VIEWS_KEY,
+  deleteView,
+  renameView,
+  saveView,
+  savedViewsFrom,
+  viewNamed,
+  viewStateFrom,
+  type BoardViewState,
+  type SavedView,
+} from '../logic/board-views.ts'
 import { browserSessionStorage, browserStorage } from '../logic/storage.ts'
 import { useClockStore } from './clock.ts'
 import { replaceMark } from '../logic/perf-mark.ts'

@@ -24,10 +24,13 @@ export const useClockStore = defineStore('clock', () => {
   // the engine's monotonic clock, so when the wall clock moves (NTP, sleep and resume) the phase
   // drifts from the second; a tick that finds itself more than DRIFT_MS past it re-aligns.
   function alignToNextSecond(): void {
-    timer = setTimeout(() => {
-      now.value = Date.now()
-      timer = setInterval(tick, TICK_MS)
-    }, TICK_MS - (Date.now() % TICK_MS))
+    timer = setTimeout(
+      () => {
+        now.value = Date.now()
+        timer = setInterval(tick, TICK_MS)
+      },
+      TICK_MS - (Date.now() % TICK_MS),
+    )
   }
 
   function tick(): void {

@@ -14,7 +14,9 @@ import { useClockStore } from './clock.ts'
 export const useMeasureStore = defineStore('measure', () => {
   const clock = useClockStore()
   const id = ref<string | null>(null)
-  const query = useServiceQuery('measures.get', (measureId: string) => ({ id: measureId, at: clock.asOf ?? undefined }), { onAnswer: forgetIfGone })
+  const query = useServiceQuery('measures.get', (measureId: string) => ({ id: measureId, at: clock.asOf ?? undefined }), {
+    onAnswer: forgetIfGone,
+  })
   const { data: detail, loading, error } = query
 
   // A measure the service does not know (deleted for good, not there at this instant) shows nothing.
@@ -64,7 +66,8 @@ export const useMeasureStore = defineStore('measure', () => {
 
   // A commitment's figures: the outcome (met, missed, …) is the service's, so reload after each.
   const recordProgress = async (entry: ProgressInput) => after(await useClient().call('progress.record', { measureId: id.value!, entry }))
-  const removeProgress = async (progressId: string) => after(await useClient().call('progress.remove', { measureId: id.value!, progressId }))
+  const removeProgress = async (progressId: string) =>
+    after(await useClient().call('progress.remove', { measureId: id.value!, progressId }))
 
   // A passed deadline changes the status: fetch the new one when the clock passes it.
   watch(

@@ -25,7 +25,9 @@ let nextId = 1
 export const useToastStore = defineStore('toasts', () => {
   const toasts = ref<Toast[]>([])
 
-  function show(toast: Omit<Toast, 'id' | 'timeoutMs' | 'tone' | 'params'> & Partial<Pick<Toast, 'timeoutMs' | 'tone' | 'params'>>): number {
+  function show(
+    toast: Omit<Toast, 'id' | 'timeoutMs' | 'tone' | 'params'> & Partial<Pick<Toast, 'timeoutMs' | 'tone' | 'params'>>,
+  ): number {
     const id = nextId++
     toasts.value.push({ id, params: {}, tone: 'info', timeoutMs: toast.action ? 15_000 : 6_000, ...toast })
     return id

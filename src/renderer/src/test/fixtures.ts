@@ -39,7 +39,9 @@ export function summary(
     ...rest,
     links,
     next: next ? { kind: next.kind, at: next.at, atMs: epochMs(next.at), eventId: `${id}-next` } : null,
-    reviewReason: reviewReason ? { kind: reviewReason.kind, at: reviewReason.at, atMs: epochMs(reviewReason.at), eventId: `${id}-r` } : null,
+    reviewReason: reviewReason
+      ? { kind: reviewReason.kind, at: reviewReason.at, atMs: epochMs(reviewReason.at), eventId: `${id}-r` }
+      : null,
   }
 }
 

@@ -17,7 +17,9 @@ describe('the fake service', () => {
 
   it('refuses a method the contract does not have', async () => {
     const service = fakeService()
-    await expect(service.transport.call('measures.explode' as MethodName, {})).rejects.toThrow('"measures.explode" is not a method of the contract')
+    await expect(service.transport.call('measures.explode' as MethodName, {})).rejects.toThrow(
+      '"measures.explode" is not a method of the contract',
+    )
     expect(service.violations).toHaveLength(1)
     service.violations.length = 0 // seen: the harness would otherwise fail this test after it ends
   })
@@ -33,7 +35,9 @@ describe('the fake service', () => {
     const client = createClient(service.transport)
     // @ts-expect-error — days must be a whole number of days
     await expect(client.call('reminders.upcoming', { days: 'thirty' })).rejects.toThrow(/reminders\.upcoming: the contract refuses .*days/)
-    await expect(service.transport.call('reminders.upcoming', { days: 30, extra: true })).rejects.toThrow(/reminders\.upcoming: the contract refuses/)
+    await expect(service.transport.call('reminders.upcoming', { days: 30, extra: true })).rejects.toThrow(
+      /reminders\.upcoming: the contract refuses/,
+    )
     expect(service.violations).toHaveLength(2)
     service.violations.length = 0
   })

@@ -59,7 +59,8 @@ export interface FakeTransportOptions {
 }
 
 export function fakeService(handlers: Handlers = {}, options: FakeTransportOptions = {}): FakeService {
-  for (const name of Object.keys(handlers)) if (!isMethodName(name)) throw new Error(`fakeService: "${name}" is not a method of the contract`)
+  for (const name of Object.keys(handlers))
+    if (!isMethodName(name)) throw new Error(`fakeService: "${name}" is not a method of the contract`)
   const calls: FakeService['calls'] = []
   const violations: string[] = []
   const refuse = (message: string): never => {
@@ -76,7 +77,10 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
       if (!isMethodName(method)) refuse(`"${String(method)}" is not a method of the contract`)
       calls.push({ method, input })
       const parsed = api[method].input.safeParse(input)
-      if (!parsed.success) refuse(`${method}: the contract refuses ${JSON.stringify(input)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}`)
+      if (!parsed.success)
+        refuse(
+          `${method}: the contract refuses ${JSON.stringify(input)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}`,
+        )
       const handler = handlers[method] as ((input: unknown) => unknown) | undefined
       if (!handler) return fail('NOT_FOUND', `no fake for ${method}`)
       const value = handler(input)
@@ -130,7 +134,11 @@ export function harness(options: { service?: FakeService; locale?: Locale } = {}
   return { pinia, i18n: createAppI18n(options.locale ?? 'en'), router: createAppRouter(createMemoryHistory()), service }
 }
 
-export function mountIn<C extends Component>(h: Harness, component: C, options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>) {
+export function mountIn<C extends Component>(
+  h: Harness,
+  component: C,
+  options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>,
+) {
   return mount(component, {
     ...options,
     global: { plugins: [h.pinia, h.i18n, h.router], ...(options.global ?? {}) },

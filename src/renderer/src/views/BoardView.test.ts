@@ -5,9 +5,25 @@ import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
 import { summary } from '../test/fixtures.ts'
 
 const rows = [
-  summary('us-affiliates', { title: { en: 'Affiliates rule', 'zh-Hant': '關聯企業規則' }, status: 'suspended', next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' }, counter: ['cn-rare-earths'] }),
-  summary('cn-rare-earths', { imposer: 'CN', target: 'US', category: 'export_control', title: { en: 'Rare-earth controls' }, status: 'suspended', counter: ['us-affiliates'] }),
-  summary('us-ports', { title: { en: 'Port fees' }, tags: ['ships'], reviewReason: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' } }),
+  summary('us-affiliates', {
+    title: { en: 'Affiliates rule', 'zh-Hant': '關聯企業規則' },
+    status: 'suspended',
+    next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' },
+    counter: ['cn-rare-earths'],
+  }),
+  summary('cn-rare-earths', {
+    imposer: 'CN',
+    target: 'US',
+    category: 'export_control',
+    title: { en: 'Rare-earth controls' },
+    status: 'suspended',
+    counter: ['us-affiliates'],
+  }),
+  summary('us-ports', {
+    title: { en: 'Port fees' },
+    tags: ['ships'],
+    reviewReason: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' },
+  }),
 ]
 
 beforeEach(() => {
@@ -43,20 +59,36 @@ describe('board', () => {
     const wrapper = mountIn(hs, BoardView)
     await settle()
     expect(wrapper.get('.count').text()).toBe('1 measure')
-    await wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === 'Search')!.attributes('for')}`).setValue('port')
+    await wrapper
+      .get(
+        `#${wrapper
+          .findAll('label')
+          .find((l) => l.text() === 'Search')!
+          .attributes('for')}`,
+      )
+      .setValue('port')
     expect(wrapper.get('.count').text()).toBe('Showing 1 of 1 measure')
   })
 
   it('filters by search text and labelled filters, and says how many are shown', async () => {
     const { wrapper } = await board()
-    const byLabel = (text: string) => wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === text)!.attributes('for')}`)
+    const byLabel = (text: string) =>
+      wrapper.get(
+        `#${wrapper
+          .findAll('label')
+          .find((l) => l.text() === text)!
+          .attributes('for')}`,
+      )
     await byLabel('Search').setValue('port')
     expect(titles(wrapper)).toEqual(['Port fees'])
     expect(wrapper.get('.count').text()).toBe('Showing 1 of 3 measures')
     await byLabel('Search').setValue('')
     await byLabel('Category').setValue('export_control')
     expect(titles(wrapper)).toEqual(['Rare-earth controls'])
-    await wrapper.findAll('button').find((b) => b.text() === 'Clear filters')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Clear filters')!
+      .trigger('click')
     await byLabel('Tag').setValue('ships')
     expect(titles(wrapper)).toEqual(['Port fees'])
     await byLabel('Imposed by').setValue('CN')
@@ -72,18 +104,33 @@ describe('board', () => {
 
   it('shows only the measures needing review on request', async () => {
     const { wrapper } = await board()
-    await wrapper.findAll('button').find((b) => b.text() === 'Show only these')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Show only these')!
+      .trigger('click')
     expect(titles(wrapper)).toEqual(['Port fees'])
   })
 
   it('groups counter-measures side by side and by status', async () => {
     const { wrapper } = await board()
-    const byLabel = (text: string) => wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === text)!.attributes('for')}`)
+    const byLabel = (text: string) =>
+      wrapper.get(
+        `#${wrapper
+          .findAll('label')
+          .find((l) => l.text() === text)!
+          .attributes('for')}`,
+      )
     await byLabel('Group by').setValue('pairs')
     const rowsShown = wrapper.findAll('[role="row"][data-index]')
-    expect(rowsShown[0]!.findAll('[role="cell"]').map((c) => c.text())).toEqual(['Imposed by United States', expect.stringContaining('Imposed by China')])
+    expect(rowsShown[0]!.findAll('[role="cell"]').map((c) => c.text())).toEqual([
+      'Imposed by United States',
+      expect.stringContaining('Imposed by China'),
+    ])
     // The reader's side (en-US) on the left, its counter-measure beside it.
-    expect(rowsShown[1]!.findAll('[role="cell"]').map((c) => c.findAll('a').map((a) => a.text()))).toEqual([['Affiliates rule'], ['Rare-earth controls']])
+    expect(rowsShown[1]!.findAll('[role="cell"]').map((c) => c.findAll('a').map((a) => a.text()))).toEqual([
+      ['Affiliates rule'],
+      ['Rare-earth controls'],
+    ])
     await byLabel('Group by').setValue('status')
     expect(wrapper.findAll('.heading').map((h) => h.text())).toEqual(['In force (1)', 'Suspended (2)'])
   })
@@ -106,9 +153,18 @@ describe('board', () => {
 describe('board views (issue 11)', () => {
   it('saves the current view under a name, keeps it across a reload, and opens it from ?view=', async () => {
     const first = await board()
-    const byLabel = (wrapper: typeof first.wrapper, text: string) => wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === text)!.attributes('for')}`)
+    const byLabel = (wrapper: typeof first.wrapper, text: string) =>
+      wrapper.get(
+        `#${wrapper
+          .findAll('label')
+          .find((l) => l.text() === text)!
+          .attributes('for')}`,
+      )
     await byLabel(first.wrapper, 'Imposed by').setValue('CN')
-    await first.wrapper.findAll('button').find((b) => b.text() === 'Save view…')!.trigger('click')
+    await first.wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Save view…')!
+      .trigger('click')
     await byLabel(first.wrapper, 'View name').setValue('CN export controls')
     await first.wrapper.get('form.save-view').trigger('submit')
     await settle()

@@ -17,7 +17,12 @@ const STEP = '2027-06-23T00:00:00-04:00[America/New_York]'
 const ENDS = '2026-12-10T00:01:00-05:00[America/New_York]'
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-function upcoming(measureId: string, kind: UpcomingTransition['transition']['kind'], at: string, status: MeasureSummary['status']): UpcomingTransition {
+function upcoming(
+  measureId: string,
+  kind: UpcomingTransition['transition']['kind'],
+  at: string,
+  status: MeasureSummary['status'],
+): UpcomingTransition {
   return {
     measureId,
     title: { en: `Measure ${measureId}` },
@@ -44,7 +49,10 @@ async function mountAt(path: string, handlers: Parameters<typeof fakeService>[0]
 describe('Upcoming: rate steps and partial suspension', () => {
   it('lists a rate step as a labelled deadline and a partly suspended measure with its rate in effect', async () => {
     const { wrapper } = await mountAt('/upcoming', {
-      'reminders.upcoming': () => [upcoming('reciprocal', 'suspension_end', ENDS, 'partly_suspended'), upcoming('chips', 'rate_step', STEP, 'in_force')],
+      'reminders.upcoming': () => [
+        upcoming('reciprocal', 'suspension_end', ENDS, 'partly_suspended'),
+        upcoming('chips', 'rate_step', STEP, 'in_force'),
+      ],
       'reminders.settings': () => ({ leadDays: [90, 30, 7, 1] }),
       'measures.list': () => [
         summary('reciprocal', { ...PARTLY_SUSPENDED, title: { en: 'Measure reciprocal' } }),

@@ -39,7 +39,11 @@ describe('measure editor: rate number and commitment', () => {
       facts: {
         category: 'commitment',
         rateValue: null,
-        commitment: { target: 25, unit: { en: 'million tonnes', 'zh-Hant': '百萬噸', 'zh-Hans': '百万吨' }, deadline: '2030-01-01T00:00:00+08:00[Asia/Shanghai]' },
+        commitment: {
+          target: 25,
+          unit: { en: 'million tonnes', 'zh-Hant': '百萬噸', 'zh-Hans': '百万吨' },
+          deadline: '2030-01-01T00:00:00+08:00[Asia/Shanghai]',
+        },
       },
     })
     wrapper.unmount()
@@ -64,9 +68,21 @@ describe('measure editor: rate number and commitment', () => {
 
   it('records a rate’s number with its currency, and keeps it through an edit', async () => {
     const detail = {
-      id: 'm1', title: { en: 'Port fees' }, shortName: '', imposer: 'US', target: 'CN', category: 'port_fee', authority: '', instrument: '',
-      instrumentNumber: '', scope: '', rate: 'USD 50 per net ton', tags: [], summary: '',
-      rateValue: { value: 50, unit: 'amount', currency: 'USD', per: 'net ton' }, commitment: null,
+      id: 'm1',
+      title: { en: 'Port fees' },
+      shortName: '',
+      imposer: 'US',
+      target: 'CN',
+      category: 'port_fee',
+      authority: '',
+      instrument: '',
+      instrumentNumber: '',
+      scope: '',
+      rate: 'USD 50 per net ton',
+      tags: [],
+      summary: '',
+      rateValue: { value: 50, unit: 'amount', currency: 'USD', per: 'net ton' },
+      commitment: null,
     }
     const service = fakeService({ 'measures.get': () => detail, 'measures.update': () => detail, 'measures.list': () => [] })
     const hs = harness({ service })

@@ -35,7 +35,9 @@ describe('measure editor', () => {
   it("places the host's validation issues next to their fields, in the UI language", async () => {
     const service = fakeService({
       'measures.create': () =>
-        fail('VALIDATION', 'facts.rate: Too big', { issues: [{ path: ['facts', 'rate'], message: 'Too big: expected string to have <=300 characters' }] }),
+        fail('VALIDATION', 'facts.rate: Too big', {
+          issues: [{ path: ['facts', 'rate'], message: 'Too big: expected string to have <=300 characters' }],
+        }),
     })
     const hs = harness({ service, locale: 'zh-Hant' })
     const wrapper = mountIn(hs, MeasureEditView, { attachTo: document.body })
@@ -48,7 +50,9 @@ describe('measure editor', () => {
     await wrapper.get('form').trigger('submit')
     await settle()
     expect(service.calls.map((c) => c.method)).toEqual(['measures.create'])
-    expect(service.calls[0]!.input).toMatchObject({ facts: { title: { en: 'Port fees' }, imposer: 'US', target: 'CN', category: 'port_fee', tags: ['ships', 'truce'] } })
+    expect(service.calls[0]!.input).toMatchObject({
+      facts: { title: { en: 'Port fees' }, imposer: 'US', target: 'CN', category: 'port_fee', tags: ['ships', 'truce'] },
+    })
     const rate = labelled(wrapper, '稅率')
     expect(rate.attributes('aria-invalid')).toBe('true')
     expect(errorOf(wrapper, rate)).toContain('最多 300 個字元')
@@ -57,10 +61,25 @@ describe('measure editor', () => {
 
   it('saves an edit and opens the measure page', async () => {
     const detail = {
-      id: 'm1', title: { en: 'Old' }, shortName: '', imposer: 'US', target: 'CN', category: 'tariff', authority: '', instrument: '', instrumentNumber: '',
-      scope: '', rate: null, tags: [], summary: '',
+      id: 'm1',
+      title: { en: 'Old' },
+      shortName: '',
+      imposer: 'US',
+      target: 'CN',
+      category: 'tariff',
+      authority: '',
+      instrument: '',
+      instrumentNumber: '',
+      scope: '',
+      rate: null,
+      tags: [],
+      summary: '',
     }
-    const service = fakeService({ 'measures.get': () => detail, 'measures.update': () => ({ ...detail, title: { en: 'New' } }), 'measures.list': () => [] })
+    const service = fakeService({
+      'measures.get': () => detail,
+      'measures.update': () => ({ ...detail, title: { en: 'New' } }),
+      'measures.list': () => [],
+    })
     const hs = harness({ service })
     await hs.router.push('/measure/m1/edit')
     const wrapper = mountIn(hs, MeasureEditView, { props: { id: 'm1' } })

@@ -76,7 +76,9 @@ describe('measure editor in three languages', () => {
     await labelled(wrapper, 'Scope (Simplified Chinese)').setValue('悬挂美国旗的船舶')
     await wrapper.get('form').trigger('submit')
     await settle()
-    const sent = service.calls.find((call) => call.method === 'measures.update')?.input as { facts: { title: object; translations: object } }
+    const sent = service.calls.find((call) => call.method === 'measures.update')?.input as {
+      facts: { title: object; translations: object }
+    }
     expect(sent.facts.title).toEqual({ en: 'Special port fees', 'zh-Hant': undefined, 'zh-Hans': '船舶特别港务费' })
     expect(sent.facts.translations).toEqual({
       authority: { 'zh-Hant': '交通運輸部', 'zh-Hans': '交通运输部' },

@@ -61,7 +61,11 @@ async function open(handlers: Partial<Record<string, Handler>> = {}) {
     'measures.get': () => soybeans(progress),
     'measures.list': () => [],
     'progress.record': (input) => {
-      const entry = { ...(input as { entry: Omit<ProgressEntry, 'id' | 'recordedAt'> }).entry, id: 'p2', recordedAt: '2026-12-04T00:00:00.000Z' } as ProgressEntry
+      const entry = {
+        ...(input as { entry: Omit<ProgressEntry, 'id' | 'recordedAt'> }).entry,
+        id: 'p2',
+        recordedAt: '2026-12-04T00:00:00.000Z',
+      } as ProgressEntry
       progress = [...progress, entry]
       return entry
     },
@@ -105,7 +109,9 @@ describe('measure page: commitment', () => {
     expect(facts[1]![1]).toMatch(/2026|2027/)
     expect(facts[2]).toEqual(['Latest progress', '12.1 of 25 million tonnes (as of Jun 30, 2026)'])
     expect(facts[3]).toEqual(['Outcome', '…Pending'])
-    const entries = section(wrapper).findAll('ul.entries > li').map((li) => squash(li.text()))
+    const entries = section(wrapper)
+      .findAll('ul.entries > li')
+      .map((li) => squash(li.text()))
     expect(entries).toHaveLength(1)
     expect(entries[0]).toContain('12.1 million tonnes as of')
     expect(entries[0]).toContain('USDA export sales')
@@ -120,7 +126,9 @@ describe('measure page: commitment', () => {
     // Read on the clock the deadline is written in.
     expect((asOf.get('select').element as HTMLSelectElement).value).toBe('Asia/Shanghai')
     await asOf.get('select').setValue('Asia/Shanghai')
-    const sources = wrapper.findAll('fieldset').find((f) => f.get('legend').text() === 'Sources cited' && f.element.closest('.progress-form'))!
+    const sources = wrapper
+      .findAll('fieldset')
+      .find((f) => f.get('legend').text() === 'Sources cited' && f.element.closest('.progress-form'))!
     await sources.findAll('input[type="checkbox"]')[1]!.setValue(true)
     await labelled(wrapper, 'Note').setValue('Cumulative to 30 Nov')
     await button(wrapper, 'Record progress').trigger('submit')
@@ -137,7 +145,9 @@ describe('measure page: commitment', () => {
   it('says what is wrong next to the field, from the page and from the service', async () => {
     const { wrapper, service } = await open({
       'progress.record': () =>
-        fail('VALIDATION', 'cites unknown source "gone"', { issues: [{ path: ['entry', 'sourceIds'], message: 'cites unknown source "gone"' }] }),
+        fail('VALIDATION', 'cites unknown source "gone"', {
+          issues: [{ path: ['entry', 'sourceIds'], message: 'cites unknown source "gone"' }],
+        }),
     })
     await button(wrapper, 'Record progress').trigger('submit')
     await settle()
@@ -157,7 +167,9 @@ describe('measure page: commitment', () => {
 
   it('removes a figure only after confirming, through progress.remove', async () => {
     const { wrapper, service } = await open()
-    const remove = wrapper.findAll('button').find((b) => b.attributes('aria-label')?.startsWith('Remove the figure 12.1 million tonnes as of'))!
+    const remove = wrapper
+      .findAll('button')
+      .find((b) => b.attributes('aria-label')?.startsWith('Remove the figure 12.1 million tonnes as of'))!
     await remove.trigger('click')
     await settle()
     expect(service.calls.some((c) => c.method === 'progress.remove')).toBe(false)

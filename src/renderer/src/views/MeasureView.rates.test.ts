@@ -46,7 +46,13 @@ function reciprocal(): MeasureDetail {
     rate: '34%',
     rateValue: { value: 34, unit: 'percent' },
     events: [
-      event({ id: 'eff', kind: 'effective', at: '2025-04-10T12:01:00+08:00[Asia/Shanghai]', rate: '34%', rateValue: { value: 34, unit: 'percent' } }),
+      event({
+        id: 'eff',
+        kind: 'effective',
+        at: '2025-04-10T12:01:00+08:00[Asia/Shanghai]',
+        rate: '34%',
+        rateValue: { value: 34, unit: 'percent' },
+      }),
       event({
         id: 'susp',
         kind: 'suspended',
@@ -100,10 +106,14 @@ describe('measure page: partial suspension and rate steps', () => {
 
   it('lists the full rate and the rate in effect among the facts and the status', async () => {
     const wrapper = await open()
-    const facts = wrapper.findAll('.facts dt').map((dt) => [dt.text(), squash((dt.element.nextElementSibling as HTMLElement).textContent ?? '')])
+    const facts = wrapper
+      .findAll('.facts dt')
+      .map((dt) => [dt.text(), squash((dt.element.nextElementSibling as HTMLElement).textContent ?? '')])
     expect(facts).toContainEqual(['Rate', '34%'])
     expect(facts).toContainEqual(['Rate in effect', '10% in effect (34%, 24 points suspended)'])
-    const panel = wrapper.findAll('.status-panel dt').map((dt) => [dt.text(), squash((dt.element.nextElementSibling as HTMLElement).textContent ?? '')])
+    const panel = wrapper
+      .findAll('.status-panel dt')
+      .map((dt) => [dt.text(), squash((dt.element.nextElementSibling as HTMLElement).textContent ?? '')])
     expect(panel).toContainEqual(['Rate in effect', '10%'])
   })
 

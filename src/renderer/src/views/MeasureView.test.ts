@@ -37,7 +37,9 @@ describe('measure page', () => {
     expect(text).toContain('USTR')
     expect(text).toContain('Section 301 action — 90 FR 17114')
     expect(text).toContain('Suspended until')
-    const sources = wrapper.findAll('#sources-title + ol li').map((li) => [li.get('.number').text(), li.get('a').text(), li.get('.badge').text()])
+    const sources = wrapper
+      .findAll('#sources-title + ol li')
+      .map((li) => [li.get('.number').text(), li.get('a').text(), li.get('.badge').text()])
     expect(sources).toEqual([
       ['[1]', 'Law firm alert', 'Reputable secondary'],
       ['[2]', 'Federal Register notice', 'Official text'],
@@ -53,17 +55,27 @@ describe('measure page', () => {
     expect(wrapper.get('#conflicts-title').text()).toContain('Sources disagree on dates')
     await button(wrapper, 'Use this date').trigger('click')
     await settle()
-    expect(service.calls.find((c) => c.method === 'events.chooseAlternative')?.input).toEqual({ measureId: 'us-ships', eventId: 'e2', index: 0 })
+    expect(service.calls.find((c) => c.method === 'events.chooseAlternative')?.input).toEqual({
+      measureId: 'us-ships',
+      eventId: 'e2',
+      index: 0,
+    })
   })
 
   it('opens sources outside the app through the client', async () => {
     const { wrapper, service } = await open()
-    await wrapper.findAll('a').find((a) => a.text() === 'Federal Register notice')!.trigger('click')
+    await wrapper
+      .findAll('a')
+      .find((a) => a.text() === 'Federal Register notice')!
+      .trigger('click')
     expect(service.opened).toEqual(['https://example.gov/b'])
   })
 
   it('deletes with an Undo that takes focus and restores the measure', async () => {
-    const { wrapper, service, hs } = await open({ 'measures.delete': () => ({ id: 'us-ships' }), 'measures.restore': () => measureDetail() })
+    const { wrapper, service, hs } = await open({
+      'measures.delete': () => ({ id: 'us-ships' }),
+      'measures.restore': () => measureDetail(),
+    })
     await button(wrapper, 'Delete').trigger('click')
     await vi.waitFor(() => expect(hs.router.currentRoute.value.name).toBe('board'), { timeout: 10_000 })
     await settle()
@@ -104,7 +116,14 @@ describe('measure page', () => {
     await settle()
     expect(service.calls.find((c) => c.method === 'events.record')?.input).toEqual({
       measureId: 'us-ships',
-      event: { kind: 'extended', at: '2026-11-09T12:00:00-05:00[America/New_York]', duration: 'P90D', scheduled: false, sourceIds: [], note: '' },
+      event: {
+        kind: 'extended',
+        at: '2026-11-09T12:00:00-05:00[America/New_York]',
+        duration: 'P90D',
+        scheduled: false,
+        sourceIds: [],
+        note: '',
+      },
     })
     expect(wrapper.text()).toContain('Recorded: Suspension extended')
   })

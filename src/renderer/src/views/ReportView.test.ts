@@ -27,14 +27,20 @@ function reportService(): FakeService {
     'report.build': (input) => {
       const { options, format } = input as BuildInput
       builds++
-      const content = format === 'csv' ? '\uFEFFid,title\r\nus-ports,Port fees\r\n' : `<!doctype html><html lang="${String(options.lang)}"><body><h1>Report ${builds}</h1></body></html>`
+      const content =
+        format === 'csv'
+          ? '\uFEFFid,title\r\nus-ports,Port fees\r\n'
+          : `<!doctype html><html lang="${String(options.lang)}"><body><h1>Report ${builds}</h1></body></html>`
       return { ...FILES[format], content }
     },
   })
 }
 
 const buildCalls = (service: FakeService) => service.calls.filter((c) => c.method === 'report.build').map((c) => c.input as BuildInput)
-const lastHtmlBuild = (service: FakeService) => buildCalls(service).filter((c) => c.format === 'html').at(-1)
+const lastHtmlBuild = (service: FakeService) =>
+  buildCalls(service)
+    .filter((c) => c.format === 'html')
+    .at(-1)
 
 beforeEach(() => {
   builds = 0
@@ -66,7 +72,18 @@ describe('report view', () => {
   it('builds the preview at once from the defaults: now in the reader’s zone, the UI language, every measure', async () => {
     const { wrapper, service } = await open()
     expect(buildCalls(service)).toEqual([
-      { options: { tz: userZone(), lang: 'en', includeNotes: false, days: 30, filter: {}, paper: defaultPaper(navigator.language), orientation: 'landscape' }, format: 'html' },
+      {
+        options: {
+          tz: userZone(),
+          lang: 'en',
+          includeNotes: false,
+          days: 30,
+          filter: {},
+          paper: defaultPaper(navigator.language),
+          orientation: 'landscape',
+        },
+        format: 'html',
+      },
     ])
     // The paper follows the reader's region: US Letter in the United States, A4 elsewhere.
     expect(defaultPaper('en-US')).toBe('Letter')
@@ -114,7 +131,12 @@ describe('report view', () => {
     })
     await vi.waitFor(() => expect(wrapper.get('iframe').attributes('srcdoc')).toContain('lang="zh-Hant"'))
     // The paper choices are remembered for next time; the language and the data are not.
-    expect(JSON.parse(localStorage.getItem(REPORT_PREFS_KEY)!)).toEqual({ includeNotes: true, days: 90, paper: 'Letter', orientation: 'portrait' })
+    expect(JSON.parse(localStorage.getItem(REPORT_PREFS_KEY)!)).toEqual({
+      includeNotes: true,
+      days: 90,
+      paper: 'Letter',
+      orientation: 'portrait',
+    })
   })
 
   it('writes the report in the UI language, following it unless another was chosen', async () => {
@@ -131,7 +153,14 @@ describe('report view', () => {
   it('carries the board’s filters and as-of instant, and clears its own copy only', async () => {
     const { wrapper, service, button } = await open(() => {
       const board = useBoardStore()
-      Object.assign(board.filter, { party: 'CN', category: 'export_control', status: 'suspended', tag: 'ships', needsReview: true, text: ' rare earth ' })
+      Object.assign(board.filter, {
+        party: 'CN',
+        category: 'export_control',
+        status: 'suspended',
+        tag: 'ships',
+        needsReview: true,
+        text: ' rare earth ',
+      })
       useClockStore().setAsOf('2026-11-10T00:01:00-05:00[America/New_York]')
     })
     expect(buildCalls(service)[0]!.options).toMatchObject({
@@ -162,7 +191,12 @@ describe('report view', () => {
     // Printed at once: the pending rebuild is done first, so what prints matches the options.
     await button('Print…').trigger('click')
     await vi.waitFor(() => expect(service.printed).toHaveLength(1))
-    expect(service.printed[0]).toEqual({ as: 'print', html: '<!doctype html><html lang="en"><body><h1>Report 2</h1></body></html>', paper: 'A4', landscape: true })
+    expect(service.printed[0]).toEqual({
+      as: 'print',
+      html: '<!doctype html><html lang="en"><body><h1>Report 2</h1></body></html>',
+      paper: 'A4',
+      landscape: true,
+    })
 
     await byLabel('Orientation').setValue('portrait')
     await button('Save as PDF…').trigger('click')
@@ -177,7 +211,11 @@ describe('report view', () => {
     await byLabel('Include pinned notes').setValue(true)
     await button('Export CSV').trigger('click')
     await vi.waitFor(() => expect(service.saved).toHaveLength(1))
-    expect(service.saved[0]).toEqual({ filename: 'measure-report-2026-11-09.csv', mimeType: 'text/csv; charset=utf-8', content: '\uFEFFid,title\r\nus-ports,Port fees\r\n' })
+    expect(service.saved[0]).toEqual({
+      filename: 'measure-report-2026-11-09.csv',
+      mimeType: 'text/csv; charset=utf-8',
+      content: '\uFEFFid,title\r\nus-ports,Port fees\r\n',
+    })
     expect(buildCalls(service).find((c) => c.format === 'csv')!.options).toMatchObject({ includeNotes: true, filter: {} })
     await button('Export Markdown').trigger('click')
     await vi.waitFor(() => expect(service.saved).toHaveLength(2))
@@ -203,7 +241,8 @@ describe('report view', () => {
   it('shows a failed build with a retry', async () => {
     let fail = true
     const service = fakeService({
-      'report.build': () => (fail ? { ok: false, error: { code: 'STORAGE', message: 'disk gone' } } : { ...FILES.html, content: '<p>ok</p>' }),
+      'report.build': () =>
+        fail ? { ok: false, error: { code: 'STORAGE', message: 'disk gone' } } : { ...FILES.html, content: '<p>ok</p>' },
     })
     const hs = harness({ service })
     await hs.router.push('/report')

@@ -55,7 +55,13 @@ describe('Needs review', () => {
     expect(ships!.get('h2 a').attributes('href')).toBe('/measure/us-ships')
     expect(ships!.text()).toContain('Suspension ended on Nov 10, 2026 — outcome not recorded')
     expect(ships!.get('[role="group"]').attributes('aria-label')).toBe('What happened')
-    expect(ships!.findAll('[role="group"] button').map((b) => b.text())).toEqual(['Record extension', 'Record reinstated', 'Record terminated', 'Confirm checked', 'Record outcome…'])
+    expect(ships!.findAll('[role="group"] button').map((b) => b.text())).toEqual([
+      'Record extension',
+      'Record reinstated',
+      'Record terminated',
+      'Confirm checked',
+      'Record outcome…',
+    ])
     expect(rare!.text()).toContain('Scheduled change (Takes effect) passed on Nov 12, 2026 — not confirmed')
     expect(rare!.findAll('[role="group"] button').map((b) => b.text())).toEqual(['Record terminated', 'Confirm checked', 'Record outcome…'])
     // The full outcome dialog (issue 11) is one button per entry, named with the measure.
@@ -85,7 +91,9 @@ describe('Needs review', () => {
     const { wrapper, entries, recorded } = await open()
     await button(entries()[0]!, 'Confirm checked').trigger('click')
     await settle()
-    expect(recorded()).toEqual([{ measureId: 'us-ships', event: { kind: 'review', at: '2026-11-20T10:30:45-05:00[America/New_York]', ...plain } }])
+    expect(recorded()).toEqual([
+      { measureId: 'us-ships', event: { kind: 'review', at: '2026-11-20T10:30:45-05:00[America/New_York]', ...plain } },
+    ])
     await vi.waitFor(() => expect(entries()).toHaveLength(1), { timeout: 10_000 })
     expect(wrapper.text()).toContain('“Port fees”: confirmed as checked')
     // The last entry: the list empties and the keyboard goes to the heading.
@@ -120,7 +128,9 @@ describe('Needs review', () => {
     await form.get('input[type="date"]').setValue('2027-11-10')
     await form.trigger('submit')
     await settle()
-    expect(recorded()).toEqual([{ measureId: 'us-ships', event: { kind: 'extended', at: ENDED, until: '2027-11-10T00:01:00-05:00[America/New_York]', ...plain } }])
+    expect(recorded()).toEqual([
+      { measureId: 'us-ships', event: { kind: 'extended', at: ENDED, until: '2027-11-10T00:01:00-05:00[America/New_York]', ...plain } },
+    ])
   })
 
   it('takes a duration counted from the deadline', async () => {

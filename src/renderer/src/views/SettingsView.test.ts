@@ -64,7 +64,10 @@ describe('reminder lead times', () => {
     expect(wrapper.text()).toContain('Reminder lead times saved')
     expect(wrapper.text()).toContain('Now: 60, 14, 3 days before each deadline')
 
-    await wrapper.findAll('button').find((b) => b.text() === 'Restore defaults')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Restore defaults')!
+      .trigger('click')
     expect(input().element.value).toBe('90, 30, 7, 1')
   })
 

@@ -110,7 +110,12 @@ describe('upcoming countdowns', () => {
     const now = Date.parse('2026-11-30T20:00:00Z')
     const beijing: UpcomingTransition = {
       ...row('beijing', Date.parse('2027-01-29T20:00:00Z')),
-      transition: { kind: 'suspension_end', at: '2027-01-30T04:00:00+08:00[Asia/Shanghai]', atMs: Date.parse('2027-01-29T20:00:00Z'), eventId: 'e' },
+      transition: {
+        kind: 'suspension_end',
+        at: '2027-01-30T04:00:00+08:00[Asia/Shanghai]',
+        atMs: Date.parse('2027-01-29T20:00:00Z'),
+        eventId: 'e',
+      },
     }
     const service = fakeService({ 'reminders.upcoming': () => [beijing], 'reminders.settings': () => ({ leadDays: [90, 30, 7, 1] }) })
     const hs = harness({ service })

@@ -16,7 +16,13 @@ describe('as-of control', () => {
     const wrapper = mountIn(hs, Both, { attachTo: document.body })
     expect(wrapper.find('[role="status"]').text()).toBe('')
 
-    const field = (label: string) => wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === label)!.attributes('for')}`)
+    const field = (label: string) =>
+      wrapper.get(
+        `#${wrapper
+          .findAll('label')
+          .find((l) => l.text() === label)!
+          .attributes('for')}`,
+      )
     await field('As-of zone').setValue('UTC')
     await field('As-of date').setValue('2026-11-09')
     await field('As-of time').setValue('17:00')
@@ -25,7 +31,10 @@ describe('as-of control', () => {
     expect(clock.reference).toBe(Date.UTC(2026, 10, 9, 17))
     expect(wrapper.get('[role="status"]').text()).toContain('Showing the situation as of Nov 9, 2026, 17:00 UTC — not now')
 
-    await wrapper.findAll('button').find((b) => b.text() === 'Back to now')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Back to now')!
+      .trigger('click')
     expect(clock.asOf).toBeNull()
     expect(wrapper.get('[role="status"]').text()).toBe('')
     // Back to now resets the fields to the current time (in the zone chosen), not the old instant.
@@ -41,7 +50,13 @@ describe('as-of control', () => {
     const hs = harness()
     const clock = useClockStore()
     const wrapper = mountIn(hs, AsOfControl)
-    const field = (label: string) => wrapper.get(`#${wrapper.findAll('label').find((l) => l.text() === label)!.attributes('for')}`)
+    const field = (label: string) =>
+      wrapper.get(
+        `#${wrapper
+          .findAll('label')
+          .find((l) => l.text() === label)!
+          .attributes('for')}`,
+      )
     await field('As-of zone').setValue('UTC')
     await field('As-of date').setValue('2026-11-09')
     await field('As-of time').setValue('17:00')

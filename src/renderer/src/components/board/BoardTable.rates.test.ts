@@ -30,7 +30,11 @@ const rows = () => [
     next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' },
   }),
   summary('ships', { status: 'suspended', title: { en: 'Port fees' } }),
-  summary('chips', { status: 'in_force', title: { en: 'Chip tariff' }, next: { kind: 'rate_step', at: '2027-06-23T00:00:00-04:00[America/New_York]' } }),
+  summary('chips', {
+    status: 'in_force',
+    title: { en: 'Chip tariff' },
+    next: { kind: 'rate_step', at: '2027-06-23T00:00:00-04:00[America/New_York]' },
+  }),
 ]
 
 function statusCell(wrapper: ReturnType<typeof mountIn>, title: string): string {
@@ -74,7 +78,12 @@ describe('board table: partial suspension and rate steps', () => {
   it('puts the rate words last in a counter-measure pair, after the countdown, with the whole status as a tooltip', () => {
     const h = harness()
     const pair = [
-      summary('us-side', { ...PARTLY_SUSPENDED, title: { en: 'US side' }, counter: ['cn-side'], next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' } }),
+      summary('us-side', {
+        ...PARTLY_SUSPENDED,
+        title: { en: 'US side' },
+        counter: ['cn-side'],
+        next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' },
+      }),
       summary('cn-side', { imposer: 'CN', target: 'US', title: { en: 'CN side' }, counter: ['us-side'] }),
     ]
     const wrapper = mountIn(h, BoardTable, { props: { items: boardItems(pair, 'pairs', { home: 'US' }) } })

@@ -22,7 +22,9 @@ afterEach(() => {
 function rows(count: number) {
   // Deadline of row i: i hours and 5 seconds after NOW.
   return Array.from({ length: count }, (_, i) =>
-    summary(`m${String(i).padStart(5, '0')}`, { next: { kind: 'suspension_end', at: new Date(NOW + i * 3_600_000 + 5000).toISOString().replace('.000Z', '+00:00[UTC]') } }),
+    summary(`m${String(i).padStart(5, '0')}`, {
+      next: { kind: 'suspension_end', at: new Date(NOW + i * 3_600_000 + 5000).toISOString().replace('.000Z', '+00:00[UTC]') },
+    }),
   )
 }
 
@@ -78,16 +80,28 @@ describe('board table', () => {
   it('marks deadlines within 7 and 30 days in words, not colour alone', async () => {
     const h = harness()
     const at = (days: number) => new Date(NOW + days * 86_400_000).toISOString().replace('.000Z', '+00:00[UTC]')
-    const items = boardItems([summary('a', { next: { kind: 'effective', at: at(3) } }), summary('b', { next: { kind: 'effective', at: at(20) } }), summary('c', { next: { kind: 'effective', at: at(60) } })], 'none')
+    const items = boardItems(
+      [
+        summary('a', { next: { kind: 'effective', at: at(3) } }),
+        summary('b', { next: { kind: 'effective', at: at(20) } }),
+        summary('c', { next: { kind: 'effective', at: at(60) } }),
+      ],
+      'none',
+    )
     const wrapper = mountIn(h, BoardTable, { props: { items } })
     await wrapper.vm.$nextTick()
-    const labels = wrapper.findAll('[role="row"][data-index]').map((row) => row.find('.urgency-label').exists() ? row.get('.urgency-label').text().replace(/^\W+/, '') : '')
+    const labels = wrapper
+      .findAll('[role="row"][data-index]')
+      .map((row) => (row.find('.urgency-label').exists() ? row.get('.urgency-label').text().replace(/^\W+/, '') : ''))
     expect(labels).toEqual(['Within 7 days', 'Within 30 days', ''])
   })
 
   it("shows the deadline in the reader's zone with the legal-zone reading described for hover and focus", async () => {
     const h = harness()
-    const items = boardItems([summary('a', { next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' } })], 'none')
+    const items = boardItems(
+      [summary('a', { next: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' } })],
+      'none',
+    )
     const wrapper = mountIn(h, BoardTable, { props: { items } })
     await wrapper.vm.$nextTick()
     const time = wrapper.get('time')
@@ -103,7 +117,10 @@ describe('board table', () => {
     const h = harness()
     // Midnight in Beijing on 10 Nov is still 9 Nov in New York or UTC: the date shown is the notice's.
     const reviewReason = { kind: 'suspension_end' as const, at: '2026-11-10T00:00:00+08:00[Asia/Shanghai]' }
-    const items = boardItems([summary('a', { reviewReason, next: { kind: 'effective', at: '2027-11-10T00:01:00-05:00[America/New_York]' } })], 'none')
+    const items = boardItems(
+      [summary('a', { reviewReason, next: { kind: 'effective', at: '2027-11-10T00:01:00-05:00[America/New_York]' } })],
+      'none',
+    )
     const wrapper = mountIn(h, BoardTable, { props: { items } })
     await wrapper.vm.$nextTick()
     const cells = wrapper.findAll('[role="row"][data-index] [role="cell"]')
@@ -133,7 +150,10 @@ describe('the board on paper', () => {
     // The group heading, and each row's deadline and countdown as of printing.
     expect(table.get('tbody tr.heading').text()).toBe('In force (500)')
     // Row 24's deadline is a day and 5 seconds away: counted to the minute, as on screen beyond a day.
-    const dayAway = table.findAll('tbody tr:not(.heading)')[24]!.findAll('td').map((cell) => cell.text())
+    const dayAway = table
+      .findAll('tbody tr:not(.heading)')[24]!
+      .findAll('td')
+      .map((cell) => cell.text())
     expect(dayAway[4]).toMatch(/^Suspension ends: Nov 10, 2026/)
     expect(dayAway[5]).toBe('1d 0h 0m')
 

@@ -7,7 +7,11 @@ import { harness, mountIn } from '../../test/harness.ts'
 import { summary } from '../../test/fixtures.ts'
 
 const ended = (id: string) => summary(id, { reviewReason: { kind: 'suspension_end', at: '2026-11-10T00:01:00-05:00[America/New_York]' } })
-const rows = [...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(ended), summary('x', { reviewReason: { kind: 'terminated', at: '2026-02-20T00:00:00-05:00[America/New_York]' } }), summary('ok')]
+const rows = [
+  ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(ended),
+  summary('x', { reviewReason: { kind: 'terminated', at: '2026-02-20T00:00:00-05:00[America/New_York]' } }),
+  summary('ok'),
+]
 
 function render(locale: 'en' | 'zh-Hant' | 'zh-Hans', list = rows) {
   const h = harness({ locale })
@@ -28,20 +32,33 @@ describe('review summary', () => {
   })
 
   it('speaks Chinese too', () => {
-    expect(render('zh-Hant').findAll('li').map((li) => li.text())[0]).toBe('7 項暫停已於 2026年11月10日 期滿，結果未記錄')
+    expect(
+      render('zh-Hant')
+        .findAll('li')
+        .map((li) => li.text())[0],
+    ).toBe('7 項暫停已於 2026年11月10日 期滿，結果未記錄')
     expect(render('zh-Hans').get('h2').text()).toContain('8 项措施待复核')
   })
 
   it('is absent when nothing needs review, and offers to show only those that do', async () => {
-    expect(render('en', [summary('ok')]).find('h2').exists()).toBe(false)
+    expect(
+      render('en', [summary('ok')])
+        .find('h2')
+        .exists(),
+    ).toBe(false)
     const wrapper = render('en')
-    await wrapper.findAll('button').find((b) => b.text() === 'Show only these')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Show only these')!
+      .trigger('click')
     expect(wrapper.emitted('show')).toHaveLength(1)
   })
 
   it('fits on one line with the newest reason, and lists every reason on request', async () => {
     const days = ['2026-11-06', '2026-11-07', '2026-11-08', '2026-11-09', '2026-11-10']
-    const many = days.map((day, i) => summary(`m${i}`, { reviewReason: { kind: 'suspension_end', at: `${day}T00:01:00-05:00[America/New_York]` } }))
+    const many = days.map((day, i) =>
+      summary(`m${i}`, { reviewReason: { kind: 'suspension_end', at: `${day}T00:01:00-05:00[America/New_York]` } }),
+    )
     const wrapper = render('en', many)
     expect(wrapper.get('.line').text()).toContain('5 measures need review1 suspension ended on Nov 10, 2026 with no outcome recorded')
     const list = () => wrapper.get('ul')
@@ -55,7 +72,13 @@ describe('review summary', () => {
 
     await toggle.trigger('click')
     expect(listShown()).toBe(true)
-    expect(wrapper.findAll('li').map((li) => li.text().replace(/.* on (.*) with .*/, '$1'))).toEqual(['Nov 10, 2026', 'Nov 9, 2026', 'Nov 8, 2026', 'Nov 7, 2026', 'Nov 6, 2026'])
+    expect(wrapper.findAll('li').map((li) => li.text().replace(/.* on (.*) with .*/, '$1'))).toEqual([
+      'Nov 10, 2026',
+      'Nov 9, 2026',
+      'Nov 8, 2026',
+      'Nov 7, 2026',
+      'Nov 6, 2026',
+    ])
     expect(toggle.text()).toBe('Hide reasons (5)')
     expect(toggle.attributes('aria-expanded')).toBe('true')
     // Five reasons fit in the bounded box: no tab stop for a list that does not scroll.
@@ -78,7 +101,11 @@ describe('review summary', () => {
     Object.defineProperty(HTMLElement.prototype, 'scrollHeight', { configurable: true, get: () => 600 })
     Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 192 })
     try {
-      const many = Array.from({ length: 30 }, (_, i) => summary(`m${i}`, { reviewReason: { kind: 'suspension_end', at: `2026-10-${String(i + 1).padStart(2, '0')}T00:01:00-04:00[America/New_York]` } }))
+      const many = Array.from({ length: 30 }, (_, i) =>
+        summary(`m${i}`, {
+          reviewReason: { kind: 'suspension_end', at: `2026-10-${String(i + 1).padStart(2, '0')}T00:01:00-04:00[America/New_York]` },
+        }),
+      )
       const wrapper = render('en', many)
       await wrapper.get('button[aria-controls]').trigger('click')
       await nextTick()

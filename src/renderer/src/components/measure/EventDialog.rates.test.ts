@@ -21,7 +21,9 @@ function chinese(): MeasureDetail {
     imposer: 'CN',
     target: 'US',
     events: base.events.map((event, index) =>
-      index === 0 ? { ...event, at: '2025-04-10T12:01:00+08:00[Asia/Shanghai]' } : { ...event, at: '2025-05-14T12:01:00+08:00[Asia/Shanghai]', until: '2026-11-11T00:00:00+08:00[Asia/Shanghai]' },
+      index === 0
+        ? { ...event, at: '2025-04-10T12:01:00+08:00[Asia/Shanghai]' }
+        : { ...event, at: '2025-05-14T12:01:00+08:00[Asia/Shanghai]', until: '2026-11-11T00:00:00+08:00[Asia/Shanghai]' },
     ),
   }
 }
@@ -33,13 +35,19 @@ async function openDialog(handler: Handler = (input) => ({ ...(input as { event:
   const wrapper = mountIn(hs, Page, { attachTo: document.body })
   await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true), { timeout: 10_000 })
   await settle()
-  await wrapper.findAll('button').find((b) => b.text() === 'Record event')!.trigger('click')
+  await wrapper
+    .findAll('button')
+    .find((b) => b.text() === 'Record event')!
+    .trigger('click')
   await settle()
   const dialog = wrapper.get('dialog')
   // The event's own date and time (the "When" group).
   await dialog.findAll('input[type="date"]')[0]!.setValue('2026-11-05')
   await dialog.findAll('input[type="time"]')[0]!.setValue('13:01')
-  await dialog.findAll('select').find((s) => s.element.closest('fieldset')?.querySelector('legend')?.textContent === 'When')!.setValue('Asia/Shanghai')
+  await dialog
+    .findAll('select')
+    .find((s) => s.element.closest('fieldset')?.querySelector('legend')?.textContent === 'When')!
+    .setValue('Asia/Shanghai')
   return { wrapper, service, dialog }
 }
 
@@ -83,7 +91,12 @@ describe('record event: issue 10', () => {
     await label(dialog, 'No end date (indefinite)').setValue(true)
     await dialog.get('form').trigger('submit')
     await settle()
-    expect(recorded(service)).toMatchObject({ kind: 'suspended', at: '2026-11-05T13:01:00+08:00[Asia/Shanghai]', until: null, part: { rate: 24, scope: 'Soybeans' } })
+    expect(recorded(service)).toMatchObject({
+      kind: 'suspended',
+      at: '2026-11-05T13:01:00+08:00[Asia/Shanghai]',
+      until: null,
+      part: { rate: 24, scope: 'Soybeans' },
+    })
   })
 
   it('asks for what part is suspended when "Part of it" is chosen empty, next to the group', async () => {
@@ -118,7 +131,9 @@ describe('record event: issue 10', () => {
 
   it('places the service’s VALIDATION issues on the rate-number fields', async () => {
     const { dialog } = await openDialog(() =>
-      fail('VALIDATION', 'invalid', { issues: [{ path: ['event', 'rateValue', 'currency'], message: 'must be an ISO 4217 code such as USD' }] }),
+      fail('VALIDATION', 'invalid', {
+        issues: [{ path: ['event', 'rateValue', 'currency'], message: 'must be an ISO 4217 code such as USD' }],
+      }),
     )
     await dialog.get('#event-kind').setValue('rate_step')
     await label(dialog, 'Number').setValue('80')

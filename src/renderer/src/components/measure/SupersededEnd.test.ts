@@ -15,7 +15,10 @@ const NEW_END = '2027-11-10T00:01:00-05:00[America/New_York]'
 
 function mountPage(detail: MeasureDetail) {
   const hs = harness()
-  const Page = defineComponent({ render: () => h('div', [h(DateConflicts, { events: detail.events, sources: detail.sources, busy: false }), h(EventTimeline, { detail })]) })
+  const Page = defineComponent({
+    render: () =>
+      h('div', [h(DateConflicts, { events: detail.events, sources: detail.sources, busy: false }), h(EventTimeline, { detail })]),
+  })
   return mountIn(hs, Page)
 }
 
@@ -23,7 +26,21 @@ const extended = (base: MeasureDetail): MeasureDetail => ({
   ...base,
   events: [
     ...base.events,
-    { id: 'x', kind: 'extended', at: END, until: NEW_END, scheduled: false, rate: null, scope: null, sourceIds: [], note: '', alternatives: [], rateValue: null, part: null, whenSuspended: null },
+    {
+      id: 'x',
+      kind: 'extended',
+      at: END,
+      until: NEW_END,
+      scheduled: false,
+      rate: null,
+      scope: null,
+      sourceIds: [],
+      note: '',
+      alternatives: [],
+      rateValue: null,
+      part: null,
+      whenSuspended: null,
+    },
   ],
 })
 
@@ -49,7 +66,10 @@ describe('a superseded suspension end', () => {
 
   it('a disagreement about another date still shows', () => {
     const base = extended(measureDetail())
-    base.events[0] = { ...base.events[0]!, alternatives: [{ field: 'at', value: '2025-10-15T00:01:00-04:00[America/New_York]', sourceIds: ['s1'], note: '' }] }
+    base.events[0] = {
+      ...base.events[0]!,
+      alternatives: [{ field: 'at', value: '2025-10-15T00:01:00-04:00[America/New_York]', sourceIds: ['s1'], note: '' }],
+    }
     const wrapper = mountPage(base)
     const box = wrapper.get('.conflicts')
     expect(box.findAll('li')).toHaveLength(1)

@@ -54,16 +54,26 @@ describe('tags on the measure page', () => {
   it('shows tags as chips with labelled remove buttons, suggests known tags, adds and removes', async () => {
     const { wrapper, service, section } = await open()
     expect(section().get('h2').text()).toBe('Tags')
-    expect(section().findAll('.chip > span').map((c) => c.text())).toEqual(['ships', 'truce'])
+    expect(
+      section()
+        .findAll('.chip > span')
+        .map((c) => c.text()),
+    ).toEqual(['ships', 'truce'])
     expect(button(section(), 'Remove tag ships').exists()).toBe(true)
     expect(facets!.value.tags).toEqual(['ships', 'truce'])
 
     const input = section().get('input')
-    expect(section().get(`label[for="${input.attributes('id')}"]`).text()).toBe('New tag')
+    expect(
+      section()
+        .get(`label[for="${input.attributes('id')}"]`)
+        .text(),
+    ).toBe('New tag')
     await input.trigger('focus')
     await settle()
     await input.setValue('s')
-    const options = section().findAll(`datalist#${input.attributes('list')} option`).map((o) => o.attributes('value'))
+    const options = section()
+      .findAll(`datalist#${input.attributes('list')} option`)
+      .map((o) => o.attributes('value'))
     // Tags the measure has already (in any case) are not suggested; those starting with the text first.
     expect(options).toEqual(['semiconductors', 'soybeans'])
 
@@ -71,7 +81,15 @@ describe('tags on the measure page', () => {
     await section().get('form').trigger('submit')
     await settle()
     expect(service.calls.find((c) => c.method === 'tags.add')?.input).toEqual({ measureId: 'us-ships', tag: 'semiconductors' })
-    await vi.waitFor(() => expect(section().findAll('.chip > span').map((c) => c.text())).toEqual(['ships', 'truce', 'semiconductors']), { timeout: 10_000 })
+    await vi.waitFor(
+      () =>
+        expect(
+          section()
+            .findAll('.chip > span')
+            .map((c) => c.text()),
+        ).toEqual(['ships', 'truce', 'semiconductors']),
+      { timeout: 10_000 },
+    )
     expect(wrapper.text()).toContain('Tag “semiconductors” added')
     // The board's rows were fetched again, so its Tag filter offers the new tag.
     await vi.waitFor(() => expect(facets!.value.tags).toEqual(['semiconductors', 'ships', 'truce']), { timeout: 10_000 })
@@ -79,7 +97,15 @@ describe('tags on the measure page', () => {
     await button(section(), 'Remove tag ships').trigger('click')
     await settle()
     expect(service.calls.find((c) => c.method === 'tags.remove')?.input).toEqual({ measureId: 'us-ships', tag: 'ships' })
-    await vi.waitFor(() => expect(section().findAll('.chip > span').map((c) => c.text())).toEqual(['truce', 'semiconductors']), { timeout: 10_000 })
+    await vi.waitFor(
+      () =>
+        expect(
+          section()
+            .findAll('.chip > span')
+            .map((c) => c.text()),
+        ).toEqual(['truce', 'semiconductors']),
+      { timeout: 10_000 },
+    )
     await vi.waitFor(() => expect(facets!.value.tags).toEqual(['semiconductors', 'truce']), { timeout: 10_000 })
     // The keyboard stays in the list.
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Remove tag truce')

@@ -11,7 +11,14 @@ import { measureDetail } from '../../test/detail.ts'
 
 const Page = defineComponent({ render: () => h('div', [h('main', { id: 'main' }, [h(RouterView)]), h(ToastHost)]) })
 
-const note = (id: string, body: string, createdAt: string, extra: Partial<Note> = {}): Note => ({ id, body, pinned: false, createdAt, updatedAt: createdAt, ...extra })
+const note = (id: string, body: string, createdAt: string, extra: Partial<Note> = {}): Note => ({
+  id,
+  body,
+  pinned: false,
+  createdAt,
+  updatedAt: createdAt,
+  ...extra,
+})
 
 async function open(notes: Note[], handlers: Partial<Record<string, Handler>> = {}) {
   let detail: MeasureDetail = measureDetail({ notes })
@@ -85,7 +92,11 @@ describe('notes on the measure page', () => {
     expect(region(wrapper).text()).toContain('No notes yet.')
     await buttonIn(region(wrapper), 'Add note').trigger('click')
     const textarea = region(wrapper).get('textarea')
-    expect(region(wrapper).get(`label[for="${textarea.attributes('id')}"]`).text()).toBe('Note')
+    expect(
+      region(wrapper)
+        .get(`label[for="${textarea.attributes('id')}"]`)
+        .text(),
+    ).toBe('Note')
     expect(document.activeElement).toBe(textarea.element)
     // Saving an empty note is refused in the page.
     await region(wrapper).get('form').trigger('submit')
@@ -124,7 +135,11 @@ describe('notes on the measure page', () => {
     await textarea.setValue('Second text')
     await region(wrapper).get('form').trigger('submit')
     await settle()
-    expect(service.calls.find((c) => c.method === 'notes.edit')?.input).toEqual({ measureId: 'us-ships', noteId: 'n1', body: 'Second text' })
+    expect(service.calls.find((c) => c.method === 'notes.edit')?.input).toEqual({
+      measureId: 'us-ships',
+      noteId: 'n1',
+      body: 'Second text',
+    })
     await vi.waitFor(() => expect(region(wrapper).find('details.history').exists()).toBe(true), { timeout: 10_000 })
     expect(region(wrapper).get('li.note').text()).toMatch(/edited .*Jan 5, 2026/)
     const details = region(wrapper).get('details.history')

@@ -16,10 +16,18 @@ import RecordOutcomeButton from './RecordOutcomeButton.vue'
 const ENDED = '2026-11-10T00:01:00-05:00[America/New_York]'
 const SUNSET = '2026-11-12T00:00:00+08:00[Asia/Shanghai]'
 const ships = summary('us-ships', { title: { en: 'Port fees' }, reviewReason: { kind: 'suspension_end', at: ENDED } })
-const sunset = summary('cn-sunset', { title: { en: 'Sunset duty' }, imposer: 'CN', target: 'US', reviewReason: { kind: 'terminated', at: SUNSET } })
+const sunset = summary('cn-sunset', {
+  title: { en: 'Sunset duty' },
+  imposer: 'CN',
+  target: 'US',
+  reviewReason: { kind: 'terminated', at: SUNSET },
+})
 const successor = summary('us-successor', { title: { en: 'Port fees, second phase' } })
 
-function mountWith(rows: MeasureSummary[], recordOutcome: (input: unknown) => unknown = (input) => ({ event: { ...(input as object), id: 'ev-1' }, source: null, link: null })) {
+function mountWith(
+  rows: MeasureSummary[],
+  recordOutcome: (input: unknown) => unknown = (input) => ({ event: { ...(input as object), id: 'ev-1' }, source: null, link: null }),
+) {
   const service = fakeService({
     'measures.list': () => [...rows, successor],
     'measures.get': () => fail('NOT_FOUND', 'not needed here'),
@@ -27,7 +35,17 @@ function mountWith(rows: MeasureSummary[], recordOutcome: (input: unknown) => un
   })
   const hs = harness({ service })
   const Page = defineComponent({
-    render: () => h('div', [h('main', { id: 'main' }, [h('h1', 'Board'), ...rows.map((row) => h('div', { role: 'row' }, [h('a', { href: '#', 'data-row-focus': '' }, row.title.en), h(RecordOutcomeButton, { row })]))]), h(OutcomeDialogHost), h(ToastHost)]),
+    render: () =>
+      h('div', [
+        h('main', { id: 'main' }, [
+          h('h1', 'Board'),
+          ...rows.map((row) =>
+            h('div', { role: 'row' }, [h('a', { href: '#', 'data-row-focus': '' }, row.title.en), h(RecordOutcomeButton, { row })]),
+          ),
+        ]),
+        h(OutcomeDialogHost),
+        h(ToastHost),
+      ]),
   })
   const wrapper = mountIn(hs, Page, { attachTo: document.body })
   const calls = () => service.calls.filter((c) => c.method === 'events.recordOutcome').map((c) => c.input)
@@ -42,7 +60,8 @@ async function openFor(wrapper: VueWrapper, title: string): Promise<DOMWrapper<E
   return wrapper.get('dialog') as unknown as DOMWrapper<Element>
 }
 
-const radios = (d: DOMWrapper<Element>) => d.findAll<HTMLInputElement>('input[type="radio"]').filter((r) => r.attributes('name')?.endsWith('-outcome'))
+const radios = (d: DOMWrapper<Element>) =>
+  d.findAll<HTMLInputElement>('input[type="radio"]').filter((r) => r.attributes('name')?.endsWith('-outcome'))
 const labelled = (d: DOMWrapper<Element>, text: string) => {
   const label = d.findAll('label').find((l) => l.text().trim() === text)
   if (!label) throw new Error(`no field "${text}"`)
@@ -139,7 +158,11 @@ describe('outcome dialog', () => {
   })
 
   it('shows the service’s refusal next to the field it names and stays open', async () => {
-    const { wrapper } = mountWith([ships], () => fail('VALIDATION', 'until: the end must come after the start', { issues: [{ path: ['until'], message: 'the end (x) must come after the start (y)' }] }))
+    const { wrapper } = mountWith([ships], () =>
+      fail('VALIDATION', 'until: the end must come after the start', {
+        issues: [{ path: ['until'], message: 'the end (x) must come after the start (y)' }],
+      }),
+    )
     const d = await openFor(wrapper, 'Port fees')
     const until = d.findAll('fieldset').find((f) => f.get('legend').text() === 'Extended until')!
     await until.get('input[type="date"]').setValue('2027-11-10')
@@ -150,7 +173,11 @@ describe('outcome dialog', () => {
   })
 
   it('says a refusal aimed at no field of the form at the top', async () => {
-    const { wrapper } = mountWith([ships], () => fail('VALIDATION', 'a measure has at most 200 sources', { issues: [{ path: ['source'], message: 'a measure has at most 200 sources' }] }))
+    const { wrapper } = mountWith([ships], () =>
+      fail('VALIDATION', 'a measure has at most 200 sources', {
+        issues: [{ path: ['source'], message: 'a measure has at most 200 sources' }],
+      }),
+    )
     const d = await openFor(wrapper, 'Port fees')
     await radios(d)[1]!.setValue(true)
     await d.get('form').trigger('submit')

@@ -7,7 +7,15 @@ import type { ReportFormat } from '../../../../shared/api-inputs.ts'
 import type { ReportFile } from '../../../../shared/api-views.ts'
 import type { Result } from '../../../../shared/result.ts'
 import { useClient } from '../../api/client.ts'
-import { initialForm, listFilterOf, loadPrefs, optionsOf, pdfFilename, printRequestOf, type ReportOptionsInput } from '../../logic/report-options.ts'
+import {
+  initialForm,
+  listFilterOf,
+  loadPrefs,
+  optionsOf,
+  pdfFilename,
+  printRequestOf,
+  type ReportOptionsInput,
+} from '../../logic/report-options.ts'
 import { browserStorage } from '../../logic/storage.ts'
 import { userZone } from '../../logic/zone.ts'
 import type { BoardFilter } from '../../logic/board-filter.ts'
@@ -68,7 +76,11 @@ export function useReportActions() {
         failed(file.error.message)
         return null
       }
-      const saved = await useClient().saveFile({ filename: file.value.filename, mimeType: file.value.mimeType, content: file.value.content })
+      const saved = await useClient().saveFile({
+        filename: file.value.filename,
+        mimeType: file.value.mimeType,
+        content: file.value.content,
+      })
       if (!saved.ok) {
         failed(saved.error.message)
         return null
@@ -100,7 +112,13 @@ export function useBoardReportCsv() {
  */
 export function boardReportOptions(board: { asOf: string | null; filter: BoardFilter; locale: string }): ReportOptionsInput {
   const language = typeof navigator === 'undefined' ? undefined : navigator.language
-  const form = initialForm({ asOf: board.asOf, filter: board.filter, locale: board.locale, prefs: loadPrefs(browserStorage(), language), zone: userZone() })
+  const form = initialForm({
+    asOf: board.asOf,
+    filter: board.filter,
+    locale: board.locale,
+    prefs: loadPrefs(browserStorage(), language),
+    zone: userZone(),
+  })
   const result = optionsOf(form, userZone())
   // The board's own as-of instant and remembered days are always valid; fall back to now anyway.
   return result.ok ? result.options : { tz: userZone(), lang: form.lang, filter: listFilterOf(form.filter) }

@@ -18,7 +18,12 @@ async function open(locale: 'en' | 'zh-Hant' | 'zh-Hans' = 'en') {
   const service = fakeService({
     'backups.list': () => ({ folder: '/home/a/.config/Measure Tracker/backups', backups }),
     'backups.create': () => {
-      const made: BackupEntry = { name: 'measure-tracker-2026-12-04-120000-manual.db', kind: 'manual', createdAt: '2026-12-04T12:00:00.000Z', bytes: 310_000 }
+      const made: BackupEntry = {
+        name: 'measure-tracker-2026-12-04-120000-manual.db',
+        kind: 'manual',
+        createdAt: '2026-12-04T12:00:00.000Z',
+        bytes: 310_000,
+      }
       backups.unshift(made)
       return made
     },
@@ -33,7 +38,16 @@ async function open(locale: 'en' | 'zh-Hant' | 'zh-Hans' = 'en') {
       bytes: 300_000,
     }),
     'backups.restore': () => ({
-      restored: { name: 'measure-tracker-2026-12-04.db', schemaVersion: 4, measures: 24, deletedMeasures: 1, events: 67, notes: 3, newestChange: null, bytes: 1 },
+      restored: {
+        name: 'measure-tracker-2026-12-04.db',
+        schemaVersion: 4,
+        measures: 24,
+        deletedMeasures: 1,
+        events: 67,
+        notes: 3,
+        newestChange: null,
+        bytes: 1,
+      },
       keptAs: 'measure-tracker-2026-12-04-120500-before-restore.db',
     }),
   })
@@ -67,14 +81,23 @@ describe('Settings → Backups', () => {
     await settle()
     expect(calls('backups.inspect')).toEqual([{ name: 'measure-tracker-2026-12-04.db' }])
     const shown = dialog.get('[role="status"]').text()
-    for (const line of ['Measures: 24', 'Deleted measures (can be brought back): 1', 'Events: 67', 'Notes: 3', 'Newest change:', 'Database schema version: 4'])
+    for (const line of [
+      'Measures: 24',
+      'Deleted measures (can be brought back): 1',
+      'Events: 67',
+      'Notes: 3',
+      'Newest change:',
+      'Database schema version: 4',
+    ])
       expect(shown).toContain(line)
     expect(shown).toContain('kept as a backup of their own')
     expect(calls('backups.restore')).toEqual([])
     await dialog.get('form').trigger('submit')
     await settle()
     expect(calls('backups.restore')).toEqual([{ name: 'measure-tracker-2026-12-04.db' }])
-    await vi.waitFor(() => expect(wrapper.text()).toContain('The previous contents were kept as measure-tracker-2026-12-04-120500-before-restore.db'))
+    await vi.waitFor(() =>
+      expect(wrapper.text()).toContain('The previous contents were kept as measure-tracker-2026-12-04-120500-before-restore.db'),
+    )
   })
 
   it('is translated', async () => {

@@ -73,7 +73,11 @@ describe('Settings → Calendar subscription, in the browser host', () => {
   })
 
   it('shows the file a desktop app keeps, when it was written, and can stop it', async () => {
-    const { wrapper, calls, button } = await open({ locale: 'en', file: { path: '/home/a/Calendars/measure-tracker.ics', writtenAt: '2026-12-04T12:00:00.000Z' }, feedKey: null })
+    const { wrapper, calls, button } = await open({
+      locale: 'en',
+      file: { path: '/home/a/Calendars/measure-tracker.ics', writtenAt: '2026-12-04T12:00:00.000Z' },
+      feedKey: null,
+    })
     expect(wrapper.get('[data-testid="calendar-file-path"]').text()).toBe('/home/a/Calendars/measure-tracker.ics')
     expect(wrapper.text()).toContain('Last written')
     await button('Stop updating the file')!.trigger('click')
@@ -103,7 +107,11 @@ describe('Settings → Calendar subscription, in the browser host', () => {
 
 describe('Settings → Calendar subscription, in the desktop app', () => {
   it('chooses the file through the host’s dialog and shows where it is kept; no address is offered', async () => {
-    const chosen: CalendarSubscription = { locale: 'en', file: { path: 'C:\\Users\\a\\Documents\\measure-tracker.ics', writtenAt: '2026-12-04T12:00:00.000Z' }, feedKey: null }
+    const chosen: CalendarSubscription = {
+      locale: 'en',
+      file: { path: 'C:\\Users\\a\\Documents\\measure-tracker.ics', writtenAt: '2026-12-04T12:00:00.000Z' },
+      feedKey: null,
+    }
     const chooseCalendarFile = vi.fn(() => ok(chosen))
     const { wrapper, button } = await open({ locale: 'en', file: null, feedKey: null }, { kind: 'electron', chooseCalendarFile })
     expect(wrapper.text()).not.toContain('Subscription address')
@@ -117,7 +125,10 @@ describe('Settings → Calendar subscription, in the desktop app', () => {
   })
 
   it('leaves everything as it was when the dialog is cancelled', async () => {
-    const { wrapper, button } = await open({ locale: 'en', file: null, feedKey: null }, { kind: 'electron', chooseCalendarFile: () => ok(null) })
+    const { wrapper, button } = await open(
+      { locale: 'en', file: null, feedKey: null },
+      { kind: 'electron', chooseCalendarFile: () => ok(null) },
+    )
     await button('Choose file…')!.trigger('click')
     await settle()
     expect(wrapper.text()).toContain('No calendar file is kept.')
