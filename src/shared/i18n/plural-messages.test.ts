@@ -19,7 +19,9 @@ function groups(tree: Tree, prefix = ''): [string, string[]][] {
 }
 
 function strings(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : strings(value, `${prefix}${key}.`)))
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : strings(value, `${prefix}${key}.`),
+  )
 }
 
 // "measure(s)", "event(s)", "match(es)"; not "http(s)", which names two schemes.
@@ -42,7 +44,10 @@ describe('plural messages', () => {
     for (const locale of LOCALES) {
       const categories = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort()
       const own = groups(MESSAGES[locale] as Tree)
-      expect(own.filter(([, keys]) => keys.join() !== categories.join()), locale).toEqual([])
+      expect(
+        own.filter(([, keys]) => keys.join() !== categories.join()),
+        locale,
+      ).toEqual([])
       // The same messages are counted in every language.
       expect(own.map(([key]) => key).sort(), locale).toEqual(english.map(([key]) => key).sort())
     }
@@ -50,7 +55,10 @@ describe('plural messages', () => {
 
   it('never write a plural as "(s)"', () => {
     for (const locale of LOCALES) {
-      expect(strings(MESSAGES[locale] as Tree).filter(([, text]) => AD_HOC_PLURAL.test(text)), locale).toEqual([])
+      expect(
+        strings(MESSAGES[locale] as Tree).filter(([, text]) => AD_HOC_PLURAL.test(text)),
+        locale,
+      ).toEqual([])
     }
   })
 
@@ -68,7 +76,15 @@ describe('plural messages', () => {
   })
 
   it('the scan recognises what it looks for', () => {
-    expect(['{count} measure(s)', 'match(es)', 'n === 1 ? "row" : "rows"', "n !== 1 ? 's' : ''"].map((t) => AD_HOC_PLURAL.test(t) || HAND_MADE_PLURAL.test(t))).toEqual([true, true, true, true])
-    expect(['an http(s) URL', 'https(s)', 'row.pinned === 1,', 'band === 1 ? row.next'].map((t) => AD_HOC_PLURAL.test(t) || HAND_MADE_PLURAL.test(t))).toEqual([false, false, false, false])
+    expect(
+      ['{count} measure(s)', 'match(es)', 'n === 1 ? "row" : "rows"', "n !== 1 ? 's' : ''"].map(
+        (t) => AD_HOC_PLURAL.test(t) || HAND_MADE_PLURAL.test(t),
+      ),
+    ).toEqual([true, true, true, true])
+    expect(
+      ['an http(s) URL', 'https(s)', 'row.pinned === 1,', 'band === 1 ? row.next'].map(
+        (t) => AD_HOC_PLURAL.test(t) || HAND_MADE_PLURAL.test(t),
+      ),
+    ).toEqual([false, false, false, false])
   })
 })

@@ -27,7 +27,9 @@ describe('plural forms', () => {
   it('keeps other parameters, and a counted phrase can be a parameter of another', () => {
     const days = translatePlural('en', 'common.days', 1)
     expect(translatePlural('en', 'upcoming.count', 2, { days })).toBe('2 deadlines in the next 1 day')
-    expect(translatePlural('zh-Hans', 'upcoming.count', 2, { days: translatePlural('zh-Hans', 'common.days', 30) })).toBe('未来 30 天内有 2 个期限')
+    expect(translatePlural('zh-Hans', 'upcoming.count', 2, { days: translatePlural('zh-Hans', 'common.days', 30) })).toBe(
+      '未来 30 天内有 2 个期限',
+    )
   })
 
   it('gives text written in one language only its form too', () => {

@@ -31,4 +31,7 @@ export function translate(locale: Locale, key: string, params: Record<string, st
 }
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string
-export const translator = (locale: Locale): Translate => (key, params) => translate(locale, key, params)
+export const translator =
+  (locale: Locale): Translate =>
+  (key, params) =>
+    translate(locale, key, params)
