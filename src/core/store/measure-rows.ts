@@ -144,7 +144,8 @@ function sourceFromRow(row: Row): Source {
     publisher: row.publisher as string,
     date: row.date as string | null,
     confidence: row.confidence as Source['confidence'],
-    translations: translationsOf<SourceTranslations>(row.translations),
+    // Absent rather than `{}` when a source has no Chinese title, as sources.add answers it.
+    ...(row.translations === null ? {} : { translations: translationsOf<SourceTranslations>(row.translations) }),
   }
 }
 
