@@ -54,7 +54,6 @@ export const outcomeHandlers: Handlers<'events.recordOutcome'> = {
           publisher: given.publisher,
           date: given.date,
           confidence: given.confidence,
-          translations: {},
         }
         insertSource(ctx.db, measure.id, source, measure.sources.length)
       }
