@@ -14,6 +14,7 @@ import {
   tallWindow,
   measureCount,
 } from './support/board.ts'
+import { fillDate, fillTime } from './support/date-time.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
 
@@ -47,15 +48,15 @@ test('recording an extension on the Affiliates rule suspends it again, with a ne
   await dialog.getByRole('combobox', { name: 'Event' }).selectOption({ label: 'Suspension extended' })
   // Decided the day before the suspension ran out ...
   const when = dialog.getByRole('group', { name: 'When' })
-  await when.getByRole('textbox', { name: 'Date' }).fill('2026-11-09')
-  await when.getByRole('textbox', { name: 'Time' }).fill('12:00')
+  await fillDate(when, '2026-11-09')
+  await fillTime(when, '12:00')
   await when.getByRole('combobox', { name: 'Zone' }).selectOption('America/New_York')
   // ... to 12:01 a.m. eastern on 10 Nov of next year (2027 when written; always ahead of now).
   const year = new Date().getUTCFullYear() + 1
   await dialog.getByRole('radio', { name: 'At a date and time' }).check()
   const until = dialog.getByRole('group', { name: 'Until' })
-  await until.getByRole('textbox', { name: 'Date' }).fill(`${year}-11-10`)
-  await until.getByRole('textbox', { name: 'Time' }).fill('00:01')
+  await fillDate(until, `${year}-11-10`)
+  await fillTime(until, '00:01')
   await until.getByRole('combobox', { name: 'Zone' }).selectOption('America/New_York')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden()

@@ -1,8 +1,8 @@
 // The language switch: English → 繁體中文 → 简体中文 changes the page's words and <html lang>, and
 // the choice is still there after a reload.
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures.ts'
-import { AFFILIATES, datasetTitle, rowOf, tallWindow } from './support/board.ts'
+import { AFFILIATES, datasetTitle, openAsOf, rowOf, tallWindow } from './support/board.ts'
 import { m, type UiLocale } from './support/i18n.ts'
 
 async function expectBoardIn(page: Page, locale: UiLocale): Promise<void> {
@@ -65,4 +65,46 @@ test('the language switch changes the UI and is remembered after a reload', asyn
   await expectBoardIn(page, 'en')
   await page.reload()
   await expectBoardIn(page, 'en')
+})
+
+/** The parts of a date group in screen order: each input or list by its name, each mark between by its text. */
+async function dateLayoutOf(group: Locator): Promise<string[]> {
+  return group
+    .locator('input, select, .literal')
+    .evaluateAll((nodes) =>
+      nodes.map((node) => (node.classList.contains('literal') ? `“${node.textContent}”` : node.getAttribute('aria-label')!)),
+    )
+}
+
+test('date, time and zone inputs follow the app language, not the browser’s', async ({ page }) => {
+  // English: month first, by name; the zone by its name with the id that tells like-named zones apart.
+  let asOf = await openAsOf(page)
+  expect(await dateLayoutOf(asOf.getByRole('group', { name: 'As-of date' }))).toEqual(['Month', 'Day', '“,”', 'Year'])
+  const zone = asOf.getByRole('combobox', { name: 'As-of zone' })
+  await zone.selectOption('UTC')
+  await expect(zone.locator('option:checked')).toHaveText('Coordinated Universal Time (UTC)')
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('combobox', { name: m('en', 'app.language') }).selectOption({ label: '繁體中文' })
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: m('zh-Hant', 'asOf.chipLive') })
+    .click()
+  asOf = page.getByRole('group', { name: m('zh-Hant', 'asOf.legend') })
+  const date = asOf.getByRole('group', { name: m('zh-Hant', 'asOf.date') })
+  // 2026年11月10日: year, 年, month, 月, day, 日 — whatever the browser's own locale is (en-US here).
+  expect(await dateLayoutOf(date)).toEqual(['年', '“年”', '月', '“月”', '日', '“日”'])
+  const zoneZh = asOf.getByRole('combobox', { name: m('zh-Hant', 'asOf.zone') })
+  await zoneZh.selectOption('America/New_York')
+  await expect(zoneZh.locator('option:checked')).toHaveText('東部時間（America/New_York）')
+  expect(await zoneZh.locator('option').allTextContents()).not.toContainEqual(expect.stringContaining('[UTC]'))
+  // A date written the Chinese way, typed into the year, fills every part; the time is on a 24-hour clock.
+  await date.getByRole('textbox', { name: '年' }).fill('2026年11月10日')
+  await expect(date.getByRole('combobox', { name: '月' })).toHaveValue('11')
+  await expect(date.getByRole('textbox', { name: '日' })).toHaveValue('10')
+  const time = asOf.getByRole('group', { name: m('zh-Hant', 'asOf.time') })
+  await time.getByRole('textbox', { name: m('zh-Hant', 'form.hour') }).fill('13')
+  await time.getByRole('textbox', { name: m('zh-Hant', 'form.minute') }).fill('05')
+  await asOf.getByRole('button', { name: m('zh-Hant', 'asOf.apply') }).click()
+  await expect(page.getByRole('banner')).toContainText('2026年11月10日 13:05')
 })

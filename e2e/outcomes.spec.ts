@@ -10,6 +10,7 @@ import { test, expect } from './support/fixtures.ts'
 import { audit, type Finding } from './support/axe.ts'
 import { AFFILIATES, datasetTitle, rowOf, tallWindow } from './support/board.ts'
 import { goToBoard, openMeasureFromBoard, toasts } from './support/measure-page.ts'
+import { expectDate, expectTime, fillDate } from './support/date-time.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
 const ships = datasetTitle('us-ustr-301-ships')
@@ -68,12 +69,12 @@ test('from the board row: extended until a date with a source — suspended sinc
   await expect(d.getByRole('radio', { name: 'Extended' })).toBeChecked()
   // Dated at the lapsed deadline, on its legal clock.
   const dated = d.getByRole('group', { name: 'Took effect' })
-  await expect(dated.getByRole('textbox', { name: 'Date' })).toHaveValue('2026-11-10')
-  await expect(dated.getByRole('textbox', { name: 'Time' })).toHaveValue('00:01')
+  await expectDate(dated, '2026-11-10')
+  await expectTime(dated, '00:01')
   await expect(dated.getByRole('combobox', { name: 'Zone' })).toHaveValue('America/New_York')
   const until = d.getByRole('group', { name: 'Extended until' })
-  await expect(until.getByRole('textbox', { name: 'Time' })).toHaveValue('00:01')
-  await until.getByRole('textbox', { name: 'Date' }).fill('2027-11-10')
+  await expectTime(until, '00:01')
+  await fillDate(until, '2027-11-10')
   await cite(d, SOURCE_URL, 'Continuation of the suspension of the port fees', 'Official text')
   await d.getByRole('textbox', { name: 'Note (optional)' }).fill('Suspended for another year.')
   await d.getByRole('button', { name: 'Save outcome' }).click()
@@ -206,7 +207,7 @@ test('from Needs review; a bad source changes nothing; the dialog is keyboard-op
   // The longest form (an extension until a date, a source) is taller than the window: Save is in view.
   const save = d.getByRole('button', { name: 'Save outcome' })
   await expect(save).toBeInViewport()
-  await d.getByRole('group', { name: 'Extended until' }).getByRole('textbox', { name: 'Date' }).fill('2027-11-10')
+  await fillDate(d.getByRole('group', { name: 'Extended until' }), '2027-11-10')
   await d.getByRole('group', { name: 'Source' }).getByRole('textbox', { name: 'Web address' }).fill('ftp://example.org/notice')
   await d.getByRole('textbox', { name: 'Note (optional)' }).focus()
   await expect(save).toBeInViewport()
@@ -220,7 +221,7 @@ test('from Needs review; a bad source changes nothing; the dialog is keyboard-op
 
   // Recorded from here with a valid source, the entry leaves the list.
   await open.click()
-  await d.getByRole('group', { name: 'Extended until' }).getByRole('textbox', { name: 'Date' }).fill('2027-11-10')
+  await fillDate(d.getByRole('group', { name: 'Extended until' }), '2027-11-10')
   await d.getByRole('group', { name: 'Source' }).getByRole('textbox', { name: 'Web address' }).fill(SOURCE_URL)
   await d.getByRole('button', { name: 'Save outcome' }).click()
   await expect(toasts(page)).toContainText(`“${affiliates}”: Extended recorded`)

@@ -11,6 +11,7 @@ import { test, expect } from './support/fixtures.ts'
 import { datasetTitle, rowOf, showAsOf, tallWindow } from './support/board.ts'
 import { audit, type Finding } from './support/axe.ts'
 import { m, type UiLocale } from './support/i18n.ts'
+import { fillDate, fillTime } from './support/date-time.ts'
 
 const COUNTER = 'cn-counter-tariff-24'
 const RECIPROCAL = 'us-ieepa-reciprocal-tariff'
@@ -113,9 +114,9 @@ test('an end entered as a date only shows its exact instant before saving, and t
   const dialog = page.getByRole('dialog', { name: 'Record event' })
   await dialog.getByRole('combobox', { name: 'Event' }).selectOption('extended')
   await dialog.getByRole('radio', { name: 'Through a date, inclusive (date only)' }).check()
-  await dialog.getByLabel('Last day included').fill('2027-11-10')
+  await fillDate(dialog, '2027-11-10', 'Last day included')
   // 「至2027年11月10日」 includes the 10th: the end is the start of the 11th on the Beijing clock.
-  await expect(dialog.locator('#event-until-day-result')).toHaveText('Ends at Nov 11, 2027, 00:00 GMT+8 (Asia/Shanghai)')
+  await expect(dialog.locator('#event-until-day-result')).toHaveText('Ends at Nov 11, 2027, 00:00 GMT+8 (China Standard Time)')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden()
   const timeline = page.getByRole('region', { name: 'Timeline' })
@@ -138,8 +139,8 @@ test('records commitment progress, sees the outcome change, and removes the figu
   const form = page.getByRole('form', { name: 'Record progress' })
   await form.getByRole('spinbutton', { name: 'Figure (million tonnes, cumulative)' }).fill('26')
   const asOf = form.getByRole('group', { name: 'As of' })
-  await asOf.getByLabel('Date').fill('2026-11-30')
-  await asOf.getByLabel('Time').fill('00:00')
+  await fillDate(asOf, '2026-11-30')
+  await fillTime(asOf, '00:00')
   await asOf.getByRole('combobox', { name: 'Zone' }).selectOption('Asia/Shanghai')
   await form.getByRole('group', { name: 'Sources cited' }).getByRole('checkbox').first().check()
   await form.getByRole('textbox', { name: 'Note' }).fill('e2e figure')
@@ -179,7 +180,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await dialog.getByRole('combobox', { name: 'Event' }).selectOption('suspended')
     await dialog.getByRole('radio', { name: 'Part of it' }).check()
     await dialog.getByRole('radio', { name: 'Through a date, inclusive (date only)' }).check()
-    await dialog.getByLabel('Last day included').fill('2026-11-10')
+    await fillDate(dialog, '2026-11-10', 'Last day included')
     await expect(dialog).toContainText('Ends at Nov 11, 2026')
     await audit(page, 'record event: partial suspension, date-only end', findings)
     await dialog.getByRole('combobox', { name: 'Event' }).selectOption('rate_step')

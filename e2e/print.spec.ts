@@ -15,6 +15,7 @@ import { test, expect } from './support/fixtures.ts'
 import { DATASET, datasetTitle, measuresRegion, openFilters, tallWindow } from './support/board.ts'
 import { openMeasureFromBoard } from './support/measure-page.ts'
 import { pageFill, pdfPages, pdfText, squash } from './support/pdf.ts'
+import { m } from './support/i18n.ts'
 import { spyOnPrintFrame } from './support/print-frame.ts'
 import { PAGE_MARGIN_MM } from '../src/core/report/html.ts'
 import { playwrightPdfOptions } from '../src/core/report/print.ts'
@@ -97,6 +98,18 @@ test('the board prints every row its filters leave, beyond the rows the virtuali
   // Back on screen, the list is the virtualized one again.
   await expect(page.getByRole('table', { name: 'Measure list' })).toHaveCount(1)
   await expect.poll(() => measuresRegion(page).getByRole('link').count()).toBe(rendered)
+})
+
+test('the board printed in Traditional Chinese gives each row its short name and instrument in Chinese, as the screen does', async ({
+  page,
+}, testInfo) => {
+  await page.getByRole('combobox', { name: m('en', 'app.language') }).selectOption({ label: '繁體中文' })
+  await page.getByRole('searchbox', { name: m('zh-Hant', 'board.search') }).fill('稀土')
+  const rareEarths = DATASET.measures.find((measure) => measure.id === 'cn-mofcom-rare-earth-controls')!
+  await expect(page.getByRole('link', { name: datasetTitle(rareEarths.id, 'zh-Hant'), exact: true })).toBeVisible()
+  const text = await printed(page, testInfo.outputPath('board-zh-Hant.pdf'))
+  expect(text).toContain(squash('10月9日稀土管制'))
+  expect(text).not.toContain(squash('Oct 9 rare-earth controls'))
 })
 
 // Letter is the tighter page for a brief: 6 % shorter than A4 and only 3 % wider (the Chromium

@@ -19,6 +19,7 @@ import { toasts } from './support/measure-page.ts'
 import { spyOnPrintFrame } from './support/print-frame.ts'
 import { playwrightPdfOptions } from '../src/core/report/print.ts'
 import { inertStyles } from '../src/renderer/src/logic/report-frame.ts'
+import { fillDate, fillTime } from './support/date-time.ts'
 
 const TITLES = DATASET.measures.map((measure) => measure.title.en)
 const IDS = DATASET.measures.map((measure) => measure.id)
@@ -62,8 +63,8 @@ async function reportAsOfFirstNovember(page: Page): Promise<void> {
   const asOf = page.getByRole('group', { name: 'As of' })
   await asOf.getByRole('radio', { name: 'A date and time' }).check()
   const at = page.getByRole('group', { name: 'Report date and time' })
-  await at.getByRole('textbox', { name: 'Date' }).fill('2026-11-01')
-  await at.getByRole('textbox', { name: 'Time' }).fill('12:00')
+  await fillDate(at, '2026-11-01')
+  await fillTime(at, '12:00')
   await at.getByRole('combobox', { name: 'Zone' }).selectOption('UTC')
   await expect(previewBody(page)).toContainText(/As of Nov 1, 2026,? 12:00/)
   await expectPreviewReady(page)

@@ -15,6 +15,7 @@ import {
   tallWindow,
 } from './support/board.ts'
 import { goToBoard, toasts } from './support/measure-page.ts'
+import { expectDate, expectTime, fillDate, firstDatePart } from './support/date-time.ts'
 
 const affiliates = datasetTitle(AFFILIATES)
 const ships = datasetTitle('us-ustr-301-ships')
@@ -104,12 +105,11 @@ test('"Record extension" until a date in 2027, and for one year: the entries lea
   await expect(extend).toHaveAttribute('aria-expanded', 'true')
   await expect(item.getByRole('radio', { name: 'At a date and time' })).toBeChecked()
   const until = item.getByRole('group', { name: 'Extended until' })
-  const date = until.getByRole('textbox', { name: 'Date' })
-  await expect(date).toBeFocused()
-  await expect(date).toHaveValue('')
-  await expect(until.getByRole('textbox', { name: 'Time' })).toHaveValue('00:01')
+  await expect(firstDatePart(until)).toBeFocused()
+  await expectDate(until, '')
+  await expectTime(until, '00:01')
   await expect(until.getByRole('combobox', { name: 'Zone' })).toHaveValue('America/New_York')
-  await date.fill('2027-11-10')
+  await fillDate(until, '2027-11-10')
   await item.getByRole('button', { name: 'Save extension' }).click()
   await expect(toasts(page)).toContainText(`“${affiliates}”: Suspension extended recorded`)
   await expect(entry(page, affiliates)).toHaveCount(0)

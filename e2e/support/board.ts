@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Locator, Page } from '@playwright/test'
 import { expect } from './fixtures.ts'
+import { fillDate, fillTime } from './date-time.ts'
 
 interface DatasetMeasure {
   id: string
@@ -115,8 +116,8 @@ export async function showAsOf(page: Page, date: string, time: string, zone: str
   const asOf = await openAsOf(page)
   // The zone first: changing it alone keeps the instant, so the date and time are then read in it.
   await asOf.getByRole('combobox', { name: 'As-of zone' }).selectOption(zone)
-  await asOf.getByRole('textbox', { name: 'As-of date' }).fill(date)
-  await asOf.getByRole('textbox', { name: 'As-of time' }).fill(time)
+  await fillDate(asOf, date, 'As-of date')
+  await fillTime(asOf, time, 'As-of time')
   await asOf.getByRole('button', { name: 'Apply' }).click()
 }
 

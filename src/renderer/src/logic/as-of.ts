@@ -53,12 +53,6 @@ export function timeZones(): string[] {
   return zoneList
 }
 
-/** The list to offer, with `current` included even if the runtime's list lacks it (e.g. an alias). */
-export function zoneOptions(current: string): string[] {
-  const zones = timeZones()
-  return current && !zones.includes(current) ? [current, ...zones] : zones
-}
-
 /**
  * The same instant read in another zone: changing only the zone of an as-of or event time keeps
  * the instant (it never jumps to the old wall-clock reading in the new zone). Null if `parts` is

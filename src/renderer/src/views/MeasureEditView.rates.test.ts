@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import MeasureEditView from './MeasureEditView.vue'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
+import { setDate } from '../test/date-time-fields.ts'
 
 function labelled(wrapper: ReturnType<typeof mountIn>, text: string) {
   const label = wrapper.findAll('label').find((l) => l.text() === text)
@@ -31,8 +32,8 @@ describe('measure editor: rate number and commitment', () => {
     await labelled(wrapper, 'Counted in (Simplified Chinese)').setValue('百万吨')
     const deadline = wrapper.findAll('fieldset').find((f) => f.get('legend').text() === 'Deadline')!
     // The zone follows the imposing party's legal clock.
-    expect((deadline.get('select').element as HTMLSelectElement).value).toBe('Asia/Shanghai')
-    await deadline.get('input[type="date"]').setValue('2030-01-01')
+    expect((deadline.get('select:not(.month)').element as HTMLSelectElement).value).toBe('Asia/Shanghai')
+    await setDate(deadline, '2030-01-01')
     await wrapper.get('form').trigger('submit')
     await settle()
     expect(service.calls.find((c) => c.method === 'measures.create')?.input).toMatchObject({

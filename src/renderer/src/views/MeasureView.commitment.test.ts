@@ -12,6 +12,7 @@ import { epochMs } from '../../../shared/time.ts'
 import ToastHost from '../components/ToastHost.vue'
 import { measureDetail } from '../test/detail.ts'
 import { fakeService, harness, mountIn, settle, type Handler } from '../test/harness.ts'
+import { setDate, setTime } from '../test/date-time-fields.ts'
 
 const Page = defineComponent({ render: () => h('div', [h('main', { id: 'main' }, [h(RouterView)]), h(ToastHost)]) })
 const DEADLINE = '2027-01-01T00:00:00+08:00[Asia/Shanghai]'
@@ -121,11 +122,11 @@ describe('measure page: commitment', () => {
     const { wrapper, service } = await open()
     await labelled(wrapper, 'Figure (million tonnes, cumulative)').setValue('20.5')
     const asOf = wrapper.findAll('fieldset').find((f) => f.get('legend').text() === 'As of')!
-    await asOf.get('input[type="date"]').setValue('2026-11-30')
-    await asOf.get('input[type="time"]').setValue('00:00')
+    await setDate(asOf, '2026-11-30')
+    await setTime(asOf, '00:00')
     // Read on the clock the deadline is written in.
-    expect((asOf.get('select').element as HTMLSelectElement).value).toBe('Asia/Shanghai')
-    await asOf.get('select').setValue('Asia/Shanghai')
+    expect((asOf.get('select:not(.month)').element as HTMLSelectElement).value).toBe('Asia/Shanghai')
+    await asOf.get('select:not(.month)').setValue('Asia/Shanghai')
     const sources = wrapper
       .findAll('fieldset')
       .find((f) => f.get('legend').text() === 'Sources cited' && f.element.closest('.progress-form'))!

@@ -4,6 +4,7 @@ import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
 import ToastHost from '../components/ToastHost.vue'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
+import { setDate, setTime } from '../test/date-time-fields.ts'
 import { measureDetail } from '../test/detail.ts'
 import { summary } from '../test/fixtures.ts'
 
@@ -107,9 +108,8 @@ describe('measure page', () => {
     await settle()
     const kind = wrapper.get('#event-kind')
     await kind.setValue('extended')
-    const dates = dialog.findAll('input[type="date"]')
-    await dates[0]!.setValue('2026-11-09')
-    await dialog.findAll('input[type="time"]')[0]!.setValue('12:00')
+    await setDate(dialog, '2026-11-09')
+    await setTime(dialog, '12:00')
     await dialog.get('#event-duration-value').setValue('90')
     await dialog.get('#event-duration-unit').setValue('days')
     await dialog.get('form').trigger('submit')

@@ -11,6 +11,7 @@ import { useBoardStore } from '../stores/board.ts'
 import { useClockStore } from '../stores/clock.ts'
 import { useToastStore } from '../stores/toasts.ts'
 import { fakeService, harness, mountIn, settle, type FakeService } from '../test/harness.ts'
+import { setDate, setTime } from '../test/date-time-fields.ts'
 
 const FILES: Record<ReportFormat, { filename: string; mimeType: string }> = {
   html: { filename: 'measure-report-2026-11-09.html', mimeType: 'text/html; charset=utf-8' },
@@ -112,8 +113,8 @@ describe('report view', () => {
     await byLabel('Paper size').setValue('Letter')
     await byLabel('Orientation').setValue('portrait')
     await byLabel('A date and time').setValue(true)
-    await byLabel('Date').setValue('2026-11-09')
-    await byLabel('Time').setValue('12:00')
+    await setDate(wrapper, '2026-11-09')
+    await setTime(wrapper, '12:00')
     await byLabel('Zone').setValue('Asia/Shanghai')
     // Debounced: the changes above make one build, not nine.
     await vi.waitFor(() => expect(buildCalls(service)).toHaveLength(2))

@@ -7,6 +7,7 @@ import type { MeasureSummary } from '../../../shared/api-views.ts'
 import ReviewSummary from '../components/board/ReviewSummary.vue'
 import ToastHost from '../components/ToastHost.vue'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
+import { setDate, shownTime } from '../test/date-time-fields.ts'
 import { summary } from '../test/fixtures.ts'
 
 const Page = defineComponent({ render: () => h('div', [h('main', { id: 'main' }, [h(RouterView)]), h(ToastHost)]) })
@@ -114,18 +115,18 @@ describe('Needs review', () => {
     expect(extend.attributes('aria-controls')).toBe(form.attributes('id'))
     expect(form.get('legend').text()).toBe('Extended until')
     // Time and zone come from the deadline's legal clock; the date is the person's to give.
-    expect((form.get('input[type="time"]').element as HTMLInputElement).value).toBe('00:01')
-    expect((form.get('select').element as HTMLSelectElement).value).toBe('America/New_York')
-    expect(document.activeElement).toBe(form.get('input[type="date"]').element)
+    expect(shownTime(form)).toBe('00:01')
+    expect((form.get('select:not(.month)').element as HTMLSelectElement).value).toBe('America/New_York')
+    expect(document.activeElement).toBe(form.get('.date-input select.month').element)
 
     await form.trigger('submit')
     expect(form.text()).toContain('Required')
-    await form.get('input[type="date"]').setValue('2026-01-01')
+    await setDate(form, '2026-01-01')
     await form.trigger('submit')
     expect(form.text()).toContain('The end must come after the start')
     expect(recorded()).toEqual([])
 
-    await form.get('input[type="date"]').setValue('2027-11-10')
+    await setDate(form, '2027-11-10')
     await form.trigger('submit')
     await settle()
     expect(recorded()).toEqual([

@@ -9,6 +9,7 @@ import type { MeasureSummary } from '../../../../shared/api-views.ts'
 import { fail } from '../../../../shared/result.ts'
 import ToastHost from '../ToastHost.vue'
 import { fakeService, harness, mountIn, settle } from '../../test/harness.ts'
+import { setDate, shownDate, shownTime } from '../../test/date-time-fields.ts'
 import { summary } from '../../test/fixtures.ts'
 import OutcomeDialogHost from './OutcomeDialogHost.vue'
 import RecordOutcomeButton from './RecordOutcomeButton.vue'
@@ -85,8 +86,8 @@ describe('outcome dialog', () => {
     ])
     expect(radios(d)[0]!.element.checked).toBe(true)
     const dated = d.findAll('fieldset').find((f) => f.get('legend').text() === 'Took effect')!
-    expect(dated.findAll('input').map((i) => (i.element as HTMLInputElement).value)).toEqual(['2026-11-10', '00:01'])
-    expect((dated.get('select').element as HTMLSelectElement).value).toBe('America/New_York')
+    expect([shownDate(dated), shownTime(dated)]).toEqual(['2026-11-10', '00:01'])
+    expect((dated.get('select:not(.month)').element as HTMLSelectElement).value).toBe('America/New_York')
     // Save sits in the footer, outside the scrolling body.
     expect(d.get('.outcome-footer').text()).toContain('Save outcome')
     expect(d.find('.outcome-body button[type="submit"]').exists()).toBe(false)
@@ -103,7 +104,7 @@ describe('outcome dialog', () => {
     const { wrapper, calls } = mountWith([ships])
     const d = await openFor(wrapper, 'Port fees')
     const until = d.findAll('fieldset').find((f) => f.get('legend').text() === 'Extended until')!
-    await until.get('input[type="date"]').setValue('2027-11-10')
+    await setDate(until, '2027-11-10')
     await labelled(d, 'Web address').setValue('https://www.federalregister.gov/d/2026-1')
     await labelled(d, 'Citation (title)').setValue('Notice of continuation')
     await labelled(d, 'Confidence').setValue('secondary')
@@ -165,7 +166,7 @@ describe('outcome dialog', () => {
     )
     const d = await openFor(wrapper, 'Port fees')
     const until = d.findAll('fieldset').find((f) => f.get('legend').text() === 'Extended until')!
-    await until.get('input[type="date"]').setValue('2027-11-10')
+    await setDate(until, '2027-11-10')
     await d.get('form').trigger('submit')
     await settle()
     expect(wrapper.find('dialog').exists()).toBe(true)
