@@ -54,7 +54,7 @@ describe('reminder lead times', () => {
     expect(input().attributes('aria-invalid')).toBe('true')
     expect(input().attributes('aria-describedby')).toContain('settings-lead-days-error')
     expect(wrapper.get('#settings-lead-days-error').text()).toContain('“sixty” is not a whole number of days from 0 to 3650')
-    expect(wrapper.get('#settings-lead-days-error').text()).toContain('60 days is listed more than once')
+    expect(wrapper.get('#settings-lead-days-error').text()).toContain('60 is listed more than once')
 
     await input().setValue('14, 60, 3')
     await wrapper.get('form').trigger('submit')
