@@ -21,12 +21,15 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
-  reporter: [['list']],
+  // On GitHub Actions (.github/workflows/ci.yml) also an HTML report, uploaded when a run fails.
+  reporter: process.env.GITHUB_ACTIONS ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
     locale: 'en-US',
     timezoneId: 'America/New_York',
-    trace: 'off',
+    // Traces and screenshots of failures on GitHub, where nobody can look at the run afterwards.
+    trace: process.env.GITHUB_ACTIONS ? 'retain-on-failure' : 'off',
+    screenshot: process.env.GITHUB_ACTIONS ? 'only-on-failure' : 'off',
   },
   projects: [{ name: 'web' }, { name: 'electron' }],
 })
