@@ -44,6 +44,36 @@ export type ListFilter = z.infer<typeof listFilterSchema>
 
 export const LIST_SORTS = ['next', 'title', 'imposer', 'category'] as const
 
+/**
+ * The board's windowed query (measures.page, issue 14). Sorts as the board does: `next` by
+ * deadline state (shared/deadline.ts compareDeadlines), `title` and `category` by the words shown
+ * in `locale` (then deadline); `group: 'status'` puts the statuses in STATUSES order first. Ties
+ * break by id, so the order is total and pages never overlap.
+ */
+export const PAGE_SORTS = ['next', 'title', 'category'] as const
+export type PageSort = (typeof PAGE_SORTS)[number]
+export const PAGE_GROUPS = ['none', 'status'] as const
+export type PageGroup = (typeof PAGE_GROUPS)[number]
+/** The most rows one page carries: a window of the list, never the whole store. */
+export const PAGE_LIMIT_MAX = 1_000
+
+export const pageQuerySchema = z
+  .object({
+    at: zonedInstantSchema.optional(),
+    filter: listFilterSchema.default({}),
+    sort: z.enum(PAGE_SORTS).default('next'),
+    group: z.enum(PAGE_GROUPS).default('none'),
+    locale: z.enum(LOCALES).default('en'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(0).max(PAGE_LIMIT_MAX).default(100),
+    /** As of a past instant, also list measures none of whose events had happened yet. */
+    includeNotYetPublic: z.boolean().default(false),
+    /** Also answer the counts (PageCounts): the board asks with its first window and on reload. */
+    counts: z.boolean().default(false),
+  })
+  .strict()
+export type PageQuery = z.output<typeof pageQuerySchema>
+
 /** What a person enters to record an event; core turns a duration into an explicit `until`. */
 export const eventInputSchema = z
   .object({

@@ -10,6 +10,7 @@ import type {
   MeasureTranslations,
   Status,
   Transition,
+  TransitionKind,
 } from './domain.ts'
 import type { MethodName } from './api.ts'
 
@@ -165,4 +166,37 @@ export interface CalendarSubscription {
    * own read-only key, which can be renewed (the old address stops working) or turned off.
    */
   feedKey: string | null
+}
+
+/** One window of the board's list (measures.page): rows `offset`… of `total` in the asked order. */
+export interface MeasurePage {
+  /** The instant the statuses are at. */
+  atMs: number
+  offset: number
+  rows: MeasureSummary[]
+  /** Rows the filter leaves. */
+  total: number
+  /** Present when asked for (`counts: true`). */
+  counts: PageCounts | null
+}
+
+/** Counts for the board's headings and summary lines, answered by the store. */
+export interface PageCounts {
+  /** Measures listed without any filter (not-yet-public ones left out unless asked for). */
+  available: number
+  /** Rows the filter leaves, per status (the status group headings). */
+  byStatus: Partial<Record<Status, number>>
+  /** Listed measures needing review, whatever the filter. */
+  needsReview: number
+  /** Their reasons by kind and day in the legal zone (YYYY-MM-DD, from the instant's own text), newest day first. */
+  reviewDays: { kind: TransitionKind; day: string; at: string; atMs: number; count: number }[]
+  /** The first instant after `atMs` at which any listed measure's answer changes (reload then), or null. */
+  nextChangeMs: number | null
+}
+
+/** The values the board's filter selects offer: every live measure's parties and tags. */
+export interface MeasureFacets {
+  imposers: string[]
+  targets: string[]
+  tags: string[]
 }

@@ -30,6 +30,7 @@ import {
   leadDaysSchema,
   listFilterSchema,
   noteBodySchema,
+  pageQuerySchema,
   progressInputSchema,
   reminderKeySchema,
   reportOptionsSchema,
@@ -43,6 +44,8 @@ import type {
   CalendarSubscription,
   DueReminders,
   MeasureDetail,
+  MeasureFacets,
+  MeasurePage,
   MeasureSummary,
   MetaInfo,
   NoteRevision,
@@ -72,6 +75,9 @@ export const api = {
       })
       .strict(),
   ),
+  /** A window of the board's filtered, sorted list with its counts (issue 14; src/core/service/measure-page.ts). */
+  'measures.page': query(pageQuerySchema),
+  'measures.facets': query(z.object({}).strict()),
   'measures.get': query(z.object({ id: idSchema, at: atInput }).strict()),
   'measures.tags': query(z.object({}).strict()),
   'measures.create': mutation(z.object({ id: idSchema.optional(), facts: measureFactsSchema }).strict()),
@@ -145,6 +151,8 @@ export function isMethodName(name: unknown): name is MethodName {
 export interface ApiOutputs {
   'meta.info': MetaInfo
   'measures.list': MeasureSummary[]
+  'measures.page': MeasurePage
+  'measures.facets': MeasureFacets
   'measures.get': MeasureDetail
   'measures.tags': string[]
   'measures.create': MeasureDetail

@@ -17,6 +17,8 @@ import { calendarLifeNow, recordCalendarChange } from './calendar-ledger.ts'
 import { calendarSubscriptionHandlers } from './calendar-subscription.ts'
 import { EXCHANGE_METHODS_OWN_TRANSACTION, exchangeHandlers, issuesOf } from './exchange.ts'
 import { measureHandlers } from './measures.ts'
+import { measurePageHandlers } from './measure-page.ts'
+import { refreshSummaries } from '../store/summary-table.ts'
 import { metaHandlers } from './meta.ts'
 import { reportHandlers } from './report.ts'
 import { reminderHandlers } from './reminders.ts'
@@ -28,6 +30,7 @@ import { BACKUP_METHODS_OWN_TRANSACTION, backupHandlers } from './backups.ts'
 export const handlers: Handlers<MethodName> = {
   ...metaHandlers,
   ...measureHandlers,
+  ...measurePageHandlers,
   ...eventHandlers,
   ...outcomeHandlers,
   ...progressHandlers,
@@ -104,6 +107,8 @@ export function createService(context: ServiceContext): Service {
             // A returned measure page includes its history: let it show the change just made.
             if (auditedId && isDetail(output)) output.history = auditOf(context, auditedId)
           }
+          // The board's summary rows this change made dirty, recomputed before it commits (issue 14).
+          refreshSummaries(context.db, context.nowMs(), { dirtyOnly: true })
           return output
         }),
       )

@@ -8,5 +8,6 @@ import { MIGRATION_3 } from './migrations/0003-timeline-column.ts'
 import { MIGRATION_4 } from './migrations/0004-rates-and-commitments.ts'
 import { MIGRATION_5 } from './migrations/0005-calendar-cancellations.ts'
 import { MIGRATION_6 } from './migrations/0006-chinese-texts.ts'
+import { MIGRATION_7 } from './migrations/0007-measure-summaries.ts'
 
-export const MIGRATIONS: readonly string[] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6]
+export const MIGRATIONS: readonly string[] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7]

@@ -19,6 +19,7 @@ import { MIGRATIONS } from './migrations.ts'
 import { hasSqliteHeader, isDamageError } from './damage.ts'
 import { newBackupPath, privateTemporary, writeBackupSync } from './backup.ts'
 import type { BackupContents } from '../../shared/api-views.ts'
+import { isDerivedSummaryTable, resetSummaries } from './summary-table.ts'
 
 /** What a backup holds (the page's `BackupContents`), plus where it is and when it was written. */
 export interface BackupSummary extends BackupContents {
@@ -152,7 +153,8 @@ function replaceContents(db: DatabaseSync, sourcePath: string, afterwards: () =>
       // Rows arrive parents and children in any order; the keys are checked once, at commit.
       db.exec('PRAGMA defer_foreign_keys = ON')
       const kept = new Set(options.keepTables ?? [])
-      const tables = tableNames(db).filter((table) => !kept.has(table))
+      // The board's summaries and search index are derived: never copied, recomputed from what was restored.
+      const tables = tableNames(db).filter((table) => !kept.has(table) && !isDerivedSummaryTable(table))
       const restoredTables = new Set(tableNames(db, 'restored'))
       for (const table of [...tables].reverse()) db.exec(`DELETE FROM main.${quote(table)}`)
       for (const table of tables) {
@@ -170,6 +172,7 @@ function replaceContents(db: DatabaseSync, sourcePath: string, afterwards: () =>
         if (db.prepare("SELECT 1 FROM restored.sqlite_schema WHERE name = 'sqlite_sequence'").get())
           db.exec('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM restored.sqlite_sequence')
       }
+      resetSummaries(db)
       afterwards()
       db.exec('COMMIT')
     } catch (error) {

@@ -14,8 +14,8 @@ import {
   type SearchTerms,
   type SearchableMeasure,
 } from '../../shared/text-search.ts'
-import { statusAt } from '../status/engine.ts'
-import { arrays, timelineOf, type Cell } from './array-rows.ts'
+import { statusAt, type TimedProgress } from '../status/engine.ts'
+import { arrays, timelineOf, type Cell, type TimelineEvent } from './array-rows.ts'
 import { commitmentBases, parseRateValue } from './commitment-rows.ts'
 import { ROW_TEXT_COLUMNS, rowTranslationsOf, titleOfCells } from './text-cells.ts'
 
@@ -34,24 +34,60 @@ export interface SummaryQuery {
   atMs: number
   filter: ListFilter
   includeDeleted: boolean
+  /** Only these measures (the summary table's refresh); every measure when absent. */
+  only?: readonly string[]
+}
+
+/** What the summary table stores beside a summary: the inputs its validity and search text need. */
+export interface SummaryInputs {
+  events: readonly TimelineEvent[]
+  progress: readonly TimedProgress[]
+  notes: readonly string[] | undefined
 }
 
 export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSummary[] {
+  const result: MeasureSummary[] = []
+  eachSummary(db, query, (summary) => result.push(summary))
+  return result
+}
+
+/**
+ * Folds the measures the query selects and passes each summary that passes the filter to `visit`,
+ * with its events, progress and (when `withNotes` or a text filter asked for them) live notes.
+ */
+export function eachSummary(
+  db: DatabaseSync,
+  query: SummaryQuery,
+  visit: (summary: MeasureSummary, inputs: SummaryInputs) => void,
+  withNotes = false,
+): void {
   const { filter } = query
+  const only = query.only === undefined ? null : JSON.stringify(query.only)
+  const ofOnly = (column: string) => (only === null ? '' : `${column} IN (SELECT value FROM json_each(?))`)
+  const params = only === null ? [] : [only]
+  const measureWhere = [query.includeDeleted ? '' : 'deleted_at IS NULL', ofOnly('id')].filter(Boolean).join(' AND ')
   const measures = arrays(
     db,
     `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, deleted_at, timeline,
        rate_value, commitment, ${ROW_TEXT_COLUMNS}
-     FROM measures ${query.includeDeleted ? '' : 'WHERE deleted_at IS NULL'}`,
+     FROM measures ${measureWhere ? `WHERE ${measureWhere}` : ''}`,
+    ...params,
   )
+  const childWhere = (extra: string) => {
+    const where = [extra, ofOnly('measure_id')].filter(Boolean).join(' AND ')
+    return where ? `WHERE ${where}` : ''
+  }
   const commitments = commitmentBases(db)
-  const tags = groupBy(arrays(db, 'SELECT measure_id, tag FROM measure_tags ORDER BY measure_id, position'), (r) => r[1] as string)
+  const tags = groupBy(
+    arrays(db, `SELECT measure_id, tag FROM measure_tags ${childWhere('')} ORDER BY measure_id, position`, ...params),
+    (r) => r[1] as string,
+  )
   const links = groupBy(
-    arrays(db, 'SELECT measure_id, target_id, relation FROM links ORDER BY measure_id, target_id'),
+    arrays(db, `SELECT measure_id, target_id, relation FROM links ${childWhere('')} ORDER BY measure_id, target_id`, ...params),
     (r): MeasureLink => ({ targetId: r[1] as string, relation: r[2] as MeasureLink['relation'] }),
   )
   const noteCounts = new Map(
-    arrays(db, 'SELECT measure_id, count(*) FROM notes WHERE deleted_at IS NULL GROUP BY measure_id').map((r) => [
+    arrays(db, `SELECT measure_id, count(*) FROM notes ${childWhere('deleted_at IS NULL')} GROUP BY measure_id`, ...params).map((r) => [
       r[0] as string,
       r[1] as number,
     ]),
@@ -59,9 +95,10 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
   // The board's search (shared/text-search.ts) over the same fields, plus the live notes.
   const terms = searchTerms(filter.text ?? '')
   const notes =
-    terms.length > 0 ? groupBy(arrays(db, 'SELECT measure_id, body FROM notes WHERE deleted_at IS NULL'), (r) => r[1] as string) : null
+    terms.length > 0 || withNotes
+      ? groupBy(arrays(db, `SELECT measure_id, body FROM notes ${childWhere('deleted_at IS NULL')}`, ...params), (r) => r[1] as string)
+      : null
 
-  const result: MeasureSummary[] = []
   for (const m of measures) {
     const id = m[0] as string
     const imposer = m[5] as string
@@ -78,39 +115,42 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
     const instrument = m[8] as string
     const translations = rowTranslationsOf(m[16], m[17])
     if (
-      notes &&
-      !matchesSearch(terms, { id, title, shortName, instrument, translations, imposer, target, tags: measureTags }, notes.get(id))
+      terms.length > 0 &&
+      !matchesSearch(terms, { id, title, shortName, instrument, translations, imposer, target, tags: measureTags }, notes?.get(id))
     )
       continue
 
     const measureEvents = timelineOf(id, m[12] as string)
+    const base = commitments.baseOf(id, m[14])
     const state = statusAt(measureEvents, query.atMs, {
       rate: m[9] as string | null,
       scope: m[10] as string,
       rateValue: parseRateValue(m[13]),
-      ...commitments.baseOf(id, m[14]),
+      ...base,
     })
     if (filter.status && state.status !== filter.status) continue
     if (filter.needsReview !== undefined && state.needsReview !== filter.needsReview) continue
 
-    result.push({
-      ...state,
-      id,
-      title,
-      shortName,
-      imposer,
-      target,
-      category,
-      instrument,
-      translations,
-      tags: measureTags,
-      links: links.get(id) ?? [],
-      hasDateConflict: hasLiveDateConflict(db, id, measureEvents, query.atMs),
-      noteCount: noteCounts.get(id) ?? 0,
-      deletedAt: m[11] as string | null,
-    })
+    visit(
+      {
+        ...state,
+        id,
+        title,
+        shortName,
+        imposer,
+        target,
+        category,
+        instrument,
+        translations,
+        tags: measureTags,
+        links: links.get(id) ?? [],
+        hasDateConflict: hasLiveDateConflict(db, id, measureEvents, query.atMs),
+        noteCount: noteCounts.get(id) ?? 0,
+        deletedAt: m[11] as string | null,
+      },
+      { events: measureEvents, progress: base.progress, notes: notes?.get(id) },
+    )
   }
-  return result
 }
 
 /** Every term somewhere in the measure's fields or its notes (folded only when the fields fall short). */

@@ -1,0 +1,149 @@
+// The board's windowed list answered in SQL from the summary table (summary-table.ts), at the
+// instant its rows were refreshed to: filter, order, offset/limit, counts. Text search goes through
+// the FTS5 trigram index for words of three characters or more and is always confirmed with
+// instr() on the same folded text, so a row is found exactly when shared/text-search.ts's rule
+// says so (every word a substring of the folded text); words of one or two characters (稀土, "eu")
+// are matched with instr() alone.
+import type { DatabaseSync } from 'node:sqlite'
+import type { ListFilter, PageQuery } from '../../shared/api-inputs.ts'
+import type { MeasureFacets, MeasureSummary, PageCounts } from '../../shared/api-views.ts'
+import { CATEGORIES, type Category, type Locale, type Status, type TransitionKind } from '../../shared/domain.ts'
+import { collator, compareIds, type ListSort } from '../../shared/list-order.ts'
+import { localizedText } from '../../shared/localized.ts'
+import { searchTerms } from '../../shared/text-search.ts'
+import { arrays, type Cell } from './array-rows.ts'
+import { statement } from './statements.ts'
+import { titleOfCells } from './text-cells.ts'
+
+/** The trigram tokenizer indexes runs of three characters: shorter words cannot use the index. */
+const TRIGRAM = 3
+
+interface Where {
+  sql: string
+  params: Cell[]
+}
+
+/** An FTS5 string token: the word in double quotes, quotes doubled (no operator can be injected). */
+const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`
+
+export function filterWhere(filter: ListFilter): Where {
+  const clauses = ['s.live = 1']
+  const params: Cell[] = []
+  const add = (sql: string, ...values: Cell[]): void => {
+    clauses.push(sql)
+    params.push(...values)
+  }
+  if (filter.party) add('(s.imposer = ? OR s.target = ?)', filter.party, filter.party)
+  if (filter.imposer) add('s.imposer = ?', filter.imposer)
+  if (filter.target) add('s.target = ?', filter.target)
+  if (filter.category) add('s.category = ?', filter.category)
+  if (filter.status) add('s.status = ?', filter.status)
+  if (filter.needsReview !== undefined) add('s.needs_review = ?', filter.needsReview ? 1 : 0)
+  if (filter.tag) add('s.id IN (SELECT measure_id FROM measure_tags WHERE tag = ?)', filter.tag)
+  const terms = searchTerms(filter.text ?? '')
+  const indexed = terms.filter((term) => [...term].length >= TRIGRAM)
+  if (indexed.length > 0)
+    add('s.doc IN (SELECT rowid FROM measure_search WHERE measure_search MATCH ?)', indexed.map(ftsPhrase).join(' AND '))
+  for (const term of terms) add('instr(s.search_text, ?) > 0', term)
+  return { sql: clauses.join(' AND '), params }
+}
+
+function orderBy(sort: Exclude<ListSort, 'title'>, groupByStatus: boolean, categoryRank: ReadonlyMap<Category, number>): string {
+  const keys: string[] = groupByStatus ? ['s.status_rank'] : []
+  if (sort === 'category')
+    keys.push(`CASE s.category ${CATEGORIES.map((c) => `WHEN '${c}' THEN ${categoryRank.get(c) ?? 0}`).join(' ')} END`)
+  keys.push('s.band', 's.deadline_ms', 's.id')
+  return keys.join(', ')
+}
+
+export interface SqlPageOptions {
+  query: PageQuery
+  categoryRank: ReadonlyMap<Category, number>
+}
+
+export function pageFromSummaries(db: DatabaseSync, { query, categoryRank }: SqlPageOptions): { rows: MeasureSummary[]; total: number } {
+  const where = filterWhere(query.filter)
+  const total = (arrays(db, `SELECT count(*) FROM measure_summary s WHERE ${where.sql}`, ...where.params)[0]?.[0] as number) ?? 0
+  if (query.limit === 0 || query.offset >= total) return { rows: [], total }
+  if (query.sort === 'title') {
+    const ids = titleOrder(db, where, query.group === 'status', query.locale).slice(query.offset, query.offset + query.limit)
+    return { rows: rowsOf(db, ids), total }
+  }
+  const rows = arrays(
+    db,
+    `SELECT s.row FROM measure_summary s WHERE ${where.sql} ORDER BY ${orderBy(query.sort, query.group === 'status', categoryRank)} LIMIT ? OFFSET ?`,
+    ...where.params,
+    query.limit,
+    query.offset,
+  )
+  return { rows: rows.map((row) => JSON.parse(row[0] as string) as MeasureSummary), total }
+}
+
+function rowsOf(db: DatabaseSync, ids: readonly string[]): MeasureSummary[] {
+  const byId = new Map(
+    arrays(db, 'SELECT id, row FROM measure_summary WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(ids)).map((r) => [
+      r[0] as string,
+      r[1] as string,
+    ]),
+  )
+  return ids.map((id) => JSON.parse(byId.get(id)!) as MeasureSummary)
+}
+
+// Titles sort by the reader's collator, which SQL does not have: the filtered ids are ordered in
+// memory once per (filter, grouping, language, data) and each later window slices that order.
+let titleMemo: { key: string; ids: string[] } | null = null
+
+function dataStamp(db: DatabaseSync): string {
+  const version = (statement(db, 'PRAGMA data_version').get() as { data_version: number }).data_version
+  const changes = (statement(db, 'SELECT total_changes() AS n').get() as { n: number }).n
+  return `${version}:${changes}`
+}
+
+function titleOrder(db: DatabaseSync, where: Where, groupByStatus: boolean, locale: Locale): string[] {
+  const key = JSON.stringify([dataStamp(db), where, groupByStatus, locale])
+  if (titleMemo?.key === key) return titleMemo.ids
+  const rows = arrays(
+    db,
+    `SELECT s.id, s.status_rank, m.title_en, m.title_zh_hant, m.title_zh_hans FROM measure_summary s JOIN measures m ON m.id = s.id
+     WHERE ${where.sql}`,
+    ...where.params,
+  ).map((r) => ({ id: r[0] as string, rank: r[1] as number, title: localizedText(titleOfCells(r[2], r[3], r[4], null), locale) }))
+  const compare = collator(locale)
+  rows.sort((a, b) => (groupByStatus ? a.rank - b.rank : 0) || compare.compare(a.title, b.title) || compareIds(a.id, b.id))
+  titleMemo = { key, ids: rows.map((r) => r.id) }
+  return titleMemo.ids
+}
+
+/** The counts of PageCounts over the summary table (rows refreshed to the instant asked). */
+export function countsFromSummaries(db: DatabaseSync, filter: ListFilter): PageCounts {
+  const where = filterWhere(filter)
+  const byStatus: Partial<Record<Status, number>> = {}
+  for (const [status, count] of arrays(
+    db,
+    `SELECT s.status, count(*) FROM measure_summary s WHERE ${where.sql} GROUP BY s.status`,
+    ...where.params,
+  ))
+    byStatus[status as Status] = count as number
+  const [available, needsReview, nextChangeMs] = arrays(
+    db,
+    'SELECT count(*), coalesce(sum(needs_review), 0), min(valid_until_ms) FROM measure_summary WHERE live = 1',
+  )[0] as [number, number, number | null]
+  const reviewDays = arrays(
+    db,
+    `SELECT review_kind, substr(review_at, 1, 10) AS day, min(review_ms), review_at, count(*) FROM measure_summary
+     WHERE live = 1 AND needs_review = 1 AND review_kind IS NOT NULL GROUP BY review_kind, day ORDER BY day DESC, review_kind`,
+  ).map((r) => ({ kind: r[0] as TransitionKind, day: r[1] as string, atMs: r[2] as number, at: r[3] as string, count: r[4] as number }))
+  return { available, byStatus, needsReview, reviewDays, nextChangeMs }
+}
+
+/** Every live measure's parties and tags (the filter selects), whatever the instant. */
+export function facetsOfStore(db: DatabaseSync): MeasureFacets {
+  const distinct = (sql: string) => arrays(db, sql).map((r) => r[0] as string)
+  return {
+    imposers: distinct('SELECT DISTINCT imposer FROM measures WHERE deleted_at IS NULL'),
+    targets: distinct('SELECT DISTINCT target FROM measures WHERE deleted_at IS NULL'),
+    tags: distinct('SELECT DISTINCT t.tag FROM measure_tags t JOIN measures m ON m.id = t.measure_id WHERE m.deleted_at IS NULL').sort(
+      (a, b) => a.localeCompare(b),
+    ),
+  }
+}
