@@ -58,12 +58,14 @@ describe('importing a hostile file through the command line', () => {
     expect(await exportedMeasures()).toEqual(before)
   })
 
-  it('refuses a 150 MB file (100,000 measures of 500 empty events) as too large to read, before parsing', async () => {
+  // Issue 14: a file is read one measure at a time, so its size alone is no reason to refuse it
+  // (it was refused whole by a parse budget before); each measure is small, and checking stops
+  // at the first measure's problems.
+  it('refuses a 150 MB file (100,000 measures of 500 empty events), reading one measure at a time', async () => {
     const measure = `{"id":"a","events":[${Array(500).fill('{}').join(',')}]}`
     const run = await importHostile('events-150mb.json', 100_000, () => measure)
-    expect(run.err).toContain(
-      'the file is too large to import at once: reading it would take more than 256 MB of memory. Split it into smaller files',
-    )
+    expect(run.err).toContain('The file is not a valid Measure Tracker export: measures[0].title:')
+    expect(run.err).toMatch(/\(and more: checking stopped after the first 100 problems, at measures\[\d+\]\)/)
     expect(run.code).toBe(2)
     expect(run.peakRssMb).toBeLessThan(RSS_CEILING_MB)
     expect(await exportedMeasures()).toEqual(before)

@@ -2,7 +2,14 @@
 // says the problem is, and that real exports pass it.
 import { describe, expect, it } from 'vitest'
 import { generateExchangeFile } from '../../bench/generate.ts'
-import { IMPORT_MAX_DEPTH, IMPORT_MAX_INNER_ARRAY, IMPORT_MAX_KEYS, IMPORT_MAX_TEXT, scanExchangeBytes } from './exchange-scan.ts'
+import {
+  ExchangeScanner,
+  IMPORT_MAX_DEPTH,
+  IMPORT_MAX_INNER_ARRAY,
+  IMPORT_MAX_KEYS,
+  IMPORT_MAX_TEXT,
+  scanExchangeBytes,
+} from './exchange-scan.ts'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 const file = (measures: string) => bytes(`{"format":"measure-tracker","version":2,"measures":[${measures}]}`)
@@ -79,5 +86,54 @@ describe('scanExchangeBytes', () => {
   it('leaves malformed JSON to JSON.parse, which names the position', () => {
     expect(scanExchangeBytes(bytes('{"format":'))).toBeNull()
     expect(scanExchangeBytes(bytes(']]]'))).toBeNull()
+  })
+})
+
+describe('ExchangeScanner, per measure (a file read one measure at a time)', () => {
+  /** Feeds `text` in chunks of `size` bytes, as a file is read. */
+  function scanInChunks(text: string, size: number, budgetBytes?: number) {
+    const scanner = new ExchangeScanner({ perMeasure: true, ...(budgetBytes ? { budgetBytes } : {}) })
+    const all = bytes(text)
+    let problem = null
+    for (let at = 0; at < all.length && !problem; at += size) problem = scanner.feed(all.subarray(at, at + size))
+    return { problem: problem ?? scanner.end(), spans: scanner.spans, all }
+  }
+
+  it('finds each measure’s bytes, whatever the chunks (texts and numbers cut in two included)', () => {
+    const text = JSON.stringify(
+      { format: 'measure-tracker', version: 3, measures: [{ id: 'a', note: 'é'.repeat(50) }, 12345, 'x'] },
+      null,
+      2,
+    )
+    for (const size of [1, 3, 7, 64, 100_000]) {
+      const { problem, spans, all } = scanInChunks(text, size)
+      expect(problem).toBeNull()
+      const measures = spans.starts.map((start, n) => JSON.parse(new TextDecoder().decode(all.subarray(start, spans.ends[n]))))
+      expect(measures).toEqual([{ id: 'a', note: 'é'.repeat(50) }, 12345, 'x'])
+      expect(String.fromCharCode(all[spans.listStart]!, all[spans.listEnd]!)).toBe('[]')
+    }
+  })
+
+  it('applies the parse budget to each measure, not to the file: many small measures pass, one large one is named', () => {
+    const measure = `{"id":"a","events":[${Array(100).fill('{}').join(',')}]}`
+    expect(scanInChunks(`{"measures":[${Array(1000).fill(measure).join(',')}]}`, 4096, 1024 * 1024).problem).toBeNull()
+    const large = `{"id":"b","events":[${Array(IMPORT_MAX_INNER_ARRAY).fill('{}').join(',')}]}`
+    expect(scanInChunks(`{"measures":[${measure},${large}]}`, 4096, 128 * 1024).problem).toEqual({
+      path: ['measures', 1],
+      message: 'is too large to import: reading it would take more than 0 MB of memory',
+    })
+  })
+
+  it('refuses what no single measure shows: a missing or extra comma in the list, and a file cut short', () => {
+    expect(scanInChunks('{"measures":[{"id":"a"}{"id":"b"}]}', 5).problem?.message).toBe(
+      'is not valid JSON: a comma is missing before measures[1]',
+    )
+    expect(scanInChunks('{"measures":[{"id":"a"},]}', 5).problem?.message).toBe(
+      'is not valid JSON: the list of measures does not end as it should',
+    )
+    expect(scanInChunks('{"measures":[,{"id":"a"}]}', 5).problem?.message).toBe('is not valid JSON: unexpected "," in the list of measures')
+    expect(scanInChunks('{"measures":[{"id":"a"},{"id":"b', 5).problem?.message).toBe(
+      'is not valid JSON: the file ends before its JSON does (truncated?)',
+    )
   })
 })

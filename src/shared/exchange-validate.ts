@@ -4,7 +4,15 @@
 // before anything is validated, measures are validated one at a time, and only the first
 // MAX_IMPORT_ISSUES problems are kept: checking stops there and the answer says there are more.
 import { LIMITS } from './domain.ts'
-import { checkExchangeMeasures, exchangeFileSchema, type IssueSink, type ParsedExchangeFile } from './exchange.ts'
+import {
+  checkExchangeMeasures,
+  checkMeasure,
+  exchangeFileSchema,
+  linkOutOfFile,
+  type ExchangedMeasure,
+  type IssueSink,
+  type ParsedExchangeFile,
+} from './exchange.ts'
 import { IMPORT_MAX_DEPTH, IMPORT_MAX_INNER_ARRAY } from './exchange-scan.ts'
 import type { ApiErrorIssue } from './result.ts'
 
@@ -23,7 +31,7 @@ export type ExchangeValidation =
     }
 
 /** Keeps the first MAX_IMPORT_ISSUES problems and only counts the rest. */
-class CappedIssues implements IssueSink {
+export class CappedIssues implements IssueSink {
   readonly issues: ApiErrorIssue[] = []
   more = 0
   get full(): boolean {
@@ -123,4 +131,70 @@ export function describeInvalidFile(
     tail = ` (and more: checking stopped after the first ${MAX_IMPORT_ISSUES} problems, at measures[${result.stoppedAt}])`
   } else if (hidden > 0) tail = ` (and ${hidden} more)`
   return `The file is not a valid Measure Tracker export: ${shown.join('; ')}${tail}`
+}
+
+/** The file's fields but its measures: what a streamed import checks before reading measures. */
+export type ExchangeHeader = Omit<ParsedExchangeFile, 'measures'>
+
+/**
+ * The same checks as validateExchangeFile, for a file read one measure at a time (core/exchange/
+ * exchange-reader.ts): what is kept between measures is their ids and the links whose target had
+ * not been seen yet, never the measures. Problems are the same, though their order may differ: a
+ * measure's checks against the others come as it arrives, links to ids missing from the file at
+ * the end.
+ */
+export class ExchangeStreamCheck {
+  readonly issues = new CappedIssues()
+  private readonly ids = new Map<string, number>()
+  private readonly forwardLinks: { index: number; link: number; targetId: string }[] = []
+
+  /** The header (format, version, name…): null when it is refused; stop at once if `notOurs`. */
+  header(data: Record<string, unknown>): { header: ExchangeHeader | null; notOurs: boolean } {
+    const parsed = exchangeFileSchema.safeParse({ ...data, measures: [] })
+    if (parsed.success) {
+      const { measures: _none, ...header } = parsed.data
+      return { header, notOurs: false }
+    }
+    for (const issue of parsed.error.issues) this.issues.add(issue.path, issue.message)
+    return { header: null, notOurs: parsed.error.issues.some((issue) => issue.path[0] === 'format') }
+  }
+
+  /** Measure `index`, as JSON.parse gave it: the valid measure, or null (its problems are kept). */
+  measure(raw: unknown, index: number): ExchangedMeasure | null {
+    const tooBig = boundsProblem(raw)
+    if (tooBig) {
+      this.issues.add(['measures', index, ...tooBig.path], tooBig.message)
+      return null
+    }
+    const parsed = exchangeFileSchema.shape.measures.element.safeParse(raw)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) this.issues.add(['measures', index, ...issue.path], issue.message)
+      return null
+    }
+    const measure = parsed.data
+    const before = this.issues.issues.length + this.issues.more
+    const first = this.ids.get(measure.id)
+    if (first !== undefined) this.issues.add(['measures', index, 'id'], `duplicate id "${measure.id}" (also measures[${first}])`)
+    else this.ids.set(measure.id, index)
+    checkMeasure(measure, index, null, this.issues)
+    measure.links.forEach((link, l) => {
+      if (link.targetId !== measure.id && !this.ids.has(link.targetId)) this.forwardLinks.push({ index, link: l, targetId: link.targetId })
+    })
+    return this.issues.issues.length + this.issues.more === before ? measure : null
+  }
+
+  /** After the last measure: links to ids the file does not hold. */
+  finish(): void {
+    for (const { index, link, targetId } of this.forwardLinks)
+      if (!this.ids.has(targetId)) this.issues.add(['measures', index, 'links', link, 'targetId'], linkOutOfFile(targetId))
+  }
+
+  get failed(): boolean {
+    return this.issues.issues.length > 0
+  }
+
+  /** The refusal, as validateExchangeFile gives it; `stoppedAt` when checking stopped at that measure. */
+  refusal(stoppedAt: number | null = null): Extract<ExchangeValidation, { ok: false }> {
+    return { ok: false, issues: this.issues.issues, more: this.issues.more, stoppedAt }
+  }
 }

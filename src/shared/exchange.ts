@@ -19,8 +19,8 @@ export const EXCHANGE_VERSION = 3
  * silently dropped (zod strips keys a schema does not know).
  */
 export const EXCHANGE_READABLE_VERSIONS = [1, 2, 3] as const
-/** Files larger than this are refused before parsing (a 10,000-measure export is ~25 MB). */
-export const EXCHANGE_MAX_BYTES = 200 * 1024 * 1024
+// No limit on a file's size: the command line reads a file one measure at a time
+// (core/exchange/exchange-reader.ts); the bounds are on hostile shapes (exchange-scan.ts).
 
 const exchangedMeasureSchema = measureSchema.extend({
   deletedAt: z.string().max(40).nullable().default(null),
@@ -68,7 +68,15 @@ export function checkExchangeMeasures(measures: readonly Measure[], ctx: IssueSi
   measures.forEach((measure, index) => checkMeasure(measure, index, ids, ctx))
 }
 
-function checkMeasure(measure: Measure, index: number, ids: Map<string, number>, ctx: IssueSink): void {
+/** What a link to an id the file does not hold is told. */
+export const linkOutOfFile = (targetId: string) => `links to "${targetId}", which is not in the file`
+
+/**
+ * The checks within one measure, and of its links against `ids` (the file's ids); a file read
+ * measure by measure (exchange-validate.ts, ExchangeStreamCheck) passes null and checks links once
+ * every id is known.
+ */
+export function checkMeasure(measure: Measure, index: number, ids: ReadonlyMap<string, number> | null, ctx: IssueSink): void {
   const at = (...path: (string | number)[]) => ['measures', index, ...path]
   const sourceIds = new Set<string>()
   measure.sources.forEach((source, s) => {
@@ -97,8 +105,8 @@ function checkMeasure(measure: Measure, index: number, ids: Map<string, number>,
   measure.links.forEach((link, l) => {
     if (link.targetId === measure.id)
       ctx.addIssue({ code: 'custom', path: at('links', l, 'targetId'), message: 'a measure cannot link to itself' })
-    else if (!ids.has(link.targetId)) {
-      ctx.addIssue({ code: 'custom', path: at('links', l, 'targetId'), message: `links to "${link.targetId}", which is not in the file` })
+    else if (ids !== null && !ids.has(link.targetId)) {
+      ctx.addIssue({ code: 'custom', path: at('links', l, 'targetId'), message: linkOutOfFile(link.targetId) })
     }
   })
   const noteIds = new Set<string>()

@@ -1,8 +1,9 @@
 // `export` and `import`: the versioned JSON file, full fidelity both ways; `export --format ics`, a calendar.
-import { readFileSync, statSync } from 'node:fs'
-import { writeFileAtomically } from '../../core/fs/atomic-write.ts'
-import { EXCHANGE_MAX_BYTES } from '../../shared/exchange.ts'
-import { describeScanProblem, scanExchangeBytes } from '../../shared/exchange-scan.ts'
+import { ExchangeFileRefused, readExchangeFile, type ExchangeFileRead } from '../../core/exchange/exchange-reader.ts'
+import { writeChunksAtomically, writeFileAtomically } from '../../core/fs/atomic-write.ts'
+import { exportChunks, importExchangeParts } from '../../core/service/exchange-stream.ts'
+import type { ImportReport } from '../../shared/exchange.ts'
+import type { Result } from '../../shared/result.ts'
 import { translatePlural } from '../../shared/i18n/plural.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
@@ -12,12 +13,30 @@ export function exportCommand(ctx: CliContext): void {
   const format = ctx.args.format ?? 'json'
   if (format === 'ics') return exportCalendar(ctx)
   if (format !== 'json') throw new UsageError(`export --format must be json or ics (got "${format}")`)
-  const file = unwrap(ctx.store.service.call('exchange.export', {}))
-  const text = `${JSON.stringify(file, null, 2)}\n`
+  // Written a measure at a time (exportChunks), whatever the store's size.
+  const service = ctx.store.service.context
   if (ctx.args.out) {
-    writeFileAtomically(ctx.args.out, text)
-    ctx.out(translatePlural(ctx.locale, 'cli.exported', file.measures.length, { file: ctx.args.out }))
-  } else ctx.out(text.trimEnd())
+    const written = { measures: 0 }
+    writeChunksAtomically(ctx.args.out, exportChunks(service, written))
+    ctx.out(translatePlural(ctx.locale, 'cli.exported', written.measures, { file: ctx.args.out }))
+  } else printChunks(ctx, exportChunks(service))
+}
+
+/**
+ * Prints text that arrives in chunks as ctx.out prints it whole (with its final newline trimmed):
+ * whole lines at a time, about a megabyte each.
+ */
+function printChunks(ctx: CliContext, chunks: Iterable<string>): void {
+  let pending = ''
+  for (const chunk of chunks) {
+    pending += chunk
+    if (pending.length < 1024 * 1024) continue
+    const cut = pending.lastIndexOf('\n')
+    if (cut < 0) continue
+    ctx.out(pending.slice(0, cut))
+    pending = pending.slice(cut + 1)
+  }
+  ctx.out(pending.trimEnd())
 }
 
 /**
@@ -36,34 +55,47 @@ function exportCalendar(ctx: CliContext): void {
   } else ctx.out(file.content.trimEnd())
 }
 
-function readJsonFile(path: string): unknown {
-  let size: number
+/** Reads the file to import: whole when small and without a list of measures, else in parts. */
+function readImportFile(path: string): ExchangeFileRead {
   try {
-    size = statSync(path).size
+    return readExchangeFile(path)
   } catch (error) {
-    throw new CliFailure(`Cannot read ${path}: ${(error as Error).message}`, EXIT.usage)
-  }
-  if (size > EXCHANGE_MAX_BYTES) throw new CliFailure(`${path} is ${size} bytes; the limit is ${EXCHANGE_MAX_BYTES}`, EXIT.usage)
-  const bytes = readFileSync(path)
-  // Before JSON.parse builds anything: a hostile shape costs many times its size once parsed.
-  const problem = scanExchangeBytes(bytes)
-  if (problem) throw new CliFailure(`${path} cannot be imported: ${describeScanProblem(problem)}. Nothing was changed.`, EXIT.usage)
-  try {
-    return JSON.parse(bytes.toString('utf8'))
-  } catch (error) {
-    if (error instanceof RangeError)
-      throw new CliFailure(`${path} is nested too deeply or too large to read: ${error.message}. Nothing was changed.`, EXIT.usage)
-    // Node names the position ("at position 812 (line 30 column 5)"): pass it on.
-    throw new CliFailure(`${path} is not valid JSON (truncated or damaged?): ${(error as Error).message}`, EXIT.usage)
+    throw importFailure(path, error)
   }
 }
 
+function importFailure(path: string, error: unknown): unknown {
+  if (error instanceof ExchangeFileRefused) {
+    // Before JSON.parse builds anything: a hostile shape costs many times its size once parsed.
+    if (error.reason === 'bounds') return new CliFailure(`${path} cannot be imported: ${error.message}. Nothing was changed.`, EXIT.usage)
+    // Node names the position ("at position 812 (line 30 column 5)"): pass it on.
+    return new CliFailure(`${path} is not valid JSON (truncated or damaged?): ${error.message}`, EXIT.usage)
+  }
+  if ((error as NodeJS.ErrnoException).code !== undefined && (error as NodeJS.ErrnoException).syscall !== undefined)
+    return new CliFailure(`Cannot read ${path}: ${(error as Error).message}`, EXIT.usage)
+  return error
+}
+
+/**
+ * `import FILE`: any file `export` wrote, whatever its size. A file is read one measure at a time
+ * (core/exchange/exchange-reader.ts) and staged as it is checked (core/service/exchange-stream.ts),
+ * so memory stays bounded; the bounds on hostile input are per measure, text and list.
+ */
 export function importCommand(ctx: CliContext): void {
   const path = ctx.args.positionals[0]
   if (!path) throw new UsageError('import needs a file, e.g. import measures.json')
-  const report = unwrap(
-    ctx.store.service.call('exchange.import', { file: readJsonFile(path), dryRun: ctx.args.dryRun, replace: ctx.args.replace }),
-  )
+  const read = readImportFile(path)
+  const options = { dryRun: ctx.args.dryRun, replace: ctx.args.replace }
+  let result: Result<ImportReport>
+  if ('whole' in read) result = ctx.store.service.call('exchange.import', { file: read.whole, ...options })
+  else {
+    try {
+      result = importExchangeParts(ctx.store.service.context, read.parts, options)
+    } catch (error) {
+      throw importFailure(path, error)
+    }
+  }
+  const report = unwrap(result)
   if (ctx.args.json) ctx.out(JSON.stringify(report, null, 2))
   else {
     const counts = { created: report.created.length, replaced: report.replaced.length }

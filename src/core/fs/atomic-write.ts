@@ -15,12 +15,38 @@ export function temporaryPathBeside(path: string): string {
 }
 
 export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  replaceAtomically(path, (fd) => writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data))
+}
+
+/** Bytes gathered before each write of writeChunksAtomically. */
+const WRITE_BATCH_CHARS = 1024 * 1024
+
+/**
+ * The same for a file written piece by piece (an export of any size): the pieces are gathered
+ * into writes of about a megabyte, so the whole text is never held.
+ */
+export function writeChunksAtomically(path: string, chunks: Iterable<string>): void {
+  replaceAtomically(path, (fd) => {
+    let batch = ''
+    for (const chunk of chunks) {
+      batch += chunk
+      if (batch.length >= WRITE_BATCH_CHARS) {
+        writeSync(fd, Buffer.from(batch, 'utf8'))
+        batch = ''
+      }
+    }
+    writeSync(fd, Buffer.from(batch, 'utf8'))
+  })
+}
+
+/** Runs `write` on a new temporary file beside `path`, then puts it in place. */
+function replaceAtomically(path: string, write: (fd: number) => void): void {
   const temporary = temporaryPathBeside(path)
   // 'wx' = O_CREAT | O_EXCL: fails rather than open anything already there.
   const fd = openSync(temporary, 'wx', 0o600)
   try {
     try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
+      write(fd)
       // On disk before the rename: otherwise a power cut can leave the new name on an empty file.
       fsyncSync(fd)
     } finally {

@@ -3,7 +3,14 @@
 // stages its rows first and holds the write lock only to copy them in (importFileStaged).
 import { DatabaseSync } from 'node:sqlite'
 import type { z } from 'zod'
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ImportReport, type ParsedExchangeFile } from '../../shared/exchange.ts'
+import {
+  EXCHANGE_FORMAT,
+  EXCHANGE_VERSION,
+  type ExchangedMeasure,
+  type ExchangeFile,
+  type ImportReport,
+  type ParsedExchangeFile,
+} from '../../shared/exchange.ts'
 import { describeInvalidFile, validateExchangeFile } from '../../shared/exchange-validate.ts'
 import { pluralText } from '../../shared/i18n/plural.ts'
 import { ServiceError, formatIssuePath, type ApiErrorIssue } from '../../shared/result.ts'
@@ -16,16 +23,17 @@ import type { Handlers, ServiceContext } from './context.ts'
 import { writeAudit } from './audit.ts'
 import type { MethodName } from '../../shared/api.ts'
 import { readOnlyReasonOf } from '../store/database.ts'
-import { copyStagedAudit, mergeStaged, stageMeasures } from '../store/staged-import.ts'
+import { copyStagedAudit, mergeStaged, openStaging, type Staging, type StagingWriter } from '../store/staged-import.ts'
 import { readOnlyError } from '../store/storage-errors.ts'
 import { statement } from '../store/statements.ts'
 
-export function exportFile(ctx: ServiceContext): ExchangeFile {
+/** The whole store as an exchange file; `measures` given, the file around them (exportChunks). */
+export function exportFile(ctx: ServiceContext, measures?: ExchangeFile['measures']): ExchangeFile {
   return {
     format: EXCHANGE_FORMAT,
     version: EXCHANGE_VERSION,
     exportedAt: timestamp(ctx.nowMs()),
-    measures: readAllMeasures(ctx.db).map(({ createdAt: _c, updatedAt: _u, ...measure }) => measure),
+    measures: measures ?? readAllMeasures(ctx.db).map(({ createdAt: _c, updatedAt: _u, ...measure }) => measure),
   }
 }
 
@@ -48,7 +56,7 @@ export function parseExchangeFile(data: unknown): ParsedExchangeFile {
 
 type ImportOptions = { replace: boolean; dryRun: boolean; action: 'exchange.import' | 'seed' }
 
-function conflictError(file: ParsedExchangeFile, existing: readonly string[]): ServiceError {
+function conflictError(fileIds: readonly string[], existing: readonly string[]): ServiceError {
   const taken = new Set(existing)
   const forms = {
     one: '{count} measure already exists: {ids}. Use --replace to replace it.',
@@ -56,19 +64,17 @@ function conflictError(file: ParsedExchangeFile, existing: readonly string[]): S
   }
   return new ServiceError('CONFLICT', pluralText('en', existing.length, forms, { ids: existing.slice(0, 10).join(', ') }), {
     ids: [...existing],
-    issues: file.measures.flatMap((m, index) =>
-      taken.has(m.id) ? [{ path: ['measures', index, 'id'], message: `"${m.id}" already exists` }] : [],
-    ),
+    issues: fileIds.flatMap((id, index) => (taken.has(id) ? [{ path: ['measures', index, 'id'], message: `"${id}" already exists` }] : [])),
   })
 }
 
-function reportOf(file: ParsedExchangeFile, existing: readonly string[], dryRun: boolean): ImportReport {
+function reportOf(fileIds: readonly string[], existing: readonly string[], dryRun: boolean): ImportReport {
   const taken = new Set(existing)
-  return { dryRun, created: file.measures.filter((m) => !taken.has(m.id)).map((m) => m.id), replaced: [...existing] }
+  return { dryRun, created: fileIds.filter((id) => !taken.has(id)), replaced: [...existing] }
 }
 
-function existingIds(ctx: ServiceContext, file: ParsedExchangeFile): string[] {
-  return file.measures.filter((m) => measureExists(ctx.db, m.id) !== null).map((m) => m.id)
+function existingIds(ctx: ServiceContext, fileIds: readonly string[]): string[] {
+  return fileIds.filter((id) => measureExists(ctx.db, id) !== null)
 }
 
 /** One audit row per replaced measure keeps what it was; created ones are listed once. */
@@ -79,8 +85,15 @@ function auditImport(
   replacedBefore: ReadonlyMap<string, unknown>,
   report: ImportReport,
 ): void {
-  for (const [id, before] of replacedBefore)
-    writeAudit(ctx.db, { at: now, actor: ctx.actor, action, measureId: id, before, after: { replacedBy: action } })
+  for (const [id, before] of replacedBefore) auditReplaced(ctx, now, action, id, before)
+  auditSummary(ctx, now, action, report)
+}
+
+function auditReplaced(ctx: ServiceContext, now: string, action: ImportOptions['action'], id: string, before: unknown): void {
+  writeAudit(ctx.db, { at: now, actor: ctx.actor, action, measureId: id, before, after: { replacedBy: action } })
+}
+
+function auditSummary(ctx: ServiceContext, now: string, action: ImportOptions['action'], report: ImportReport): void {
   writeAudit(ctx.db, {
     at: now,
     actor: ctx.actor,
@@ -96,9 +109,10 @@ function auditImport(
  * dozen measures). Existing ids conflict unless `replace`, which replaces those measures.
  */
 export function importFile(ctx: ServiceContext, file: ParsedExchangeFile, options: ImportOptions): ImportReport {
-  const existing = existingIds(ctx, file)
-  if (existing.length > 0 && !options.replace) throw conflictError(file, existing)
-  const report = reportOf(file, existing, options.dryRun)
+  const fileIds = file.measures.map((m) => m.id)
+  const existing = existingIds(ctx, fileIds)
+  if (existing.length > 0 && !options.replace) throw conflictError(fileIds, existing)
+  const report = reportOf(fileIds, existing, options.dryRun)
   if (options.dryRun) return report
   const now = timestamp(ctx.nowMs())
   const replacedBefore = new Map(existing.map((id) => [id, readMeasure(ctx.db, id)]))
@@ -144,60 +158,108 @@ function stagedLives(path: string, ids: readonly string[]): Map<string, Calendar
  * again inside the lock, and the audit's "before" is re-read for any measure that changed meanwhile.
  */
 export function importFileStaged(ctx: ServiceContext, file: ParsedExchangeFile, options: ImportOptions): ImportReport {
+  return importMeasuresStaged(ctx, file.measures, options)
+}
+
+/**
+ * The same for measures that arrive one at a time (a file read in pieces: exchange-stream.ts),
+ * each written to the staging file as it comes: what is held meanwhile is ids, never measures.
+ * `measures` may throw when the file turns out to be invalid (nothing is written then); it yields
+ * only measures already checked.
+ */
+export function importMeasuresStaged(ctx: ServiceContext, measures: Iterable<ExchangedMeasure>, options: ImportOptions): ImportReport {
   const readOnly = readOnlyReasonOf(ctx.db)
   if (readOnly) throw readOnlyError(ctx.dbPath, readOnly)
-  const seen = existingIds(ctx, file)
-  if (seen.length > 0 && !options.replace) throw conflictError(file, seen)
-  if (options.dryRun) return reportOf(file, seen, true)
   const now = timestamp(ctx.nowMs())
-  const snapshots = new Map(seen.map((id) => [id, readMeasure(ctx.db, id)]))
-  const expected = reportOf(file, seen, false)
-  // The audit rows (a whole "before" per replaced measure: tens of MB for 25,000) are written
-  // while staging too, and only copied under the lock when nothing changed meanwhile.
-  const staging = stageMeasures(
-    file.measures.map((measure) => ({ ...measure, createdAt: snapshots.get(measure.id)?.createdAt ?? now, updatedAt: now })),
-    (stagingDb) => auditImport({ ...ctx, db: stagingDb }, now, options.action, snapshots, expected),
-  )
-  let report: ImportReport = expected
+  const fileIds: string[] = []
+  const seen: string[] = []
+  /** Replaced measures as they were read (to notice a change by another process before the lock). */
+  const snapshots = new Map<string, { createdAt: string; updatedAt: string }>()
+  let staging: StagingWriter | null = options.dryRun ? null : openStaging()
   try {
-    // Before the lock, from the staged rows as they will be stored: which replaced measures'
-    // calendars change (usually none or few), for the calendar ledger.
-    let calendarChanges = changedLives(livesOf(ctx.db, seen), stagedLives(staging.path, seen))
-    mergeStaged(ctx.db, staging, {
-      before(existing) {
-        if (existing.length > 0 && !options.replace) throw conflictError(file, existing)
-        const unchanged =
-          existing.length === seen.length && existing.every((id) => snapshots.get(id)?.updatedAt === measureUpdatedAt(ctx, id))
-        if (unchanged) return null
-        // Another process created, changed or deleted some of these since they were read: the
-        // report and the audit say what is replaced now.
-        const replacedBefore = new Map<string, unknown>()
-        for (const id of existing) {
-          const snapshot = snapshots.get(id)
-          const current = snapshot && measureUpdatedAt(ctx, id) === snapshot.updatedAt ? snapshot : readMeasure(ctx.db, id)
-          replacedBefore.set(id, current)
-          // Not cached (statements.ts): the staging schema is detached after the merge.
-          if (!snapshot && current)
-            ctx.db.prepare('UPDATE import_staging.measures SET created_at = ? WHERE id = ?').run(current.createdAt, id)
-        }
-        const taken = new Set(existing)
-        report = reportOf(
-          file,
-          file.measures.map((m) => m.id).filter((id) => taken.has(id)),
-          false,
-        )
-        calendarChanges = changedLives(livesOf(ctx.db, existing), stagedLives(staging.path, existing))
-        return replacedBefore
-      },
-      after(replacedBefore) {
-        if (replacedBefore === null) copyStagedAudit(ctx.db)
-        else auditImport(ctx, now, options.action, replacedBefore, report)
-        recordCalendarChanges(ctx, calendarChanges)
-      },
-    })
+    for (const measure of measures) {
+      fileIds.push(measure.id)
+      const before = measureExists(ctx.db, measure.id) === null ? null : readMeasure(ctx.db, measure.id)
+      if (before) seen.push(measure.id)
+      if (!staging) continue
+      if (before && !options.replace) {
+        // Refused in the end: only the ids are still wanted, for the conflict's report.
+        staging.discard()
+        staging = null
+        continue
+      }
+      if (before) {
+        snapshots.set(measure.id, { createdAt: before.createdAt, updatedAt: before.updatedAt })
+        // The audit's "before" (a whole measure each) goes to the staging file as it is read.
+        auditReplaced({ ...ctx, db: staging.db }, now, options.action, measure.id, before)
+      }
+      staging.write({ ...measure, createdAt: before?.createdAt ?? now, updatedAt: now })
+    }
+    if (seen.length > 0 && !options.replace) throw conflictError(fileIds, seen)
+    if (!staging) return reportOf(fileIds, seen, true)
+    const expected = reportOf(fileIds, seen, false)
+    const stagingDb = staging.db
+    const staged = staging.finish(() => auditSummary({ ...ctx, db: stagingDb }, now, options.action, expected))
+    staging = null
+    try {
+      return mergeImport(ctx, staged, { fileIds, seen, snapshots, now, options, expected })
+    } finally {
+      staged.discard()
+    }
   } finally {
-    staging.discard()
+    staging?.discard()
   }
+}
+
+/** Copies a finished staging file in under the write lock (see importMeasuresStaged). */
+function mergeImport(
+  ctx: ServiceContext,
+  staging: Staging,
+  plan: {
+    fileIds: readonly string[]
+    seen: readonly string[]
+    snapshots: ReadonlyMap<string, { updatedAt: string }>
+    now: string
+    options: ImportOptions
+    expected: ImportReport
+  },
+): ImportReport {
+  const { fileIds, seen, snapshots, now, options } = plan
+  let report = plan.expected
+  // Before the lock, from the staged rows as they will be stored: which replaced measures'
+  // calendars change (usually none or few), for the calendar ledger.
+  let calendarChanges = changedLives(livesOf(ctx.db, seen), stagedLives(staging.path, seen))
+  mergeStaged(ctx.db, staging, {
+    before(existing) {
+      if (existing.length > 0 && !options.replace) throw conflictError(fileIds, existing)
+      const unchanged =
+        existing.length === seen.length && existing.every((id) => snapshots.get(id)?.updatedAt === measureUpdatedAt(ctx, id))
+      if (unchanged) return null
+      // Another process created, changed or deleted some of these since they were read: the
+      // report and the audit say what is replaced now.
+      const replacedBefore = new Map<string, unknown>()
+      for (const id of existing) {
+        const current = readMeasure(ctx.db, id)
+        replacedBefore.set(id, current)
+        // Not cached (statements.ts): the staging schema is detached after the merge.
+        if (!snapshots.has(id) && current)
+          ctx.db.prepare('UPDATE import_staging.measures SET created_at = ? WHERE id = ?').run(current.createdAt, id)
+      }
+      const taken = new Set(existing)
+      report = reportOf(
+        fileIds,
+        fileIds.filter((id) => taken.has(id)),
+        false,
+      )
+      calendarChanges = changedLives(livesOf(ctx.db, existing), stagedLives(staging.path, existing))
+      return replacedBefore
+    },
+    after(replacedBefore) {
+      if (replacedBefore === null) copyStagedAudit(ctx.db)
+      else auditImport(ctx, now, options.action, replacedBefore, report)
+      recordCalendarChanges(ctx, calendarChanges)
+    },
+  })
   return report
 }
 

@@ -12,12 +12,18 @@ vi.mock('../store/staged-import.ts', async (importOriginal) => {
   return {
     ...real,
     // What another process does after this import was staged and before it takes the lock.
-    stageMeasures: (...args: Parameters<typeof real.stageMeasures>) => {
-      const staging = real.stageMeasures(...args)
-      const run = between.run
-      between.run = null
-      run?.()
-      return staging
+    openStaging: () => {
+      const writer = real.openStaging()
+      return {
+        ...writer,
+        finish: (...args: Parameters<typeof writer.finish>) => {
+          const staging = writer.finish(...args)
+          const run = between.run
+          between.run = null
+          run?.()
+          return staging
+        },
+      }
     },
   }
 })

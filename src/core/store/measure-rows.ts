@@ -363,30 +363,54 @@ function groupRows(rows: Row[]): Map<string, Row[]> {
   return groups
 }
 
-/** Every measure, deleted ones included, in id order: one query per table (export). */
+/** Each table's rows of every measure, by measure id and in a measure's own order (export). */
+export const CHILD_ROWS_SQL: Readonly<Record<keyof MeasureChildRows, string>> = {
+  tags: 'SELECT measure_id, tag FROM measure_tags ORDER BY measure_id, position',
+  events: 'SELECT * FROM events ORDER BY measure_id, at_ms, id',
+  sources: 'SELECT * FROM sources ORDER BY measure_id, position',
+  links: 'SELECT * FROM links ORDER BY measure_id, target_id',
+  notes: 'SELECT * FROM notes WHERE deleted_at IS NULL ORDER BY measure_id, pinned DESC, created_at DESC',
+  progress: 'SELECT * FROM commitment_progress ORDER BY measure_id, as_of_ms, id',
+}
+
+/** Every measure, deleted ones included, in id order: one query per table. */
 export function readAllMeasures(db: DatabaseSync): StoredMeasure[] {
-  const tags = groupRows(statement(db, 'SELECT measure_id, tag FROM measure_tags ORDER BY measure_id, position').all() as Row[])
-  const events = groupRows(statement(db, 'SELECT * FROM events ORDER BY measure_id, at_ms, id').all() as Row[])
-  const sources = groupRows(statement(db, 'SELECT * FROM sources ORDER BY measure_id, position').all() as Row[])
-  const links = groupRows(statement(db, 'SELECT * FROM links ORDER BY measure_id, target_id').all() as Row[])
-  const notes = groupRows(
-    statement(db, 'SELECT * FROM notes WHERE deleted_at IS NULL ORDER BY measure_id, pinned DESC, created_at DESC').all() as Row[],
-  )
-  const progress = groupRows(statement(db, 'SELECT * FROM commitment_progress ORDER BY measure_id, as_of_ms, id').all() as Row[])
+  const rowsOf = (table: keyof MeasureChildRows) => groupRows(statement(db, CHILD_ROWS_SQL[table]).all() as Row[])
+  const tags = rowsOf('tags')
+  const events = rowsOf('events')
+  const sources = rowsOf('sources')
+  const links = rowsOf('links')
+  const notes = rowsOf('notes')
+  const progress = rowsOf('progress')
   return (statement(db, 'SELECT * FROM measures ORDER BY id').all() as Row[]).map((m) => {
     const id = m.id as string
-    return {
-      ...factsFromRow(m),
-      id,
-      events: (events.get(id) ?? []).map(eventFromRow),
-      sources: (sources.get(id) ?? []).map(sourceFromRow),
-      links: (links.get(id) ?? []).map((l) => ({ targetId: l.target_id as string, relation: l.relation as MeasureLink['relation'] })),
-      notes: (notes.get(id) ?? []).map(noteFromRow),
-      progress: (progress.get(id) ?? []).map(progressFromRow),
-      tags: (tags.get(id) ?? []).map((t) => t.tag as string),
-      createdAt: m.created_at as string,
-      updatedAt: m.updated_at as string,
-      deletedAt: m.deleted_at as string | null,
-    }
+    return measureFromRows(m, {
+      tags: tags.get(id) ?? [],
+      events: events.get(id) ?? [],
+      sources: sources.get(id) ?? [],
+      links: links.get(id) ?? [],
+      notes: notes.get(id) ?? [],
+      progress: progress.get(id) ?? [],
+    })
   })
+}
+
+/** A measure's rows of each table, in the order readAllMeasures reads them. */
+export type MeasureChildRows = Record<'tags' | 'events' | 'sources' | 'links' | 'notes' | 'progress', Row[]>
+
+/** A whole measure from its row and its rows in the other tables (readAllMeasures, store/measure-cursor.ts). */
+export function measureFromRows(m: Row, rows: MeasureChildRows): StoredMeasure {
+  return {
+    ...factsFromRow(m),
+    id: m.id as string,
+    events: rows.events.map(eventFromRow),
+    sources: rows.sources.map(sourceFromRow),
+    links: rows.links.map((l) => ({ targetId: l.target_id as string, relation: l.relation as MeasureLink['relation'] })),
+    notes: rows.notes.map(noteFromRow),
+    progress: rows.progress.map(progressFromRow),
+    tags: rows.tags.map((t) => t.tag as string),
+    createdAt: m.created_at as string,
+    updatedAt: m.updated_at as string,
+    deletedAt: m.deleted_at as string | null,
+  }
 }

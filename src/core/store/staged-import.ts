@@ -26,34 +26,86 @@ export interface Staging {
   discard(): void
 }
 
+/** A staging file being written, one measure at a time (a streamed import holds none of them). */
+export interface StagingWriter {
+  /** The staging database, for rows that are not measures (the audit's "before" of a replaced one). */
+  db: DatabaseSync
+  write(measure: StoredMeasure): void
+  /** Writes the links (every measure they point to is staged by now), then `alsoWrite`'s rows, and closes. */
+  finish(alsoWrite?: (staging: DatabaseSync) => void): Staging
+  /** Closes and removes the staging file (after a refused import). */
+  discard(): void
+}
+
+/** A new private staging file with the schema, in one open transaction; the real file is not touched. */
+export function openStaging(): StagingWriter {
+  // Private folder (0700): the staged rows are the user's data.
+  const dir = mkdtempSync(join(tmpdir(), 'measure-tracker-import-'))
+  const path = join(dir, 'staging.db')
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  let db: DatabaseSync
+  try {
+    db = new DatabaseSync(path, { enableForeignKeyConstraints: true })
+  } catch (error) {
+    remove()
+    throw error
+  }
+  const close = () => {
+    if (db.isOpen) db.close()
+  }
+  const ids: string[] = []
+  // Links wait for the end: they may point at a measure later in the file. Kept as small tuples.
+  const links: Pick<StoredMeasure, 'id' | 'links'>[] = []
+  try {
+    // A throwaway file: no journal and no fsync, so staging costs little more than the inserts.
+    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF')
+    db.exec('BEGIN')
+    for (const step of MIGRATIONS) db.exec(step)
+  } catch (error) {
+    close()
+    remove()
+    throw error
+  }
+  return {
+    db,
+    write(measure) {
+      writeWholeMeasure(db, measure)
+      ids.push(measure.id)
+      if (measure.links.length > 0) links.push({ id: measure.id, links: measure.links })
+    },
+    finish(alsoWrite) {
+      try {
+        for (const measure of links) writeLinks(db, measure)
+        alsoWrite?.(db)
+        db.exec('COMMIT')
+      } catch (error) {
+        close()
+        remove()
+        throw error
+      }
+      close()
+      return { path, ids, discard: remove }
+    },
+    discard() {
+      close()
+      remove()
+    },
+  }
+}
+
 /**
  * Writes whole measures (then their links, then whatever `alsoWrite` adds, e.g. audit rows) into a
  * new private staging file; the real file is not touched.
  */
 export function stageMeasures(measures: readonly StoredMeasure[], alsoWrite?: (staging: DatabaseSync) => void): Staging {
-  // Private folder (0700): the staged rows are the user's data.
-  const dir = mkdtempSync(join(tmpdir(), 'measure-tracker-import-'))
-  const path = join(dir, 'staging.db')
-  const discard = () => rmSync(dir, { recursive: true, force: true })
+  const staging = openStaging()
   try {
-    const db = new DatabaseSync(path, { enableForeignKeyConstraints: true })
-    try {
-      // A throwaway file: no journal and no fsync, so staging costs little more than the inserts.
-      db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF')
-      db.exec('BEGIN')
-      for (const step of MIGRATIONS) db.exec(step)
-      for (const measure of measures) writeWholeMeasure(db, measure)
-      for (const measure of measures) writeLinks(db, measure)
-      alsoWrite?.(db)
-      db.exec('COMMIT')
-    } finally {
-      db.close()
-    }
+    for (const measure of measures) staging.write(measure)
   } catch (error) {
-    discard()
+    staging.discard()
     throw error
   }
-  return { path, ids: measures.map((m) => m.id), discard }
+  return staging.finish(alsoWrite)
 }
 
 export interface MergeHooks<T> {
@@ -103,7 +155,12 @@ export function mergeStaged<T>(db: DatabaseSync, staging: Staging, hooks: MergeH
           name: string
         }[]
       ).map((row) => row.name)
-      const measureData = tables.filter((table) => !NOT_MEASURE_DATA.has(table))
+      // A measure's own rows: `measures` and the tables keyed by measure_id. Tables derived from
+      // them (the board's summaries and search index, migration 7) are kept by triggers on these,
+      // which fire for the copy too, so they are never copied.
+      const measureData = tables.filter(
+        (table) => !NOT_MEASURE_DATA.has(table) && (table === 'measures' || columns(db, 'main', table).includes('measure_id')),
+      )
       if (existing.length > 0) {
         for (const table of [...measureData].reverse()) {
           const cols = columns(db, 'main', table)

@@ -1,0 +1,54 @@
+// Every measure, one at a time, for an export of any size: readAllMeasures holds the whole store
+// (4 GB at 100,000 measures); this walks each table once, in measure id order, side by side (one
+// SQLite cursor per table), so only the measure being written is held. Same measures, same order.
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import { CHILD_ROWS_SQL, measureFromRows, type MeasureChildRows, type StoredMeasure } from './measure-rows.ts'
+
+type Row = Record<string, string | number | null>
+
+/** One table's rows, in measure id order, taken a measure at a time. */
+class ChildRows {
+  private readonly rows: Iterator<Row>
+  private next: Row | undefined
+  constructor(statement: StatementSync) {
+    this.rows = statement.iterate() as Iterator<Row>
+    this.advance()
+  }
+  private advance(): void {
+    const step = this.rows.next()
+    this.next = step.done ? undefined : step.value
+  }
+  /** The rows of measure `id` (ids come in the same order as the rows). */
+  take(id: string): Row[] {
+    const taken: Row[] = []
+    // Rows of an id with no measure row cannot exist (foreign keys); skip them all the same.
+    while (this.next !== undefined && (this.next.measure_id as string) < id) this.advance()
+    while (this.next !== undefined && this.next.measure_id === id) {
+      taken.push(this.next)
+      this.advance()
+    }
+    return taken
+  }
+}
+
+/**
+ * Every measure, deleted ones included, in id order, as readAllMeasures gives them. Run it inside
+ * a read transaction for a consistent view (exportStream does).
+ */
+export function* eachMeasure(db: DatabaseSync): Generator<StoredMeasure, void, undefined> {
+  // Fresh statements, not the cached ones (statements.ts): these stay open while the walk runs.
+  const children = Object.fromEntries(
+    Object.entries(CHILD_ROWS_SQL).map(([table, sql]) => [table, new ChildRows(db.prepare(sql))]),
+  ) as Record<keyof MeasureChildRows, ChildRows>
+  for (const m of db.prepare('SELECT * FROM measures ORDER BY id').iterate() as Iterable<Row>) {
+    const id = m.id as string
+    yield measureFromRows(m, {
+      tags: children.tags.take(id),
+      events: children.events.take(id),
+      sources: children.sources.take(id),
+      links: children.links.take(id),
+      notes: children.notes.take(id),
+      progress: children.progress.take(id),
+    })
+  }
+}
