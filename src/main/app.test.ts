@@ -1,7 +1,7 @@
 // The main process wired with fake Electron modules: what a real run would do, checked without
 // an Electron binary.
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, NotificationConstructorOptions, WebContentsPrintOptions } from 'electron'
@@ -17,6 +17,7 @@ import {
   IPC_PUSH_CHANNEL,
   IPC_SAVE_FILE,
   IPC_SAVE_PDF,
+  IPC_UPDATES,
 } from '../shared/bridge.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { ProtocolFs } from './app-protocol.ts'
@@ -315,6 +316,7 @@ describe('startApp', () => {
         IPC_PRINT_HTML,
         IPC_SAVE_PDF,
         IPC_CHOOSE_CALENDAR_FILE,
+        ...Object.values(IPC_UPDATES),
       ].sort(),
     )
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
@@ -335,6 +337,76 @@ describe('startApp', () => {
     }
     expect(FakeBrowserWindow.instances).toHaveLength(1)
     expect(store.service.call).toHaveBeenCalledTimes(1)
+  })
+
+  it('Settings → Updates: an installed AppImage asks electron-updater only when told to, and answers its own window only', async () => {
+    const { electron, handlers } = fakeElectron(userData)
+    const resources = join(userData, 'resources')
+    mkdirSync(resources)
+    writeFileSync(join(resources, 'app-update.yml'), 'provider: github\nowner: someone\nrepo: measure-tracker\n')
+    const engine = {
+      autoDownload: true,
+      autoInstallOnAppQuit: true,
+      allowPrerelease: false,
+      allowDowngrade: true,
+      checkForUpdates: vi.fn(async () => ({ updateInfo: { version: '0.2.0', releaseNotes: '<p>New board</p>' } })),
+      downloadUpdate: vi.fn(async () => []),
+      quitAndInstall: vi.fn(),
+      on: vi.fn(),
+    }
+    const makeEngine = vi.fn(() => engine)
+    await startApp(
+      electron,
+      options(fakeStore(), {
+        env: { APPIMAGE: '/home/me/measure-tracker.AppImage' },
+        updater: { engine: makeEngine, resourcesPath: resources },
+      }),
+    )
+    const window = FakeBrowserWindow.instances[0]!
+    const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
+    const foreign = {
+      sender: window.webContents,
+      senderFrame: { ...window.webContents.mainFrame, url: 'https://evil.example/' },
+    } as unknown as IpcMainInvokeEvent
+    expect(await handlers.get(IPC_UPDATES.status)!(trusted)).toEqual({
+      ok: true,
+      value: {
+        currentVersion: '0.1.0',
+        unsupported: null,
+        preferences: { checkAutomatically: false },
+        lastCheckedAt: null,
+        state: { phase: 'idle' },
+      },
+    })
+    for (const channel of Object.values(IPC_UPDATES))
+      expect(await handlers.get(channel)!(foreign, { checkAutomatically: true }), channel).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
+    expect(makeEngine).not.toHaveBeenCalled()
+
+    expect(await handlers.get(IPC_UPDATES.check)!(trusted)).toMatchObject({
+      ok: true,
+      value: { state: { phase: 'available', release: { version: '0.2.0', notes: 'New board' } } },
+    })
+    expect(engine.autoDownload).toBe(false)
+    expect(window.webContents.send).toHaveBeenCalledWith(IPC_PUSH_CHANNEL, {
+      type: 'update-status',
+      status: expect.objectContaining({ state: expect.objectContaining({ phase: 'available' }) }),
+    })
+    expect(await handlers.get(IPC_UPDATES.configure)!(trusted, { checkAutomatically: true })).toMatchObject({ ok: true })
+    expect(JSON.parse(readFileSync(join(userData, 'updates.json'), 'utf8'))).toMatchObject({ preferences: { checkAutomatically: true } })
+  })
+
+  it('Settings → Updates: a copy started from the sources says it does not update itself and refuses a check', async () => {
+    const { electron, handlers } = fakeElectron(userData, { packaged: false })
+    const makeEngine = vi.fn()
+    await startApp(electron, options(fakeStore(), { updater: { engine: makeEngine, resourcesPath: userData } }))
+    const window = FakeBrowserWindow.instances[0]!
+    const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
+    expect(await handlers.get(IPC_UPDATES.status)!(trusted)).toMatchObject({ ok: true, value: { unsupported: 'not-packaged' } })
+    expect(await handlers.get(IPC_UPDATES.check)!(trusted)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(makeEngine).not.toHaveBeenCalled()
   })
 
   it('pushes data-changed when another process writes, and menu commands', async () => {

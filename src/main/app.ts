@@ -1,11 +1,14 @@
 // The main process, wired together. Every Electron object arrives as a parameter, so the wiring
 // itself is exercised in tests with fakes (there is no Electron binary where the tests run).
-import { join } from 'node:path'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import type * as Electron from 'electron'
 import type { OpenStoreOptions, Store } from '../core/open.ts'
 import type { PushEvent } from '../shared/bridge.ts'
+import { ok } from '../shared/result.ts'
 import { translator } from '../shared/i18n/translate.ts'
 import { createCalendarFileKeeper } from '../core/calendar-file.ts'
+import { writeFileAtomically } from '../core/fs/atomic-write.ts'
 import { databasePathFor } from './args.ts'
 import { chooseCalendarFile } from './calendar-file.ts'
 import { externalOpener } from './external-url.ts'
@@ -21,6 +24,8 @@ import { PRINT_CSP, PRINT_PARTITION, lockDownPrintSession, outputHandlers } from
 import { createPrintDocuments } from './print-documents.ts'
 import { createReminderScheduler, type NotificationConstructor } from './reminders.ts'
 import { writeFileAtomic } from './save-file.ts'
+import { updateSupport } from './update-policy.ts'
+import { createUpdater, type Updater, type UpdaterEngine } from './updater.ts'
 import { createMainWindow } from './window.ts'
 import { WINDOW_STATE_FILE, restoreBounds, trackWindowState, windowStateFile } from './window-state.ts'
 
@@ -57,6 +62,64 @@ export interface StartOptions {
   log?: Pick<Console, 'error' | 'warn'>
   /** The clock of the reminder timer (Date.now). */
   now?: () => number
+  /** Settings → Updates: electron-updater's updater (created on first use) and where the packaged app's resources are. */
+  updater?: UpdaterSetup
+}
+
+export interface UpdaterSetup {
+  /** electron-updater's `autoUpdater` getter: the updater is created only when a check is made. */
+  engine: () => UpdaterEngine
+  /** process.resourcesPath: app-update.yml (the feed) and package-type ('deb') are there. */
+  resourcesPath: string
+}
+
+/** The name of the file in userData that keeps the update preferences and when the last check was. */
+export const UPDATES_FILE = 'updates.json'
+
+function readTextOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return null
+  }
+}
+
+/** Settings → Updates for this copy: whether it can update itself, and the updater around electron-updater. */
+function setUpUpdates(
+  app: Electron.App,
+  options: StartOptions,
+  hooks: { onChange: Parameters<typeof createUpdater>[0]['onChange']; onFound: (version: string) => void; log: (message: string) => void },
+): Updater {
+  const setup = options.updater
+  const unsupported = updateSupport({
+    isPackaged: app.isPackaged && setup !== undefined,
+    platform: options.platform,
+    appImagePath: options.env.APPIMAGE,
+    hasFeed: setup !== undefined && readTextOrNull(join(setup.resourcesPath, 'app-update.yml')) !== null,
+    linuxPackageType: setup ? (readTextOrNull(join(setup.resourcesPath, 'package-type'))?.trim() ?? null) : null,
+  })
+  const file = join(app.getPath('userData'), UPDATES_FILE)
+  return createUpdater({
+    currentVersion: app.getVersion(),
+    unsupported,
+    engine: () => {
+      if (!setup) throw new Error('No updater in this copy.')
+      return setup.engine()
+    },
+    file: {
+      read: () => readTextOrNull(file),
+      write: (text) => {
+        mkdirSync(dirname(file), { recursive: true })
+        writeFileAtomically(file, text)
+      },
+    },
+    now: options.now ?? Date.now,
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    onChange: hooks.onChange,
+    onFoundAutomatically: (release) => hooks.onFound(release.version),
+    log: hooks.log,
+  })
 }
 
 export interface RunningApp {
@@ -196,6 +259,21 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     writeFile: writeFileAtomic,
   }
 
+  const updater = setUpUpdates(app, options, {
+    onChange: (status) => pushToWindow(contents, { type: 'update-status', status }),
+    // An automatic check found a release: one notification; a click shows Settings → Updates.
+    onFound: (version) => {
+      if (!Notification.isSupported()) return
+      const notification = new Notification({
+        title: t('main.updateAvailableTitle', { version }),
+        body: t('main.updateAvailableBody'),
+      })
+      notification.on('click', () => reveal({ type: 'open-updates' }))
+      notification.show()
+    },
+    log: (message) => log.warn(message),
+  })
+
   const unregister = registerIpcHandlers({
     ipcMain,
     service: store.service,
@@ -203,6 +281,13 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     openExternal,
     output: outputHandlers({ BrowserWindow, documents: printDocuments, track: (created) => printContents.add(created), ...saveDialog }),
     chooseCalendarFile: () => chooseCalendarFile({ ...saveDialog, service: store.service, onChosen: () => calendarFile.changed() }),
+    updates: {
+      status: () => ok(updater.status()),
+      configure: (input) => updater.configure(input),
+      check: () => updater.check(),
+      download: () => updater.download(),
+      install: () => updater.install(),
+    },
     onMutation: () => {
       reminders.dataChanged()
       calendarFile.changed()
@@ -219,7 +304,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   powerMonitor.on('resume', () => {
     reminders.dataChanged()
     calendarFile.changed()
+    updater.wake()
   })
+  updater.start()
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({ t, platform: options.platform, isDev, send: (command) => pushToWindow(contents, { type: 'menu', command }) }),
@@ -287,6 +374,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   app.on('will-quit', () => {
     reminders.stop()
     calendarFile.stop()
+    updater.stop()
     unregister()
     stopWatching()
     store.close()

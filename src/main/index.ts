@@ -17,6 +17,9 @@ import {
   session,
   shell,
 } from 'electron'
+// electron-updater is CommonJS: its `autoUpdater` is a getter that creates the platform's updater,
+// read only when the user allows a check (src/main/updater.ts).
+import electronUpdater from 'electron-updater'
 import { openStore } from '../core/open.ts'
 import { startApp } from './app.ts'
 
@@ -32,6 +35,7 @@ startApp(
     env: process.env,
     platform: process.platform,
     openStore,
+    updater: { engine: () => electronUpdater.autoUpdater, resourcesPath: process.resourcesPath },
   },
 ).catch((error: unknown) => {
   console.error('Measure Tracker failed to start:', error)

@@ -14,7 +14,9 @@ import {
   IPC_PUSH_CHANNEL,
   IPC_SAVE_FILE,
   IPC_SAVE_PDF,
+  IPC_UPDATES,
   type PushEvent,
+  type UpdateFunctions,
 } from '../shared/bridge.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { fail, ok, type Result } from '../shared/result.ts'
@@ -78,6 +80,8 @@ export interface IpcOptions {
   output?: OutputHandlers
   /** Settings → Calendar → Choose file… (calendar-file.ts); the channel is registered only when given. */
   chooseCalendarFile?: () => Promise<Result<unknown>>
+  /** Settings → Updates (updater.ts); the channels are registered only when given. Each checks its own input. */
+  updates?: { [F in keyof UpdateFunctions]: (input: unknown) => Result<unknown> | Promise<Result<unknown>> }
   /** Told after every mutation that succeeded (the reminder scheduler looks again). */
   onMutation?: (method: MethodName) => void
   /**
@@ -133,7 +137,7 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
     }
   })
   channels.push(IPC_OPEN_EXTERNAL)
-  const { output, chooseCalendarFile } = options
+  const { output, chooseCalendarFile, updates } = options
   const outputChannels: [string, (input: unknown) => Promise<Result<unknown>>][] = []
   if (output) {
     outputChannels.push(
@@ -144,6 +148,11 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
   }
   // Takes no input: whatever the page sends is ignored.
   if (chooseCalendarFile) outputChannels.push([IPC_CHOOSE_CALENDAR_FILE, () => chooseCalendarFile()])
+  if (updates) {
+    for (const name of Object.keys(IPC_UPDATES) as (keyof UpdateFunctions)[]) {
+      outputChannels.push([IPC_UPDATES[name], async (input) => updates[name](input)])
+    }
+  }
   for (const [channel, handle] of outputChannels) {
     ipcMain.handle(channel, async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event)) {

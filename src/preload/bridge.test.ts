@@ -11,6 +11,7 @@ import {
   IPC_PUSH_CHANNEL,
   IPC_SAVE_FILE,
   IPC_SAVE_PDF,
+  IPC_UPDATES,
   type PushEvent,
 } from '../shared/bridge.ts'
 import { createBridge, type BridgeIpc } from './bridge.ts'
@@ -40,6 +41,7 @@ describe('createBridge', () => {
       'printHtml',
       'saveFile',
       'saveHtmlAsPdf',
+      'updates',
     ])
     expect(Object.keys(bridge.api).sort()).toEqual([...METHOD_NAMES].sort())
     for (const name of METHOD_NAMES) expect(typeof (bridge.api as Record<string, unknown>)[name]).toBe('function')
@@ -190,6 +192,31 @@ describe('chooseCalendarFile', () => {
     expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_CHOOSE_CALENDAR_FILE, undefined)
     ipc.invoke.mockRejectedValueOnce(new Error('gone'))
     expect(await bridge.chooseCalendarFile()).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'gone' } })
+  })
+})
+
+describe('updates (Settings → Updates)', () => {
+  it('sends the preferences alone on their channel, and nothing with status, check, download and install', async () => {
+    const { bridge, ipc } = make()
+    const reactiveLike = { checkAutomatically: true, feedUrl: 'https://evil.example/', then: 'x' }
+    await bridge.updates.configure(reactiveLike)
+    await bridge.updates.status()
+    await bridge.updates.check()
+    await bridge.updates.download()
+    await bridge.updates.install()
+    expect(ipc.invoke.mock.calls).toEqual([
+      [IPC_UPDATES.configure, { checkAutomatically: true }],
+      [IPC_UPDATES.status, undefined],
+      [IPC_UPDATES.check, undefined],
+      [IPC_UPDATES.download, undefined],
+      [IPC_UPDATES.install, undefined],
+    ])
+  })
+
+  it('answers a Result when IPC throws', async () => {
+    const { bridge, ipc } = make()
+    ipc.invoke.mockRejectedValueOnce(new Error('gone'))
+    expect(await bridge.updates.check()).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'gone' } })
   })
 })
 

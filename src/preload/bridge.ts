@@ -11,11 +11,13 @@ import {
   IPC_PUSH_CHANNEL,
   IPC_SAVE_FILE,
   IPC_SAVE_PDF,
+  IPC_UPDATES,
   type ApiFunctions,
   type MeasureTrackerBridge,
   type PrintRequest,
   type PushEvent,
   type SaveFileRequest,
+  type UpdateFunctions,
 } from '../shared/bridge.ts'
 import type { MethodName } from '../shared/api.ts'
 import type { CalendarSubscription } from '../shared/api-views.ts'
@@ -82,6 +84,18 @@ async function send<T>(ipc: BridgeIpc, channel: string, input: unknown, keys: re
 const SAVE_FILE_FIELDS = ['filename', 'mimeType', 'content'] as const
 const PRINT_FIELDS = ['html', 'paper', 'landscape'] as const
 const PDF_FIELDS = [...PRINT_FIELDS, 'filename'] as const
+const UPDATE_PREFERENCE_FIELDS = ['checkAutomatically'] as const
+
+/** Settings → Updates: only the preferences cross; main checks them against their schema. */
+function updateFunctions(ipc: BridgeIpc): UpdateFunctions {
+  return Object.freeze({
+    status: () => call(ipc, IPC_UPDATES.status, undefined),
+    configure: (preferences) => send(ipc, IPC_UPDATES.configure, preferences, UPDATE_PREFERENCE_FIELDS),
+    check: () => call(ipc, IPC_UPDATES.check, undefined),
+    download: () => call(ipc, IPC_UPDATES.download, undefined),
+    install: () => call(ipc, IPC_UPDATES.install, undefined),
+  } satisfies UpdateFunctions)
+}
 
 export function createBridge(ipc: BridgeIpc, methodNames: readonly MethodName[]): MeasureTrackerBridge {
   const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {}
@@ -120,5 +134,6 @@ export function createBridge(ipc: BridgeIpc, methodNames: readonly MethodName[])
     chooseCalendarFile(): Promise<Result<CalendarSubscription | null>> {
       return call(ipc, IPC_CHOOSE_CALENDAR_FILE, undefined)
     },
+    updates: updateFunctions(ipc),
   })
 }

@@ -3,11 +3,19 @@
 import type { Input, MethodName, Output } from './api.ts'
 import type { CalendarSubscription } from './api-views.ts'
 import type { Result } from './result.ts'
+import type { UpdatePreferences, UpdateStatus } from './updates.ts'
 
 export type ApiFunctions = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> }
 
 /** Events pushed from the host to the page (Electron: webContents.send; browser host: SSE). */
-export type PushEvent = { type: 'data-changed' } | { type: 'open-measure'; id: string } | { type: 'menu'; command: MenuCommand }
+export type PushEvent =
+  | { type: 'data-changed' }
+  | { type: 'open-measure'; id: string }
+  | { type: 'menu'; command: MenuCommand }
+  /** The desktop app's update status changed (Settings → Updates; src/main/updater.ts). */
+  | { type: 'update-status'; status: UpdateStatus }
+  /** An update notification was clicked: show Settings → Updates. */
+  | { type: 'open-updates' }
 
 export const MENU_COMMANDS = [
   'new-measure',
@@ -38,6 +46,20 @@ export interface MeasureTrackerBridge {
    * the path itself.
    */
   chooseCalendarFile(): Promise<Result<CalendarSubscription | null>>
+  /**
+   * Settings → Updates (desktop only; src/main/updater.ts): the status, the preferences, "Check
+   * now", downloading the release on offer and installing it (the app restarts). Nothing is
+   * checked, downloaded or installed but through these, on the user's word.
+   */
+  updates: UpdateFunctions
+}
+
+export interface UpdateFunctions {
+  status(): Promise<Result<UpdateStatus>>
+  configure(preferences: UpdatePreferences): Promise<Result<UpdateStatus>>
+  check(): Promise<Result<UpdateStatus>>
+  download(): Promise<Result<UpdateStatus>>
+  install(): Promise<Result<null>>
 }
 
 export interface SaveFileRequest {
@@ -60,6 +82,13 @@ export const IPC_SAVE_FILE = 'mt-save-file'
 export const IPC_PRINT_HTML = 'mt-print-html'
 export const IPC_SAVE_PDF = 'mt-save-pdf'
 export const IPC_CHOOSE_CALENDAR_FILE = 'mt-choose-calendar-file'
+export const IPC_UPDATES = {
+  status: 'mt-updates-status',
+  configure: 'mt-updates-configure',
+  check: 'mt-updates-check',
+  download: 'mt-updates-download',
+  install: 'mt-updates-install',
+} as const satisfies Record<keyof UpdateFunctions, string>
 
 /**
  * HTTP protocol of the browser host. No token travels with these: the host authenticates the

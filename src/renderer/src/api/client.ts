@@ -19,6 +19,8 @@ export interface Client {
   saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
   /** Desktop: the save dialog chooses where the subscribable calendar is kept; ok(null) when cancelled. */
   chooseCalendarFile(): Promise<Result<CalendarSubscription | null>>
+  /** Desktop: Settings → Updates; the browser host refuses every one (FORBIDDEN). */
+  readonly updates: Transport['updates']
 }
 
 export function createClient(transport: Transport): Client {
@@ -31,6 +33,7 @@ export function createClient(transport: Transport): Client {
     printHtml: (request) => transport.printHtml(request),
     saveHtmlAsPdf: (request) => transport.saveHtmlAsPdf(request),
     chooseCalendarFile: () => transport.chooseCalendarFile(),
+    updates: transport.updates,
   }
 }
 

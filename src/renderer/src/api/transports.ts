@@ -1,6 +1,6 @@
 // The two ways the page reaches the service, behind one shape. Every function resolves to a
 // Result and never throws: a dropped connection or a bad response becomes a failed Result.
-import type { MeasureTrackerBridge, PrintRequest, PushEvent, SaveFileRequest } from '../../../shared/bridge.ts'
+import type { MeasureTrackerBridge, PrintRequest, PushEvent, SaveFileRequest, UpdateFunctions } from '../../../shared/bridge.ts'
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../../shared/bridge.ts'
 import type { MethodName } from '../../../shared/api.ts'
 import type { CalendarSubscription } from '../../../shared/api-views.ts'
@@ -23,6 +23,8 @@ export interface Transport {
   saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
   /** Desktop: asks where to keep the subscribable calendar (null = cancelled). A browser cannot choose a path (FORBIDDEN). */
   chooseCalendarFile(): Promise<Result<CalendarSubscription | null>>
+  /** Desktop: Settings → Updates (src/main/updater.ts). The browser host has no updates (FORBIDDEN). */
+  updates: UpdateFunctions
 }
 
 function failure(error: unknown): Result<never> {
@@ -43,6 +45,31 @@ export function isHttpUrl(url: string): boolean {
   } catch {
     return false
   }
+}
+
+/** The bridge's update functions, each answering a Result whatever the bridge does. */
+function bridgeUpdates(bridge: MeasureTrackerBridge): UpdateFunctions {
+  async function relay<T>(name: keyof UpdateFunctions, run: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      const result: unknown = await run()
+      return isResult(result) ? (result as Result<T>) : fail('INTERNAL', `Malformed answer to updates.${name}`)
+    } catch (error) {
+      return failure(error)
+    }
+  }
+  return {
+    status: () => relay('status', () => bridge.updates.status()),
+    configure: (preferences) => relay('configure', () => bridge.updates.configure(preferences)),
+    check: () => relay('check', () => bridge.updates.check()),
+    download: () => relay('download', () => bridge.updates.download()),
+    install: () => relay('install', () => bridge.updates.install()),
+  }
+}
+
+/** Where there is nothing to update (the browser host, no host at all): every update function answers `refusal`. */
+function noUpdates(refusal: () => Result<never>): UpdateFunctions {
+  const refuse = async () => refusal()
+  return { status: refuse, configure: refuse, check: refuse, download: refuse, install: refuse }
 }
 
 export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
@@ -100,6 +127,7 @@ export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
         return failure(error)
       }
     },
+    updates: bridgeUpdates(bridge),
   }
 }
 
@@ -213,6 +241,8 @@ export function httpTransport(env: HttpEnvironment): Transport {
     saveHtmlAsPdf: (request) => printInBrowser(request.html),
     // The page cannot choose a path for the host to write; the browser subscribes to the calendar address instead.
     chooseCalendarFile: async () => fail('FORBIDDEN', 'Only the desktop app can choose where the calendar file is kept.'),
+    // The browser host runs from a copy of the source: it is updated with it, never by the page.
+    updates: noUpdates(() => fail('FORBIDDEN', 'Updates come with the installed desktop app.')),
   }
 }
 
@@ -228,6 +258,7 @@ export function unavailableTransport(): Transport {
     printHtml: async () => answer(),
     saveHtmlAsPdf: async () => answer(),
     chooseCalendarFile: async () => answer(),
+    updates: noUpdates(answer),
   }
 }
 

@@ -13,7 +13,7 @@ import { useUiStore } from '../stores/ui.ts'
 import { runMenuCommand } from './menu-commands.ts'
 import { useCalendarExport } from './useCalendarExport.ts'
 import { useBoardReportCsv } from '../components/report/useReportActions.ts'
-import { inBackground } from './inBackground.ts'
+import { afterRender, inBackground } from './inBackground.ts'
 
 /** Bursts (an import touching many rows, several windows) collapse into one reload. */
 export const REFRESH_DELAY_MS = 150
@@ -51,6 +51,13 @@ export function useLiveRefresh(): { refresh(): void } {
   function onPush(event: PushEvent): void {
     if (event.type === 'data-changed') schedule()
     else if (event.type === 'open-measure') inBackground(router.push({ name: 'measure', params: { id: event.id } }))
+    // An update notification was clicked (src/main/updater.ts): Settings, at its Updates section.
+    else if (event.type === 'open-updates')
+      inBackground(
+        router
+          .push({ name: 'settings' })
+          .then(() => afterRender(() => document.getElementById('settings-updates-title')?.scrollIntoView({ block: 'start' }))),
+      )
     else if (event.type === 'menu') {
       runMenuCommand(event.command, {
         goBoard: () => inBackground(showBoard()),

@@ -6,8 +6,9 @@ import { createMemoryHistory, type Router } from 'vue-router'
 import type { Component } from 'vue'
 import { api, isMethodName, type Input, type MethodName } from '../../../shared/api.ts'
 import type { CalendarSubscription } from '../../../shared/api-views.ts'
-import type { PrintRequest, PushEvent, SaveFileRequest } from '../../../shared/bridge.ts'
+import type { PrintRequest, PushEvent, SaveFileRequest, UpdateFunctions } from '../../../shared/bridge.ts'
 import type { Locale } from '../../../shared/domain.ts'
+import { updatePreferencesSchema } from '../../../shared/updates.ts'
 import { fail, ok, type Result } from '../../../shared/result.ts'
 import { createClient, setClient } from '../api/client.ts'
 import type { Transport } from '../api/transports.ts'
@@ -36,6 +37,8 @@ export interface FakeService {
   saved: SaveFileRequest[]
   /** Documents handed to printHtml ('print') and saveHtmlAsPdf ('pdf'), in order. */
   printed: (PrintRequest & { as: 'print' | 'pdf'; filename?: string })[]
+  /** Calls of the desktop's update functions (Settings → Updates), in order. */
+  updateCalls: { name: keyof UpdateFunctions; input?: unknown }[]
 }
 
 // Every fake made during a test; afterEach fails the test if any was called against the contract.
@@ -56,6 +59,8 @@ export interface FakeTransportOptions {
   kind?: Transport['kind']
   /** The desktop's "choose where to keep the calendar" (default: cancelled). */
   chooseCalendarFile?: () => Result<CalendarSubscription | null>
+  /** The desktop's update functions (default: each refused, as the browser host refuses them). */
+  updates?: { [F in keyof UpdateFunctions]?: (input?: unknown) => Result<unknown> }
 }
 
 export function fakeService(handlers: Handlers = {}, options: FakeTransportOptions = {}): FakeService {
@@ -71,6 +76,16 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
   const opened: string[] = []
   const saved: SaveFileRequest[] = []
   const printed: FakeService['printed'] = []
+  const updateCalls: FakeService['updateCalls'] = []
+  const update =
+    (name: keyof UpdateFunctions) =>
+    async (input?: unknown): Promise<Result<never>> => {
+      updateCalls.push(input === undefined ? { name } : { name, input })
+      // Held to main's schema as the API calls are to the contract's.
+      if (name === 'configure' && !updatePreferencesSchema.safeParse(input).success)
+        refuse(`updates.configure: main refuses ${JSON.stringify(input)}`)
+      return (options.updates?.[name]?.(input) ?? fail('FORBIDDEN', 'Updates come with the installed desktop app.')) as Result<never>
+    }
   const transport: Transport = {
     kind: options.kind ?? 'http',
     async call(method, input) {
@@ -109,8 +124,24 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
     async chooseCalendarFile() {
       return options.chooseCalendarFile?.() ?? ok(null)
     },
+    updates: {
+      status: update('status'),
+      configure: update('configure'),
+      check: update('check'),
+      download: update('download'),
+      install: update('install'),
+    },
   }
-  const fake: FakeService = { transport, calls, violations, opened, saved, printed, push: (event) => listeners.forEach((l) => l(event)) }
+  const fake: FakeService = {
+    transport,
+    calls,
+    violations,
+    opened,
+    saved,
+    printed,
+    updateCalls,
+    push: (event) => listeners.forEach((l) => l(event)),
+  }
   fakes.push(fake)
   return fake
 }
