@@ -18,6 +18,7 @@ import {
 } from './domain.ts'
 import type { ExchangeFile, ImportReport } from './exchange.ts'
 import { outcomeInputSchema, type OutcomeResult } from './outcome.ts'
+import type { ChartView } from './charts/model.ts'
 import {
   BRIEF_FORMATS,
   LIST_SORTS,
@@ -132,6 +133,8 @@ export const api = {
   ),
   // Backups (src/core/service/backups.ts): a backup is named by its file name in the backups
   // folder, never by a path, so the page cannot make the host read or restore any other file.
+  // Both charts of the timeline view (src/core/service/charts.ts): the board's filter at an instant.
+  'charts.data': query(z.object({ at: atInput, filter: listFilterSchema.prefault({}) }).strict()),
   'backups.list': query(z.object({}).strict()),
   'backups.inspect': query(z.object({ name: backupNameSchema }).strict()),
   'backups.create': mutation(z.object({}).strict()),
@@ -196,6 +199,7 @@ export interface ApiOutputs {
   'exchange.import': ImportReport
   'report.build': ReportFile
   'report.brief': ReportFile
+  'charts.data': ChartView
   'backups.list': { folder: string; backups: BackupEntry[] }
   'backups.inspect': BackupContents
   'backups.create': BackupEntry

@@ -21,6 +21,8 @@ export const EXPOSED_METHODS = [
   // The read-only banner (components/ReadOnlyBanner.vue): whether changes will be refused, and why.
   'meta.info',
   'measures.list',
+  // The timeline view's two charts (views/TimelineView.vue).
+  'charts.data',
   'measures.get',
   'measures.tags',
   'measures.create',

@@ -21,6 +21,7 @@ import { measurePageHandlers } from './measure-page.ts'
 import { refreshSummaries } from '../store/summary-table.ts'
 import { metaHandlers } from './meta.ts'
 import { reportHandlers } from './report.ts'
+import { chartHandlers } from './charts.ts'
 import { reminderHandlers } from './reminders.ts'
 import { noteHandlers, tagHandlers } from './notes.ts'
 import { progressHandlers } from './progress.ts'
@@ -39,6 +40,7 @@ export const handlers: Handlers<MethodName> = {
   ...tagHandlers,
   ...exchangeHandlers,
   ...reportHandlers,
+  ...chartHandlers,
   ...reminderHandlers,
   ...calendarHandlers,
   ...calendarSubscriptionHandlers,

@@ -17,6 +17,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/upcoming', name: 'upcoming', component: () => import('./views/UpcomingView.vue'), meta: { titleKey: 'upcoming.title' } },
   { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'), meta: { titleKey: 'reviewList.title' } },
+  { path: '/timeline', name: 'timeline', component: () => import('./views/TimelineView.vue'), meta: { titleKey: 'timeline.title' } },
   { path: '/report', name: 'report', component: () => import('./views/ReportView.vue'), meta: { titleKey: 'reportView.title' } },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { titleKey: 'settings.title' } },
   { path: '/:missing(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },

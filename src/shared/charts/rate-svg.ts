@@ -36,6 +36,8 @@ export interface RateDrawing {
   locale: Locale
   text: RateText
   idPrefix: string
+  /** List the measures not summed under the chart (the report, saved files); the app lists them as links. */
+  listUnsummed?: boolean
 }
 
 export const MAX_LAYERS = 8
@@ -62,9 +64,9 @@ export function drawnLayers(layers: readonly RateLayer[]): { id: string | null; 
   ]
 }
 
-export function rateChartHeight(d: Pick<RateDrawing, 'series' | 'plotHeight'>): number {
+export function rateChartHeight(d: Pick<RateDrawing, 'series' | 'plotHeight' | 'listUnsummed'>): number {
   const legendRows = drawnLayers(d.series.layers).length + 1
-  const unsummedRows = d.series.unsummed.length > 0 ? d.series.unsummed.length + 1 : 0
+  const unsummedRows = d.listUnsummed !== false && d.series.unsummed.length > 0 ? d.series.unsummed.length + 1 : 0
   return TOP + d.plotHeight + AXIS + (legendRows + unsummedRows) * LEGEND_ROW + 8
 }
 
@@ -155,7 +157,7 @@ export function rateSvg(d: RateDrawing): SvgNode {
     el('text', { class: 'chart-text', x: LEFT + 28, y: ly + 10 }, [d.text.total]),
   )
   ly += LEGEND_ROW
-  if (d.series.unsummed.length > 0) {
+  if (d.listUnsummed !== false && d.series.unsummed.length > 0) {
     nodes.push(el('text', { class: 'chart-text group-text', x: 4, y: ly + 10 }, [d.text.unsummedTitle]))
     ly += LEGEND_ROW
     for (const measure of d.series.unsummed) {

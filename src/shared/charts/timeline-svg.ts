@@ -48,7 +48,9 @@ export interface TimelineDrawing {
 }
 
 export const AXIS_HEIGHT = 26
-export const LEGEND_HEIGHT = 28
+const LEGEND_ROW = 20
+/** Room for the legend: two rows. */
+export const LEGEND_HEIGHT = 2 * LEGEND_ROW + 8
 const BAR_INSET = 6
 const CHAR_PX = 6.6
 
@@ -173,31 +175,37 @@ function markerNodes(
 function legend(d: TimelineDrawing, y: number): SvgNode {
   const items: SvgNode[] = []
   let x = d.labelWidth
+  let row = y
+  // Items wrap to a second row when the first is full (long labels in some languages).
+  const place = (width: number) => {
+    if (x + width > d.width - 8 && x > d.labelWidth) {
+      x = d.labelWidth
+      row += LEGEND_ROW
+    }
+    const at = x
+    x += width
+    return at
+  }
   for (const status of STATUSES) {
     const pattern = STATUS_PATTERN[status]
     const label = d.text.status(status)
+    const at = place(40 + label.length * CHAR_PX)
+    const terminated = status === 'terminated'
     items.push(
-      el('rect', {
-        class: `seg seg-${status}`,
-        x,
-        y: y + 8,
-        width: 22,
-        height: status === 'terminated' ? 4 : 12,
-        ...(status === 'terminated' ? { y: y + 12 } : {}),
-      }),
-      pattern ? el('rect', { x, y: y + 8, width: 22, height: 12, fill: `url(#${patternId(d.idPrefix, pattern)})` }) : el('g'),
-      el('text', { class: 'chart-text', x: x + 27, y: y + 18 }, [label]),
+      el('rect', { class: `seg seg-${status}`, x: at, y: terminated ? row + 12 : row + 8, width: 22, height: terminated ? 4 : 12 }),
     )
-    x += 40 + label.length * CHAR_PX
+    if (pattern) items.push(el('rect', { x: at, y: row + 8, width: 22, height: 12, fill: `url(#${patternId(d.idPrefix, pattern)})` }))
+    items.push(el('text', { class: 'chart-text', x: at + 27, y: row + 18 }, [label]))
   }
+  let at = place(30 + d.text.legendEvent.length * CHAR_PX)
   items.push(
-    el('path', { class: 'marker', d: `M${x + 4} ${y + 9}l4 5l-4 5l-4 -5z` }),
-    el('text', { class: 'chart-text', x: x + 12, y: y + 18 }, [d.text.legendEvent]),
+    el('path', { class: 'marker', d: `M${at + 4} ${row + 9}l4 5l-4 5l-4 -5z` }),
+    el('text', { class: 'chart-text', x: at + 12, y: row + 18 }, [d.text.legendEvent]),
   )
-  x += 30 + d.text.legendEvent.length * CHAR_PX
+  at = place(30 + d.text.legendLapsed.length * CHAR_PX)
   items.push(
-    el('path', { class: 'lapsed', d: `M${x + 6} ${y + 7}l7 12h-14z` }),
-    el('text', { class: 'chart-text', x: x + 16, y: y + 18 }, [d.text.legendLapsed]),
+    el('path', { class: 'lapsed', d: `M${at + 6} ${row + 7}l7 12h-14z` }),
+    el('text', { class: 'chart-text', x: at + 16, y: row + 18 }, [d.text.legendLapsed]),
   )
   return el('g', { class: 'legend' }, items)
 }

@@ -1,0 +1,28 @@
+// Saving the timeline's charts and the rate series: SVG and CSV through the client's save (the
+// desktop app's save dialog, a download in the browser), PNG as a download drawn from the SVG.
+import { useClient } from '../api/client.ts'
+import { downloadBlob, pngOf, PNG_MAX_SIDE } from '../components/timeline/save-chart.ts'
+import { inBackground } from './inBackground.ts'
+
+export interface ChartFile {
+  svg: string
+  width: number
+  height: number
+}
+
+export function useChartFiles() {
+  const client = useClient()
+  return {
+    saveSvg(file: ChartFile, filename: string): void {
+      inBackground(client.saveFile({ filename, mimeType: 'image/svg+xml', content: file.svg }))
+    },
+    /** Very tall timelines (thousands of lanes) are scaled down to fit the largest canvas. */
+    savePng(file: ChartFile, filename: string): void {
+      if (Math.max(file.width, file.height) > PNG_MAX_SIDE * 8) return
+      inBackground(pngOf(file.svg, file.width, file.height).then((blob) => downloadBlob(blob, filename)))
+    },
+    saveCsv(content: string, filename: string): void {
+      inBackground(client.saveFile({ filename, mimeType: 'text/csv', content }))
+    },
+  }
+}
