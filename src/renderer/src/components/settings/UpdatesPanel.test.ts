@@ -21,14 +21,7 @@ const RELEASE = {
 
 /** A desktop main process as far as the page sees it: a status that the update functions move on. */
 function desktop(initial: Partial<UpdateStatus> = {}, answers: { check?: () => Result<unknown> } = {}) {
-  let status: UpdateStatus = {
-    currentVersion: '0.1.0',
-    unsupported: null,
-    preferences: { checkAutomatically: false },
-    lastCheckedAt: null,
-    state: { phase: 'idle' },
-    ...initial,
-  }
+  let status: UpdateStatus = { ...baseStatus(), ...initial }
   const move = (state: UpdatePhase) => {
     status = { ...status, state }
     return ok(status)
@@ -115,7 +108,7 @@ describe('Settings → Updates in the desktop app', () => {
     const pushed = (state: UpdatePhase) =>
       service.push({
         type: 'update-status',
-        status: { currentVersion: '0.1.0', unsupported: null, preferences: { checkAutomatically: true }, lastCheckedAt: null, state },
+        status: { ...baseStatus(), preferences: { checkAutomatically: true }, state },
       })
     pushed({ phase: 'checking' })
     await settle()
