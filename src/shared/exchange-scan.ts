@@ -86,6 +86,19 @@ const KEY_KEEP = 128
 /** Numbers, true, false and null are short: a longer run of them is refused like a long text. */
 const MAX_SCALAR_BYTES = 64
 
+/** True when the JSON text between `start` and `end` holds more than `limit` characters. */
+function charactersOver(bytes: Uint8Array, start: number, end: number, limit: number): boolean {
+  let chars = 0
+  let j = start
+  while (j < end) {
+    const b = bytes[j]!
+    j += b === BACKSLASH ? (bytes[j + 1] === 0x75 ? 6 : 2) : 1 // \uXXXX or a two-byte escape: one character
+    // UTF-8 continuation bytes (10xxxxxx) belong to the character already counted.
+    if ((b & 0xc0) !== 0x80 && ++chars > limit) return true
+  }
+  return false
+}
+
 /**
  * The scan over a file that arrives in chunks. Allocates nothing per value: a token cut by a
  * chunk's end (a text is at most IMPORT_MAX_TEXT characters, a number a few bytes) is carried
@@ -305,29 +318,24 @@ export class ExchangeScanner {
       }
       if (byte === QUOTE) {
         const start = i + 1
-        let chars = 0
-        let j = start
-        while (j < length && bytes[j] !== QUOTE) {
-          const b = bytes[j]!
-          if (b === BACKSLASH) {
-            j += bytes[j + 1] === 0x75 ? 6 : 2 // \uXXXX or a two-byte escape: one character
-          } else {
-            j++
-          }
-          // UTF-8 continuation bytes (10xxxxxx) belong to the character already counted.
-          if ((b & 0xc0) !== 0x80) chars++
-          if (chars > IMPORT_MAX_TEXT) {
-            if (depth > 0 && !this.isArray[depth] && this.expectKey[depth])
-              return { path: this.pathTo(depth), message: `has a field name longer than ${IMPORT_MAX_TEXT} characters` }
-            const problem = this.countValue()
-            if (problem) return problem
-            return {
-              path: this.pathTo(depth + 1),
-              message: `is a text longer than ${IMPORT_MAX_TEXT} characters, more than any field takes`,
-            }
-          }
+        // The closing quote: the next one not escaped (after an even run of backslashes).
+        let j = bytes.indexOf(QUOTE, start)
+        while (j >= 0) {
+          let slashes = 0
+          while (j - slashes - 1 >= start && bytes[j - slashes - 1] === BACKSLASH) slashes++
+          if (slashes % 2 === 0) break
+          j = bytes.indexOf(QUOTE, j + 1)
         }
-        if (j >= length) {
+        const stop = j < 0 ? length : j
+        // Fewer bytes than the limit are fewer characters too: count only a longer one.
+        if (stop - start > IMPORT_MAX_TEXT && charactersOver(bytes, start, stop, IMPORT_MAX_TEXT)) {
+          if (depth > 0 && !this.isArray[depth] && this.expectKey[depth])
+            return { path: this.pathTo(depth), message: `has a field name longer than ${IMPORT_MAX_TEXT} characters` }
+          const problem = this.countValue()
+          if (problem) return problem
+          return { path: this.pathTo(depth + 1), message: `is a text longer than ${IMPORT_MAX_TEXT} characters, more than any field takes` }
+        }
+        if (j < 0) {
           // Cut by the chunk's end: read it again whole with the next chunk.
           if (final) break
           return this.carry(bytes, i)

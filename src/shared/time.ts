@@ -3,6 +3,7 @@
 // keeps the legal wall clock ("12:01 a.m. eastern time") for display and for date arithmetic.
 import { Temporal } from 'temporal-polyfill'
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './time-units.ts'
+import { canonicalEpochMs } from './zone-offsets.ts'
 
 export { Temporal }
 
@@ -11,6 +12,7 @@ const ZONED_PATTERN = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]
 /** A full RFC 9557 instant: offset and zone present, and the offset right for that zone. */
 export function isValidZonedInstant(value: string): boolean {
   if (!ZONED_PATTERN.test(value)) return false
+  if (canonicalEpochMs(value) !== null) return true
   try {
     Temporal.ZonedDateTime.from(value, { offset: 'reject' })
     return true
@@ -44,7 +46,8 @@ export function parseZoned(value: string): Temporal.ZonedDateTime {
 
 /** Milliseconds since the epoch of an RFC 9557 string (the store keeps this beside the string). */
 export function epochMs(value: string): number {
-  return parseZoned(value).epochMilliseconds
+  // The common case without Temporal's cost (zone-offsets.ts); Temporal answers, or throws, for the rest.
+  return canonicalEpochMs(value) ?? parseZoned(value).epochMilliseconds
 }
 
 /** The canonical string for a zoned instant: seconds precision, offset and zone. */

@@ -19,23 +19,26 @@ export function writeFileAtomically(path: string, data: string | Uint8Array): vo
 }
 
 /** Bytes gathered before each write of writeChunksAtomically. */
-const WRITE_BATCH_CHARS = 1024 * 1024
+const WRITE_BATCH_BYTES = 1024 * 1024
 
 /**
- * The same for a file written piece by piece (an export of any size): the pieces are gathered
- * into writes of about a megabyte, so the whole text is never held.
+ * The same for a file written piece by piece (an export of any size): the pieces are encoded into
+ * one buffer of a megabyte, written each time it fills, so the whole text is never held.
  */
 export function writeChunksAtomically(path: string, chunks: Iterable<string>): void {
   replaceAtomically(path, (fd) => {
-    let batch = ''
+    const batch = Buffer.allocUnsafe(WRITE_BATCH_BYTES)
+    let used = 0
     for (const chunk of chunks) {
-      batch += chunk
-      if (batch.length >= WRITE_BATCH_CHARS) {
-        writeSync(fd, Buffer.from(batch, 'utf8'))
-        batch = ''
+      // At most three bytes of UTF-8 per UTF-16 unit: flush first unless it surely fits.
+      if (used + chunk.length * 3 > WRITE_BATCH_BYTES) {
+        writeSync(fd, batch, 0, used)
+        used = 0
       }
+      if (chunk.length * 3 > WRITE_BATCH_BYTES) writeSync(fd, chunk, null, 'utf8')
+      else used += batch.write(chunk, used, 'utf8')
     }
-    writeSync(fd, Buffer.from(batch, 'utf8'))
+    writeSync(fd, batch, 0, used)
   })
 }
 

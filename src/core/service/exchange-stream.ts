@@ -51,7 +51,8 @@ export function importExchangeParts(
   options: { replace: boolean; dryRun: boolean },
 ): Result<ImportReport> {
   try {
-    const check = new ExchangeStreamCheck()
+    // The reader's byte scan bounded each measure's nesting and lists already.
+    const check = new ExchangeStreamCheck({ scanned: true })
     const { notOurs } = check.header(isRecord(parts.header) ? parts.header : {})
     if (notOurs) throw invalid(check, null)
     return ok(importMeasuresStaged(ctx, checkedMeasures(parts, check), { ...options, action: 'exchange.import' }))
@@ -63,6 +64,15 @@ export function importExchangeParts(
     }
     throw error
   }
+}
+
+/**
+ * A measure's lines as JSON.stringify(file, null, 2) lays out an entry of the file's list: indented
+ * four spaces. Written inside two lists (`[[measure]]`, whose first and last six characters are the
+ * lists' own) rather than re-indented line by line.
+ */
+export function entryText(measure: unknown): string {
+  return JSON.stringify([[measure]], null, 2).slice(6, -6)
 }
 
 /**
@@ -79,8 +89,7 @@ export function* exportChunks(ctx: ServiceContext, written = { measures: 0 }): G
   if (own) ctx.db.exec('BEGIN')
   try {
     for (const { createdAt: _c, updatedAt: _u, ...measure } of eachMeasure(ctx.db)) {
-      // A measure's lines, indented as the list's entries are (JSON text holds no raw newline).
-      yield `${written.measures === 0 ? '\n' : ',\n'}    ${JSON.stringify(measure, null, 2).replaceAll('\n', '\n    ')}`
+      yield `${written.measures === 0 ? '\n' : ',\n'}${entryText(measure)}`
       written.measures++
     }
   } finally {

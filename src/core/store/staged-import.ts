@@ -16,6 +16,7 @@ import { writeLinks, writeWholeMeasure, type StoredMeasure } from './measure-row
 import { inTransaction } from './database.ts'
 
 const STAGING = 'import_staging'
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
 /** Not part of a measure: never copied from staging (nor deleted for a replaced measure). */
 const NOT_MEASURE_DATA = new Set(['audit', 'settings', 'reminders_shown', ...CALENDAR_LEDGER_TABLES])
 
@@ -61,6 +62,10 @@ export function openStaging(): StagingWriter {
     db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF')
     db.exec('BEGIN')
     for (const step of MIGRATIONS) db.exec(step)
+    // Only a measure's own rows are staged and copied (mergeStaged): what triggers derive from
+    // them (the board's summaries) is derived in the real file as the copy inserts them.
+    const triggers = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger'`).all() as { name: string }[]
+    for (const { name } of triggers) db.exec(`DROP TRIGGER ${quote(name)}`)
   } catch (error) {
     close()
     remove()
@@ -121,8 +126,6 @@ export interface MergeHooks<T> {
 function columns(db: DatabaseSync, schema: string, table: string): string[] {
   return (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as { name: string }[]).map((row) => row.name)
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
 
 /**
  * Copies staged measures into the database in one transaction: replaced measures' rows are
