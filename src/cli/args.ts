@@ -19,6 +19,8 @@ export interface CliArgs {
   replace: boolean
   /** report */
   includeNotes: boolean
+  /** report: include the timeline and rate charts. */
+  charts: boolean
   days: string | undefined
   paper: string | undefined
   orientation: string | undefined
@@ -50,6 +52,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'dry-run': { type: 'boolean', default: false },
         replace: { type: 'boolean', default: false },
         'include-notes': { type: 'boolean', default: false },
+        charts: { type: 'boolean', default: false },
         days: { type: 'string' },
         paper: { type: 'string' },
         orientation: { type: 'string' },
@@ -81,6 +84,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     dryRun: values['dry-run'] as boolean,
     replace: values.replace as boolean,
     includeNotes: values['include-notes'] as boolean,
+    charts: values.charts as boolean,
     days: values.days,
     paper: values.paper,
     orientation: values.orientation,

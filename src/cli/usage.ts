@@ -18,11 +18,13 @@ Commands:
                                             iCalendar file in --lang, with alarms at the lead times
   import FILE [--dry-run] [--replace]       add measures from an export; --replace replaces existing ids
   report [--at INSTANT] [--format html|md|csv|json] [--out FILE] [--include-notes] [--days N]
-         [--paper A4|Letter] [--orientation portrait|landscape] [--text WORDS]
+         [--paper A4|Letter] [--orientation portrait|landscape] [--text WORDS] [--charts]
                                             status report (default HTML to stdout): counts, deadlines in
                                             the next N days (30), needs review, a table per party with
                                             counter-measures, pinned notes, sources; times in --tz;
                                             --text: only the measures status --text lists
+                                            --charts: the timeline and the stacked rate charts
+                                            (SVG, in HTML and JSON)
   report --measure ID [--at INSTANT] [--format html|md|json] [--out FILE] [--paper A4|Letter]
                                             that measure's one-page brief: title, parties, instrument,
                                             status, suspension chain, next or lapsed deadline, pinned

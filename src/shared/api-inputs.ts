@@ -155,6 +155,8 @@ export const reportOptionsSchema = z
     orientation: z.enum(['portrait', 'landscape']).default('landscape'),
     /** Zone for displayed times; default the as-of instant's zone, else UTC. */
     tz: z.string().max(64).refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }).optional(),
+    /** Include the timeline and the stacked rate charts (SVG; HTML and PDF only). */
+    charts: z.boolean().default(false),
   })
   .strict()
 export type ReportOptions = z.output<typeof reportOptionsSchema>

@@ -30,6 +30,7 @@ function briefFile(ctx: CliContext, id: string): ReportFile {
   const unfit = [
     ['--days', args.days !== undefined],
     ['--include-notes', args.includeNotes],
+    ['--charts', args.charts],
     ['--orientation', args.orientation !== undefined],
     ['--text', args.text !== undefined],
   ].find(([, given]) => given)
@@ -47,6 +48,7 @@ function reportFile(ctx: CliContext): ReportFile {
     tz: ctx.zone,
     lang: ctx.locale,
     includeNotes: args.includeNotes,
+    charts: args.charts,
     days: days(args.days),
     paper: choice('paper', args.paper, ['A4', 'Letter'] as const),
     orientation: choice('orientation', args.orientation, ['portrait', 'landscape'] as const),

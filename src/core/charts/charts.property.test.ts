@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { EventKind, RateValue } from '../../shared/domain.ts'
 import { stepAt } from '../../shared/charts/stack.ts'
-import { statusAt, type TimedEvent } from '../status/engine.ts'
+import { statesAlong, statusAt, type TimedEvent } from '../status/engine.ts'
 import type { ChartMeasure } from './measure.ts'
 import { isAdValorem, rateSeries } from './rate-series.ts'
 import { statusSegments } from './segments.ts'
@@ -138,6 +138,22 @@ describe('rate series', () => {
         expect(series!.layers.map((l) => l.id)).toEqual(['tariff'])
         expect(series!.unsummed.map((u) => u.id)).toEqual(['fee'])
       }),
+    )
+  })
+})
+
+describe('statesAlong (the engine read off at many instants in one fold)', () => {
+  it('equals statusAt’s status and rate in effect at every instant', () => {
+    fc.assert(
+      fc.property(measureArb('m'), fc.array(instantInRange, { maxLength: 30 }), (measure, instants) => {
+        const sorted = [...instants, ...measure.events.flatMap((e) => [e.atMs, e.atMs - 1, e.untilMs ?? e.atMs])].sort((a, b) => a - b)
+        const states = statesAlong(measure.events, sorted, measure.base)
+        sorted.forEach((t, i) => {
+          const expected = statusAt(measure.events, t, measure.base)
+          expect(states[i]).toEqual({ status: expected.status, rateInEffect: expected.rateInEffect })
+        })
+      }),
+      { numRuns: 500 },
     )
   })
 })

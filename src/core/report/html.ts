@@ -29,6 +29,7 @@ import { STATUSES, type Locale } from '../../shared/domain.ts'
 import { translator, type Translate } from '../../shared/i18n/translate.ts'
 import { deadlinesHeading, measureCount, noDeadlines, summaryLine } from './counted-text.ts'
 import { cssString, escapeHtml as h, isHttpUrl } from './escape.ts'
+import { chartsSection } from './charts-html.ts'
 import { measureIndex, type ReportMeasure, type ReportModel } from './model-types.ts'
 
 export const FONT_STACKS: Record<Locale, string> = {
@@ -345,6 +346,7 @@ ${model.filterText ? `<p class="filters">${h(model.filterText)}</p>` : ''}
 ${summary(model, t)}
 ${deadlines(model, t)}
 ${needsReview(model, t)}
+${chartsSection(model.charts, t)}
 <section class="parties">
 <h2>${h(t('report.parties.heading'))}</h2>
 ${parties}

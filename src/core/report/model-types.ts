@@ -14,6 +14,7 @@ import type {
   TransitionKind,
 } from '../../shared/domain.ts'
 import type { TimedEvent } from '../status/engine.ts'
+import type { ReportCharts } from './charts.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
 
 export const REPORT_MODEL_FORMAT = 'measure-tracker-report'
@@ -136,6 +137,8 @@ export interface ReportModel {
   /** Pinned notes by measure; null when the report leaves notes out. */
   notes: ReportNoteGroup[] | null
   footnotes: ReportFootnote[]
+  /** The timeline and rate charts as SVG, when asked for (`charts`); absent otherwise. */
+  charts?: ReportCharts
 }
 
 /** What the report reads of one measure beyond its board summary. */

@@ -3,7 +3,10 @@
 import type { BriefOptions, ReportOptions } from '../../shared/api-inputs.ts'
 import { epochMs } from '../../shared/time.ts'
 import { buildReport, reportAt } from '../report/model.ts'
-import type { ReportModel } from '../report/model-types.ts'
+import { measureIndex, type ReportModel } from '../report/model-types.ts'
+import { buildReportCharts } from '../report/charts.ts'
+import { readChartMeasures } from '../charts/read.ts'
+import type { MeasureSummary } from '../../shared/api-views.ts'
 import { readReportDetails } from '../report/read.ts'
 import { renderBrief, renderReport } from '../report/render.ts'
 import { buildBrief, type BriefModel } from '../report/brief-model.ts'
@@ -19,7 +22,22 @@ export function loadReport(ctx: ServiceContext, options: ReportOptions): ReportM
   const allSummaries = listSummaries(ctx.db, { atMs, filter: {}, includeDeleted: false })
   const filtered = Object.values(options.filter).some((value) => value !== undefined)
   const summaries = filtered ? listSummaries(ctx.db, { atMs, filter: options.filter, includeDeleted: false }) : allSummaries
-  return buildReport({ summaries, allSummaries, details: readReportDetails(ctx.db), at, nowMs }, options)
+  const model = buildReport({ summaries, allSummaries, details: readReportDetails(ctx.db), at, nowMs }, options)
+  if (options.charts) model.charts = reportChartsOf(ctx, model, summaries, atMs, nowMs)
+  return model
+}
+
+/** The report's charts: its filtered measures, titled as its tables title them. */
+function reportChartsOf(ctx: ServiceContext, model: ReportModel, summaries: readonly MeasureSummary[], asOfMs: number, nowMs: number) {
+  const titles = measureIndex(model)
+  const measures = readChartMeasures(ctx.db, new Set(summaries.map((s) => s.id)))
+  return buildReportCharts(measures, summaries, {
+    lang: model.lang,
+    zone: model.zone,
+    asOfMs,
+    nowMs,
+    title: (id) => titles.get(id)?.title ?? id,
+  })
 }
 
 /** The brief's model: the measure as its page shows it at the as-of instant (a deleted one has none). */

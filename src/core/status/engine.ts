@@ -440,6 +440,35 @@ export function statusAt(events: readonly TimedEvent[], atMs: number, base: Engi
   }
 }
 
+/** What a chart reads at an instant: the status and the rate in effect (as statusAt gives them). */
+export interface StatusSnapshot {
+  status: Status
+  rateInEffect: RateValue | null
+}
+
+/**
+ * The status and rate in effect at each of `instants` (ascending), in one pass of the very fold
+ * statusAt runs — the same steps in the same order, read off at each instant — so a chart over a
+ * measure's transitions costs one fold, not one per instant. Equal to statusAt at every instant
+ * (charts.property.test.ts).
+ */
+export function statesAlong(events: readonly TimedEvent[], instants: readonly number[], base: EngineBase): StatusSnapshot[] {
+  const ordered = inOrder(events)
+  const fold = newFold(base.rate, base.scope, base.rateValue ?? null)
+  const out: StatusSnapshot[] = []
+  let i = 0
+  for (const atMs of instants) {
+    for (; i < ordered.length; i++) {
+      const event = ordered[i] as TimedEvent
+      if (event.atMs > atMs) break
+      apply(fold, event, null)
+    }
+    if (fold.lapseMs <= atMs) lapse(fold, null)
+    out.push({ status: fold.status, rateInEffect: rateInEffect(fold.status, fold.rateValue, fold.part) })
+  }
+  return out
+}
+
 /**
  * Every transition of the measure's whole life, in the order they happen: each event but
  * reviews (including ones the fold ignores, such as a suspension after termination — the same

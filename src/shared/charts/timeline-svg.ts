@@ -233,8 +233,10 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
     const lane = d.lanes.get(row.id)
     if (lane === undefined) continue
     const title = d.text.lane(row.id)
+    // The app shows the whole title, clipped at the column's edge, so its accessible name is its
+    // text; a printed chart shortens it with an ellipsis and keeps the whole title as a tooltip.
     const maxChars = Math.floor((left - 12) / CHAR_PX)
-    const shown = title.length > maxChars ? `${title.slice(0, Math.max(1, maxChars - 1))}…` : title
+    const shown = d.interactive || title.length <= maxChars ? title : `${title.slice(0, Math.max(1, maxChars - 1))}…`
     rows.push(
       el('g', { class: 'lane', 'data-lane-row': row.id }, [
         el('line', { class: 'grid', x1: 0, x2: right, y1: px(y + row.height), y2: px(y + row.height), 'stroke-opacity': 0.4 }),
@@ -244,9 +246,9 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
             class: 'chart-text lane-label',
             x: 6,
             y: px(y + row.height / 2 + 4),
-            ...(d.interactive ? { tabindex: 0, role: 'link', 'data-open': row.id, 'aria-label': title } : {}),
+            ...(d.interactive ? { tabindex: 0, role: 'link', 'data-open': row.id, 'clip-path': `url(#${d.idPrefix}-labels)` } : {}),
           },
-          [shown, ...(d.interactive || shown === title ? [] : [el('title', {}, [title])])],
+          [shown, ...(shown === title ? [] : [el('title', {}, [title])])],
         ),
         ...segmentNodes(lane, axis, y, row.height, d, left, right),
         ...markerNodes(lane, axis, y, row.height, d, left, right),
@@ -278,6 +280,7 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
     [
       d.interactive ? null : el('title', {}, [d.text.title]),
       patternDefs(d.idPrefix, ['dense', 'sparse', 'dots']),
+      el('clipPath', { id: `${d.idPrefix}-labels` }, [el('rect', { x: 0, y: 0, width: left - 8, height: totalHeight })]),
       el('rect', { class: 'chart-bg', x: 0, y: 0, width: d.width, height: totalHeight }),
       ...grid,
       ...rows,
