@@ -5,6 +5,8 @@ import { importHostileFigures } from './import-hostile.ts'
 import { importLockFigures } from './import-lock.ts'
 import { rendererFigures } from './renderer.ts'
 import { reportFigures } from './report.ts'
+import { printFigures } from './print.ts'
+import { SCALE_TARGETS, scaleFigures, scaleOf } from './scale.ts'
 
 const TARGETS: Record<string, string> = {
   open_migrate_ms: '≤ 50',
@@ -22,6 +24,13 @@ const TARGETS: Record<string, string> = {
   import_lock_max_wait_25k_replace_ms: '< 5000 (busy timeout)',
 }
 
+// `--scale 100k`: only the figures at that scale (bench/scale.ts), a separate run.
+const scale = scaleOf(process.argv)
+if (scale !== null) {
+  printFigures(await scaleFigures(scale), SCALE_TARGETS)
+  process.exit(0)
+}
+
 // One after another, so no figure is measured while another benchmark loads the machine.
 const figures: Record<string, number> = {
   ...(await coreFigures()),
@@ -30,14 +39,4 @@ const figures: Record<string, number> = {
   ...(await importHostileFigures()),
   ...(await importLockFigures()),
 }
-const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 100) / 100]))
-
-if (process.argv.includes('--json')) {
-  process.stdout.write(`${JSON.stringify(rounded)}\n`)
-} else {
-  const width = Math.max(...Object.keys(rounded).map((k) => k.length))
-  process.stdout.write(`${'figure'.padEnd(width)}  ${'value'.padStart(10)}  target\n`)
-  for (const [key, value] of Object.entries(rounded)) {
-    process.stdout.write(`${key.padEnd(width)}  ${String(value).padStart(10)}  ${TARGETS[key] ?? ''}\n`)
-  }
-}
+printFigures(figures, TARGETS)

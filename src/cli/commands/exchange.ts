@@ -1,9 +1,10 @@
 // `export` and `import`: the versioned JSON file, full fidelity both ways; `export --format ics`, a calendar.
 import { ExchangeFileRefused, readExchangeFile, type ExchangeFileRead } from '../../core/exchange/exchange-reader.ts'
-import { writeChunksAtomically, writeFileAtomically } from '../../core/fs/atomic-write.ts'
+import { writeChunksAtomically } from '../../core/fs/atomic-write.ts'
+import { calendarExportChunks } from '../../core/service/calendar.ts'
 import { exportChunks, importExchangeParts } from '../../core/service/exchange-stream.ts'
 import type { ImportReport } from '../../shared/exchange.ts'
-import type { Result } from '../../shared/result.ts'
+import { ServiceError, type Result } from '../../shared/result.ts'
 import { translatePlural } from '../../shared/i18n/plural.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
@@ -47,12 +48,19 @@ function printChunks(ctx: CliContext, chunks: Iterable<string>): void {
 function exportCalendar(ctx: CliContext): void {
   const [measureId, ...extra] = ctx.args.positionals
   if (extra.length > 0) throw new UsageError('export --format ics takes at most one measure id')
-  const file = unwrap(ctx.store.service.call('calendar.export', { locale: ctx.locale, ...(measureId ? { measureId } : {}) }))
+  // Written in chunks (a calendar of 100,000 measures is more text than one string may hold).
+  const written = { events: 0 }
+  let chunks: Iterable<string>
+  try {
+    chunks = calendarExportChunks(ctx.store.service.context, { locale: ctx.locale, measureId }, written)
+  } catch (error) {
+    if (error instanceof ServiceError) throw new CliFailure(error.message, error.code === 'NOT_FOUND' ? EXIT.usage : EXIT.failure)
+    throw error
+  }
   if (ctx.args.out) {
-    writeFileAtomically(ctx.args.out, file.content)
-    const count = file.content.split('\r\nBEGIN:VEVENT\r\n').length - 1
-    ctx.out(translatePlural(ctx.locale, 'cli.exportedCalendar', count, { file: ctx.args.out }))
-  } else ctx.out(file.content.trimEnd())
+    writeChunksAtomically(ctx.args.out, chunks)
+    ctx.out(translatePlural(ctx.locale, 'cli.exportedCalendar', written.events, { file: ctx.args.out }))
+  } else printChunks(ctx, chunks)
 }
 
 /** Reads the file to import: whole when small and without a list of measures, else in parts. */

@@ -387,6 +387,23 @@ export function calendarFor(
   options: CalendarOptions,
   cancelled: readonly CancelledTransition[] = [],
 ): string {
+  return [...calendarChunks(measures, options, cancelled)].join('')
+}
+
+/** Folded lines, each ended by CRLF, as text: one chunk of the file. */
+const chunkOf = (lines: readonly string[]) => `${lines.map(foldLine).join('\r\n')}\r\n`
+
+/**
+ * The same file in chunks (the head with its time zones, then each measure's events, each
+ * cancelled event, the end), for a file of any size: 100,000 measures make more text than one
+ * string may hold. `written.events` counts the VEVENTs as they go.
+ */
+export function* calendarChunks(
+  measures: readonly CalendarMeasure[],
+  options: CalendarOptions,
+  cancelled: readonly CancelledTransition[] = [],
+  written = { events: 0 },
+): Generator<string, void, undefined> {
   const { locale, nowMs } = options
   const leads = normalizeLeadDays(options.leadDays).reverse()
   const maxLeadMs = ((leads[0] ?? 0) + 1) * DAY_MS
@@ -422,8 +439,10 @@ export function calendarFor(
     `X-WR-CALNAME:${escapeText(name)}`,
   ]
   for (const info of zones.values()) lines.push(...info.lines)
+  yield chunkOf(lines)
 
   for (const measure of measures) {
+    lines.length = 0
     const title = localizedText(measure.title, locale)
     const stampMs = Date.parse(measure.updatedAt)
     const sequence = measureSequence(measure)
@@ -461,7 +480,9 @@ export function calendarFor(
         }
       }
       lines.push('END:VEVENT')
+      written.events++
     }
+    if (lines.length > 0) yield chunkOf(lines)
   }
   // Same UID, DTSTART and summary as when they were live; STATUS:CANCELLED and no alarm.
   for (const gone of cancelled) {
@@ -472,8 +493,8 @@ export function calendarFor(
       stampMs: Date.parse(gone.cancelledAt),
       cancelled: true,
     }
-    lines.push('BEGIN:VEVENT', ...eventHeadLines(head, writer, zones), 'END:VEVENT')
+    yield chunkOf(['BEGIN:VEVENT', ...eventHeadLines(head, writer, zones), 'END:VEVENT'])
+    written.events++
   }
-  lines.push('END:VCALENDAR')
-  return `${lines.map(foldLine).join('\r\n')}\r\n`
+  yield chunkOf(['END:VCALENDAR'])
 }

@@ -7,10 +7,11 @@ import { localizedText } from '../../shared/localized.ts'
 import { translatedField } from '../../shared/translations.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { CANCELLED_RETENTION_MS } from '../calendar/changes.ts'
-import { calendarFor, eventUid, nextAlarmPassesMs, type CalendarMeasure } from '../calendar/ics.ts'
+import { calendarChunks, calendarFor, eventUid, nextAlarmPassesMs, type CalendarMeasure } from '../calendar/ics.ts'
 import { readCancellations, readSequences } from '../store/calendar-rows.ts'
 import { statusAt, transitionsOf } from '../status/engine.ts'
-import type { Handlers } from './context.ts'
+import type { Handlers, ServiceContext } from './context.ts'
+import type { Locale } from '../../shared/domain.ts'
 import { readLeadDays, readMeasureLives, type MeasureLife } from './reminders.ts'
 
 /** What the calendar needs of a measure (a MeasureLife, or a stored measure: calendar-ledger.ts). */
@@ -32,34 +33,50 @@ export function calendarMeasureOf(life: CalendarLife, sequence: number | null = 
   }
 }
 
+/** What calendar.export writes, before it is written: the measures' entries, the options, the cancellations. */
+function calendarPlan(ctx: ServiceContext, { measureId, locale }: { measureId?: string | undefined; locale: Locale }) {
+  const lives = readMeasureLives(ctx.db, measureId)
+  if (measureId !== undefined && lives.length === 0)
+    throw new ServiceError('NOT_FOUND', `No measure with id "${measureId}"`, { id: measureId })
+  const single = measureId === undefined ? undefined : lives[0]
+  const nowMs = ctx.nowMs()
+  const sequences = readSequences(ctx.db, measureId)
+  // The instrument in the calendar's language; the ledger's SEQUENCE compares the stored facts, not this text.
+  const measures = lives.map((life) =>
+    calendarMeasureOf({ ...life, instrument: translatedField(life, 'instrument', locale) }, sequences.get(life.id) ?? null),
+  )
+  // A UID is in the file once: live wins over a cancellation the ledger did not withdraw.
+  const live = new Set(measures.flatMap((measure) => measure.transitions.map((transition) => eventUid(measure.id, transition))))
+  const cancelled = readCancellations(ctx.db, nowMs - CANCELLED_RETENTION_MS, measureId).filter((gone) => !live.has(gone.uid))
+  const leadDays = readLeadDays(ctx.db)
+  const options = { leadDays, locale, nowMs, ...(single ? { name: `${localizedText(single.title, locale)} — Measure Tracker` } : {}) }
+  return { measures, options, cancelled, filename: `${measureId ?? 'measure-tracker'}.ics` }
+}
+
+/**
+ * calendar.export's file in chunks (ics.ts calendarChunks), for the command line's `export
+ * --format ics` of any number of measures; `written.events` counts the events as they go.
+ */
+export function calendarExportChunks(
+  ctx: ServiceContext,
+  input: { measureId?: string | undefined; locale: Locale },
+  written = { events: 0 },
+): Iterable<string> {
+  const { measures, options, cancelled } = calendarPlan(ctx, input)
+  return calendarChunks(measures, options, cancelled, written)
+}
+
 export const calendarHandlers: Handlers<'calendar.export'> = {
-  'calendar.export': (ctx, { measureId, locale }) => {
-    const lives = readMeasureLives(ctx.db, measureId)
-    if (measureId !== undefined && lives.length === 0)
-      throw new ServiceError('NOT_FOUND', `No measure with id "${measureId}"`, { id: measureId })
-    const single = measureId === undefined ? undefined : lives[0]
-    const nowMs = ctx.nowMs()
-    const sequences = readSequences(ctx.db, measureId)
-    // The instrument in the calendar's language; the ledger's SEQUENCE compares the stored facts, not this text.
-    const measures = lives.map((life) =>
-      calendarMeasureOf({ ...life, instrument: translatedField(life, 'instrument', locale) }, sequences.get(life.id) ?? null),
-    )
-    // A UID is in the file once: live wins over a cancellation the ledger did not withdraw.
-    const live = new Set(measures.flatMap((measure) => measure.transitions.map((transition) => eventUid(measure.id, transition))))
-    const cancelled = readCancellations(ctx.db, nowMs - CANCELLED_RETENTION_MS, measureId).filter((gone) => !live.has(gone.uid))
-    const leadDays = readLeadDays(ctx.db)
-    const content = calendarFor(
-      measures,
-      { leadDays, locale, nowMs, ...(single ? { name: `${localizedText(single.title, locale)} — Measure Tracker` } : {}) },
-      cancelled,
-    )
+  'calendar.export': (ctx, input) => {
+    const { measures, options, cancelled, filename } = calendarPlan(ctx, input)
+    const content = calendarFor(measures, options, cancelled)
     // The file changes by time alone when an alarm's moment passes or a cancellation's retention ends.
     const refreshMs = cancelled.reduce(
       (earliest, gone) => Math.min(earliest, Date.parse(gone.cancelledAt) + CANCELLED_RETENTION_MS),
-      nextAlarmPassesMs(measures, leadDays, nowMs) ?? Infinity,
+      nextAlarmPassesMs(measures, options.leadDays, options.nowMs) ?? Infinity,
     )
     return {
-      filename: `${measureId ?? 'measure-tracker'}.ics`,
+      filename,
       mimeType: 'text/calendar',
       content,
       ...(Number.isFinite(refreshMs) ? { refreshAt: new Date(refreshMs).toISOString() } : {}),

@@ -1,0 +1,62 @@
+// Issue 14: any file the program exported imports back, whatever its size, and the round trip
+// is exact. A generated store whose export passes the old 200 MB limit goes through the real
+// command line: export → import into a new database → export again gives the same file (all but
+// the moment of export), each process within 500 MB; and its calendar export no longer crashes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { createReadStream, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { timedCli, writeGeneratedFile } from '../../bench/exchange-scale.ts'
+import { tempDir } from '../helpers/temp-store.ts'
+
+const MEASURES = 60_000
+const RSS_CEILING_MB = 500
+const OLD_LIMIT_BYTES = 200 * 1024 * 1024
+
+let dir: string
+beforeAll(async () => {
+  dir = tempDir('mt-scale-')
+  const generated = join(dir, 'generated.json')
+  await writeGeneratedFile(generated, MEASURES)
+  await timedCli(['--db', join(dir, 'store.db'), 'import', generated], join(dir, 'setup.rss'))
+  rmSync(generated)
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** SHA-256 of the file without its "exportedAt" line (the moment of the export), read in chunks. */
+async function digestWithoutExportedAt(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  let head = true
+  for await (const chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+    hash.update(head ? chunk.replace(/\n {2}"exportedAt": "[^"]*",/, '') : chunk)
+    head = false
+  }
+  return hash.digest('hex')
+}
+
+describe(`${MEASURES.toLocaleString('en')} generated measures through the command line`, () => {
+  it('export → import into a new database → export again gives the same file, past the old 200 MB limit, in bounded memory', async () => {
+    const first = join(dir, 'first.json')
+    const second = join(dir, 'second.json')
+    const exported = await timedCli(['--db', join(dir, 'store.db'), 'export', '--out', first], join(dir, 'export.rss'))
+    expect(exported.out).toContain(`Exported ${MEASURES.toLocaleString('en')} measures`)
+    expect(statSync(first).size).toBeGreaterThan(OLD_LIMIT_BYTES)
+    const imported = await timedCli(['--db', join(dir, 'restored.db'), 'import', first], join(dir, 'import.rss'))
+    expect(imported.out).toContain(`Imported: ${MEASURES.toLocaleString('en')} created, 0 replaced`)
+    await timedCli(['--db', join(dir, 'restored.db'), 'export', '--out', second], join(dir, 'export2.rss'))
+    expect(await digestWithoutExportedAt(second)).toBe(await digestWithoutExportedAt(first))
+    expect(exported.peakRssMb).toBeLessThan(RSS_CEILING_MB)
+    expect(imported.peakRssMb).toBeLessThan(RSS_CEILING_MB)
+  })
+
+  it('exports the calendar of every measure as one .ics file', async () => {
+    const ics = join(dir, 'all.ics')
+    const run = await timedCli(['--db', join(dir, 'store.db'), 'export', '--format', 'ics', '--out', ics], join(dir, 'ics.rss'))
+    expect(run.out).toMatch(/^Exported [0-9,]+ calendar events to /)
+    // The end of the file is the calendar's end.
+    const size = statSync(ics).size
+    let tail = ''
+    for await (const chunk of createReadStream(ics, { start: size - 200, encoding: 'utf8' }) as AsyncIterable<string>) tail += chunk
+    expect(tail.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n')).toBe(true)
+  })
+})
