@@ -13,6 +13,12 @@
 //   Median of 20 consecutive real ticks (about 20 s: the clock ticks once a second, and each real
 //   tick changes the seconds on every countdown shown). MT_BENCH_DEBUG=1 prints each tick's two
 //   parts (timer task, frame, and the frame's rendering steps) on stderr.
+// - timeline_render_10k_ms: the timeline view (issue 15) with the same store, from its data arriving
+//   ('mt:timeline-data', set when charts.data answers) to its lanes painted ('mt:timeline-painted',
+//   the animation frame after Vue drew the visible lanes). Median of 3 page loads.
+// - timeline_zoom_frame_10k_ms: one zoom or pan step on that timeline (the keys + → − ←, in turn),
+//   from the key event to the patched drawing's style and layout done (a forced layout after
+//   Vue's flush; the paint that follows is not included). Median of 24 steps.
 // - renderer_js_gzip_kb: the initial JavaScript — the <script type="module"> entry of
 //   out/renderer/index.html plus the chunks it modulepreloads — each gzipped (zlib defaults, as
 //   a web server would) and summed, in KB (1,024 bytes).
@@ -41,6 +47,8 @@ const TICK_MS = 1000
 export interface RendererFigures {
   board_first_render_10k_ms: number
   tick_10k_ms: number
+  timeline_render_10k_ms: number
+  timeline_zoom_frame_10k_ms: number
   renderer_js_gzip_kb: number
 }
 
@@ -165,6 +173,36 @@ async function firstRender(page: Page, url: string): Promise<number> {
   })
 }
 
+async function timelineRender(page: Page, url: string): Promise<number> {
+  await page.goto(url)
+  await page.waitForFunction(() => performance.getEntriesByName('mt:timeline-painted').length > 0, null, { timeout: 60_000 })
+  return page.evaluate(() => {
+    const data = performance.getEntriesByName('mt:timeline-data')[0]!
+    const painted = performance.getEntriesByName('mt:timeline-painted').find((mark) => mark.startTime >= data.startTime)!
+    return painted.startTime - data.startTime
+  })
+}
+
+/** Zoom and pan steps on the loaded timeline, each from the key to the drawing laid out. */
+async function timelineFrames(page: Page, steps: number): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const chart = document.querySelector<HTMLElement>('.timeline-scroller')
+    if (!chart) throw new Error('no timeline chart')
+    const keys = ['+', 'ArrowRight', '-', 'ArrowLeft']
+    const costs: number[] = []
+    for (let i = 0; i < count; i++) {
+      const start = performance.now()
+      chart.dispatchEvent(new KeyboardEvent('keydown', { key: keys[i % keys.length], bubbles: true }))
+      // Vue patches in a microtask queued by the change; then force style and layout.
+      await Promise.resolve()
+      void document.body.offsetHeight
+      costs.push(performance.now() - start)
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)))
+    }
+    return costs
+  }, steps)
+}
+
 export async function rendererFigures(): Promise<RendererFigures> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`no built renderer in ${RENDERER_DIR}: run \`npm run build\` first`)
   const renderer_js_gzip_kb = initialJsGzipKb()
@@ -199,8 +237,20 @@ export async function rendererFigures(): Promise<RendererFigures> {
       await page.waitForTimeout(1_500)
       const ticks = await traceTicks(page, TICKS)
       if (ticks.length < TICKS) throw new Error(`only ${ticks.length} clock ticks found in the trace`)
+
+      const timelineLoads: number[] = []
+      for (let i = 0; i < PAGE_LOADS; i++) timelineLoads.push(await timelineRender(page, `${host.baseUrl}#/timeline`))
+      const lanes = await page.locator('.timeline-chart [data-open]').count()
+      if (lanes < 5 || lanes > 200) throw new Error(`the timeline draws ${lanes} lanes: not virtualised, or not loaded`)
+      const frames = await timelineFrames(page, 24)
       await context.close()
-      return { board_first_render_10k_ms: median(loads), tick_10k_ms: median(ticks), renderer_js_gzip_kb }
+      return {
+        board_first_render_10k_ms: median(loads),
+        tick_10k_ms: median(ticks),
+        timeline_render_10k_ms: median(timelineLoads),
+        timeline_zoom_frame_10k_ms: median(frames),
+        renderer_js_gzip_kb,
+      }
     } finally {
       await browser.close()
       await host.close()

@@ -1,5 +1,6 @@
 // `npm run bench [-- --json]`: every benchmark figure, as a table or as one JSON object.
 // Figures are measured, never asserted: tests do not time anything.
+import { chartFigures } from './charts.ts'
 import { coreFigures } from './core.ts'
 import { importHostileFigures } from './import-hostile.ts'
 import { importLockFigures } from './import-lock.ts'
@@ -15,6 +16,9 @@ const TARGETS: Record<string, string> = {
   mutation_p95_ms: '≤ 5',
   board_first_render_10k_ms: '≤ 500',
   tick_10k_ms: '≤ 4',
+  timeline_render_10k_ms: '≤ 200',
+  timeline_zoom_frame_10k_ms: '≤ 16',
+  rate_series_10k_ms: '≤ 50',
   renderer_js_gzip_kb: '≤ 200',
   report_html_1k_ms: '≤ 300',
   report_pdf_1k_ms: '≤ 5000',
@@ -35,6 +39,7 @@ if (scale !== null) {
 const figures: Record<string, number> = {
   ...(await coreFigures()),
   ...(await rendererFigures()),
+  ...(await chartFigures()),
   ...(await reportFigures()),
   ...(await importHostileFigures()),
   ...(await importLockFigures()),

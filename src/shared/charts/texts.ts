@@ -33,6 +33,20 @@ export function directionText(imposer: string, target: string, locale: Locale): 
   return `${regionName(imposer, locale)} → ${regionName(target, locale)}`
 }
 
+/** Remembers a text by its key: bars and markers keep their words while the view zooms and pans. */
+function memo<F extends (...args: never[]) => string>(keyOf: (...args: Parameters<F>) => string, make: F): F {
+  const cache = new Map<string, string>()
+  return ((...args: Parameters<F>) => {
+    const key = keyOf(...args)
+    let text = cache.get(key)
+    if (text === undefined) {
+      if (cache.size > 100_000) cache.clear()
+      cache.set(key, (text = make(...args)))
+    }
+    return text
+  }) as F
+}
+
 export function timelineText(o: ChartTextOptions): TimelineText {
   const { t } = o
   return {
@@ -45,19 +59,25 @@ export function timelineText(o: ChartTextOptions): TimelineText {
     asOf: t('charts.asOf'),
     legendEvent: t('charts.legendEvent'),
     legendLapsed: t('charts.legendLapsed'),
-    describeSegment: (id, status, fromMs, toMs, from, to) =>
-      t('charts.segment', {
-        lane: o.title(id),
-        status: t(`status.${status}`),
-        from: from === null ? t('charts.beforeChart') : instantText(o, fromMs, from),
-        to: to === null ? t('charts.afterChart') : instantText(o, toMs, to),
-      }),
-    describeMarker: (id, kind, atMs, at, lapsed) =>
-      t(lapsed ? 'charts.lapsedMarker' : 'charts.marker', {
-        lane: o.title(id),
-        kind: t(`eventKind.${kind}`),
-        at: instantText(o, atMs, at),
-      }),
+    describeSegment: memo<TimelineText['describeSegment']>(
+      (id, status, fromMs, toMs) => `${id}|${status}|${fromMs}|${toMs}`,
+      (id, status, fromMs, toMs, from, to) =>
+        t('charts.segment', {
+          lane: o.title(id),
+          status: t(`status.${status}`),
+          from: from === null ? t('charts.beforeChart') : instantText(o, fromMs, from),
+          to: to === null ? t('charts.afterChart') : instantText(o, toMs, to),
+        }),
+    ),
+    describeMarker: memo<TimelineText['describeMarker']>(
+      (id, kind, atMs, at, lapsed) => `${id}|${kind}|${at}|${lapsed}`,
+      (id, kind, atMs, at, lapsed) =>
+        t(lapsed ? 'charts.lapsedMarker' : 'charts.marker', {
+          lane: o.title(id),
+          kind: t(`eventKind.${kind}`),
+          at: instantText(o, atMs, at),
+        }),
+    ),
   }
 }
 
