@@ -4,7 +4,10 @@
 // value, and refuses a file whose shape is out of bounds: an array longer than the format allows,
 // text longer than any field takes, nesting deeper than the format has, or a parse that would
 // need more memory than IMPORT_PARSE_BUDGET_BYTES. It is not a JSON validator: syntax errors are
-// left to JSON.parse, which names their position.
+// left to JSON.parse, which names their position. The bytes may come in chunks (ExchangeScanner):
+// the command line scans a file of any size this way and, with `perMeasure`, learns where each
+// measure is, to parse them one at a time (core/exchange/exchange-reader.ts); then the budget
+// is per measure, and the commas of the list of measures and the file's end are checked here.
 import { LIMITS, NOTE_LIMIT } from './domain.ts'
 import { formatIssuePath } from './result.ts'
 
@@ -20,9 +23,10 @@ export const IMPORT_MAX_KEYS = 200
 /** The longest text (in characters) any field takes: notes, scopes and summaries. */
 export const IMPORT_MAX_TEXT = LIMITS.longText
 /**
- * The most memory reading one file may take, estimated from its shape (see parseCostEstimate).
+ * The most memory reading one file parsed whole (an HTTP body) may take, estimated from its shape.
  * A generated 10,000-measure export (23 MB) is estimated at about 75 MB; files past the budget
- * are refused with advice to split them, so a hostile file can never take the process down.
+ * are refused with advice to split them, so a hostile file can never take the process down. For
+ * a file read one measure at a time (perMeasure), the bound of each measure, and of the rest.
  */
 export const IMPORT_PARSE_BUDGET_BYTES = 256 * 1024 * 1024
 

@@ -10,9 +10,10 @@ export interface HostLimits {
    */
   bodyBytes: number
   /**
-   * Request body of exchange.import: the largest file the exchange format accepts (200 MB) plus
-   * JSON overhead. The page does not call exchange.import (src/shared/exposed-methods.ts), so
-   * today this applies only when a host is started with it exposed.
+   * Request body of exchange.import, which the host reads whole and parses at once: 210 MB (a
+   * ~50,000-measure export). The page does not call exchange.import (src/shared/exposed-methods.ts),
+   * so today this applies only when a host is started with it exposed. Larger files import through
+   * the command line, which reads them one measure at a time (core/exchange/exchange-reader.ts).
    */
   largeBodyBytes: number
   /** Open TCP connections at once; more are closed at once (a browser uses ~6 per host and profile). */

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { pluralText } from '../../shared/i18n/plural.ts'
 import { CALENDAR_LEDGER_TABLES } from './calendar-rows.ts'
 import { MIGRATIONS } from './migrations.ts'
-import { writeLinks, writeWholeMeasure, type StoredMeasure } from './measure-rows.ts'
+import { refreshAllTimelines, writeLinks, writeWholeMeasure, type StoredMeasure } from './measure-rows.ts'
 import { inTransaction } from './database.ts'
 
 const STAGING = 'import_staging'
@@ -74,12 +74,13 @@ export function openStaging(): StagingWriter {
   return {
     db,
     write(measure) {
-      writeWholeMeasure(db, measure)
+      writeWholeMeasure(db, measure, { timeline: 'later' })
       ids.push(measure.id)
       if (measure.links.length > 0) links.push({ id: measure.id, links: measure.links })
     },
     finish(alsoWrite) {
       try {
+        refreshAllTimelines(db)
         for (const measure of links) writeLinks(db, measure)
         alsoWrite?.(db)
         db.exec('COMMIT')
