@@ -24,6 +24,8 @@ export interface ReportForm {
   at: ZonedParts
   lang: Locale
   includeNotes: boolean
+  /** Include the timeline and rate charts (issue 15); unset is off, so the options stay as before. */
+  charts?: boolean
   /** Deadlines within this many days (a number input: a number, or '' while it is being typed). */
   days: number | string
   paper: Paper
@@ -161,6 +163,7 @@ export function optionsOf(form: ReportForm, readerZone: string): OptionsResult {
       ...(at === undefined ? { tz: readerZone } : { at }),
       lang: form.lang,
       includeNotes: form.includeNotes,
+      ...(form.charts === true ? { charts: true } : {}),
       days,
       filter: listFilterOf(form.filter),
       paper: form.paper,
