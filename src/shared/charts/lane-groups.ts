@@ -1,22 +1,16 @@
 // The timeline's lanes in groups: by direction (imposer → target), category or status, or none.
 // Inside a group lanes follow the measures' titles in the reader's language. Used by the app
 // (following the board's grouping) and the report (by direction, as its tables go by party).
-import { STATUSES, type Category, type Locale, type LocalizedText, type Status } from '../domain.ts'
+import { STATUSES, type Locale, type Status } from '../domain.ts'
 import { localizedText } from '../localized.ts'
 import type { LaneGroup } from './lanes.ts'
+import type { ChartMeasureInfo } from './model.ts'
 import { directionText } from './texts.ts'
 
 export const TIMELINE_GROUPS = ['direction', 'category', 'status', 'none'] as const
 export type TimelineGroup = (typeof TIMELINE_GROUPS)[number]
 
-export interface GroupedMeasure {
-  id: string
-  title: LocalizedText
-  imposer: string
-  target: string
-  category: Category
-  status: Status
-}
+export type GroupedMeasure = Pick<ChartMeasureInfo, 'id' | 'title' | 'imposer' | 'target' | 'category' | 'status'>
 
 const collators = new Map<string, Intl.Collator>()
 function collator(locale: string): Intl.Collator {

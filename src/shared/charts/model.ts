@@ -1,7 +1,8 @@
 // The two charts as data: what core/charts computes from the status engine and what the one SVG
 // renderer (timeline-svg.ts, rate-svg.ts) draws, in the app and in the report alike. Instants are
 // epoch milliseconds with their RFC 9557 string where a reader needs the legal zone.
-import type { Category, LocalizedText, RateValue, Status, TransitionKind } from '../domain.ts'
+import type { MeasureSummary } from '../api-views.ts'
+import type { RateValue, Status, TransitionKind } from '../domain.ts'
 
 /** A half-open span of time [fromMs, toMs). */
 export interface TimeRange {
@@ -82,17 +83,11 @@ export interface ChartData {
   series: RateSeries[]
 }
 
-/** What the timeline shows of a measure besides its lane: its label, grouping keys and state now. */
-export interface ChartMeasureInfo {
-  id: string
-  title: LocalizedText
-  shortName: string
-  imposer: string
-  target: string
-  category: Category
-  status: Status
-  needsReview: boolean
-}
+/** What the timeline shows of a measure besides its lane: its label, grouping keys and state at the instant. */
+export type ChartMeasureInfo = Pick<
+  MeasureSummary,
+  'id' | 'title' | 'shortName' | 'imposer' | 'target' | 'category' | 'status' | 'needsReview'
+>
 
 /** `charts.data`: both charts for the measures matching a filter, at an instant. */
 export interface ChartView extends ChartData {

@@ -56,15 +56,18 @@ const CHAR_PX = 6.6
 
 const STATUS_PATTERN: Partial<Record<Status, PatternName>> = { suspended: 'dense', partly_suspended: 'sparse', pending: 'dots' }
 
-function segmentNodes(
-  lane: TimelineLane,
-  axis: TimeAxis,
-  y: number,
-  height: number,
-  d: TimelineDrawing,
-  left: number,
-  right: number,
-): SvgNode[] {
+/** Where a lane is drawn: its row's top and height, the time axis and the plot's left and right edges. */
+interface LanePlace {
+  lane: TimelineLane
+  axis: TimeAxis
+  y: number
+  height: number
+  d: TimelineDrawing
+  left: number
+  right: number
+}
+
+function segmentNodes({ lane, axis, y, height, d, left, right }: LanePlace): SvgNode[] {
   const nodes: SvgNode[] = []
   lane.segments.forEach((segment, index) => {
     const x0 = Math.max(left, axis.x(segment.fromMs))
@@ -110,15 +113,7 @@ function segmentNodes(
   return nodes
 }
 
-function markerNodes(
-  lane: TimelineLane,
-  axis: TimeAxis,
-  y: number,
-  height: number,
-  d: TimelineDrawing,
-  left: number,
-  right: number,
-): SvgNode[] {
+function markerNodes({ lane, axis, y, height, d, left, right }: LanePlace): SvgNode[] {
   const nodes: SvgNode[] = []
   const mid = y + height / 2
   lane.markers.forEach((marker, index) => {
@@ -250,8 +245,8 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
           },
           [shown, ...(shown === title ? [] : [el('title', {}, [title])])],
         ),
-        ...segmentNodes(lane, axis, y, row.height, d, left, right),
-        ...markerNodes(lane, axis, y, row.height, d, left, right),
+        ...segmentNodes({ lane, axis, y, height: row.height, d, left, right }),
+        ...markerNodes({ lane, axis, y, height: row.height, d, left, right }),
       ]),
     )
   }
