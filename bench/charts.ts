@@ -31,7 +31,7 @@ export function benchChartMeasures(count = CHART_MEASURE_COUNT): ChartMeasure[] 
     id: m.id,
     imposer: m.imposer,
     target: m.target,
-    base: { rate: m.rate, scope: '', rateValue: percent(m.rate) },
+    base: { rate: m.rate ?? null, scope: '', rateValue: percent(m.rate ?? undefined) },
     events: m.events.map((e) =>
       toTimedEvent({
         id: e.id,
