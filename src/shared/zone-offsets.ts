@@ -51,6 +51,21 @@ function spanAt(zone: string, instantMs: number): OffsetSpan {
  * impossible date (the caller then asks Temporal, which answers or throws as it always did).
  */
 export function canonicalEpochMs(value: string): number | null {
+  // A date is usually read twice in a row: checked, then stored with its instant.
+  let answer = recent.get(value)
+  if (answer === undefined) {
+    if (recent.size >= RECENT_MAX) recent.clear()
+    answer = computeEpochMs(value)
+    recent.set(value, answer)
+  }
+  return answer
+}
+
+/** Answers of canonicalEpochMs for the last few thousand strings (pure: the same string, the same answer). */
+const recent = new Map<string, number | null>()
+const RECENT_MAX = 4096
+
+function computeEpochMs(value: string): number | null {
   const parts = CANONICAL.exec(value)
   if (!parts) return null
   const [, y, mo, d, h, mi, sc, sign, oh, om, zone] = parts as unknown as string[]

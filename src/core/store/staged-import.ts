@@ -74,7 +74,7 @@ export function openStaging(): StagingWriter {
   return {
     db,
     write(measure) {
-      writeWholeMeasure(db, measure, { timeline: 'later' })
+      writeWholeMeasure(db, measure, { staging: true })
       ids.push(measure.id)
       if (measure.links.length > 0) links.push({ id: measure.id, links: measure.links })
     },
