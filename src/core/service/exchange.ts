@@ -179,15 +179,16 @@ export function importMeasuresStaged(ctx: ServiceContext, measures: Iterable<Exc
   try {
     for (const measure of measures) {
       fileIds.push(measure.id)
-      const before = measureExists(ctx.db, measure.id) === null ? null : readMeasure(ctx.db, measure.id)
-      if (before) seen.push(measure.id)
+      const exists = measureExists(ctx.db, measure.id) !== null
+      if (exists) seen.push(measure.id)
       if (!staging) continue
-      if (before && !options.replace) {
+      if (exists && !options.replace) {
         // Refused in the end: only the ids are still wanted, for the conflict's report.
         staging.discard()
         staging = null
         continue
       }
+      const before = exists ? readMeasure(ctx.db, measure.id) : null
       if (before) {
         snapshots.set(measure.id, { createdAt: before.createdAt, updatedAt: before.updatedAt })
         // The audit's "before" (a whole measure each) goes to the staging file as it is read.
