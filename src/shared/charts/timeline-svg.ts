@@ -53,6 +53,15 @@ const LEGEND_ROW = 20
 export const LEGEND_HEIGHT = 2 * LEGEND_ROW + 8
 const BAR_INSET = 6
 const CHAR_PX = 6.6
+/** Han, kana and full-width characters take about twice a Latin letter's width. */
+const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/
+
+/** Roughly how wide `text` is at the charts' 11–12 px type, in pixels (no measuring in Node). */
+export function textWidth(text: string): number {
+  let width = 0
+  for (const char of text) width += WIDE.test(char) ? 2 * CHAR_PX : CHAR_PX
+  return width
+}
 
 const STATUS_PATTERN: Partial<Record<Status, PatternName>> = { suspended: 'dense', partly_suspended: 'sparse', pending: 'dots' }
 
@@ -92,7 +101,7 @@ function segmentNodes({ lane, axis, y, height, d, left, right }: LanePlace): Svg
             'pointer-events': 'none',
           })
         : null,
-      !terminated && x1 - x0 > label.length * CHAR_PX + 10
+      !terminated && x1 - x0 > textWidth(label) + 10
         ? el(
             'text',
             { class: `chart-text seg-text-${segment.status}`, x: px(x0 + 5), y: px(y + height / 2 + 4), 'pointer-events': 'none' },
@@ -167,6 +176,17 @@ function markerNodes({ lane, axis, y, height, d, left, right }: LanePlace): SvgN
   return nodes
 }
 
+/** `text` cut with an ellipsis to fit `width` pixels. */
+function fitted(text: string, width: number): string {
+  if (textWidth(text) <= width) return text
+  let out = ''
+  for (const char of text) {
+    if (textWidth(`${out}${char}…`) > width) break
+    out += char
+  }
+  return `${out}…`
+}
+
 function legend(d: TimelineDrawing, y: number): SvgNode {
   const items: SvgNode[] = []
   let x = d.labelWidth
@@ -184,7 +204,7 @@ function legend(d: TimelineDrawing, y: number): SvgNode {
   for (const status of STATUSES) {
     const pattern = STATUS_PATTERN[status]
     const label = d.text.status(status)
-    const at = place(40 + label.length * CHAR_PX)
+    const at = place(40 + textWidth(label))
     const terminated = status === 'terminated'
     items.push(
       el('rect', { class: `seg seg-${status}`, x: at, y: terminated ? row + 12 : row + 8, width: 22, height: terminated ? 4 : 12 }),
@@ -192,12 +212,12 @@ function legend(d: TimelineDrawing, y: number): SvgNode {
     if (pattern) items.push(el('rect', { x: at, y: row + 8, width: 22, height: 12, fill: `url(#${patternId(d.idPrefix, pattern)})` }))
     items.push(el('text', { class: 'chart-text', x: at + 27, y: row + 18 }, [label]))
   }
-  let at = place(30 + d.text.legendEvent.length * CHAR_PX)
+  let at = place(30 + textWidth(d.text.legendEvent))
   items.push(
     el('path', { class: 'marker', d: `M${at + 4} ${row + 9}l4 5l-4 5l-4 -5z` }),
     el('text', { class: 'chart-text', x: at + 12, y: row + 18 }, [d.text.legendEvent]),
   )
-  at = place(30 + d.text.legendLapsed.length * CHAR_PX)
+  at = place(30 + textWidth(d.text.legendLapsed))
   items.push(
     el('path', { class: 'lapsed', d: `M${at + 6} ${row + 7}l7 12h-14z` }),
     el('text', { class: 'chart-text', x: at + 16, y: row + 18 }, [d.text.legendLapsed]),
@@ -230,8 +250,7 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
     const title = d.text.lane(row.id)
     // The app shows the whole title, clipped at the column's edge, so its accessible name is its
     // text; a printed chart shortens it with an ellipsis and keeps the whole title as a tooltip.
-    const maxChars = Math.floor((left - 12) / CHAR_PX)
-    const shown = d.interactive || title.length <= maxChars ? title : `${title.slice(0, Math.max(1, maxChars - 1))}…`
+    const shown = d.interactive ? title : fitted(title, left - 12)
     rows.push(
       el('g', { class: 'lane', 'data-lane-row': row.id }, [
         el('line', { class: 'grid', x1: 0, x2: right, y1: px(y + row.height), y2: px(y + row.height), 'stroke-opacity': 0.4 }),
@@ -276,9 +295,11 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
       d.interactive ? null : el('title', {}, [d.text.title]),
       patternDefs(d.idPrefix, ['dense', 'sparse', 'dots']),
       el('clipPath', { id: `${d.idPrefix}-labels` }, [el('rect', { x: 0, y: 0, width: left - 8, height: totalHeight })]),
+      el('clipPath', { id: `${d.idPrefix}-lanes` }, [el('rect', { x: 0, y: AXIS_HEIGHT, width: d.width, height: d.height })]),
       el('rect', { class: 'chart-bg', x: 0, y: 0, width: d.width, height: totalHeight }),
       ...grid,
-      ...rows,
+      // Rows half scrolled out stay under the axis and above the legend.
+      el('g', { 'clip-path': `url(#${d.idPrefix}-lanes)` }, rows),
       ...lines,
       legend(d, bottom),
     ],
