@@ -88,36 +88,39 @@ function segmentNodes({ lane, axis, y, height, d, left, right }: LanePlace): Svg
     const label = d.text.status(segment.status)
     const description = d.text.describeSegment(lane.id, segment.status, segment.fromMs, segment.toMs, segment.from, segment.to)
     const pattern = STATUS_PATTERN[segment.status]
-    const children: (SvgNode | null)[] = [
-      d.interactive ? null : el('title', {}, [description]),
-      el('rect', { class: `seg seg-${segment.status}`, x: px(x0), y: px(barY), width: px(x1 - x0), height: barH }),
-      pattern
-        ? el('rect', {
-            x: px(x0),
-            y: px(barY),
-            width: px(x1 - x0),
-            height: barH,
-            fill: `url(#${patternId(d.idPrefix, pattern)})`,
-            'pointer-events': 'none',
-          })
-        : null,
-      !terminated && x1 - x0 > textWidth(label) + 10
-        ? el(
-            'text',
-            { class: `chart-text seg-text-${segment.status}`, x: px(x0 + 5), y: px(y + height / 2 + 4), 'pointer-events': 'none' },
-            [label],
-          )
-        : null,
-    ]
+    // The bar itself carries the accessible text (and, printed, its tooltip); the hatching and the
+    // label on top let the pointer through to it. No wrapper: fewer nodes to patch on each zoom.
     nodes.push(
       el(
-        'g',
-        d.interactive
-          ? { class: 'seg-hit', tabindex: -1, role: 'img', 'aria-label': description, 'data-lane': lane.id, 'data-segment': index }
-          : {},
-        children.filter((c): c is SvgNode => c !== null),
+        'rect',
+        {
+          class: `seg seg-${segment.status}`,
+          x: px(x0),
+          y: px(barY),
+          width: px(x1 - x0),
+          height: barH,
+          ...(d.interactive ? { tabindex: 0, role: 'img', 'aria-label': description, 'data-lane': lane.id, 'data-segment': index } : {}),
+        },
+        d.interactive ? [] : [el('title', {}, [description])],
       ),
     )
+    if (pattern)
+      nodes.push(
+        el('rect', {
+          x: px(x0),
+          y: px(barY),
+          width: px(x1 - x0),
+          height: barH,
+          fill: `url(#${patternId(d.idPrefix, pattern)})`,
+          'pointer-events': 'none',
+        }),
+      )
+    if (!terminated && x1 - x0 > textWidth(label) + 10)
+      nodes.push(
+        el('text', { class: `chart-text seg-text-${segment.status}`, x: px(x0 + 5), y: px(y + height / 2 + 4), 'pointer-events': 'none' }, [
+          label,
+        ]),
+      )
   })
   return nodes
 }
@@ -135,7 +138,7 @@ function markerNodes({ lane, axis, y, height, d, left, right }: LanePlace): SvgN
         {
           class: 'marker',
           d: `M${px(x)} ${px(mid - 5)}l4 5l-4 5l-4 -5z`,
-          ...(d.interactive ? { tabindex: -1, role: 'img', 'aria-label': description, 'data-lane': lane.id, 'data-marker': index } : {}),
+          ...(d.interactive ? { tabindex: 0, role: 'img', 'aria-label': description, 'data-lane': lane.id, 'data-marker': index } : {}),
         },
         d.interactive ? [] : [el('title', {}, [description])],
       ),
@@ -150,7 +153,7 @@ function markerNodes({ lane, axis, y, height, d, left, right }: LanePlace): SvgN
         el(
           'g',
           d.interactive
-            ? { class: 'lapsed-hit', tabindex: -1, role: 'img', 'aria-label': description, 'data-lane': lane.id, 'data-lapsed': 1 }
+            ? { class: 'lapsed-hit', tabindex: 0, role: 'img', 'aria-label': description, 'data-lane': lane.id, 'data-lapsed': 1 }
             : { class: 'lapsed-hit' },
           [
             d.interactive ? null : el('title', {}, [description]),

@@ -58,12 +58,17 @@ describe('timeline chart', () => {
     wrapper.unmount()
   })
 
-  it('opens a lane’s measure with Enter on its title, and shows a bar’s text on hover', async () => {
+  it('opens a lane’s measure with Enter on its title, and shows a bar’s or marker’s text on hover and focus', async () => {
     const wrapper = chart()
     await wrapper.get('[data-open="m1"]').trigger('keydown', { key: 'Enter' })
     expect(wrapper.emitted('open')).toEqual([['m1']])
     await wrapper.get('[data-lane="m0"][data-segment="1"]').trigger('mouseover')
     expect(wrapper.get('[role="tooltip"]').text()).toBe('Title m0 — In force: Feb 5, 1971, 00:00 UTC – onwards')
+    // Bars and markers are in the tab order; focusing one shows its text as hovering does.
+    const marker = wrapper.get('[data-lane="m0"][data-marker="0"]')
+    expect(marker.attributes('tabindex')).toBe('0')
+    await marker.trigger('focusin')
+    expect(wrapper.get('[role="tooltip"]').text()).toBe('Title m0 — Takes effect: Feb 5, 1971, 00:00 UTC')
     wrapper.unmount()
   })
 
