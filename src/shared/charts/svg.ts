@@ -19,9 +19,14 @@ export function el(
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const escapeAttr = (text: string) => escapeText(text).replace(/"/g, '&quot;')
 
-/** Serialises a tree; every text and attribute value is escaped, so data can never add markup. */
+/**
+ * Serialises a tree; every text and attribute value is escaped, so data can never add markup. The
+ * attribute `key` is not SVG: it names a node among its siblings, so that Vue patches the same
+ * element across zooms instead of replacing it (svg-vnode.ts), and is left out here.
+ */
 export function svgString(node: SvgNode): string {
   const attrs = Object.entries(node.attrs)
+    .filter(([name]) => name !== 'key')
     .map(([name, value]) => ` ${name}="${escapeAttr(String(value))}"`)
     .join('')
   if (node.children.length === 0) return `<${node.tag}${attrs}/>`

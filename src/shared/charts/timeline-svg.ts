@@ -57,9 +57,15 @@ const CHAR_PX = 6.6
 const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/
 
 /** Roughly how wide `text` is at the charts' 11–12 px type, in pixels (no measuring in Node). */
+const widths = new Map<string, number>()
 export function textWidth(text: string): number {
-  let width = 0
-  for (const char of text) width += WIDE.test(char) ? 2 * CHAR_PX : CHAR_PX
+  let width = widths.get(text)
+  if (width === undefined) {
+    width = 0
+    for (const char of text) width += WIDE.test(char) ? 2 * CHAR_PX : CHAR_PX
+    if (widths.size > 10_000) widths.clear()
+    widths.set(text, width)
+  }
   return width
 }
 
@@ -94,6 +100,7 @@ function segmentNodes({ lane, axis, y, height, d, left, right }: LanePlace): Svg
       el(
         'rect',
         {
+          key: `s${index}`,
           class: `seg seg-${segment.status}`,
           x: px(x0),
           y: px(barY),
@@ -107,6 +114,7 @@ function segmentNodes({ lane, axis, y, height, d, left, right }: LanePlace): Svg
     if (pattern)
       nodes.push(
         el('rect', {
+          key: `p${index}`,
           x: px(x0),
           y: px(barY),
           width: px(x1 - x0),
@@ -117,9 +125,17 @@ function segmentNodes({ lane, axis, y, height, d, left, right }: LanePlace): Svg
       )
     if (!terminated && x1 - x0 > textWidth(label) + 10)
       nodes.push(
-        el('text', { class: `chart-text seg-text-${segment.status}`, x: px(x0 + 5), y: px(y + height / 2 + 4), 'pointer-events': 'none' }, [
-          label,
-        ]),
+        el(
+          'text',
+          {
+            key: `t${index}`,
+            class: `chart-text seg-text-${segment.status}`,
+            x: px(x0 + 5),
+            y: px(y + height / 2 + 4),
+            'pointer-events': 'none',
+          },
+          [label],
+        ),
       )
   })
   return nodes
@@ -136,6 +152,7 @@ function markerNodes({ lane, axis, y, height, d, left, right }: LanePlace): SvgN
       el(
         'path',
         {
+          key: `m${index}`,
           class: 'marker',
           d: `M${px(x)} ${px(mid - 5)}l4 5l-4 5l-4 -5z`,
           ...(d.interactive ? { tabindex: 0, role: 'img', 'aria-label': description, 'data-lane': lane.id, 'data-marker': index } : {}),
@@ -153,8 +170,16 @@ function markerNodes({ lane, axis, y, height, d, left, right }: LanePlace): SvgN
         el(
           'g',
           d.interactive
-            ? { class: 'lapsed-hit', tabindex: 0, role: 'img', 'aria-label': description, 'data-lane': lane.id, 'data-lapsed': 1 }
-            : { class: 'lapsed-hit' },
+            ? {
+                key: 'lapsed',
+                class: 'lapsed-hit',
+                tabindex: 0,
+                role: 'img',
+                'aria-label': description,
+                'data-lane': lane.id,
+                'data-lapsed': 1,
+              }
+            : { key: 'lapsed', class: 'lapsed-hit' },
           [
             d.interactive ? null : el('title', {}, [description]),
             el('path', { class: 'lapsed', d: `M${px(x)} ${px(y + 2)}l7 12h-14z` }),
@@ -225,7 +250,7 @@ function legend(d: TimelineDrawing, y: number): SvgNode {
     el('path', { class: 'lapsed', d: `M${at + 6} ${row + 7}l7 12h-14z` }),
     el('text', { class: 'chart-text', x: at + 16, y: row + 18 }, [d.text.legendLapsed]),
   )
-  return el('g', { class: 'legend' }, items)
+  return el('g', { key: 'legend', class: 'legend' }, items)
 }
 
 export function timelineSvg(d: TimelineDrawing): SvgNode {
@@ -235,7 +260,7 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
   const totalHeight = AXIS_HEIGHT + d.height + LEGEND_HEIGHT
   const bottom = AXIS_HEIGHT + d.height
   const grid = axis.ticks.map((tick) =>
-    el('g', {}, [
+    el('g', { key: `tick${tick.atMs}` }, [
       el('line', { class: 'grid', x1: px(axis.x(tick.atMs)), x2: px(axis.x(tick.atMs)), y1: AXIS_HEIGHT - 4, y2: bottom }),
       el('text', { class: 'chart-text chart-muted', x: px(axis.x(tick.atMs) + 3), y: 16 }, [tick.label]),
     ]),
@@ -245,7 +270,9 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
     const y = AXIS_HEIGHT + row.y - d.top
     if (y + row.height < AXIS_HEIGHT || y > bottom) continue
     if (row.type === 'group') {
-      rows.push(el('text', { class: 'chart-text group-text', x: 6, y: px(y + row.height - 8) }, [d.text.group(row.label, row.count)]))
+      rows.push(
+        el('text', { key: row.key, class: 'chart-text group-text', x: 6, y: px(y + row.height - 8) }, [d.text.group(row.label, row.count)]),
+      )
       continue
     }
     const lane = d.lanes.get(row.id)
@@ -255,11 +282,12 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
     // text; a printed chart shortens it with an ellipsis and keeps the whole title as a tooltip.
     const shown = d.interactive ? title : fitted(title, left - 12)
     rows.push(
-      el('g', { class: 'lane', 'data-lane-row': row.id }, [
-        el('line', { class: 'grid', x1: 0, x2: right, y1: px(y + row.height), y2: px(y + row.height), 'stroke-opacity': 0.4 }),
+      el('g', { key: row.key, class: 'lane', 'data-lane-row': row.id }, [
+        el('line', { key: 'rule', class: 'grid', x1: 0, x2: right, y1: px(y + row.height), y2: px(y + row.height), 'stroke-opacity': 0.4 }),
         el(
           'text',
           {
+            key: 'label',
             class: 'chart-text lane-label',
             x: 6,
             y: px(y + row.height / 2 + 4),
@@ -278,8 +306,12 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
     const x = axis.x(atMs)
     if (x < left || x > right) return
     lines.push(
-      el('line', { class: cls, x1: px(x), x2: px(x), y1: AXIS_HEIGHT - 6, y2: bottom }),
-      el('text', { class: 'chart-text line-label', x: px(x + 3), y: AXIS_HEIGHT + 10 + row * 12, 'font-weight': 700 }, [label]),
+      el('line', { key: cls, class: cls, x1: px(x), x2: px(x), y1: AXIS_HEIGHT - 6, y2: bottom }),
+      el(
+        'text',
+        { key: `${cls}-label`, class: 'chart-text line-label', x: px(x + 3), y: AXIS_HEIGHT + 10 + row * 12, 'font-weight': 700 },
+        [label],
+      ),
     )
   }
   line(d.nowMs, 'now-line', d.text.now, 0)
@@ -295,14 +327,18 @@ export function timelineSvg(d: TimelineDrawing): SvgNode {
       'aria-label': d.text.title,
     },
     [
-      d.interactive ? null : el('title', {}, [d.text.title]),
-      patternDefs(d.idPrefix, ['dense', 'sparse', 'dots']),
-      el('clipPath', { id: `${d.idPrefix}-labels` }, [el('rect', { x: 0, y: 0, width: left - 8, height: totalHeight })]),
-      el('clipPath', { id: `${d.idPrefix}-lanes` }, [el('rect', { x: 0, y: AXIS_HEIGHT, width: d.width, height: d.height })]),
-      el('rect', { class: 'chart-bg', x: 0, y: 0, width: d.width, height: totalHeight }),
+      d.interactive ? null : el('title', { key: 'title' }, [d.text.title]),
+      { ...patternDefs(d.idPrefix, ['dense', 'sparse', 'dots']), attrs: { key: 'defs' } },
+      el('clipPath', { key: 'clip-labels', id: `${d.idPrefix}-labels` }, [
+        el('rect', { x: 0, y: 0, width: left - 8, height: totalHeight }),
+      ]),
+      el('clipPath', { key: 'clip-lanes', id: `${d.idPrefix}-lanes` }, [
+        el('rect', { x: 0, y: AXIS_HEIGHT, width: d.width, height: d.height }),
+      ]),
+      el('rect', { key: 'bg', class: 'chart-bg', x: 0, y: 0, width: d.width, height: totalHeight }),
       ...grid,
       // Rows half scrolled out stay under the axis and above the legend.
-      el('g', { 'clip-path': `url(#${d.idPrefix}-lanes)` }, rows),
+      el('g', { key: 'lanes', 'clip-path': `url(#${d.idPrefix}-lanes)` }, rows),
       ...lines,
       legend(d, bottom),
     ],
