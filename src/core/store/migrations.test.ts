@@ -22,7 +22,7 @@ const RELEASED: readonly { version: number; file: string; sha256: string }[] = [
   { version: 4, file: '0004-rates-and-commitments.ts', sha256: '99940680908cd2fd2943f92f73170d073b187ccee2d5f13e499eede6354d096a' },
   { version: 5, file: '0005-calendar-cancellations.ts', sha256: '51e9b7cc212731795a09ff8457b5b519e1644691c8d978438d44363b31ca6cff' },
   { version: 6, file: '0006-chinese-texts.ts', sha256: '5e6a425d2a0148ea28649233f4588df26d34951b1215a5004f4b14a5f982022b' },
-  { version: 7, file: '0007-measure-summaries.ts', sha256: '55746b31d225e01f48b93ef13c51e9711a798d997b1ca09107efb8197aa89f0f' },
+  { version: 7, file: '0007-measure-summaries.ts', sha256: '83407c3ee0a41640f9f3b26778a3224527ed8ab98384485ed8c7df4d5476a7b4' },
 ]
 
 const FOLDER = join(import.meta.dirname, 'migrations')

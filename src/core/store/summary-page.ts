@@ -7,7 +7,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { ListFilter, PageQuery } from '../../shared/api-inputs.ts'
 import type { MeasureFacets, MeasureSummary, PageCounts } from '../../shared/api-views.ts'
-import { CATEGORIES, type Category, type Locale, type Status, type TransitionKind } from '../../shared/domain.ts'
+import { CATEGORIES, STATUSES, type Category, type Locale, type Status, type TransitionKind } from '../../shared/domain.ts'
 import { collator, compareIds, type ListSort } from '../../shared/list-order.ts'
 import { localizedText } from '../../shared/localized.ts'
 import { searchTerms } from '../../shared/text-search.ts'
@@ -118,16 +118,17 @@ function titleOrder(db: DatabaseSync, where: Where, groupByStatus: boolean, loca
 export function countsFromSummaries(db: DatabaseSync, filter: ListFilter): PageCounts {
   const where = filterWhere(filter)
   const byStatus: Partial<Record<Status, number>> = {}
-  for (const [status, count] of arrays(
+  // By rank, not name: the status index is ordered by rank, so an unfiltered count reads only it.
+  for (const [rank, count] of arrays(
     db,
-    `SELECT s.status, count(*) FROM measure_summary s WHERE ${where.sql} GROUP BY s.status`,
+    `SELECT s.status_rank, count(*) FROM measure_summary s WHERE ${where.sql} GROUP BY s.status_rank`,
     ...where.params,
   ))
-    byStatus[status as Status] = count as number
-  const [available, needsReview, nextChangeMs] = arrays(
-    db,
-    'SELECT count(*), coalesce(sum(needs_review), 0), min(valid_until_ms) FROM measure_summary WHERE live = 1',
-  )[0] as [number, number, number | null]
+    byStatus[STATUSES[rank as number]!] = count as number
+  const one = (sql: string): Cell => arrays(db, sql)[0]?.[0] ?? null
+  const available = one('SELECT count(*) FROM measure_summary WHERE live = 1') as number
+  const needsReview = one('SELECT count(*) FROM measure_summary WHERE live = 1 AND needs_review = 1') as number
+  const nextChangeMs = one('SELECT min(valid_until_ms) FROM measure_summary WHERE live = 1') as number | null
   const reviewDays = arrays(
     db,
     `SELECT review_kind, substr(review_at, 1, 10) AS day, min(review_ms), review_at, count(*) FROM measure_summary

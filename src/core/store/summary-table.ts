@@ -9,7 +9,7 @@
 // read in a state the engine would not give at that instant.
 import type { DatabaseSync } from 'node:sqlite'
 import type { MeasureSummary } from '../../shared/api-views.ts'
-import { STATUSES } from '../../shared/domain.ts'
+import { STATUS_RANK } from '../../shared/list-order.ts'
 import { deadlineBand } from '../../shared/deadline.ts'
 import { measureSearchText, searchText } from '../../shared/text-search.ts'
 import { arrays } from './array-rows.ts'
@@ -18,8 +18,6 @@ import { eachSummary, type SummaryInputs } from './summaries.ts'
 
 /** Rows recomputed per batch: bounds memory when a whole store (an import, migration 7) is dirty. */
 const BATCH = 5_000
-
-const STATUS_RANK = new Map<string, number>(STATUSES.map((status, rank) => [status, rank]))
 
 /**
  * The first instant after `atMs` at which anything of the measure takes effect — an event (of any

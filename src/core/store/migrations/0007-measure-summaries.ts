@@ -39,6 +39,8 @@ export const MIGRATION_7 = `
   CREATE INDEX measure_summary_by_status ON measure_summary(live, status_rank, band, deadline_ms, id);
   CREATE INDEX measure_summary_dirty ON measure_summary(dirty) WHERE dirty = 1;
   CREATE INDEX measure_summary_valid_until ON measure_summary(valid_until_ms);
+  CREATE INDEX measure_summary_live_until ON measure_summary(live, valid_until_ms);
+  CREATE INDEX measure_summary_review ON measure_summary(live, needs_review, review_kind, review_at, review_ms);
   CREATE INDEX measure_summary_computed ON measure_summary(computed_ms);
   CREATE TABLE measure_summary_pending (id TEXT NOT NULL) STRICT;
   CREATE TABLE measure_summary_gone (doc INTEGER NOT NULL) STRICT;
