@@ -32,7 +32,7 @@ export function benchChartMeasures(count = CHART_MEASURE_COUNT): ChartMeasure[] 
     imposer: m.imposer,
     target: m.target,
     base: { rate: m.rate ?? null, scope: '', rateValue: percent(m.rate ?? undefined) },
-    events: m.events.map((e) =>
+    events: (m.events ?? []).map((e) =>
       toTimedEvent({
         id: e.id,
         kind: e.kind,
@@ -41,7 +41,7 @@ export function benchChartMeasures(count = CHART_MEASURE_COUNT): ChartMeasure[] 
         scheduled: 'scheduled' in e ? (e.scheduled ?? false) : false,
         rate: 'rate' in e ? (e.rate ?? null) : null,
         scope: null,
-        rateValue: percent('rate' in e ? e.rate : undefined),
+        rateValue: percent('rate' in e ? (e.rate ?? undefined) : undefined),
       }),
     ),
   }))
