@@ -2,7 +2,7 @@
 // deadlines marked; + − ← → Home zoom and pan; a lane opens its measure; the rate chart's tooltip
 // lists the stack's components; the tables say what the pictures show; the report prints both
 // charts; axe finds nothing serious in either theme.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './support/fixtures.ts'
@@ -166,6 +166,50 @@ test('the report with charts prints the timeline and the rate chart with their l
     datasetTitle(FENTANYL),
   ])
     expect(text).toContain(squash(label))
+})
+
+test('the charts save as SVG and PNG, and the rate series exports as CSV with the stack at 00:01 EST on 10 Nov 2025', async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'web', 'browser downloads; the desktop app saves SVG and CSV through its save dialog')
+  await openTimeline(page)
+  const saved = async (scope: Locator, name: string) => {
+    const download = page.waitForEvent('download')
+    await scope.getByRole('button', { name }).click()
+    const file = await download
+    return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) }
+  }
+  const timelineSvg = await saved(page.getByRole('toolbar', { name: 'Timeline controls' }), 'Save as SVG')
+  expect(timelineSvg.name).toMatch(/^measure-timeline-\d{4}-\d{2}-\d{2}\.svg$/)
+  const svgText = timelineSvg.bytes.toString('utf8')
+  expect(svgText).toMatch(/^(<\?xml[^>]*>\s*)?<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+  expect(svgText).toContain('<style>')
+  expect(svgText).toContain(datasetTitle(FENTANYL))
+
+  const rates = page.getByRole('region', { name: 'Stacked additional rate over time' })
+  const png = await saved(rates, 'Save as PNG')
+  expect(png.name).toMatch(/^measure-rates-.*\.png$/)
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  const drawn = await rateChart(page)
+    .locator('svg')
+    .first()
+    .evaluate((svg) => Number(svg.getAttribute('width')))
+  // IHDR: the width is the big-endian word at byte 16; the PNG is drawn at twice the chart's size.
+  expect(png.bytes.readUInt32BE(16)).toBe(drawn * 2)
+
+  const csv = await saved(rates, 'Export CSV')
+  expect(csv.name).toMatch(/^rates-US-CN-.*\.csv$/)
+  const lines = csv.bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n')
+  const header = lines[0]!.split(',')
+  expect(header.slice(0, 2)).toEqual(['from (UTC)', 'total (%)'])
+  const row = lines.find((line) => line.startsWith('2025-11-10T05:01:00.000Z,'))!.split(',')
+  expect(row[1]).toBe('20')
+  expect(row[header.indexOf(FENTANYL)]).toBe('10')
+  expect(row[header.indexOf(RECIPROCAL)]).toBe('10')
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -2,6 +2,7 @@
 // desktop app's save dialog, a download in the browser), PNG as a download drawn from the SVG.
 import { useClient } from '../api/client.ts'
 import { downloadBlob, pngOf, PNG_MAX_SIDE } from '../components/timeline/save-chart.ts'
+import { useToastStore } from '../stores/toasts.ts'
 import { inBackground } from './inBackground.ts'
 
 export interface ChartFile {
@@ -16,9 +17,15 @@ export function useChartFiles() {
     saveSvg(file: ChartFile, filename: string): void {
       inBackground(client.saveFile({ filename, mimeType: 'image/svg+xml', content: file.svg }))
     },
-    /** Very tall timelines (thousands of lanes) are scaled down to fit the largest canvas. */
+    /**
+     * Very tall timelines (thousands of lanes) are scaled down to fit the largest canvas; beyond
+     * an eighth of full size the text is unreadable, so the user is told to filter or use SVG.
+     */
     savePng(file: ChartFile, filename: string): void {
-      if (Math.max(file.width, file.height) > PNG_MAX_SIDE * 8) return
+      if (Math.max(file.width, file.height) > PNG_MAX_SIDE * 8) {
+        useToastStore().show({ messageKey: 'timeline.pngTooTall', tone: 'error' })
+        return
+      }
       inBackground(pngOf(file.svg, file.width, file.height).then((blob) => downloadBlob(blob, filename)))
     },
     saveCsv(content: string, filename: string): void {
