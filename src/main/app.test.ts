@@ -9,16 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStore, type Store } from '../core/open.ts'
 import type { DueReminder } from '../shared/api-views.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
-import {
-  IPC_CHOOSE_CALENDAR_FILE,
-  IPC_OPEN_EXTERNAL,
-  IPC_PREFIX,
-  IPC_PRINT_HTML,
-  IPC_PUSH_CHANNEL,
-  IPC_SAVE_FILE,
-  IPC_SAVE_PDF,
-  IPC_UPDATES,
-} from '../shared/bridge.ts'
+import { IPC_PREFIX, IPC_PUSH_CHANNEL } from '../shared/bridge.ts'
+import { UPDATE_NAMES, channelOf } from '../../test/helpers/shell-requests.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { ProtocolFs } from './app-protocol.ts'
 import { APP_INDEX_URL, APP_SCHEME } from './app-scheme.ts'
@@ -311,12 +303,12 @@ describe('startApp', () => {
     expect([...handlers.keys()].sort()).toEqual(
       [
         ...EXPOSED_METHODS.map((m) => IPC_PREFIX + m),
-        IPC_OPEN_EXTERNAL,
-        IPC_SAVE_FILE,
-        IPC_PRINT_HTML,
-        IPC_SAVE_PDF,
-        IPC_CHOOSE_CALENDAR_FILE,
-        ...Object.values(IPC_UPDATES),
+        channelOf('openExternal'),
+        channelOf('saveFile'),
+        channelOf('printHtml'),
+        channelOf('saveHtmlAsPdf'),
+        channelOf('chooseCalendarFile'),
+        ...UPDATE_NAMES.map(channelOf),
       ].sort(),
     )
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
@@ -329,7 +321,7 @@ describe('startApp', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
-    for (const channel of [IPC_SAVE_FILE, IPC_PRINT_HTML, IPC_SAVE_PDF, IPC_CHOOSE_CALENDAR_FILE]) {
+    for (const channel of [channelOf('saveFile'), channelOf('printHtml'), channelOf('saveHtmlAsPdf'), channelOf('chooseCalendarFile')]) {
       expect(await handlers.get(channel)!(foreign, { html: '<p>', paper: 'A4', landscape: true })).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
@@ -368,7 +360,7 @@ describe('startApp', () => {
       sender: window.webContents,
       senderFrame: { ...window.webContents.mainFrame, url: 'https://evil.example/' },
     } as unknown as IpcMainInvokeEvent
-    expect(await handlers.get(IPC_UPDATES.status)!(trusted)).toEqual({
+    expect(await handlers.get(channelOf('updates.status'))!(trusted)).toEqual({
       ok: true,
       value: {
         currentVersion: '0.1.0',
@@ -378,14 +370,14 @@ describe('startApp', () => {
         state: { phase: 'idle' },
       },
     })
-    for (const channel of Object.values(IPC_UPDATES))
+    for (const channel of UPDATE_NAMES.map(channelOf))
       expect(await handlers.get(channel)!(foreign, { checkAutomatically: true }), channel).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       })
     expect(makeEngine).not.toHaveBeenCalled()
 
-    expect(await handlers.get(IPC_UPDATES.check)!(trusted)).toMatchObject({
+    expect(await handlers.get(channelOf('updates.check'))!(trusted)).toMatchObject({
       ok: true,
       value: { state: { phase: 'available', release: { version: '0.2.0', notes: 'New board' } } },
     })
@@ -394,7 +386,7 @@ describe('startApp', () => {
       type: 'update-status',
       status: expect.objectContaining({ state: expect.objectContaining({ phase: 'available' }) }),
     })
-    expect(await handlers.get(IPC_UPDATES.configure)!(trusted, { checkAutomatically: true })).toMatchObject({ ok: true })
+    expect(await handlers.get(channelOf('updates.configure'))!(trusted, { checkAutomatically: true })).toMatchObject({ ok: true })
     expect(JSON.parse(readFileSync(join(userData, 'updates.json'), 'utf8'))).toMatchObject({ preferences: { checkAutomatically: true } })
   })
 
@@ -404,8 +396,8 @@ describe('startApp', () => {
     await startApp(electron, options(fakeStore(), { updater: { engine: makeEngine, resourcesPath: userData } }))
     const window = FakeBrowserWindow.instances[0]!
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
-    expect(await handlers.get(IPC_UPDATES.status)!(trusted)).toMatchObject({ ok: true, value: { unsupported: 'not-packaged' } })
-    expect(await handlers.get(IPC_UPDATES.check)!(trusted)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await handlers.get(channelOf('updates.status'))!(trusted)).toMatchObject({ ok: true, value: { unsupported: 'not-packaged' } })
+    expect(await handlers.get(channelOf('updates.check'))!(trusted)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(makeEngine).not.toHaveBeenCalled()
   })
 
@@ -545,7 +537,7 @@ describe('startApp', () => {
     const main = FakeBrowserWindow.instances[0]!
     const trusted = { sender: main.webContents, senderFrame: main.webContents.mainFrame } as unknown as IpcMainInvokeEvent
     const html = '<!doctype html><title>r</title><meta http-equiv="refresh" content="0;url=https://evil.example/">'
-    expect(await handlers.get(IPC_PRINT_HTML)!(trusted, { html, paper: 'A4', landscape: true })).toEqual({ ok: true, value: null })
+    expect(await handlers.get(channelOf('printHtml'))!(trusted, { html, paper: 'A4', landscape: true })).toEqual({ ok: true, value: null })
     expect(FakeBrowserWindow.instances).toHaveLength(2)
     const printWindow = FakeBrowserWindow.instances[1]!
     expect(printWindow.options.show).toBe(false)
@@ -581,7 +573,7 @@ describe('startApp', () => {
     const trusted = { sender: main.webContents, senderFrame: main.webContents.mainFrame } as unknown as IpcMainInvokeEvent
     const target = join(userData, 'saved-here.ics')
     expect(
-      await handlers.get(IPC_SAVE_FILE)!(trusted, { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' }),
+      await handlers.get(channelOf('saveFile'))!(trusted, { filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' }),
     ).toEqual({ ok: true, value: { path: target } })
     expect(readFileSync(target, 'utf8')).toBe('BEGIN:VCALENDAR')
     expect(fakes.dialog.showSaveDialog.mock.calls[0]![0]).toBe(main)
@@ -589,13 +581,17 @@ describe('startApp', () => {
       defaultPath: join(userData, 'all.ics'),
       filters: [{ name: '行事曆 (iCalendar)', extensions: ['ics'] }],
     })
-    expect(await handlers.get(IPC_SAVE_FILE)!(trusted, { filename: '../all.ics', mimeType: 'text/calendar', content: '' })).toMatchObject({
+    expect(
+      await handlers.get(channelOf('saveFile'))!(trusted, { filename: '../all.ics', mimeType: 'text/calendar', content: '' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     })
     expect(fakes.dialog.showSaveDialog).toHaveBeenCalledTimes(1)
     fakes.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(userData, 'r.pdf') })
-    expect(await handlers.get(IPC_SAVE_PDF)!(trusted, { html: '<p>r</p>', paper: 'Letter', landscape: false, filename: 'r.pdf' })).toEqual({
+    expect(
+      await handlers.get(channelOf('saveHtmlAsPdf'))!(trusted, { html: '<p>r</p>', paper: 'Letter', landscape: false, filename: 'r.pdf' }),
+    ).toEqual({
       ok: true,
       value: { path: join(userData, 'r.pdf') },
     })

@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path'
 import type * as Electron from 'electron'
 import type { OpenStoreOptions, Store } from '../core/open.ts'
 import type { PushEvent } from '../shared/bridge.ts'
-import { ok } from '../shared/result.ts'
 import { translator } from '../shared/i18n/translate.ts'
 import { createCalendarFileKeeper } from '../core/calendar-file.ts'
 import { writeFileAtomically } from '../core/fs/atomic-write.ts'
@@ -23,6 +22,7 @@ import { appUrlMatcher, denyAllPermissions, guardWebContents } from './navigatio
 import { PRINT_CSP, PRINT_PARTITION, lockDownPrintSession, outputHandlers } from './print.ts'
 import { createPrintDocuments } from './print-documents.ts'
 import { createReminderScheduler, type NotificationConstructor } from './reminders.ts'
+import { shellHandlers } from './shell-handlers.ts'
 import { writeFileAtomic } from './save-file.ts'
 import { updateSupport } from './update-policy.ts'
 import { createUpdater, type Updater, type UpdaterEngine } from './updater.ts'
@@ -278,16 +278,12 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     ipcMain,
     service: store.service,
     isTrustedSender: trustedSenderCheck(contents, isAppUrl),
-    openExternal,
-    output: outputHandlers({ BrowserWindow, documents: printDocuments, track: (created) => printContents.add(created), ...saveDialog }),
-    chooseCalendarFile: () => chooseCalendarFile({ ...saveDialog, service: store.service, onChosen: () => calendarFile.changed() }),
-    updates: {
-      status: () => ok(updater.status()),
-      configure: (input) => updater.configure(input),
-      check: () => updater.check(),
-      download: () => updater.download(),
-      install: () => updater.install(),
-    },
+    shell: shellHandlers({
+      openExternal,
+      output: outputHandlers({ BrowserWindow, documents: printDocuments, track: (created) => printContents.add(created), ...saveDialog }),
+      chooseCalendarFile: () => chooseCalendarFile({ ...saveDialog, service: store.service, onChosen: () => calendarFile.changed() }),
+      updater,
+    }),
     onMutation: () => {
       reminders.dataChanged()
       calendarFile.changed()

@@ -2,8 +2,9 @@
 // apps get turned into launchers (file:, smb:, ms-msdt:, custom schemes registered by other apps),
 // so only plain web links pass: http(s), a real host, no credentials, nothing the URL parser
 // would have to repair first.
+import { MAX_EXTERNAL_URL_LENGTH } from '../shared/shell-api.ts'
 
-export const MAX_EXTERNAL_URL_LENGTH = 2048
+export { MAX_EXTERNAL_URL_LENGTH }
 
 /** `scheme://` spelled out literally: no "https:evil.com", "https:/evil.com" or "https:///evil.com". */
 const WEB_PREFIX = /^https?:\/\/(?!\/)/i

@@ -2,7 +2,7 @@
 // (src/shared/exposed-methods.ts): nothing a hostile script in the page could use beyond the UI.
 import type { IpcMain } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { registerIpcHandlers } from './ipc.ts'
+import { registerIpcHandlers, type ShellHandlers } from './ipc.ts'
 import { IPC_PREFIX } from '../shared/bridge.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 
@@ -13,7 +13,7 @@ describe('IPC channels', () => {
       IpcMain,
       'handle' | 'removeHandler'
     >
-    registerIpcHandlers({ ipcMain, service: { call: vi.fn() }, isTrustedSender: () => true, openExternal: vi.fn() })
+    registerIpcHandlers({ ipcMain, service: { call: vi.fn() }, isTrustedSender: () => true, shell: {} as ShellHandlers })
     const apiChannels = [...channels].filter((channel) => channel.startsWith(IPC_PREFIX)).map((channel) => channel.slice(IPC_PREFIX.length))
     expect(apiChannels.sort()).toEqual([...EXPOSED_METHODS].sort())
     for (const hidden of ['exchange.import', 'exchange.export', 'reminders.markShown', 'reminders.due'])

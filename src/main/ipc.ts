@@ -1,28 +1,20 @@
 // The IPC side of the bridge: one handler per API method (IPC_PREFIX + name), each of which
 // first checks that the call comes from the app's own page in the app's own window, then
-// answers with the service's Result. Beside the API: openExternal, and the desktop's output
-// channels (save a file, print, save as PDF — print.ts), behind the same sender check. Nothing is
-// ever thrown across IPC (Electron would turn an Error into a bare message): every failure is a
-// Result too.
+// answers with the service's Result. Beside the API, one handler per shell function
+// (src/shared/shell-api.ts: open a web link, save a file, print, save as PDF, the calendar's file,
+// updates): the same sender check, then the input parsed against the function's schema (a failure
+// is the service's VALIDATION Result), then the handler main gave for it (shell-handlers.ts).
+// Nothing is ever thrown across IPC (Electron would turn an Error into a bare message): every
+// failure is a Result too.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import { api, isMethodName, type MethodName } from '../shared/api.ts'
-import {
-  IPC_CHOOSE_CALENDAR_FILE,
-  IPC_OPEN_EXTERNAL,
-  IPC_PREFIX,
-  IPC_PRINT_HTML,
-  IPC_PUSH_CHANNEL,
-  IPC_SAVE_FILE,
-  IPC_SAVE_PDF,
-  IPC_UPDATES,
-  type PushEvent,
-  type UpdateFunctions,
-} from '../shared/bridge.ts'
+import { IPC_PREFIX, IPC_PUSH_CHANNEL, type PushEvent } from '../shared/bridge.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
-import { fail, ok, type Result } from '../shared/result.ts'
-import { toSafeExternalUrl } from './external-url.ts'
+import { fail, type Result } from '../shared/result.ts'
+import { shellApi, type ShellInput, type ShellOutput } from '../shared/shell-api.ts'
+import { SHELL_FUNCTION_NAMES, type ShellFunctionName } from '../shared/shell-channels.ts'
+import { validationFailure } from '../shared/validation-failure.ts'
 import type { AppUrlMatcher } from './navigation.ts'
-import type { OutputHandlers } from './print.ts'
 
 /** The one thing the dispatcher needs from core's service. */
 export interface CallableService {
@@ -30,6 +22,11 @@ export interface CallableService {
 }
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
+
+/** Main's answer to one shell function, given its input as the table's schema parsed it. */
+export type ShellHandler<N extends ShellFunctionName> = (input: ShellInput<N>) => Result<ShellOutput<N>> | Promise<Result<ShellOutput<N>>>
+/** One handler per shell function: a function added to the table without one does not compile. */
+export type ShellHandlers = { [N in ShellFunctionName]: ShellHandler<N> }
 
 /**
  * Trusted sender: the main frame of our window's webContents, currently showing the app's page.
@@ -71,17 +68,8 @@ export interface IpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>
   service: CallableService
   isTrustedSender: SenderCheck
-  /** Opens a web link in the system browser (externalOpener(shell) in the app). */
-  openExternal: (url: string) => Promise<unknown>
-  /**
-   * Save a file, print, save as PDF (print.ts: outputHandlers). Each checks its own input; the
-   * channels are registered only when given.
-   */
-  output?: OutputHandlers
-  /** Settings → Calendar → Choose file… (calendar-file.ts); the channel is registered only when given. */
-  chooseCalendarFile?: () => Promise<Result<unknown>>
-  /** Settings → Updates (updater.ts); the channels are registered only when given. Each checks its own input. */
-  updates?: { [F in keyof UpdateFunctions]: (input: unknown) => Result<unknown> | Promise<Result<unknown>> }
+  /** The shell's own functions (shell-handlers.ts in the app), each registered on its table channel. */
+  shell: ShellHandlers
   /** Told after every mutation that succeeded (the reminder scheduler looks again). */
   onMutation?: (method: MethodName) => void
   /**
@@ -95,7 +83,7 @@ export interface IpcOptions {
 
 /** Registers every channel; returns a function that removes them again. */
 export function registerIpcHandlers(options: IpcOptions): () => void {
-  const { ipcMain, service, isTrustedSender, openExternal } = options
+  const { ipcMain, service, isTrustedSender } = options
   const log = options.log ?? (() => {})
   const channels: string[] = []
   for (const method of options.methodNames ?? EXPOSED_METHODS) {
@@ -122,45 +110,18 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
     })
     channels.push(channel)
   }
-  ipcMain.handle(IPC_OPEN_EXTERNAL, async (event, url: unknown): Promise<Result<null>> => {
-    if (!isTrustedSender(event)) {
-      log(`Refused ${IPC_OPEN_EXTERNAL} from ${describeSender(event)}`)
-      return forbidden()
-    }
-    const safe = toSafeExternalUrl(url)
-    if (!safe) return fail('VALIDATION', 'Only http and https links can be opened.')
-    try {
-      await openExternal(safe)
-      return ok(null)
-    } catch (error) {
-      return fail('INTERNAL', `The link could not be opened: ${(error as Error)?.message ?? String(error)}`)
-    }
-  })
-  channels.push(IPC_OPEN_EXTERNAL)
-  const { output, chooseCalendarFile, updates } = options
-  const outputChannels: [string, (input: unknown) => Promise<Result<unknown>>][] = []
-  if (output) {
-    outputChannels.push(
-      [IPC_SAVE_FILE, (input) => output.saveFile(input)],
-      [IPC_PRINT_HTML, (input) => output.printHtml(input)],
-      [IPC_SAVE_PDF, (input) => output.saveHtmlAsPdf(input)],
-    )
-  }
-  // Takes no input: whatever the page sends is ignored.
-  if (chooseCalendarFile) outputChannels.push([IPC_CHOOSE_CALENDAR_FILE, () => chooseCalendarFile()])
-  if (updates) {
-    for (const name of Object.keys(IPC_UPDATES) as (keyof UpdateFunctions)[]) {
-      outputChannels.push([IPC_UPDATES[name], async (input) => updates[name](input)])
-    }
-  }
-  for (const [channel, handle] of outputChannels) {
+  for (const name of SHELL_FUNCTION_NAMES) {
+    const { channel, input: schema } = shellApi[name]
+    const handle = options.shell[name] as (input: unknown) => Result<unknown> | Promise<Result<unknown>>
     ipcMain.handle(channel, async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event)) {
         log(`Refused ${channel} from ${describeSender(event)}`)
         return forbidden()
       }
+      const parsed = schema.safeParse(input)
+      if (!parsed.success) return validationFailure(parsed.error)
       try {
-        return toTransportResult(await handle(input))
+        return toTransportResult(await handle(parsed.data))
       } catch (error) {
         return fail('INTERNAL', (error as Error)?.message ?? String(error))
       }

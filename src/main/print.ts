@@ -17,54 +17,20 @@
 // report's PDF tests use) sends, so the @page margins alone apply.
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions, Protocol, Session, WebContents, WebContentsPrintOptions } from 'electron'
 import { printSettings } from '../core/report/print.ts'
+import type { PrintRequest, SaveFileRequest } from '../shared/bridge.ts'
 import { fail, ok, type Result } from '../shared/result.ts'
+import type { SavedFile, ShellInput } from '../shared/shell-api.ts'
 import { PRINT_HOST, PRINT_SCHEME } from './app-scheme.ts'
 import type { PrintDocuments } from './print-documents.ts'
-import { checkFilename, checkRecord, checkText, messageOf, saveFileRequest, saveWithDialog, type SaveDialogDeps } from './save-file.ts'
+import { messageOf, saveFileRequest, saveWithDialog, type SaveDialogDeps } from './save-file.ts'
 
 /** The print windows' session: in memory (no "persist:"), shared by nothing else. */
 export const PRINT_PARTITION = 'measure-tracker-print'
-/** The largest document the page may hand over to print (UTF-8 bytes). */
-export const MAX_HTML_BYTES = 200 * 1024 * 1024
 export const LOAD_TIMEOUT_MS = 60_000
 export const PDF_TIMEOUT_MS = 180_000
 
-export type Paper = 'A4' | 'Letter'
-export interface PrintInput {
-  html: string
-  paper: Paper
-  landscape: boolean
-}
-
-type Checked<T> = { ok: true; value: T } | { ok: false; result: Result<never> }
-
-const invalid = (message: string, path: string): Checked<never> => ({
-  ok: false,
-  result: fail('VALIDATION', message, { issues: [{ path: [path], message }] }),
-})
-
-function checkPrintFields(record: Record<string, unknown>): Checked<PrintInput> {
-  const html = checkText(record.html, 'html', MAX_HTML_BYTES)
-  if (!html.ok) return html
-  if (record.paper !== 'A4' && record.paper !== 'Letter') return invalid('The paper must be "A4" or "Letter".', 'paper')
-  if (typeof record.landscape !== 'boolean') return invalid('landscape must be true or false.', 'landscape')
-  return { ok: true, value: { html: html.value, paper: record.paper, landscape: record.landscape } }
-}
-
-export function checkPrintInput(input: unknown): Checked<PrintInput> {
-  const record = checkRecord(input, ['html', 'paper', 'landscape'])
-  return record.ok ? checkPrintFields(record.value) : record
-}
-
-export function checkPdfInput(input: unknown): Checked<PrintInput & { filename: string }> {
-  const record = checkRecord(input, ['html', 'paper', 'landscape', 'filename'])
-  if (!record.ok) return record
-  const filename = checkFilename(record.value.filename, ['pdf'])
-  if (!filename.ok) return filename
-  const fields = checkPrintFields(record.value)
-  if (!fields.ok) return fields
-  return { ok: true, value: { ...fields.value, filename: record.value.filename as string } }
-}
+export type PrintInput = PrintRequest
+export type Paper = PrintInput['paper']
 
 /** What the system print dialog starts with: the report's paper and orientation, backgrounds on. */
 export function printOptions(input: Pick<PrintInput, 'paper' | 'landscape'>): WebContentsPrintOptions {
@@ -237,15 +203,15 @@ export async function renderPdf(deps: PrintDeps, input: PrintInput): Promise<Res
 }
 
 export interface OutputHandlers {
-  saveFile(input: unknown): Promise<Result<{ path: string } | null>>
-  printHtml(input: unknown): Promise<Result<null>>
-  saveHtmlAsPdf(input: unknown): Promise<Result<{ path: string } | null>>
+  saveFile(request: SaveFileRequest): Promise<Result<SavedFile>>
+  printHtml(request: PrintInput): Promise<Result<null>>
+  saveHtmlAsPdf(request: ShellInput<'saveHtmlAsPdf'>): Promise<Result<SavedFile>>
 }
 
 /**
- * The three desktop output requests behind IPC_SAVE_FILE, IPC_PRINT_HTML and IPC_SAVE_PDF, each
- * checking its input first. One print or PDF at a time: a second request while one runs (a
- * double click, the menu and the board at once) answers CONFLICT.
+ * The three desktop output requests (the shell functions saveFile, printHtml and saveHtmlAsPdf),
+ * given inputs the dispatcher has checked against their schemas. One print or PDF at a time: a
+ * second request while one runs (a double click, the menu and the board at once) answers CONFLICT.
  */
 export function outputHandlers(deps: PrintDeps & SaveDialogDeps): OutputHandlers {
   let busy = false
@@ -259,20 +225,13 @@ export function outputHandlers(deps: PrintDeps & SaveDialogDeps): OutputHandlers
     }
   }
   return {
-    saveFile: (input) => saveFileRequest(deps, input),
-    printHtml(input) {
-      const checked = checkPrintInput(input)
-      if (!checked.ok) return Promise.resolve(checked.result)
-      return exclusive(() => printDocument(deps, checked.value))
-    },
-    saveHtmlAsPdf(input) {
-      const checked = checkPdfInput(input)
-      if (!checked.ok) return Promise.resolve(checked.result)
-      return exclusive(async () => {
-        const pdf = await renderPdf(deps, checked.value)
+    saveFile: (request) => saveFileRequest(deps, request),
+    printHtml: (request) => exclusive(() => printDocument(deps, request)),
+    saveHtmlAsPdf: (request) =>
+      exclusive(async () => {
+        const pdf = await renderPdf(deps, request)
         if (!pdf.ok) return pdf
-        return saveWithDialog(deps, checked.value.filename, 'pdf', pdf.value)
-      })
-    },
+        return saveWithDialog(deps, request.filename, 'pdf', pdf.value)
+      }),
   }
 }

@@ -214,13 +214,10 @@ describe('download and install, on the user’s word', () => {
 })
 
 describe('automatic checks', () => {
-  it('are saved as the user chose, and refused when the input is not the preferences', () => {
+  // Input that is not the preferences never reaches configure(): the shell's dispatcher refuses it
+  // against the table's schema (src/main/ipc.test.ts, "updates.configure refuses …").
+  it('are saved as the user chose', () => {
     const { updater, file } = setup()
-    expect(updater.configure({ checkAutomatically: 'yes' })).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', details: { issues: [{ path: ['checkAutomatically'] }] } },
-    })
-    expect(updater.configure({ checkAutomatically: true, url: 'https://evil.example/' })).toMatchObject({ ok: false })
     expect(file()).toBeNull()
     expect(updater.configure({ checkAutomatically: true })).toMatchObject({
       ok: true,

@@ -15,11 +15,10 @@
 //
 // electron-updater's updater, the file and the clock come in as parameters, so this is tested
 // with fakes.
-import { z } from 'zod'
 import { fail, ok, type Result } from '../shared/result.ts'
 import {
-  updatePreferencesSchema,
   type ReleaseSummary,
+  type UpdatePreferences,
   type UpdatePhase,
   type UpdateStatus,
   type UpdateUnsupportedReason,
@@ -67,8 +66,11 @@ export interface UpdaterOptions {
 
 export interface Updater {
   status(): UpdateStatus
-  /** Saves the preferences (the page's input, checked against the schema) and re-plans the automatic checks. */
-  configure(input: unknown): Result<UpdateStatus>
+  /**
+   * Saves the preferences and re-plans the automatic checks. The page's input has been checked
+   * against updatePreferencesSchema by the shell's dispatcher (src/shared/shell-api.ts) first.
+   */
+  configure(preferences: UpdatePreferences): Result<UpdateStatus>
   /** "Check now": asks at once (unless a check or download is under way: then the status as it is). */
   check(): Promise<Result<UpdateStatus>>
   /** Downloads the release on offer. */
@@ -191,13 +193,8 @@ export function createUpdater(options: UpdaterOptions): Updater {
 
   return {
     status,
-    configure(input) {
-      const parsed = updatePreferencesSchema.safeParse(input)
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }))
-        return fail('VALIDATION', z.prettifyError(parsed.error), { issues })
-      }
-      stored = { ...stored, preferences: parsed.data }
+    configure(preferences) {
+      stored = { ...stored, preferences }
       save()
       plan()
       options.onChange(status())

@@ -1,19 +1,13 @@
 import { EventEmitter } from 'node:events'
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { IpcRendererEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { METHOD_NAMES } from '../shared/api.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
-import {
-  IPC_CHOOSE_CALENDAR_FILE,
-  IPC_OPEN_EXTERNAL,
-  IPC_PREFIX,
-  IPC_PRINT_HTML,
-  IPC_PUSH_CHANNEL,
-  IPC_SAVE_FILE,
-  IPC_SAVE_PDF,
-  IPC_UPDATES,
-  type PushEvent,
-} from '../shared/bridge.ts'
+import { IPC_PREFIX, IPC_PUSH_CHANNEL, type PushEvent } from '../shared/bridge.ts'
+import { SHELL_FUNCTIONS, SHELL_FUNCTION_NAMES } from '../shared/shell-channels.ts'
+import { SHELL_CASES, channelOf } from '../../test/helpers/shell-requests.ts'
 import { createBridge, type BridgeIpc } from './bridge.ts'
 
 class FakeIpcRenderer extends EventEmitter {
@@ -134,9 +128,67 @@ describe('createBridge', () => {
   it('sends openExternal requests to main as a string (main validates)', async () => {
     const { bridge, ipc } = make()
     await bridge.openExternal('https://example.com/')
-    expect(ipc.invoke).toHaveBeenCalledWith(IPC_OPEN_EXTERNAL, 'https://example.com/')
+    expect(ipc.invoke).toHaveBeenCalledWith(channelOf('openExternal'), 'https://example.com/')
     await bridge.openExternal({ toString: () => 'javascript:alert(1)' } as never)
-    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_OPEN_EXTERNAL, 'javascript:alert(1)')
+    expect(ipc.invoke).toHaveBeenLastCalledWith(channelOf('openExternal'), 'javascript:alert(1)')
+  })
+})
+
+/** The bridge's shell functions by their table names: a group's members as "group.member". */
+function shellNamesOf(bridge: object): string[] {
+  return Object.entries(bridge)
+    .filter(([key]) => key !== 'api' && key !== 'onPush')
+    .flatMap(([key, value]) => (typeof value === 'function' ? [key] : Object.keys(value as object).map((member) => `${key}.${member}`)))
+}
+
+describe('the shell functions (src/shared/shell-channels.ts)', () => {
+  it('are exactly the table’s names, groups frozen like the bridge', () => {
+    const { bridge } = make()
+    expect(shellNamesOf(bridge).sort()).toEqual([...SHELL_FUNCTION_NAMES].sort())
+    expect(Object.isFrozen(bridge.updates)).toBe(true)
+  })
+
+  it.each(SHELL_CASES)('%s sends on its own channel only what its entry lets cross', async (name, request) => {
+    const { bridge, ipc } = make()
+    const { channel, argument } = SHELL_FUNCTIONS[name]
+    const [group, member] = name.split('.') as [string, string | undefined]
+    const target = (
+      member === undefined
+        ? bridge[group as keyof typeof bridge]
+        : (bridge as unknown as Record<string, Record<string, unknown>>)[group]![member]
+    ) as (...args: unknown[]) => Promise<unknown>
+    const padded =
+      argument.kind === 'fields'
+        ? { ...(request as object), path: '/etc/passwd', extra: () => 1 }
+        : argument.kind === 'text'
+          ? request
+          : { path: '/etc/passwd' }
+    expect(await target(padded, 'second argument')).toEqual({ ok: true, value: { channel, args: [request] } })
+    expect(ipc.invoke).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('the preload script’s own code', () => {
+  /** The modules a source file loads at run time (type-only imports are erased by the build). */
+  function runtimeImports(file: string): string[] {
+    const text = readFileSync(file, 'utf8')
+    return [...text.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?'([^']+)'/gm)].map((match) => match[1]!)
+  }
+
+  it('needs nothing but electron: the shell table it builds from carries no zod', () => {
+    const seen = new Set<string>()
+    const packages = new Set<string>()
+    const visit = (file: string) => {
+      if (seen.has(file)) return
+      seen.add(file)
+      for (const specifier of runtimeImports(file)) {
+        if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier))
+        else packages.add(specifier)
+      }
+    }
+    visit(resolve(import.meta.dirname, 'index.ts'))
+    expect([...packages]).toEqual(['electron'])
+    expect([...seen].map((file) => file.slice(resolve(import.meta.dirname, '..').length + 1)).sort()).toContain('shared/shell-channels.ts')
   })
 })
 
@@ -144,15 +196,20 @@ describe('saveFile, printHtml, saveHtmlAsPdf', () => {
   it('send the named fields to their own channels', async () => {
     const { bridge, ipc } = make()
     await bridge.saveFile({ filename: 'all.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' })
-    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_SAVE_FILE, {
+    expect(ipc.invoke).toHaveBeenLastCalledWith(channelOf('saveFile'), {
       filename: 'all.ics',
       mimeType: 'text/calendar',
       content: 'BEGIN:VCALENDAR',
     })
     await bridge.printHtml({ html: '<p>r</p>', paper: 'Letter', landscape: false })
-    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_PRINT_HTML, { html: '<p>r</p>', paper: 'Letter', landscape: false })
+    expect(ipc.invoke).toHaveBeenLastCalledWith(channelOf('printHtml'), { html: '<p>r</p>', paper: 'Letter', landscape: false })
     await bridge.saveHtmlAsPdf({ html: '<p>r</p>', paper: 'A4', landscape: true, filename: 'r.pdf' })
-    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_SAVE_PDF, { html: '<p>r</p>', paper: 'A4', landscape: true, filename: 'r.pdf' })
+    expect(ipc.invoke).toHaveBeenLastCalledWith(channelOf('saveHtmlAsPdf'), {
+      html: '<p>r</p>',
+      paper: 'A4',
+      landscape: true,
+      filename: 'r.pdf',
+    })
   })
 
   it('send plain values only: extra fields stay behind, objects become null, a reactive proxy is read through', async () => {
@@ -163,9 +220,9 @@ describe('saveFile, printHtml, saveHtmlAsPdf', () => {
     expect(sent).toEqual({ filename: 'a.csv', mimeType: 'text/csv', content: 'x' })
     expect(Object.getPrototypeOf(sent)).toBe(Object.prototype)
     await bridge.printHtml({ html: { toString: () => '<script>' }, paper: 'A4' } as never)
-    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_PRINT_HTML, { html: null, paper: 'A4' })
+    expect(ipc.invoke).toHaveBeenLastCalledWith(channelOf('printHtml'), { html: null, paper: 'A4' })
     await bridge.saveFile('all.ics' as never)
-    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_SAVE_FILE, null)
+    expect(ipc.invoke).toHaveBeenLastCalledWith(channelOf('saveFile'), null)
   })
 
   it('answer with a Result when the channel fails or a field cannot be read', async () => {
@@ -189,7 +246,7 @@ describe('chooseCalendarFile', () => {
   it('sends nothing to its channel, whatever it is called with: main asks for the path itself', async () => {
     const { bridge, ipc } = make()
     await (bridge.chooseCalendarFile as (...args: unknown[]) => Promise<unknown>)({ path: '/etc/passwd' })
-    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_CHOOSE_CALENDAR_FILE, undefined)
+    expect(ipc.invoke).toHaveBeenLastCalledWith(channelOf('chooseCalendarFile'), undefined)
     ipc.invoke.mockRejectedValueOnce(new Error('gone'))
     expect(await bridge.chooseCalendarFile()).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'gone' } })
   })
@@ -205,11 +262,11 @@ describe('updates (Settings → Updates)', () => {
     await bridge.updates.download()
     await bridge.updates.install()
     expect(ipc.invoke.mock.calls).toEqual([
-      [IPC_UPDATES.configure, { checkAutomatically: true }],
-      [IPC_UPDATES.status, undefined],
-      [IPC_UPDATES.check, undefined],
-      [IPC_UPDATES.download, undefined],
-      [IPC_UPDATES.install, undefined],
+      [channelOf('updates.configure'), { checkAutomatically: true }],
+      [channelOf('updates.status'), undefined],
+      [channelOf('updates.check'), undefined],
+      [channelOf('updates.download'), undefined],
+      [channelOf('updates.install'), undefined],
     ])
   })
 

@@ -1,27 +1,20 @@
-// The bridge the page gets as window.measureTracker: named API functions, a push subscription,
-// openExternal and the desktop's output functions (save a file, print, save as PDF) — never
-// ipcRenderer itself, never an arbitrary channel, never Node.
+// The bridge the page gets as window.measureTracker: named API functions, a push subscription and
+// the shell's own functions (open a web link, save a file, print, save as PDF, the calendar's
+// file, updates), each built from its entry in src/shared/shell-channels.ts — never ipcRenderer
+// itself, never an arbitrary channel, never Node.
 // Built from an ipcRenderer passed in, so it is tested with a fake.
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
 import {
-  IPC_CHOOSE_CALENDAR_FILE,
-  IPC_OPEN_EXTERNAL,
   IPC_PREFIX,
-  IPC_PRINT_HTML,
   IPC_PUSH_CHANNEL,
-  IPC_SAVE_FILE,
-  IPC_SAVE_PDF,
-  IPC_UPDATES,
   type ApiFunctions,
   type MeasureTrackerBridge,
-  type PrintRequest,
   type PushEvent,
-  type SaveFileRequest,
-  type UpdateFunctions,
+  type ShellFunctions,
 } from '../shared/bridge.ts'
 import type { MethodName } from '../shared/api.ts'
-import type { CalendarSubscription } from '../shared/api-views.ts'
 import { fail, type Result } from '../shared/result.ts'
+import { SHELL_FUNCTIONS, type ShellArgument } from '../shared/shell-channels.ts'
 
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>
 
@@ -66,35 +59,47 @@ function pick(input: unknown, keys: readonly string[]): Record<string, unknown> 
   return out
 }
 
-/** Sends the named fields of `input` (see pick): a Result whatever happens, even a throwing getter. */
-async function send<T>(ipc: BridgeIpc, channel: string, input: unknown, keys: readonly string[]): Promise<Result<T>> {
-  let plain: Record<string, unknown> | null
-  try {
-    plain = pick(input, keys)
-  } catch (error) {
-    return fail('VALIDATION', `The request cannot be sent: ${(error as Error)?.message ?? String(error)}`)
-  }
-  try {
-    return (await ipc.invoke(channel, plain)) as Result<T>
-  } catch (error) {
-    return fail('INTERNAL', (error as Error)?.message ?? String(error))
+/** What of the page's argument crosses (shell-channels.ts): nothing, the text, or the named fields (see pick). */
+function shape(argument: ShellArgument, input: unknown): unknown {
+  switch (argument.kind) {
+    case 'none':
+      return undefined
+    case 'text':
+      return String(input)
+    case 'fields':
+      return pick(input, argument.fields)
   }
 }
 
-const SAVE_FILE_FIELDS = ['filename', 'mimeType', 'content'] as const
-const PRINT_FIELDS = ['html', 'paper', 'landscape'] as const
-const PDF_FIELDS = [...PRINT_FIELDS, 'filename'] as const
-const UPDATE_PREFERENCE_FIELDS = ['checkAutomatically'] as const
+/** A shell function: sends what its entry lets cross, a Result whatever happens (even a throwing getter or toString). */
+function shellFunction(ipc: BridgeIpc, channel: string, argument: ShellArgument): (input?: unknown) => Promise<Result<unknown>> {
+  return async (input) => {
+    let wire: unknown
+    try {
+      wire = shape(argument, input)
+    } catch (error) {
+      return fail('VALIDATION', `The request cannot be sent: ${(error as Error)?.message ?? String(error)}`)
+    }
+    try {
+      return (await ipc.invoke(channel, wire)) as Result<unknown>
+    } catch (error) {
+      return fail('INTERNAL', (error as Error)?.message ?? String(error))
+    }
+  }
+}
 
-/** Settings → Updates: only the preferences cross; main checks them against their schema. */
-function updateFunctions(ipc: BridgeIpc): UpdateFunctions {
-  return Object.freeze({
-    status: () => call(ipc, IPC_UPDATES.status, undefined),
-    configure: (preferences) => send(ipc, IPC_UPDATES.configure, preferences, UPDATE_PREFERENCE_FIELDS),
-    check: () => call(ipc, IPC_UPDATES.check, undefined),
-    download: () => call(ipc, IPC_UPDATES.download, undefined),
-    install: () => call(ipc, IPC_UPDATES.install, undefined),
-  } satisfies UpdateFunctions)
+/** Every shell function of the table, a dotted name ("updates.check") inside its frozen group. */
+function shellFunctions(ipc: BridgeIpc): ShellFunctions {
+  const functions: Record<string, unknown> = {}
+  const groups: Record<string, Record<string, unknown>> = {}
+  for (const [name, { channel, argument }] of Object.entries(SHELL_FUNCTIONS)) {
+    const call = shellFunction(ipc, channel, argument)
+    const dot = name.indexOf('.')
+    if (dot < 0) functions[name] = call
+    else (groups[name.slice(0, dot)] ??= {})[name.slice(dot + 1)] = call
+  }
+  for (const [group, members] of Object.entries(groups)) functions[group] = Object.freeze(members)
+  return functions as unknown as ShellFunctions
 }
 
 export function createBridge(ipc: BridgeIpc, methodNames: readonly MethodName[]): MeasureTrackerBridge {
@@ -105,6 +110,7 @@ export function createBridge(ipc: BridgeIpc, methodNames: readonly MethodName[])
     api[name] = (input: unknown) => call(ipc, channel, input)
   }
   return Object.freeze({
+    ...shellFunctions(ipc),
     api: Object.freeze(api) as unknown as ApiFunctions,
     onPush(listener: (event: PushEvent) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('onPush needs a function')
@@ -118,22 +124,5 @@ export function createBridge(ipc: BridgeIpc, methodNames: readonly MethodName[])
         ipc.removeListener(IPC_PUSH_CHANNEL, relay)
       }
     },
-    openExternal(url: string): Promise<Result<null>> {
-      return call<null>(ipc, IPC_OPEN_EXTERNAL, String(url))
-    },
-    saveFile(file: SaveFileRequest): Promise<Result<{ path: string } | null>> {
-      return send(ipc, IPC_SAVE_FILE, file, SAVE_FILE_FIELDS)
-    },
-    printHtml(request: PrintRequest): Promise<Result<null>> {
-      return send(ipc, IPC_PRINT_HTML, request, PRINT_FIELDS)
-    },
-    saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>> {
-      return send(ipc, IPC_SAVE_PDF, request, PDF_FIELDS)
-    },
-    // Nothing crosses: main asks for the path itself.
-    chooseCalendarFile(): Promise<Result<CalendarSubscription | null>> {
-      return call(ipc, IPC_CHOOSE_CALENDAR_FILE, undefined)
-    },
-    updates: updateFunctions(ipc),
   })
 }

@@ -1,9 +1,10 @@
 // What the Electron preload exposes on `window.measureTracker`, and what the browser host's
 // HTTP client mimics: named, typed functions only — never a raw channel.
 import type { Input, MethodName, Output } from './api.ts'
-import type { CalendarSubscription } from './api-views.ts'
 import type { Result } from './result.ts'
-import type { UpdatePreferences, UpdateStatus } from './updates.ts'
+import type { ShellOutput, ShellRequest } from './shell-api.ts'
+import type { ShellFunctionName } from './shell-channels.ts'
+import type { UpdateStatus } from './updates.ts'
 
 export type ApiFunctions = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> }
 
@@ -29,66 +30,45 @@ export const MENU_COMMANDS = [
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
-export interface MeasureTrackerBridge {
+/** A shell function as the page calls it: one argument (none when nothing crosses), a Result whatever happens. */
+type ShellBridgeFunction<N extends ShellFunctionName> = [ShellRequest<N>] extends [undefined]
+  ? () => Promise<Result<ShellOutput<N>>>
+  : (input: ShellRequest<N>) => Promise<Result<ShellOutput<N>>>
+
+type TopLevelShellName = Exclude<ShellFunctionName, `${string}.${string}`>
+type ShellGroup = ShellFunctionName extends infer N ? (N extends `${infer G}.${string}` ? G : never) : never
+
+/**
+ * The shell's functions on the bridge, from its contract (shell-api.ts, shell-channels.ts): each
+ * name a function, a dotted name ("updates.check") a function of a group (bridge.updates.check).
+ */
+export type ShellFunctions = { [N in TopLevelShellName]: ShellBridgeFunction<N> } & {
+  [G in ShellGroup]: { [N in ShellFunctionName as N extends `${G}.${infer M}` ? M : never]: ShellBridgeFunction<N> }
+}
+
+/**
+ * Besides the API and the push events, the shell's functions: openExternal (an http(s) link in the
+ * system browser; anything else is refused by the host), saveFile (the native save dialog, then
+ * the file; null when cancelled), printHtml and saveHtmlAsPdf (a self-contained HTML document
+ * through the system print dialog, or to PDF and saved), chooseCalendarFile (where to keep the
+ * subscribable calendar; the page never names the path) and updates (Settings → Updates, desktop
+ * only: nothing is checked, downloaded or installed but through these, on the user's word).
+ */
+export interface MeasureTrackerBridge extends ShellFunctions {
   api: ApiFunctions
   onPush(listener: (event: PushEvent) => void): () => void
-  /** Opens an http(s) link in the system browser; anything else is refused by the host. */
-  openExternal(url: string): Promise<Result<null>>
-  /** Asks where to save (desktop: native dialog) and writes the file; null when cancelled. */
-  saveFile(file: SaveFileRequest): Promise<Result<{ path: string } | null>>
-  /** Prints a self-contained HTML document through the system print dialog. */
-  printHtml(request: PrintRequest): Promise<Result<null>>
-  /** Renders a self-contained HTML document to PDF (Electron printToPDF) and saves it; null when cancelled. */
-  saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
-  /**
-   * Asks where to keep the subscribable calendar (native save dialog), writes it there and makes
-   * that the kept file; the subscription after it, or null when cancelled. The page never names
-   * the path itself.
-   */
-  chooseCalendarFile(): Promise<Result<CalendarSubscription | null>>
-  /**
-   * Settings → Updates (desktop only; src/main/updater.ts): the status, the preferences, "Check
-   * now", downloading the release on offer and installing it (the app restarts). Nothing is
-   * checked, downloaded or installed but through these, on the user's word.
-   */
-  updates: UpdateFunctions
 }
 
-export interface UpdateFunctions {
-  status(): Promise<Result<UpdateStatus>>
-  configure(preferences: UpdatePreferences): Promise<Result<UpdateStatus>>
-  check(): Promise<Result<UpdateStatus>>
-  download(): Promise<Result<UpdateStatus>>
-  install(): Promise<Result<null>>
-}
+export type UpdateFunctions = ShellFunctions['updates']
+export type SaveFileRequest = ShellRequest<'saveFile'>
+export type PrintRequest = ShellRequest<'printHtml'>
 
-export interface SaveFileRequest {
-  filename: string
-  mimeType: string
-  content: string
-}
-
-export interface PrintRequest {
-  html: string
-  paper: 'A4' | 'Letter'
-  landscape: boolean
-}
-
-/** IPC channel names (Electron) — one per method, prefixed, so the dispatcher can reject anything else. */
+/**
+ * IPC channel names (Electron): one per API method, prefixed, so the dispatcher can reject anything
+ * else; the shell's functions have theirs in shell-channels.ts.
+ */
 export const IPC_PREFIX = 'mt:'
 export const IPC_PUSH_CHANNEL = 'mt-push'
-export const IPC_OPEN_EXTERNAL = 'mt-open-external'
-export const IPC_SAVE_FILE = 'mt-save-file'
-export const IPC_PRINT_HTML = 'mt-print-html'
-export const IPC_SAVE_PDF = 'mt-save-pdf'
-export const IPC_CHOOSE_CALENDAR_FILE = 'mt-choose-calendar-file'
-export const IPC_UPDATES = {
-  status: 'mt-updates-status',
-  configure: 'mt-updates-configure',
-  check: 'mt-updates-check',
-  download: 'mt-updates-download',
-  install: 'mt-updates-install',
-} as const satisfies Record<keyof UpdateFunctions, string>
 
 /**
  * HTTP protocol of the browser host. No token travels with these: the host authenticates the
