@@ -7,6 +7,7 @@ import type { OpenStoreOptions, Store } from '../core/open.ts'
 import type { PushEvent } from '../shared/bridge.ts'
 import { translator } from '../shared/i18n/translate.ts'
 import { createCalendarFileKeeper } from '../core/calendar-file.ts'
+import { createWatchRunner } from '../core/watch/runner.ts'
 import { writeFileAtomically } from '../core/fs/atomic-write.ts'
 import { databasePathFor } from './args.ts'
 import { chooseCalendarFile } from './calendar-file.ts'
@@ -251,6 +252,12 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
 
   // The subscribable calendar's file, if one is kept (Settings → Calendar), rewritten after every change.
   const calendarFile = createCalendarFileKeeper({ service: store.service, log: (message) => log.warn(message) })
+  // Watching official sources (issue 16), off until the user turns it on: main contacts the network, never the page.
+  const watch = createWatchRunner({
+    service: store.service,
+    onRecorded: () => pushToWindow(contents, { type: 'data-changed' }),
+    log: (message) => log.warn(message),
+  })
   const saveDialog = {
     dialog,
     parentWindow: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
@@ -287,6 +294,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     onMutation: () => {
       reminders.dataChanged()
       calendarFile.changed()
+      watch.changed()
     },
     log: (message) => log.warn(message),
   })
@@ -294,12 +302,14 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     pushToWindow(contents, { type: 'data-changed' })
     reminders.dataChanged()
     calendarFile.changed()
+    watch.changed()
   })
   calendarFile.changed()
   // Timers do not run while the computer sleeps: what fell due meanwhile is shown on waking.
   powerMonitor.on('resume', () => {
     reminders.dataChanged()
     calendarFile.changed()
+    watch.changed()
     updater.wake()
   })
   updater.start()
@@ -337,6 +347,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
       if (remindersStarted) return
       remindersStarted = true
       reminders.start()
+      // Watching official sources (if the user turned it on) starts with the first window too.
+      watch.changed()
     })
     window.webContents.on('context-menu', (_event, params) => {
       const template = buildContextMenuTemplate(params, t, {
@@ -370,6 +382,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   app.on('will-quit', () => {
     reminders.stop()
     calendarFile.stop()
+    watch.stop()
     updater.stop()
     unregister()
     stopWatching()

@@ -13,6 +13,7 @@ import type {
   TransitionKind,
 } from './domain.ts'
 import type { MethodName } from './api.ts'
+import type { WatchTerms } from './watch.ts'
 
 /** One row of the board: a measure's identity and its derived status at the asked instant. */
 export interface MeasureSummary extends MeasureStatus {
@@ -44,6 +45,8 @@ export interface AuditEntry {
 }
 
 export interface MeasureDetail extends Measure {
+  /** What the measure watches for in official sources (issue 16); absent when nothing. */
+  watch?: WatchTerms
   state: MeasureStatus
   /** All transitions of the measure's life in time order, past and future. */
   transitions: { kind: string; at: string; eventId: string }[]

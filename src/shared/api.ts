@@ -53,6 +53,18 @@ import type {
   ReportFile,
   UpcomingTransition,
 } from './api-views.ts'
+import {
+  feedInputSchema,
+  watchConfigureSchema,
+  watchFeedSwitchSchema,
+  watchHitRefSchema,
+  watchRecordSchema,
+  watchSetTermsSchema,
+  type WatchHit,
+  type WatchPlan,
+  type WatchStatus,
+  type WatchTerms,
+} from './watch.ts'
 
 type MethodKind = 'query' | 'mutation'
 interface MethodSpec<S extends z.ZodType> {
@@ -139,6 +151,22 @@ export const api = {
   'backups.inspect': query(z.object({ name: backupNameSchema }).strict()),
   'backups.create': mutation(z.object({}).strict()),
   'backups.restore': mutation(z.object({ name: backupNameSchema }).strict()),
+  // Watching official sources (issue 16; src/core/service/watch.ts). The page asks for a check or a
+  // cancel; the host's check runner (core/watch/runner.ts) does the network work through watch.plan
+  // and watch.record, which the page cannot call.
+  'watch.status': query(z.object({}).strict()),
+  'watch.configure': mutation(watchConfigureSchema),
+  'watch.addFeed': mutation(feedInputSchema),
+  'watch.setFeedEnabled': mutation(watchFeedSwitchSchema),
+  'watch.removeFeed': mutation(z.object({ id: idSchema }).strict()),
+  'watch.checkNow': mutation(z.object({}).strict()),
+  'watch.cancel': mutation(z.object({}).strict()),
+  'watch.setTerms': mutation(watchSetTermsSchema),
+  'watch.hits': query(z.object({ measureId: idSchema.optional() }).strict()),
+  'watch.dismiss': mutation(watchHitRefSchema),
+  'watch.cite': mutation(watchHitRefSchema.extend({ event: eventInputSchema }).strict()),
+  'watch.plan': query(z.object({}).strict()),
+  'watch.record': mutation(watchRecordSchema),
 } as const
 
 export type Api = typeof api
@@ -205,5 +233,20 @@ export interface ApiOutputs {
   'backups.create': BackupEntry
   /** What was restored, and the name of the backup that keeps the state it replaced. */
   'backups.restore': { restored: BackupContents; keptAs: string }
+  'watch.status': WatchStatus
+  'watch.configure': WatchStatus
+  'watch.addFeed': WatchStatus
+  'watch.setFeedEnabled': WatchStatus
+  'watch.removeFeed': WatchStatus
+  'watch.checkNow': WatchStatus
+  'watch.cancel': WatchStatus
+  'watch.setTerms': WatchTerms
+  /** Open watch items (not dismissed, not cited), newest first: one measure's, or every measure's. */
+  'watch.hits': WatchHit[]
+  'watch.dismiss': { id: string }
+  /** The event recorded; the document is a source of the measure and the item is handled. */
+  'watch.cite': MeasureEvent
+  'watch.plan': WatchPlan
+  'watch.record': { recorded: number }
 }
 export type Output<M extends MethodName> = ApiOutputs[M]

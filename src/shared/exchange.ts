@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { LIMITS, measureSchema, type Measure } from './domain.ts'
 import { epochMs, isValidZonedInstant } from './time.ts'
+import { watchTermsSchema } from './watch.ts'
 
 export const EXCHANGE_FORMAT = 'measure-tracker'
 export const EXCHANGE_VERSION = 3
@@ -24,6 +25,8 @@ export const EXCHANGE_READABLE_VERSIONS = [1, 2, 3] as const
 
 const exchangedMeasureSchema = measureSchema.extend({
   deletedAt: z.string().max(40).nullable().default(null),
+  /** What the measure watches for in official sources (issue 16); optional, so older files read as before. */
+  watch: watchTermsSchema.optional(),
 })
 export type ExchangedMeasure = z.infer<typeof exchangedMeasureSchema>
 

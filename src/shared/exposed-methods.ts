@@ -63,6 +63,21 @@ export const EXPOSED_METHODS = [
   'backups.inspect',
   'backups.create',
   'backups.restore',
+  // Watching official sources (issue 16): Settings → Network (components/settings/NetworkPanel.vue)
+  // asks for checks, turns sources on and off and adds feeds; the measure page and Needs review
+  // list, dismiss and cite the items found (composables/useWatch.ts, stores/measure.ts). The
+  // runner's own watch.plan and watch.record are not here: the page never does network work.
+  'watch.status',
+  'watch.configure',
+  'watch.addFeed',
+  'watch.setFeedEnabled',
+  'watch.removeFeed',
+  'watch.checkNow',
+  'watch.cancel',
+  'watch.setTerms',
+  'watch.hits',
+  'watch.dismiss',
+  'watch.cite',
 ] as const satisfies readonly MethodName[]
 
 export type ExposedMethod = (typeof EXPOSED_METHODS)[number]

@@ -2,7 +2,7 @@
 // what the app shows of the checks. Shared by core (storage, the check runner), every host and the
 // renderer; no Node, no DOM. Network use is opt-in and happens in core only (core/watch/).
 import { z } from 'zod'
-import { LIMITS, httpUrlSchema, idSchema } from './domain.ts'
+import { LIMITS, httpUrlSchema, idSchema, type LocalizedText } from './domain.ts'
 
 /** At most this many entries per kind of term, and per feed's keyword list. */
 export const WATCH_TERMS_PER_KIND = 20
@@ -90,6 +90,8 @@ export interface WatchHit {
   /** Which of the measure's terms matched, in the words of the terms ("docket USTR-2025-0022"). */
   matched: string
   foundAt: string
+  /** The measure's title, when items of every measure are listed (Needs review). */
+  measureTitle?: LocalizedText
 }
 
 /** One thing the app contacts, as Settings → Network lists it. */

@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { createCalendarFileKeeper } from '../core/calendar-file.ts'
+import { createWatchRunner } from '../core/watch/runner.ts'
+import type { FetchFunction } from '../core/watch/fetch-limited.ts'
 import { openStore, type Store } from '../core/open.ts'
 import { api, isMethodName } from '../shared/api.ts'
 import { HTTP_API_PREFIX, HTTP_CALENDAR_KEY_PARAM, HTTP_CALENDAR_PATH, HTTP_EVENTS_PATH } from '../shared/bridge.ts'
@@ -68,6 +70,8 @@ export interface WebHostOptions {
   heartbeatMs?: number
   /** Unexpected errors while answering a request (default: printed to stderr). */
   onError?: (error: unknown) => void
+  /** Watching official sources (issue 16): the Federal Register search's address and the fetch used (tests serve fixtures locally). */
+  watch?: { federalRegisterApi?: string; fetch?: FetchFunction }
 }
 
 export interface WebHost {
@@ -157,9 +161,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const hub = createEventHub(options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
   // The subscribable calendar's file, if one is kept, is rewritten after every change this host learns of.
   const calendarFile = createCalendarFileKeeper({ service: store.service, log: (message) => onError(new Error(message)) })
+  // Watching official sources (off until the user turns it on): the host, not the page, contacts the network.
+  const watch = createWatchRunner({
+    service: store.service,
+    federalRegisterApi: options.watch?.federalRegisterApi,
+    fetch: options.watch?.fetch,
+    onRecorded: () => hub.broadcast({ type: 'data-changed' }),
+    log: (message) => onError(new Error(message)),
+  })
   const dataChanged = (): void => {
     hub.broadcast({ type: 'data-changed' })
     calendarFile.changed()
+    watch.changed()
   }
   let port = 0
 
@@ -439,6 +452,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = address.port
   const stopWatching = store.watchExternalChanges(dataChanged, options.pollMs ?? DEFAULT_POLL_MS)
   calendarFile.changed()
+  watch.changed()
 
   let closing: Promise<void> | null = null
   const baseUrl = `http://${LOOPBACK}:${port}/`
@@ -453,10 +467,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       closing ??= (async () => {
         stopWatching()
         calendarFile.stop()
+        watch.stop()
         hub.close()
         const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()))
         server.closeAllConnections()
         await closed
+        // A check in flight was aborted by stop(); it records its end before the store closes.
+        await watch.idle()
         store.close()
       })()
       return closing

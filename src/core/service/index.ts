@@ -27,6 +27,8 @@ import { noteHandlers, tagHandlers } from './notes.ts'
 import { progressHandlers } from './progress.ts'
 import { sourceHandlers } from './sources.ts'
 import { BACKUP_METHODS_OWN_TRANSACTION, backupHandlers } from './backups.ts'
+import { watchHandlers } from './watch.ts'
+import { resolveCitedHits } from '../store/watch-rows.ts'
 
 export const handlers: Handlers<MethodName> = {
   ...metaHandlers,
@@ -45,6 +47,7 @@ export const handlers: Handlers<MethodName> = {
   ...calendarHandlers,
   ...calendarSubscriptionHandlers,
   ...backupHandlers,
+  ...watchHandlers,
 }
 
 /** Mutations that write their own audit rows (many measures at once; a setting with its value before; reminders shown; the calendar subscription without its key). */
@@ -54,6 +57,12 @@ const SELF_AUDITED: ReadonlySet<MethodName> = new Set([
   'reminders.markShown',
   'calendar.configureSubscription',
   'calendar.setSubscriptionFile',
+  // Watching (issue 16): settings changes with their value before, and the runner's compact record of a check.
+  'watch.configure',
+  'watch.addFeed',
+  'watch.setFeedEnabled',
+  'watch.removeFeed',
+  'watch.record',
 ])
 
 function isDetail(output: unknown): output is MeasureDetail {
@@ -106,6 +115,8 @@ export function createService(context: ServiceContext): Service {
             })
             // What the change means for calendars that imported or subscribed to an export (issue 13).
             if (auditedId) recordCalendarChange(context, auditedId, calendarBefore)
+            // A watched document an event now cites has been dealt with (issue 16).
+            if (auditedId) resolveCitedHits(context.db, auditedId, timestamp(context.nowMs()))
             // A returned measure page includes its history: let it show the change just made.
             if (auditedId && isDetail(output)) output.history = auditOf(context, auditedId)
           }

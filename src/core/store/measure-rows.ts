@@ -22,8 +22,12 @@ import { epochMs } from '../../shared/time.ts'
 import { withDerivedScript, withDerivedScripts } from '../text/chinese-script.ts'
 import { statement } from './statements.ts'
 import { TIMELINE_SELECT } from './timeline-column.ts'
+import type { WatchTerms } from '../../shared/watch.ts'
+import { hasWatchTables, readWatchTerms, termsFromCell, writeWatchTerms } from './watch-rows.ts'
 
 export interface StoredMeasure extends Measure {
+  /** What the measure watches for in official sources (issue 16); absent when nothing. */
+  watch?: WatchTerms
   createdAt: string
   updatedAt: string
   deletedAt: string | null
@@ -47,6 +51,7 @@ export function readMeasure(db: DatabaseSync, id: string): StoredMeasure | null 
     .prepare('SELECT * FROM notes WHERE measure_id = ? AND deleted_at IS NULL ORDER BY pinned DESC, created_at DESC')
     .all(id) as Row[]
   const progress = statement(db, 'SELECT * FROM commitment_progress WHERE measure_id = ? ORDER BY as_of_ms, id').all(id) as Row[]
+  const watch = readWatchTerms(db, id)
   return {
     ...factsFromRow(m),
     id: m.id as string,
@@ -56,6 +61,7 @@ export function readMeasure(db: DatabaseSync, id: string): StoredMeasure | null 
     links: links.map((l) => ({ targetId: l.target_id as string, relation: l.relation as MeasureLink['relation'] })),
     notes: notes.map(noteFromRow),
     progress: progress.map(progressFromRow),
+    ...(watch ? { watch } : {}),
     createdAt: m.created_at as string,
     updatedAt: m.updated_at as string,
     deletedAt: m.deleted_at as string | null,
@@ -350,6 +356,7 @@ export function writeWholeMeasure(db: DatabaseSync, measure: StoredMeasure, opti
   measure.sources.forEach((source, position) => insertSource(db, measure.id, source, position))
   measure.notes.forEach((note) => insertNote(db, measure.id, note))
   measure.progress.forEach((entry) => insertProgress(db, measure.id, entry))
+  writeWatchTerms(db, measure.id, measure.watch)
   for (const row of inbound)
     insertLink(db, row.measure_id as string, { targetId: measure.id, relation: row.relation as MeasureLink['relation'] })
 }
@@ -377,6 +384,7 @@ export const CHILD_ROWS_SQL: Readonly<Record<keyof MeasureChildRows, string>> = 
   links: 'SELECT * FROM links ORDER BY measure_id, target_id',
   notes: 'SELECT * FROM notes WHERE deleted_at IS NULL ORDER BY measure_id, pinned DESC, created_at DESC',
   progress: 'SELECT * FROM commitment_progress ORDER BY measure_id, as_of_ms, id',
+  watch: 'SELECT measure_id, terms FROM watch_terms ORDER BY measure_id',
 }
 
 /** Every measure, deleted ones included, in id order: one query per table. */
@@ -388,6 +396,7 @@ export function readAllMeasures(db: DatabaseSync): StoredMeasure[] {
   const links = rowsOf('links')
   const notes = rowsOf('notes')
   const progress = rowsOf('progress')
+  const watch = hasWatchTables(db) ? rowsOf('watch') : new Map<string, Row[]>() // TEMPORARY guard (watch-rows.ts)
   return (statement(db, 'SELECT * FROM measures ORDER BY id').all() as Row[]).map((m) => {
     const id = m.id as string
     return measureFromRows(m, {
@@ -397,15 +406,17 @@ export function readAllMeasures(db: DatabaseSync): StoredMeasure[] {
       links: links.get(id) ?? [],
       notes: notes.get(id) ?? [],
       progress: progress.get(id) ?? [],
+      watch: watch.get(id) ?? [],
     })
   })
 }
 
 /** A measure's rows of each table, in the order readAllMeasures reads them. */
-export type MeasureChildRows = Record<'tags' | 'events' | 'sources' | 'links' | 'notes' | 'progress', Row[]>
+export type MeasureChildRows = Record<'tags' | 'events' | 'sources' | 'links' | 'notes' | 'progress' | 'watch', Row[]>
 
 /** A whole measure from its row and its rows in the other tables (readAllMeasures, store/measure-cursor.ts). */
 export function measureFromRows(m: Row, rows: MeasureChildRows): StoredMeasure {
+  const watch = termsFromCell(rows.watch[0]?.terms)
   return {
     ...factsFromRow(m),
     id: m.id as string,
@@ -415,6 +426,7 @@ export function measureFromRows(m: Row, rows: MeasureChildRows): StoredMeasure {
     notes: rows.notes.map(noteFromRow),
     progress: rows.progress.map(progressFromRow),
     tags: rows.tags.map((t) => t.tag as string),
+    ...(watch ? { watch } : {}),
     createdAt: m.created_at as string,
     updatedAt: m.updated_at as string,
     deletedAt: m.deleted_at as string | null,

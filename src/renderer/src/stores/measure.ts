@@ -7,6 +7,7 @@ import { ref, watch } from 'vue'
 import type { EventInput, ProgressInput } from '../../../shared/api-inputs.ts'
 import type { MeasureDetail } from '../../../shared/api-views.ts'
 import type { Result } from '../../../shared/result.ts'
+import type { WatchTermsInput } from '../../../shared/watch.ts'
 import { useClient } from '../api/client.ts'
 import { useServiceQuery } from '../composables/useServiceQuery.ts'
 import { useClockStore } from './clock.ts'
@@ -61,6 +62,10 @@ export const useMeasureStore = defineStore('measure', () => {
   }
 
   const recordEvent = async (event: EventInput) => after(await useClient().call('events.record', { measureId: id.value!, event }))
+  // Watching official sources (issue 16): the event citing a found document (which becomes a source), and the measure's terms.
+  const citeWatchHit = async (hitId: string, event: EventInput) =>
+    after(await useClient().call('watch.cite', { measureId: id.value!, hitId, event }))
+  const setWatchTerms = async (terms: WatchTermsInput) => after(await useClient().call('watch.setTerms', { measureId: id.value!, terms }))
   const chooseAlternative = async (eventId: string, index: number) =>
     after(await useClient().call('events.chooseAlternative', { measureId: id.value!, eventId, index }))
 
@@ -80,5 +85,21 @@ export const useMeasureStore = defineStore('measure', () => {
     },
   )
 
-  return { id, detail, loading, error, load, reload, show, refresh, clear, recordEvent, chooseAlternative, recordProgress, removeProgress }
+  return {
+    id,
+    detail,
+    loading,
+    error,
+    load,
+    reload,
+    show,
+    refresh,
+    clear,
+    recordEvent,
+    citeWatchHit,
+    setWatchTerms,
+    chooseAlternative,
+    recordProgress,
+    removeProgress,
+  }
 })

@@ -1,0 +1,261 @@
+// The check runner: the one place that contacts the network for watching (issue 16). The app's main
+// process and the browser host each run one beside their service — never the page, so the CSP stays
+// `connect-src 'self'`. It reads `watch.plan`, asks what is due (Federal Register: one request per
+// term, see federal-register.ts; each enabled feed: one request), and hands what it found to
+// `watch.record`, which stores new items once. Nothing runs while everything is off (the default).
+//
+// - When: at the earliest instant something enabled falls due (daily after a success, backing off
+//   after failures: schedule.ts), and at once when the user asks (`watch.checkNow`). `changed()`
+//   is called by the host after every change it learns of, so a request or a switch takes effect at
+//   once.
+// - Limits: one request at a time; each with a timeout and a size cap (fetch-limited.ts); at most
+//   MAX_FEDERAL_REGISTER_REQUESTS per check. Cancel (`watch.cancel`) aborts the request in flight
+//   and skips the rest; a cancelled target records nothing (it is not a failure).
+import type { Service } from '../service/index.ts'
+import type { FoundDocument, WatchPlan } from '../../shared/watch.ts'
+import { DAY_MS, HOUR_MS, SECOND_MS } from '../../shared/time-units.ts'
+import { FEDERAL_REGISTER_TARGET, FEDERAL_REGISTER_PUBLISHER, feedTarget } from '../service/watch.ts'
+import { feedKeywordsOf, matchingKeyword, parseFeedText } from './feed.ts'
+import {
+  FEDERAL_REGISTER_API,
+  FEDERAL_REGISTER_MAX_PAGES,
+  federalRegisterQueries,
+  federalRegisterUrl,
+  parseFederalRegisterPage,
+} from './federal-register.ts'
+import { WatchFetchError, fetchLimited, type FetchFunction, type FetchLimits } from './fetch-limited.ts'
+
+export const MAX_FEDERAL_REGISTER_REQUESTS = 200
+export const DEFAULT_WATCH_LIMITS: { federalRegister: FetchLimits; feed: FetchLimits } = {
+  federalRegister: { timeoutMs: 30 * SECOND_MS, maxBytes: 4_000_000 },
+  feed: { timeoutMs: 30 * SECOND_MS, maxBytes: 5_000_000 },
+}
+
+type TimerHandle = unknown
+
+export interface WatchRunnerOptions {
+  service: Pick<Service, 'call'>
+  /** Default: the platform's fetch. */
+  fetch?: FetchFunction
+  /** The document search's address (tests and mirrors; default the Federal Register's own). */
+  federalRegisterApi?: string
+  limits?: Partial<typeof DEFAULT_WATCH_LIMITS>
+  nowMs?: () => number
+  setTimeout?: (callback: () => void, ms: number) => TimerHandle
+  clearTimeout?: (handle: TimerHandle) => void
+  /** After a check stored something (the host tells its pages that data changed). */
+  onRecorded?: () => void
+  log?: (message: string) => void
+}
+
+export interface WatchRunner {
+  /** Something changed (data, settings, a request, waking from sleep): run what is due, or wait for it. */
+  changed(): void
+  /** Resolves when the run in progress (if any) has finished. */
+  idle(): Promise<void>
+  stop(): void
+}
+
+class Cancelled extends Error {}
+
+export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
+  const fetchFn: FetchFunction = options.fetch ?? ((url, init) => fetch(url, init))
+  const api = options.federalRegisterApi ?? FEDERAL_REGISTER_API
+  const limits = { ...DEFAULT_WATCH_LIMITS, ...options.limits }
+  const setTimer = options.setTimeout ?? ((callback, ms) => setTimeout(callback, ms).unref())
+  const clearTimer = options.clearTimeout ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>))
+  const log = options.log ?? (() => undefined)
+  let timer: TimerHandle | null = null
+  let running: { startedMs: number; abort: AbortController; done: Promise<void> } | null = null
+  let stopped = false
+  // After a cancelled run, or one that could not record (a read-only database…), nothing runs by
+  // itself for an hour; a check the user asks for still runs.
+  let blockedUntilMs = 0
+  const now = options.nowMs ?? Date.now
+  const blockAfter = (error: unknown) => {
+    blockedUntilMs = now() + HOUR_MS
+    log(`Watching official sources: ${(error as Error).message}`)
+  }
+
+  function call<T>(method: 'watch.plan' | 'watch.record', input: unknown): T {
+    const answer = options.service.call(method, input)
+    if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`)
+    return answer.value as T
+  }
+
+  function record(target: string, error: string | null, found: FoundDocument[]): void {
+    const { recorded } = call<{ recorded: number }>('watch.record', { phase: 'target', target, error, found })
+    if (recorded > 0 || error !== null) options.onRecorded?.()
+  }
+
+  async function checkFederalRegister(plan: WatchPlan, signal: AbortSignal): Promise<void> {
+    const found: FoundDocument[] = []
+    const answers = new Map<string, ReturnType<typeof parseFederalRegisterPage>['documents']>()
+    let requests = 0
+    try {
+      for (const { measureId, terms } of plan.measures) {
+        for (const query of federalRegisterQueries(terms)) {
+          const first = federalRegisterUrl(api, query, plan.federalRegister.since)
+          let documents = answers.get(first)
+          if (!documents) {
+            documents = []
+            for (let page = 1; page <= FEDERAL_REGISTER_MAX_PAGES; page++) {
+              if (++requests > MAX_FEDERAL_REGISTER_REQUESTS)
+                throw new Error(`More than ${MAX_FEDERAL_REGISTER_REQUESTS} requests would be needed: watch fewer terms.`)
+              const text = await fetchLimited(
+                fetchFn,
+                federalRegisterUrl(api, query, plan.federalRegister.since, page),
+                limits.federalRegister,
+                signal,
+              )
+              const answer = parseFederalRegisterPage(text)
+              documents.push(...answer.documents)
+              if (page >= answer.totalPages) break
+            }
+            answers.set(first, documents)
+          }
+          for (const document of documents)
+            found.push({
+              measureId,
+              origin: 'federal-register',
+              publisher: FEDERAL_REGISTER_PUBLISHER,
+              documentKey: document.documentNumber,
+              title: document.title,
+              documentType: document.type,
+              published: document.published,
+              effective: document.effective,
+              url: document.url,
+              matched: query.label,
+            })
+        }
+      }
+    } catch (error) {
+      if (error instanceof WatchFetchError && error.kind === 'cancelled') throw new Cancelled()
+      // What was found before the failure is kept (each document is recorded once); the check
+      // counts as failed, so the next one asks again from the last success's date.
+      record(FEDERAL_REGISTER_TARGET, (error as Error).message, found)
+      return
+    }
+    record(FEDERAL_REGISTER_TARGET, null, found)
+  }
+
+  async function checkFeed(plan: WatchPlan, feed: WatchPlan['feeds'][number], signal: AbortSignal): Promise<void> {
+    const found: FoundDocument[] = []
+    try {
+      const text = await fetchLimited(
+        fetchFn,
+        feed.url,
+        limits.feed,
+        signal,
+        'application/rss+xml, application/atom+xml, application/xml, text/xml, application/feed+json;q=0.9, */*;q=0.5',
+      )
+      const parsed = parseFeedText(text)
+      for (const item of parsed.items) {
+        if (feed.keywords.length > 0 && matchingKeyword(item, feed.keywords) === null) continue
+        for (const { measureId, terms } of plan.measures) {
+          const matched = matchingKeyword(item, feedKeywordsOf(terms))
+          if (matched === null) continue
+          found.push({
+            measureId,
+            origin: 'feed',
+            publisher: feed.title || parsed.title,
+            documentKey: item.key,
+            title: item.title,
+            documentType: '',
+            published: item.published,
+            effective: null,
+            url: item.url,
+            matched,
+          })
+        }
+      }
+    } catch (error) {
+      if (error instanceof WatchFetchError && error.kind === 'cancelled') throw new Cancelled()
+      record(feedTarget(feed.id), (error as Error).message, [])
+      return
+    }
+    record(feedTarget(feed.id), null, found)
+  }
+
+  async function run(plan: WatchPlan, abort: AbortController): Promise<void> {
+    call('watch.record', { phase: 'begin' })
+    options.onRecorded?.()
+    try {
+      if (plan.federalRegister.due) await checkFederalRegister(plan, abort.signal)
+      for (const feed of plan.feeds) {
+        if (abort.signal.aborted) throw new Cancelled()
+        if (feed.due) await checkFeed(plan, feed, abort.signal)
+      }
+    } catch (error) {
+      if (error instanceof Cancelled) blockedUntilMs = now() + HOUR_MS
+      else blockAfter(error)
+    } finally {
+      call('watch.record', { phase: 'end' })
+      options.onRecorded?.()
+    }
+  }
+
+  function schedule(plan: WatchPlan): void {
+    if (timer !== null) clearTimer(timer)
+    timer = null
+    if (plan.nextDueMs === null || stopped) return
+    const wait = Math.min(Math.max(plan.nextDueMs - plan.nowMs, SECOND_MS), DAY_MS)
+    timer = setTimer(() => {
+      timer = null
+      changed()
+    }, wait)
+  }
+
+  function changed(): void {
+    if (stopped) return
+    let plan: WatchPlan
+    try {
+      plan = call<WatchPlan>('watch.plan', {})
+    } catch (error) {
+      log(`Watching official sources: ${(error as Error).message}`)
+      return
+    }
+    // A service that does not answer with a plan (an older store, a test double) means nothing to do.
+    if (!plan?.federalRegister) return
+    if (running) {
+      if (plan.cancelRequestedMs !== null && plan.cancelRequestedMs >= running.startedMs) running.abort.abort()
+      return
+    }
+    const due = plan.federalRegister.due || plan.feeds.some((feed) => feed.due)
+    if (due && plan.requestedMs === null && plan.nowMs < blockedUntilMs) {
+      schedule({ ...plan, nextDueMs: blockedUntilMs })
+      return
+    }
+    if (!due) {
+      // A request with nothing enabled is answered at once: nothing to contact.
+      if (plan.requestedMs !== null) {
+        call('watch.record', { phase: 'begin' })
+        call('watch.record', { phase: 'end' })
+        options.onRecorded?.()
+      }
+      schedule(plan)
+      return
+    }
+    const abort = new AbortController()
+    const started = { startedMs: plan.nowMs, abort, done: Promise.resolve() }
+    running = started
+    started.done = run(plan, abort)
+      .catch(blockAfter)
+      .finally(() => {
+        running = null
+        changed()
+      })
+  }
+
+  return {
+    changed,
+    async idle() {
+      while (running) await running.done
+    },
+    stop() {
+      stopped = true
+      if (timer !== null) clearTimer(timer)
+      running?.abort.abort()
+    },
+  }
+}
