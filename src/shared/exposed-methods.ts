@@ -21,6 +21,9 @@ export const EXPOSED_METHODS = [
   // The read-only banner (components/ReadOnlyBanner.vue): whether changes will be refused, and why.
   'meta.info',
   'measures.list',
+  // The board's windowed list, counts and filter choices (composables/useBoardWindow.ts; issue 14).
+  'measures.page',
+  'measures.facets',
   // The timeline view's two charts (views/TimelineView.vue).
   'charts.data',
   'measures.get',

@@ -11,9 +11,10 @@
 // The property tests (measure-page.test.ts) hold the two together.
 import type { PageQuery } from '../../shared/api-inputs.ts'
 import type { MeasurePage, MeasureSummary, PageCounts } from '../../shared/api-views.ts'
-import { CATEGORIES, type Category, type Status } from '../../shared/domain.ts'
+import { CATEGORIES, type Category } from '../../shared/domain.ts'
 import { translate } from '../../shared/i18n/translate.ts'
 import { categoryRanks, listComparator } from '../../shared/list-order.ts'
+import { reviewCounts, statusCounts } from '../../shared/page-counts.ts'
 import { epochMs } from '../../shared/time.ts'
 import { inTransaction, readOnlyReasonOf } from '../store/database.ts'
 import { countsFromSummaries, facetsOfStore, pageFromSummaries } from '../store/summary-page.ts'
@@ -55,8 +56,7 @@ export function pageFromEngine(ctx: ServiceContext, query: PageQuery, atMs: numb
   rows.sort(compare)
   let counts: PageCounts | null = null
   if (query.counts) {
-    const byStatus: Partial<Record<Status, number>> = {}
-    for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1
+    const byStatus = statusCounts(rows)
     const all: MeasureSummary[] = []
     let nextChangeMs: number | null = null
     eachSummary(ctx.db, { atMs, filter: {}, includeDeleted: false }, (row, inputs) => {
@@ -68,30 +68,6 @@ export function pageFromEngine(ctx: ServiceContext, query: PageQuery, atMs: numb
     counts = { available: all.length, byStatus, ...reviewCounts(all), nextChangeMs }
   }
   return { atMs, offset: query.offset, rows: rows.slice(query.offset, query.offset + query.limit), total: rows.length, counts }
-}
-
-/** PageCounts' review fields over rows in memory, as countsFromSummaries answers them in SQL. */
-function reviewCounts(rows: readonly MeasureSummary[]): Pick<PageCounts, 'needsReview' | 'reviewDays'> {
-  const days = new Map<string, PageCounts['reviewDays'][number]>()
-  let needsReview = 0
-  for (const row of rows) {
-    if (!row.needsReview) continue
-    needsReview++
-    const reason = row.reviewReason
-    if (!reason) continue
-    const day = reason.at.slice(0, 10)
-    const key = `${reason.kind}|${day}`
-    const found = days.get(key)
-    if (!found) days.set(key, { kind: reason.kind, day, at: reason.at, atMs: reason.atMs, count: 1 })
-    else {
-      found.count++
-      if (reason.atMs < found.atMs) Object.assign(found, { at: reason.at, atMs: reason.atMs })
-    }
-  }
-  const reviewDays = [...days.values()].sort((a, b) =>
-    a.day < b.day ? 1 : a.day > b.day ? -1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0,
-  )
-  return { needsReview, reviewDays }
 }
 
 export function pageFromStore(ctx: ServiceContext, query: PageQuery, nowMs: number): MeasurePage {

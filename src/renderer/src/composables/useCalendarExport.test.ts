@@ -7,6 +7,7 @@ import { ok } from '../../../shared/result.ts'
 import ToastHost from '../components/ToastHost.vue'
 import { useLiveRefresh } from './useLiveRefresh.ts'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
+import { pageHandlers } from '../test/page-fake.ts'
 import { measureDetail } from '../test/detail.ts'
 
 const Shell = defineComponent({
@@ -28,7 +29,7 @@ const ICS = (input: unknown) => {
 }
 
 async function start(path: string, locale: 'en' | 'zh-Hans' = 'en') {
-  const service = fakeService({ 'calendar.export': ICS, 'measures.list': () => [], 'measures.get': () => measureDetail() })
+  const service = fakeService({ 'calendar.export': ICS, ...pageHandlers(() => []), 'measures.get': () => measureDetail() })
   const hs = harness({ service, locale })
   await hs.router.push(path)
   const wrapper = mountIn(hs, Shell, { attachTo: document.body })
@@ -68,7 +69,7 @@ describe('calendar export', () => {
   it('says so when the export fails', async () => {
     const service = fakeService({
       'calendar.export': () => ({ ok: false, error: { code: 'STORAGE', message: 'disk full' } }),
-      'measures.list': () => [],
+      ...pageHandlers(() => []),
     })
     const hs = harness({ service })
     await hs.router.push('/')

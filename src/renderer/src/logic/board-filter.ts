@@ -1,11 +1,10 @@
-// The board's filters and sort orders, as pure functions over the loaded rows. Filtering happens
-// here rather than in the service so typing in the search box answers at once, even at 10,000 rows.
+// The board's filters and sort order as pure functions over rows in memory. The board itself is
+// filtered, sorted and paged by the service (measures.page, composables/useBoardWindow.ts); these
+// are the same rules for rows a view already holds, and for the tests' fake of the service.
 import type { MeasureSummary } from '../../../shared/api-views.ts'
-import type { Category, Locale, Status } from '../../../shared/domain.ts'
-import { compareDeadlines } from '../../../shared/deadline.ts'
+import { CATEGORIES, type Category, type Locale, type Status } from '../../../shared/domain.ts'
+import { categoryRanks, listComparator } from '../../../shared/list-order.ts'
 import { matchesTerms, measureSearchText, searchTerms } from '../../../shared/text-search.ts'
-import { collator } from './parties.ts'
-import { localizedText } from '../../../shared/localized.ts'
 
 export interface BoardFilter {
   /** Either side (kept for the report's filter and views saved before the two facets). */
@@ -101,15 +100,9 @@ export function filterRows(
   })
 }
 
-// By deadline state (shared/deadline.ts): lapsed-and-unrecorded first, oldest first; then the
-// nearest upcoming; then nothing scheduled.
-const byNext = compareDeadlines
-const byId = (a: MeasureSummary, b: MeasureSummary): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
 /**
- * Sorts in place and returns the array. Deadline: lapsed without a recorded outcome first (oldest
- * lapse first), then the soonest upcoming, nothing scheduled last.
- * Title and category compare the words people see (the UI language), then fall back to deadline.
+ * Sorts in place and returns the array, in the board's order (shared/list-order.ts, the one the
+ * service pages in): deadline state, or the title / category label in the UI language by its collator.
  */
 export function sortRows(
   rows: MeasureSummary[],
@@ -117,19 +110,7 @@ export function sortRows(
   locale: Locale,
   categoryLabel: (category: Category) => string,
 ): MeasureSummary[] {
-  if (sort === 'next') return rows.sort((a, b) => byNext(a, b) || byId(a, b))
-  const compare = collator(locale)
-  if (sort === 'title') {
-    const titles = new Map(rows.map((row) => [row, localizedText(row.title, locale)]))
-    return rows.sort((a, b) => compare.compare(titles.get(a)!, titles.get(b)!) || byId(a, b))
-  }
-  const labels = new Map<Category, string>()
-  const label = (category: Category): string => {
-    let text = labels.get(category)
-    if (text === undefined) labels.set(category, (text = categoryLabel(category)))
-    return text
-  }
-  return rows.sort((a, b) => compare.compare(label(a.category), label(b.category)) || byNext(a, b) || byId(a, b))
+  return rows.sort(listComparator({ sort, groupByStatus: false, locale, categoryRank: categoryRanks(locale, categoryLabel, CATEGORIES) }))
 }
 
 /** The distinct parties (either side, imposers, targets) and tags present, for the filter selects. */

@@ -18,11 +18,14 @@ export type BoardItem =
   | { type: 'pairs-heading'; key: string; pairKey: string; left: string; right: string; count: number }
   | { type: 'unpaired-heading'; key: string; count: number }
   | { type: 'row'; key: string; row: MeasureSummary }
+  /** A row whose window the service has not answered yet (logic/board-window.ts). */
+  | { type: 'placeholder'; key: string }
   | { type: 'pair'; key: string; left: MeasureSummary[]; right: MeasureSummary[] }
 
 export function itemHeight(item: BoardItem): number {
   switch (item.type) {
     case 'row':
+    case 'placeholder':
       return ROW_HEIGHT
     case 'pair':
       return PAIR_PADDING + PAIR_ENTRY_HEIGHT * Math.max(item.left.length, item.right.length, 1)

@@ -1,16 +1,12 @@
 // Parties are ISO 3166 alpha-2 codes (plus EU); people read region names in the UI language.
 import { PARTY_CODES, regionName } from '../../../shared/parties.ts'
+import { collator } from '../../../shared/list-order.ts'
 
 // The names come from shared/parties.ts, which the search (shared/text-search.ts) reads as well.
 export { regionName }
 
-const collators = new Map<string, Intl.Collator>()
-
-export function collator(locale: string): Intl.Collator {
-  let found = collators.get(locale)
-  if (!found) collators.set(locale, (found = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })))
-  return found
-}
+// Every sorted list of words uses the board's collator (shared/list-order.ts: one home).
+export { collator }
 
 export interface PartyOption {
   code: string

@@ -2,7 +2,7 @@
 // by why (the kind of transition nobody confirmed) and by the day it passed, in its legal zone
 // (the date the notices name, whatever zone the reader is in). Newest first: what just lapsed is
 // what a reader opening the app has most likely not seen yet.
-import type { MeasureSummary } from '../../../shared/api-views.ts'
+import type { MeasureSummary, PageCounts } from '../../../shared/api-views.ts'
 import type { Locale, TransitionKind } from '../../../shared/domain.ts'
 import { formatDate, zoneOf } from '../../../shared/format.ts'
 
@@ -12,6 +12,8 @@ export interface ReviewGroup {
   day: string
   /** The same day as people read it in the UI language. */
   date: string
+  /** How many measures (their ids when the rows are in the page; the board's counts come from the service). */
+  count: number
   ids: string[]
 }
 
@@ -36,8 +38,10 @@ export function reviewGroups(rows: readonly MeasureSummary[], locale: Locale): R
     const day = legalDay(reason.atMs, zone)
     const key = `${day}|${reason.kind}`
     const group = groups.get(key)
-    if (group) group.ids.push(row.id)
-    else groups.set(key, { kind: reason.kind, day, date: formatDate(reason.atMs, zone, locale), ids: [row.id] })
+    if (group) {
+      group.ids.push(row.id)
+      group.count++
+    } else groups.set(key, { kind: reason.kind, day, date: formatDate(reason.atMs, zone, locale), count: 1, ids: [row.id] })
   }
   return [...groups.values()].sort((a, b) => b.day.localeCompare(a.day) || a.kind.localeCompare(b.kind))
 }
@@ -47,4 +51,15 @@ export function reviewTotal(rows: readonly MeasureSummary[]): number {
   let total = 0
   for (const row of rows) if (row.needsReview) total++
   return total
+}
+
+/** The board's review groups from the service's counts (measures.page PageCounts.reviewDays, already newest first). */
+export function reviewGroupsFromDays(days: PageCounts['reviewDays'], locale: Locale): ReviewGroup[] {
+  return days.map((day) => ({
+    kind: day.kind,
+    day: day.day,
+    date: formatDate(day.atMs, zoneOf(day.at), locale),
+    count: day.count,
+    ids: [],
+  }))
 }

@@ -1,7 +1,8 @@
-// The board's data: every measure's summary at the shown instant, loaded in one call
-// (composables/useServiceQuery.ts: a later load supersedes an earlier one). The rows sit frozen in
-// a shallowRef (10,000 plain objects, never made deeply reactive); what the board shows is
-// derived from them in composables/useBoardRows.ts.
+// The board's view state (filters, sort, grouping, saved views) and data. The board itself reads
+// the service's windows (composables/useBoardWindow.ts, measures.page: issue 14), reloading them
+// when `revision` moves; `rows` — every measure's summary, in one measures.list call — is loaded
+// only for views that need them all (a linked measure's status, Upcoming, the outcome dialog's
+// replacement picker), on their ensureLoaded(). The rows sit frozen in a shallowRef.
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import type { MeasureSummary } from '../../../shared/api-views.ts'
@@ -43,7 +44,12 @@ export const useBoardStore = defineStore('board', () => {
     },
   })
   const rows = computed(() => list.data.value ?? NO_ROWS)
-  const { loaded, loading, error } = list
+  const { loading, error } = list
+  /** The board's windowed list has answered (set by useBoardWindow). */
+  const windowLoaded = ref(false)
+  /** Moves on every refresh: the board's windows load again. */
+  const revision = ref(0)
+  const loaded = computed(() => list.loaded.value || windowLoaded.value)
 
   // The board opens on this window's last view (sessionStorage: each window remembers its own).
   const last = viewStateFrom(readJson(browserSessionStorage()?.getItem(LAST_VIEW_KEY) ?? null))
@@ -107,18 +113,21 @@ export const useBoardStore = defineStore('board', () => {
     swappedPairs.value = next
   }
 
-  /** Loads the rows at the shown instant; never rejects (a failure is in `error`). */
+  /** Loads again what is loaded (the board's windows; every row once a view asked for them); never rejects. */
   async function load(): Promise<void> {
-    await list.run()
+    revision.value++
+    if (list.loaded.value || !windowLoaded.value) await list.run()
   }
 
   /** `load` for callers that do not wait: the rows (or `error`) update when the answer lands. */
   function refresh(): void {
-    list.refresh()
+    revision.value++
+    if (list.loaded.value) list.refresh()
   }
 
+  /** Every row, for a view that needs them all (not the board: it reads windows). */
   function ensureLoaded(): void {
-    if (!loaded.value && !loading.value) refresh()
+    if (!list.loaded.value && !loading.value) list.refresh()
   }
 
   const byId = computed(() => new Map(rows.value.map((row) => [row.id, row])))
@@ -132,7 +141,7 @@ export const useBoardStore = defineStore('board', () => {
 
   // Keyed by the deadline, so each passed deadline reloads once (not on every tick).
   watch(
-    () => (clock.asOf === null && loaded.value && clock.now >= nextChangeMs.value ? nextChangeMs.value : 0),
+    () => (clock.asOf === null && list.loaded.value && clock.now >= nextChangeMs.value ? nextChangeMs.value : 0),
     (due) => {
       if (due) refresh()
     },
@@ -147,6 +156,8 @@ export const useBoardStore = defineStore('board', () => {
     loaded,
     loading,
     error,
+    windowLoaded,
+    revision,
     filter,
     sort,
     group,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import BoardView from './BoardView.vue'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
 import { summary } from '../test/fixtures.ts'
+import { pageHandlers } from '../test/page-fake.ts'
 
 const rows = [
   summary('us-affiliates', {
@@ -35,7 +36,7 @@ beforeEach(() => {
 afterEach(() => delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight)
 
 async function board(locale: 'en' | 'zh-Hant' = 'en') {
-  const service = fakeService({ 'measures.list': () => rows })
+  const service = fakeService(pageHandlers(() => rows))
   const hs = harness({ service, locale })
   const wrapper = mountIn(hs, BoardView)
   await settle()
@@ -47,7 +48,20 @@ const titles = (wrapper: Awaited<ReturnType<typeof board>>['wrapper']) => wrappe
 describe('board', () => {
   it('says before the list what needs review, then lists every measure by deadline, the lapsed one first', async () => {
     const { wrapper, service } = await board()
-    expect(service.calls[0]).toEqual({ method: 'measures.list', input: { at: undefined, filter: {}, sort: 'next' } })
+    expect(service.calls[0]).toEqual({
+      method: 'measures.page',
+      input: {
+        at: undefined,
+        filter: {},
+        sort: 'next',
+        group: 'none',
+        locale: 'en',
+        includeNotYetPublic: false,
+        offset: 0,
+        limit: 100,
+        counts: true,
+      },
+    })
     expect(wrapper.get('.review-summary').text()).toContain('1 measure needs review')
     expect(wrapper.get('.review-summary').text()).toContain('1 suspension ended on Nov 10, 2026 with no outcome recorded')
     expect(titles(wrapper)).toEqual(['Port fees', 'Affiliates rule', 'Rare-earth controls'])
@@ -55,7 +69,7 @@ describe('board', () => {
   })
 
   it('counts shown measures against the total, the noun agreeing with the total', async () => {
-    const hs = harness({ service: fakeService({ 'measures.list': () => rows.slice(2) }) })
+    const hs = harness({ service: fakeService(pageHandlers(() => rows.slice(2))) })
     const wrapper = mountIn(hs, BoardView)
     await settle()
     expect(wrapper.get('.count').text()).toBe('1 measure')
@@ -80,25 +94,36 @@ describe('board', () => {
           .attributes('for')}`,
       )
     await byLabel('Search').setValue('port')
+    await settle()
     expect(titles(wrapper)).toEqual(['Port fees'])
     expect(wrapper.get('.count').text()).toBe('Showing 1 of 3 measures')
     await byLabel('Search').setValue('')
+    await settle()
     await byLabel('Category').setValue('export_control')
+    await settle()
     expect(titles(wrapper)).toEqual(['Rare-earth controls'])
     await wrapper
       .findAll('button')
       .find((b) => b.text() === 'Clear filters')!
       .trigger('click')
+    await settle()
     await byLabel('Tag').setValue('ships')
+    await settle()
     expect(titles(wrapper)).toEqual(['Port fees'])
     await byLabel('Imposed by').setValue('CN')
+    await settle()
     expect(titles(wrapper)).toEqual([])
     await byLabel('Imposed by').setValue('')
+    await settle()
     await byLabel('Targeting').setValue('CN')
+    await settle()
     expect(titles(wrapper)).toEqual(['Port fees'])
     await byLabel('Targeting').setValue('')
+    await settle()
     await byLabel('Tag').setValue('')
+    await settle()
     await byLabel('Status').setValue('suspended')
+    await settle()
     expect(titles(wrapper)).toEqual(['Affiliates rule', 'Rare-earth controls'])
   })
 
@@ -108,6 +133,7 @@ describe('board', () => {
       .findAll('button')
       .find((b) => b.text() === 'Show only these')!
       .trigger('click')
+    await settle()
     expect(titles(wrapper)).toEqual(['Port fees'])
   })
 
@@ -121,6 +147,7 @@ describe('board', () => {
           .attributes('for')}`,
       )
     await byLabel('Group by').setValue('pairs')
+    await settle()
     const rowsShown = wrapper.findAll('[role="row"][data-index]')
     expect(rowsShown[0]!.findAll('[role="cell"]').map((c) => c.text())).toEqual([
       'Imposed by United States',
@@ -132,6 +159,7 @@ describe('board', () => {
       ['Rare-earth controls'],
     ])
     await byLabel('Group by').setValue('status')
+    await settle()
     expect(wrapper.findAll('.heading').map((h) => h.text())).toEqual(['In force (1)', 'Suspended (2)'])
   })
 

@@ -4,17 +4,18 @@ import { defineComponent, h } from 'vue'
 import { RouterView } from 'vue-router'
 import type { DOMWrapper } from '@vue/test-utils'
 import ToastHost from '../ToastHost.vue'
-import { useBoardRows } from '../../composables/useBoardRows.ts'
+import { useBoardWindow } from '../../composables/useBoardWindow.ts'
 import { useBoardStore } from '../../stores/board.ts'
 import { fakeService, harness, mountIn, settle } from '../../test/harness.ts'
 import { measureDetail } from '../../test/detail.ts'
 import { summary } from '../../test/fixtures.ts'
+import { pageHandlers } from '../../test/page-fake.ts'
 
 // The measure page, in a shell that also reads the board's Tag filter choices, as the app has them.
-let facets: ReturnType<typeof useBoardRows>['facets'] | null = null
+let facets: ReturnType<typeof useBoardWindow>['facets'] | null = null
 const Page = defineComponent({
   setup() {
-    facets = useBoardRows().facets
+    facets = useBoardWindow().facets
     return () => h('div', [h('main', { id: 'main' }, [h(RouterView)]), h(ToastHost)])
   },
 })
@@ -30,6 +31,7 @@ async function open() {
   const service = fakeService({
     'measures.get': () => measureDetail({ tags }),
     'measures.list': () => [summary('us-ships', { tags })],
+    ...pageHandlers(() => [summary('us-ships', { tags })]),
     'measures.tags': () => ['Ships', 'semiconductors', 'soybeans', 'truce'],
     'tags.add': (input) => {
       tags = [...tags, (input as { tag: string }).tag]
