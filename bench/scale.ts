@@ -1,12 +1,15 @@
 // `npm run bench -- --scale 100k [--json]` (issue 14): the figures at that many measures, a separate
 // run from the default one (which stays at 10,000). Each area adds its figures here.
 import { exchangeScaleFigures } from './exchange-scale.ts'
+import { pageFigures } from './page.ts'
 
 export const SCALE_TARGETS: Record<string, string> = {
   export_100k_ms: '≤ 10000',
   export_100k_rss_mb: '≤ 500',
   import_100k_ms: '≤ 20000',
   import_100k_rss_mb: '≤ 500',
+  list_page_100k_ms: '≤ 50',
+  search_100k_ms: '≤ 30',
 }
 
 /** The count after `--scale` (`100k`, `25000`), or null for the default run. */
@@ -23,5 +26,7 @@ export function scaleOf(argv: readonly string[]): number | null {
 export async function scaleFigures(count: number): Promise<Record<string, number>> {
   return {
     ...(await exchangeScaleFigures(count)),
+    // The board's windowed list (issue 14, board room).
+    ...(await pageFigures(count)),
   }
 }

@@ -70,6 +70,8 @@ export const pageQuerySchema = z
     includeNotYetPublic: z.boolean().default(false),
     /** Also answer the counts (PageCounts): the board asks with its first window and on reload. */
     counts: z.boolean().default(false),
+    /** Only these measures (rows and total; the counts stay the filter's): the rows a view names, e.g. Upcoming's. */
+    ids: z.array(idSchema).max(PAGE_LIMIT_MAX).optional(),
   })
   .strict()
 export type PageQuery = z.output<typeof pageQuerySchema>

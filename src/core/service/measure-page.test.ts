@@ -134,6 +134,21 @@ describe('measures.page', () => {
     )
   })
 
+  it('named measures (ids): the same rows in the same order as the whole list narrowed to them, now and as of another instant', () => {
+    const everyId = list({}).map((row) => row.id)
+    fc.assert(
+      fc.property(fc.subarray(everyId), filterArb, sortArb, fc.boolean(), (ids, filter, sort, past) => {
+        const at = past ? '2026-01-15T00:00:00+00:00[UTC]' : undefined
+        const named = new Set(ids)
+        const answer = page({ ids, filter, sort, at, limit: 1000 })
+        const want = expected(filter, sort, 'none', 'en', at).filter((id) => named.has(id))
+        expect(answer.rows.map((row) => row.id)).toEqual(want)
+        expect(answer.total).toBe(want.length)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
   it('stays exact as time passes deadlines: rows whose answer stopped holding are recomputed before answering', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 * 30 * 86_400_000 }), filterArb, (step, filter) => {

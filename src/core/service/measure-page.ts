@@ -50,7 +50,7 @@ export function pageFromEngine(ctx: ServiceContext, query: PageQuery, atMs: numb
     categoryRank: categoryRankFor(query),
   })
   const rows: MeasureSummary[] = []
-  eachSummary(ctx.db, { atMs, filter: query.filter, includeDeleted: false }, (row) => {
+  eachSummary(ctx.db, { atMs, filter: query.filter, includeDeleted: false, only: query.ids }, (row) => {
     if (listed(row)) rows.push(row)
   })
   rows.sort(compare)

@@ -62,7 +62,7 @@ export interface SqlPageOptions {
 }
 
 export function pageFromSummaries(db: DatabaseSync, { query, categoryRank }: SqlPageOptions): { rows: MeasureSummary[]; total: number } {
-  const where = filterWhere(query.filter)
+  const where = onlyIds(filterWhere(query.filter), query.ids)
   const total = (arrays(db, `SELECT count(*) FROM measure_summary s WHERE ${where.sql}`, ...where.params)[0]?.[0] as number) ?? 0
   if (query.limit === 0 || query.offset >= total) return { rows: [], total }
   if (query.sort === 'title') {
@@ -77,6 +77,12 @@ export function pageFromSummaries(db: DatabaseSync, { query, categoryRank }: Sql
     query.offset,
   )
   return { rows: rows.map((row) => JSON.parse(row[0] as string) as MeasureSummary), total }
+}
+
+/** The filter narrowed to the named measures (PageQuery.ids). */
+function onlyIds(where: Where, ids: readonly string[] | undefined): Where {
+  if (ids === undefined) return where
+  return { sql: `(${where.sql}) AND s.id IN (SELECT value FROM json_each(?))`, params: [...where.params, JSON.stringify(ids)] }
 }
 
 function rowsOf(db: DatabaseSync, ids: readonly string[]): MeasureSummary[] {

@@ -29,7 +29,10 @@ export function pageHandlers(rows: () => readonly MeasureSummary[]) {
           CATEGORIES,
         ),
       })
-      const listed = filterRows(all, boardFilterOf(query.filter ?? {})).sort(compare)
+      const named = query.ids === undefined ? null : new Set(query.ids)
+      const listed = filterRows(all, boardFilterOf(query.filter ?? {}))
+        .filter((row) => named === null || named.has(row.id))
+        .sort(compare)
       const offset = query.offset ?? 0
       const limit = query.limit ?? 100
       return {

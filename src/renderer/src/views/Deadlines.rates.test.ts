@@ -10,6 +10,7 @@ import { epochMs } from '../../../shared/time.ts'
 import { useClockStore } from '../stores/clock.ts'
 import { PARTLY_SUSPENDED, summary } from '../test/fixtures.ts'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
+import { pageHandlers } from '../test/page-fake.ts'
 
 const Page = defineComponent({ render: () => h('main', { id: 'main' }, [h(RouterView)]) })
 const NOW = epochMs('2026-12-01T12:00:00+00:00[UTC]')
@@ -54,10 +55,10 @@ describe('Upcoming: rate steps and partial suspension', () => {
         upcoming('chips', 'rate_step', STEP, 'in_force'),
       ],
       'reminders.settings': () => ({ leadDays: [90, 30, 7, 1] }),
-      'measures.list': () => [
+      ...pageHandlers(() => [
         summary('reciprocal', { ...PARTLY_SUSPENDED, title: { en: 'Measure reciprocal' } }),
         summary('chips', { title: { en: 'Measure chips' }, rate: '0%' }),
-      ],
+      ]),
     })
     await wrapper.get('#upcoming-days').setValue('365')
     await settle()

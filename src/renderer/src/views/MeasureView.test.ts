@@ -7,6 +7,7 @@ import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
 import { setDate, setTime } from '../test/date-time-fields.ts'
 import { measureDetail } from '../test/detail.ts'
 import { summary } from '../test/fixtures.ts'
+import { pageHandlers } from '../test/page-fake.ts'
 
 const Page = defineComponent({ render: () => h('div', [h('main', { id: 'main' }, [h(RouterView)]), h(ToastHost)]) })
 
@@ -15,6 +16,7 @@ async function open(handlers: Parameters<typeof fakeService>[0] = {}) {
   const service = fakeService({
     'measures.get': () => detail,
     'measures.list': () => [summary('cn-ports', { imposer: 'CN', target: 'US', title: { en: 'China port fees' } })],
+    ...pageHandlers(() => [summary('cn-ports', { imposer: 'CN', target: 'US', title: { en: 'China port fees' } })]),
     ...handlers,
   })
   const hs = harness({ service })
