@@ -1,7 +1,14 @@
 // The watch tables of migration 9: a measure's watch terms, the feeds, each target's check record
 // and the hits found. Callers run writes inside a transaction.
 import type { DatabaseSync } from 'node:sqlite'
-import { watchTermsSchema, hasWatchTerms, type WatchHit, type WatchOrigin, type WatchTerms } from '../../shared/watch.ts'
+import {
+  watchTermsSchema,
+  hasWatchTerms,
+  type FoundDocument,
+  type WatchHit,
+  type WatchOrigin,
+  type WatchTerms,
+} from '../../shared/watch.ts'
 import { statement } from './statements.ts'
 
 type Row = Record<string, string | number | null>
@@ -122,19 +129,8 @@ export function writeCheck(db: DatabaseSync, target: string, atMs: number, error
   ).run(target, error === null ? atMs : before.lastSuccessMs, atMs, error === null ? 0 : before.failures + 1, error)
 }
 
-export interface NewHit {
-  id: string
-  measureId: string
-  origin: WatchOrigin
-  publisher: string
-  documentKey: string
-  title: string
-  documentType: string
-  published: string | null
-  effective: string | null
-  url: string
-  matched: string
-}
+/** A document a check found, with the id its row gets. */
+export type NewHit = FoundDocument & { id: string }
 
 /** Records a hit unless the measure already had this document from this origin (open or handled). */
 export function insertHit(db: DatabaseSync, hit: NewHit, foundAt: string, foundMs: number): boolean {
