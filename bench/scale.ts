@@ -1,6 +1,7 @@
 // `npm run bench -- --scale 100k [--json]` (issue 14): the figures at that many measures, a separate
 // run from the default one (which stays at 10,000). Each area adds its figures here.
 import { exchangeScaleFigures } from './exchange-scale.ts'
+import { boardScaleFigures } from './board-scale.ts'
 import { pageFigures } from './page.ts'
 
 export const SCALE_TARGETS: Record<string, string> = {
@@ -10,6 +11,9 @@ export const SCALE_TARGETS: Record<string, string> = {
   import_100k_rss_mb: '≤ 500',
   list_page_100k_ms: '≤ 50',
   search_100k_ms: '≤ 30',
+  board_first_render_100k_ms: '≤ 500',
+  keystroke_100k_ms: '≤ 50',
+  host_rss_board_100k_mb: '≤ 400',
 }
 
 /** The count after `--scale` (`100k`, `25000`), or null for the default run. */
@@ -28,5 +32,6 @@ export async function scaleFigures(count: number): Promise<Record<string, number
     ...(await exchangeScaleFigures(count)),
     // The board's windowed list (issue 14, board room).
     ...(await pageFigures(count)),
+    ...(await boardScaleFigures(count)),
   }
 }
