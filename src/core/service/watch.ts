@@ -10,7 +10,6 @@ import { titleOf } from '../store/measure-rows.ts'
 import { readSetting, writeSetting } from '../store/settings.ts'
 import { statement } from '../store/statements.ts'
 import {
-  hasWatchTables,
   deleteFeed,
   insertFeed,
   insertHit,
@@ -72,8 +71,6 @@ function target(
 }
 
 export function watchStatus(ctx: ServiceContext): WatchStatus {
-  if (!hasWatchTables(ctx.db))
-    return { federalRegister: false, watchedMeasures: 0, targets: [], checkRequestedAt: null, runningSince: null } // TEMPORARY
   const running = msSetting(ctx, RUNNING_KEY)
   return {
     federalRegister: federalRegisterOn(ctx),
@@ -103,16 +100,6 @@ export function watchStatus(ctx: ServiceContext): WatchStatus {
 
 function watchPlan(ctx: ServiceContext): WatchPlan {
   const now = ctx.nowMs()
-  if (!hasWatchTables(ctx.db))
-    return {
-      nowMs: now,
-      federalRegister: { enabled: false, due: false, since: '' },
-      feeds: [],
-      measures: [],
-      requestedMs: null,
-      cancelRequestedMs: null,
-      nextDueMs: null,
-    } // TEMPORARY
   const requested = msSetting(ctx, REQUEST_KEY)
   const dueNow = (key: string) => requested !== null || isDue(readCheck(ctx.db, key), now)
   const nextDue: number[] = []

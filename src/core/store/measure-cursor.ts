@@ -2,7 +2,6 @@
 // (4 GB at 100,000 measures); this walks each table once, in measure id order, side by side (one
 // SQLite cursor per table), so only the measure being written is held. Same measures, same order.
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-import { hasWatchTables } from './watch-rows.ts'
 import { CHILD_ROWS_SQL, measureFromRows, type MeasureChildRows, type StoredMeasure } from './measure-rows.ts'
 
 type Row = Record<string, string | number | null>
@@ -39,11 +38,7 @@ class ChildRows {
 export function* eachMeasure(db: DatabaseSync): Generator<StoredMeasure, void, undefined> {
   // Fresh statements, not the cached ones (statements.ts): these stay open while the walk runs.
   const children = Object.fromEntries(
-    Object.entries(CHILD_ROWS_SQL).map(([table, sql]) => [
-      table,
-      // TEMPORARY guard until migration 9 is listed (watch-rows.ts hasWatchTables).
-      new ChildRows(db.prepare(table === 'watch' && !hasWatchTables(db) ? 'SELECT NULL AS measure_id WHERE 0' : sql)),
-    ]),
+    Object.entries(CHILD_ROWS_SQL).map(([table, sql]) => [table, new ChildRows(db.prepare(sql))]),
   ) as Record<keyof MeasureChildRows, ChildRows>
   for (const m of db.prepare('SELECT * FROM measures ORDER BY id').iterate() as Iterable<Row>) {
     const id = m.id as string

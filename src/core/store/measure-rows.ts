@@ -23,7 +23,7 @@ import { withDerivedScript, withDerivedScripts } from '../text/chinese-script.ts
 import { statement } from './statements.ts'
 import { TIMELINE_SELECT } from './timeline-column.ts'
 import type { WatchTerms } from '../../shared/watch.ts'
-import { hasWatchTables, readWatchTerms, termsFromCell, writeWatchTerms } from './watch-rows.ts'
+import { readWatchTerms, termsFromCell, writeWatchTerms } from './watch-rows.ts'
 
 export interface StoredMeasure extends Measure {
   /** What the measure watches for in official sources (issue 16); absent when nothing. */
@@ -396,7 +396,7 @@ export function readAllMeasures(db: DatabaseSync): StoredMeasure[] {
   const links = rowsOf('links')
   const notes = rowsOf('notes')
   const progress = rowsOf('progress')
-  const watch = hasWatchTables(db) ? rowsOf('watch') : new Map<string, Row[]>() // TEMPORARY guard (watch-rows.ts)
+  const watch = rowsOf('watch')
   return (statement(db, 'SELECT * FROM measures ORDER BY id').all() as Row[]).map((m) => {
     const id = m.id as string
     return measureFromRows(m, {

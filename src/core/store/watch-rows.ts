@@ -1,4 +1,4 @@
-// The watch tables of migration 9: a measure's watch terms, the feeds, each target's check record
+// The watch tables of migration 8: a measure's watch terms, the feeds, each target's check record
 // and the hits found. Callers run writes inside a transaction.
 import type { DatabaseSync } from 'node:sqlite'
 import {
@@ -13,18 +13,6 @@ import { statement } from './statements.ts'
 
 type Row = Record<string, string | number | null>
 
-// TEMPORARY (until migration 9 is listed after migration 8): a database without the watch tables
-// reads as watching nothing, so the shared working tree keeps working for everyone meanwhile.
-const hasTables = new WeakMap<DatabaseSync, boolean>()
-export function hasWatchTables(db: DatabaseSync): boolean {
-  let known = hasTables.get(db)
-  if (known === undefined) {
-    known = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'watch_hits'").get() !== undefined
-    if (known) hasTables.set(db, known)
-  }
-  return known
-}
-
 /** A stored terms cell, read leniently: what no longer validates reads as no terms. */
 export function termsFromCell(cell: string | number | null | undefined): WatchTerms | undefined {
   if (typeof cell !== 'string') return undefined
@@ -33,14 +21,12 @@ export function termsFromCell(cell: string | number | null | undefined): WatchTe
 }
 
 export function readWatchTerms(db: DatabaseSync, measureId: string): WatchTerms | undefined {
-  if (!hasWatchTables(db)) return undefined
   const row = statement(db, 'SELECT terms FROM watch_terms WHERE measure_id = ?').get(measureId) as Row | undefined
   return termsFromCell(row?.terms)
 }
 
 /** Stores a measure's terms; no terms at all removes the row (so an export carries no empty field). */
 export function writeWatchTerms(db: DatabaseSync, measureId: string, terms: WatchTerms | undefined): void {
-  if (!hasWatchTables(db)) return
   if (!terms || !hasWatchTerms(terms)) {
     statement(db, 'DELETE FROM watch_terms WHERE measure_id = ?').run(measureId)
     return
@@ -200,7 +186,6 @@ export function resolveHit(db: DatabaseSync, hitId: string, resolution: 'dismiss
  * been dealt with.
  */
 export function resolveCitedHits(db: DatabaseSync, measureId: string, at: string): void {
-  if (!hasWatchTables(db)) return
   statement(
     db,
     `UPDATE watch_hits SET resolution = 'cited', resolved_at = ?
