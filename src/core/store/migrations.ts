@@ -11,4 +11,13 @@ import { MIGRATION_6 } from './migrations/0006-chinese-texts.ts'
 import { MIGRATION_7 } from './migrations/0007-measure-summaries.ts'
 import { MIGRATION_8 } from './migrations/0008-watched-sources.ts'
 
-export const MIGRATIONS: readonly string[] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8]
+export const MIGRATIONS: readonly string[] = [
+  MIGRATION_1,
+  MIGRATION_2,
+  MIGRATION_3,
+  MIGRATION_4,
+  MIGRATION_5,
+  MIGRATION_6,
+  MIGRATION_7,
+  MIGRATION_8,
+]
