@@ -14,8 +14,8 @@ import { chromium, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS } from '../playwright.config.ts'
 import { openStore } from '../src/core/open.ts'
 import { startWebHost } from '../src/web/host.ts'
-import { generateExchangeFile } from './generate.ts'
 import { median } from './measure.ts'
+import { importGenerated } from './page.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RENDERER_DIR = join(ROOT, 'out', 'renderer')
@@ -25,13 +25,7 @@ const label = (count: number) => `${Math.round(count / 1000)}k`
 /** A store of `count` generated measures at `dbPath`, imported in slices, summaries computed. */
 export async function makeStore(dbPath: string, count: number): Promise<void> {
   const store = await openStore({ path: dbPath, actor: 'bench', seed: false })
-  const SLICE = 10_000
-  for (let start = 0; start < count; start += SLICE) {
-    const file = generateExchangeFile(Math.min(count, start + SLICE))
-    file.measures = file.measures.slice(start)
-    const result = store.service.call('exchange.import', { file })
-    if (!result.ok) throw new Error(result.error.message)
-  }
+  importGenerated(store, count)
   // The first read after an import computes every summary (summary_refresh_<n>_ms in bench/page.ts).
   const warm = store.service.call('measures.page', { limit: 0 })
   if (!warm.ok) throw new Error(warm.error.message)
@@ -48,16 +42,16 @@ async function firstRender(page: Page, url: string): Promise<{ navigation: numbe
   })
 }
 
-/** Types `word` into the search box (one input event) and waits for the count line to say "Showing". */
-async function keystroke(page: Page, searchId: string, word: string): Promise<number> {
+/** Types `word` into the search box (one input event) and waits for the count line to say "Showing <shown>". */
+async function keystroke(page: Page, searchId: string, word: string, shown: string): Promise<number> {
   return page.evaluate(
-    ({ id, text }) =>
+    ({ id, text, expected }) =>
       new Promise<number>((done, fail) => {
         const input = document.getElementById(id) as HTMLInputElement
         const count = document.querySelector('.count')!
         const start = performance.now()
         const observer = new MutationObserver(() => {
-          if (!count.textContent?.includes('Showing')) return
+          if (!count.textContent?.includes(expected)) return
           observer.disconnect()
           // The rows are patched in the same flush as the count; wait for them to be laid out.
           void document.body.offsetHeight
@@ -68,7 +62,7 @@ async function keystroke(page: Page, searchId: string, word: string): Promise<nu
         input.value = text
         input.dispatchEvent(new Event('input', { bubbles: true }))
       }),
-    { id: searchId, text: word },
+    { id: searchId, text: word, expected: `Showing ${shown} of` },
   )
 }
 
@@ -97,7 +91,8 @@ export async function boardScaleFigures(count: number): Promise<Record<string, n
       const searchId = (await page.getByLabel('Search').getAttribute('id'))!
       const strokes: number[] = []
       for (const word of ['tag-3', 'tag-5', 'tag-9', 'tag-11', 'tag-13']) {
-        strokes.push(await keystroke(page, searchId, word))
+        // Measure i has the tag tag-(i mod 20): each word finds one measure in twenty.
+        strokes.push(await keystroke(page, searchId, word, (count / 20).toLocaleString('en-US')))
         await clearSearch(page, searchId)
       }
       const rss = process.memoryUsage().rss / 2 ** 20

@@ -10,25 +10,29 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openStore } from '../src/core/open.ts'
+import { openStore, type Store } from '../src/core/open.ts'
 import { generateExchangeFile } from './generate.ts'
 import { median, time } from './measure.ts'
 
 const label = (count: number) => `${Math.round(count / 1000)}k`
+
+/** Imports `count` generated measures in slices, so the generated file never has to exist whole at 100,000. */
+export function importGenerated(store: Store, count: number): void {
+  const SLICE = 10_000
+  for (let start = 0; start < count; start += SLICE) {
+    const file = generateExchangeFile(Math.min(count, start + SLICE))
+    file.measures = file.measures.slice(start)
+    const result = store.service.call('exchange.import', { file })
+    if (!result.ok) throw new Error(result.error.message)
+  }
+}
 
 export async function pageFigures(count: number): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-bench-page-'))
   const n = label(count)
   try {
     const store = await openStore({ path: join(dir, 'bench.db'), actor: 'bench', seed: false })
-    // Imported in slices, so the generated file never has to exist whole at 100,000.
-    const SLICE = 10_000
-    for (let start = 0; start < count; start += SLICE) {
-      const file = generateExchangeFile(Math.min(count, start + SLICE))
-      file.measures = file.measures.slice(start)
-      const result = store.service.call('exchange.import', { file })
-      if (!result.ok) throw new Error(result.error.message)
-    }
+    importGenerated(store, count)
     const call = (input: Record<string, unknown>) => {
       const result = store.service.call('measures.page', input)
       if (!result.ok) throw new Error(result.error.message)

@@ -172,6 +172,8 @@ export function useBoardWindow() {
     error: first.error,
     reload,
     total: computed(() => answer.value?.total ?? 0),
+    /** Whether the answer shown was filtered: the count line says "Showing N of M" with the answer, not before it. */
+    filtered: computed(() => Object.keys(answer.value?.input.filter ?? {}).length > 0),
     available: computed(() => counts.value?.available ?? 0),
     facets: computed(() => facets.data.value ?? { imposers: [], targets: [], tags: [] }),
     review: computed(() => ({

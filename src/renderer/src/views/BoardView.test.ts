@@ -81,6 +81,7 @@ describe('board', () => {
           .attributes('for')}`,
       )
       .setValue('port')
+    await settle()
     expect(wrapper.get('.count').text()).toBe('Showing 1 of 1 measure')
   })
 
