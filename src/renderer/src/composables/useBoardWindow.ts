@@ -10,7 +10,7 @@ import { PAGE_LIMIT_MAX, type PageQuery } from '../../../shared/api-inputs.ts'
 import type { MeasureSummary, PageCounts } from '../../../shared/api-views.ts'
 import type { Locale } from '../../../shared/domain.ts'
 import { useClient } from '../api/client.ts'
-import { boardItems, type BoardItem } from '../logic/board-items.ts'
+import { boardItems } from '../logic/board-items.ts'
 import { LOAD_WHOLE_MAX, PAGE_SIZE, pagesFor, windowItems, windowLayout, type ItemSource } from '../logic/board-window.ts'
 import { homeRegion } from '../logic/home-region.ts'
 import { replaceMark } from '../logic/perf-mark.ts'
@@ -113,17 +113,6 @@ export function useBoardWindow() {
     return windowItems(layout.value, (rowIndex) => pages.get(Math.floor(rowIndex / PAGE_SIZE))?.[rowIndex % PAGE_SIZE])
   })
 
-  /** What prints: every item of a list loaded whole, else the windows loaded so far. */
-  const printItems = computed<BoardItem[]>(() => {
-    const source = items.value
-    const out: BoardItem[] = []
-    for (let index = 0; index < source.length; index++) {
-      const item = source.at(index)
-      if (item && item.type !== 'placeholder') out.push(item)
-    }
-    return out
-  })
-
   /** The virtual list shows items `firstIndex`…`lastIndex`: fetch the windows it lacks. */
   function showRange(firstIndex: number, lastIndex: number): void {
     const current = answer.value
@@ -165,7 +154,6 @@ export function useBoardWindow() {
   const counts = computed(() => answer.value?.counts ?? null)
   return {
     items,
-    printItems,
     showRange,
     loaded: computed(() => answer.value !== null),
     loading: first.loading,
