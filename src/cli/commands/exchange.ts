@@ -28,22 +28,27 @@ export function exportCommand(ctx: CliContext): void {
  * whole lines at a time, about a megabyte each.
  */
 function printChunks(ctx: CliContext, chunks: Iterable<string>): void {
+  // ctx.out adds the LF itself, so each piece is handed over without its last LF; a CRLF line's
+  // CR then ends the piece, which the terminal-safe printer keeps (it is followed by that LF).
   let pending = ''
+  let printed = false
   for (const chunk of chunks) {
     pending += chunk
     if (pending.length < 1024 * 1024) continue
     const cut = pending.lastIndexOf('\n')
     if (cut < 0) continue
     ctx.out(pending.slice(0, cut))
+    printed = true
     pending = pending.slice(cut + 1)
   }
-  ctx.out(pending.trimEnd())
+  if (pending === '' && printed) return
+  ctx.out(pending.endsWith('\n') ? pending.slice(0, -1) : pending)
 }
 
 /**
  * `export --format ics [ID] [--out FILE]`: every measure's transitions (or one measure's) as an
  * iCalendar file, in --lang. With --out the file is written byte for byte (CRLF line ends, as
- * RFC 5545 requires); on stdout the terminal-safe printer drops the CRs, which parsers accept.
+ * RFC 5545 requires), and on stdout the same bytes.
  */
 function exportCalendar(ctx: CliContext): void {
   const [measureId, ...extra] = ctx.args.positionals

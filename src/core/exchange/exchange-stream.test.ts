@@ -64,6 +64,24 @@ describe('export → import into a new database → export, through the command 
   })
 })
 
+describe('export --format ics on stdout', () => {
+  it('prints the bytes --out writes, CRLF line ends included, across the megabyte pieces the printer flushes', async () => {
+    const dir = folder()
+    const source = join(dir, 'generated.json')
+    writeFileSync(source, JSON.stringify(generateExchangeFile(500), null, 2))
+    const db = join(dir, 'm.db')
+    expect((await cli('--db', db, 'import', source)).code).toBe(0)
+    const ics = join(dir, 'all.ics')
+    expect((await cli('--db', db, 'export', '--format', 'ics', '--out', ics)).code).toBe(0)
+    const file = readFileSync(ics, 'utf8')
+    expect(file.length).toBeGreaterThan(2 * 1024 * 1024)
+    const printed = await cli('--db', db, 'export', '--format', 'ics')
+    expect(printed.code).toBe(0)
+    // The printer ends every text with LF (main.ts writes text + "\n").
+    expect(`${printed.out}\n` === file).toBe(true)
+  })
+})
+
 describe('the streamed import', () => {
   const file = (measures: unknown[], version = 3) => JSON.stringify({ format: 'measure-tracker', version, measures })
   const measure = (id: string, extra: object = {}) => ({ id, title: { en: id }, imposer: 'US', target: 'CN', category: 'tariff', ...extra })
