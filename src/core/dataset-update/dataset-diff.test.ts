@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffDatasets } from './dataset-diff'
+import { diffDatasets } from './dataset-diff.js'
 
 describe('dataset diff for the update review', () => {
   const base = [
@@ -13,14 +13,14 @@ describe('dataset diff for the update review', () => {
       { id: 'b', title: 'B (dataset)' },
       { id: 'c', title: 'C' },
     ]
-    const local = [base[0], { id: 'b', title: 'B (mine)' }, { id: 'u', title: 'user only' }]
+    const local = [a, { id: 'b', title: 'B (mine)' }, { id: 'u', title: 'user only' }]
     const updates = diffDatasets(base, next, local)
     expect(updates.map((u) => [u.id, u.kind, u.changes.map((c) => c.path), u.conflicts.map((c) => c.path)])).toEqual([
       ['a', 'changed', ['events[e].at'], []],
       ['b', 'changed', [], ['title']],
       ['c', 'new', [''], []],
     ])
-    expect(updates[1].merged).toEqual({ id: 'b', title: 'B (mine)' })
+    expect(updates[1]?.merged).toEqual({ id: 'b', title: 'B (mine)' })
   })
 
   it('offers no update when the new dataset equals the base', () => {
@@ -28,7 +28,7 @@ describe('dataset diff for the update review', () => {
   })
 
   it('offers removing a measure the dataset dropped and the user never touched', () => {
-    const updates = diffDatasets(base, [base[0]], base)
+    const updates = diffDatasets(base, [a], base)
     expect(updates.map((u) => [u.id, u.kind, u.merged])).toEqual([['b', 'removed', undefined]])
   })
 })
