@@ -27,9 +27,10 @@ const COMMANDS: Record<string, (ctx: CliContext) => void> = {
 
 // Terminal control sequences in stored text (a hostile note) must not reach the terminal.
 // CR survives only as part of CRLF, which calendar and CSV output need; a lone CR could
-// overwrite what the terminal already shows.
+// overwrite what the terminal already shows. A CR ending the text is kept: the printer follows
+// every text with LF, so it is a CRLF line end (a calendar printed a piece at a time).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n|$)/g
 export const plainText = (text: string) => text.replace(CONTROL, '')
 
 /** Rows this connection has changed since it opened (SQLite's total_changes()). */
