@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { diffDatasets } from './dataset-diff.js'
 
 describe('dataset diff for the update review', () => {
-  const base = [
-    { id: 'a', title: 'A', events: [{ id: 'e', at: '2026-11-09' }] },
-    { id: 'b', title: 'B' },
-  ]
+  const a = { id: 'a', title: 'A', events: [{ id: 'e', at: '2026-11-09' }] }
+  const base = [a, { id: 'b', title: 'B' }]
 
   it('lists a new measure, a corrected date and a conflict with the user’s edit, and nothing untouched', () => {
     const next = [
