@@ -2,9 +2,11 @@
 // renderer (development in a browser, and the Playwright `web` project). See README.md here for
 // the protocol and the reasons behind each refusal.
 import { createReadStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { createCalendarFileKeeper } from '../core/calendar-file.ts'
 import { createWatchRunner } from '../core/watch/runner.ts'
 import type { FetchFunction } from '../core/watch/fetch-limited.ts'
@@ -12,9 +14,9 @@ import { openStore, type Store } from '../core/open.ts'
 import { api, isMethodName } from '../shared/api.ts'
 import { HTTP_API_PREFIX, HTTP_CALENDAR_KEY_PARAM, HTTP_CALENDAR_PATH, HTTP_EVENTS_PATH } from '../shared/bridge.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
-import { describeScanProblem, scanExchangeBytes } from '../shared/exchange-scan.ts'
 import { fail, type Result } from '../shared/result.ts'
 import { createEventHub, DEFAULT_HEARTBEAT_MS } from './events.ts'
+import { BodyAborted, importSpooledBody, spoolBody } from './import-body.ts'
 import { BodyTimedOut, BodyTooLarge, bodyLimitFor, DEFAULT_LIMITS, readBody, type HostLimits } from './limits.ts'
 import { checkRequestSource, createToken, hasSession, sessionCookie, TOKEN_PARAM, tokenMatches, type RequestKind } from './security.ts'
 import { findStaticFile, hasExtension, missingBuildPage, readIndexHtml, safeSegments } from './static.ts'
@@ -235,31 +237,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     const limit = bodyLimitFor(method, limits)
+    // A client that asked first (Expect: 100-continue) sends its body only once told to.
+    const expectsContinue = /100-continue/i.test(request.headers.expect ?? '')
+    const proceed = () => expectsContinue && response.writeContinue()
+    if (method === 'exchange.import') return serveImport(request, response, limit, proceed)
     let raw: Buffer
     try {
-      // A client that asked first (Expect: 100-continue) sends its body only once told to.
-      const expectsContinue = /100-continue/i.test(request.headers.expect ?? '')
-      raw = await readBody(request, limit, limits.bodyTimeoutMs, () => expectsContinue && response.writeContinue())
+      raw = await readBody(request, limit, limits.bodyTimeoutMs, proceed)
     } catch (error) {
-      if (!(error instanceof BodyTooLarge) && !(error instanceof BodyTimedOut)) throw error
-      drainAfterAnswer(request, response)
-      if (error instanceof BodyTooLarge)
-        sendJson(response, 413, fail('VALIDATION', `The request body of ${method} is larger than ${limit} bytes`, { limit }))
-      else sendJson(response, 408, fail('VALIDATION', error.message))
+      refuseBody(request, response, method, limit, error)
       return
-    }
-    if (method === 'exchange.import') {
-      // Before JSON.parse builds anything: a hostile file costs many times its size once parsed
-      // (src/shared/exchange-scan.ts), and this process serves every other request too.
-      const problem = scanExchangeBytes(raw, { under: 'file' })
-      if (problem) {
-        sendJson(
-          response,
-          400,
-          fail('VALIDATION', `The file cannot be imported: ${describeScanProblem(problem)}. Nothing was changed.`, { issues: [problem] }),
-        )
-        return
-      }
     }
     let input: unknown = undefined
     const text = raw.toString('utf8')
@@ -274,6 +261,40 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const result = store.service.call(method, input)
     if (result.ok && api[method].kind === 'mutation' && (input as { dryRun?: unknown } | undefined)?.dryRun !== true) dataChanged()
     sendJson(response, 200, result)
+  }
+
+  /** 413 for a body past the limit, 408 for one that stopped arriving; anything else is rethrown. */
+  function refuseBody(request: IncomingMessage, response: ServerResponse, method: string, limit: number, error: unknown): void {
+    if (!(error instanceof BodyTooLarge) && !(error instanceof BodyTimedOut)) throw error
+    drainAfterAnswer(request, response)
+    if (error instanceof BodyTooLarge)
+      sendJson(response, 413, fail('VALIDATION', `The request body of ${method} is larger than ${limit} bytes`, { limit }))
+    else sendJson(response, 408, fail('VALIDATION', error.message))
+  }
+
+  /**
+   * exchange.import: the body is spooled to a private temporary file and imported one measure at
+   * a time (import-body.ts), so neither the body nor the file it carries is ever held whole; a
+   * hostile shape is refused by the scan before anything is parsed, and this process serves every
+   * other request meanwhile.
+   */
+  async function serveImport(request: IncomingMessage, response: ServerResponse, limit: number, proceed: () => void): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'measure-tracker-upload-'))
+    try {
+      const path = join(dir, 'body.json')
+      try {
+        await spoolBody(request, path, limit, limits.bodyTimeoutMs, proceed)
+      } catch (error) {
+        if (error instanceof BodyAborted) return
+        refuseBody(request, response, 'exchange.import', limit, error)
+        return
+      }
+      const answer = importSpooledBody(store.service, path)
+      if (answer.result.ok && !answer.result.value.dryRun) dataChanged()
+      sendJson(response, answer.status, answer.result)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   }
 
   /**

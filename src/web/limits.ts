@@ -10,10 +10,12 @@ export interface HostLimits {
    */
   bodyBytes: number
   /**
-   * Request body of exchange.import, which the host reads whole and parses at once: 210 MB (a
-   * ~50,000-measure export). The page does not call exchange.import (src/shared/exposed-methods.ts),
-   * so today this applies only when a host is started with it exposed. Larger files import through
-   * the command line, which reads them one measure at a time (core/exchange/exchange-reader.ts).
+   * Request body of exchange.import: 1 GiB. The body is spooled to a temporary file and imported
+   * one measure at a time (import-body.ts), so memory does not grow with it; what this bounds is
+   * the disk and time one hostile request can take. The hostile-input bounds of the scan allow at
+   * most 100,000 measures, whose generated export is ~520 MB, so any file the program exports at
+   * that scale fits twice over. The page does not call exchange.import
+   * (src/shared/exposed-methods.ts), so this applies only when a host is started with it exposed.
    */
   largeBodyBytes: number
   /** Open TCP connections at once; more are closed at once (a browser uses ~6 per host and profile). */
@@ -30,7 +32,7 @@ export interface HostLimits {
 
 export const DEFAULT_LIMITS: Readonly<HostLimits> = {
   bodyBytes: 1024 * 1024,
-  largeBodyBytes: 210 * 1024 * 1024,
+  largeBodyBytes: 1024 * 1024 * 1024,
   connections: 64,
   eventClients: 16,
   headersTimeoutMs: 10_000,

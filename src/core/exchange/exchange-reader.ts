@@ -61,8 +61,8 @@ function parse(text: string, where: string): unknown {
 }
 
 /** The first pass: the bounds, and where the measures are. Throws ExchangeFileRefused('bounds'). */
-function scanFile(fd: number): MeasureSpans {
-  const scanner = new ExchangeScanner({ perMeasure: true })
+function scanFile(fd: number, under: string | undefined): MeasureSpans {
+  const scanner = new ExchangeScanner({ perMeasure: true, under })
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
   let position = 0
   for (;;) {
@@ -105,13 +105,15 @@ function* measuresOf(path: string, spans: MeasureSpans): Generator<unknown, void
 
 /**
  * Scans the file at `path` and returns it in parts to read one measure at a time, or whole when
- * it has no list of measures. Throws ExchangeFileRefused, or the file system's error.
+ * it has no list of measures. With `under` the exchange file is that field of the JSON (the
+ * browser host's request body, `{"file": {...}, "replace": true}`): the header is then the whole
+ * value with the file's list emptied. Throws ExchangeFileRefused, or the file system's error.
  */
-export function readExchangeFile(path: string): ExchangeFileRead {
+export function readExchangeFile(path: string, options: { under?: string } = {}): ExchangeFileRead {
   const fd = openSync(path, 'r')
   try {
     const size = fstatSync(fd).size
-    const spans = scanFile(fd)
+    const spans = scanFile(fd, options.under)
     if (spans.listStart < 0 || spans.listEnd < 0) {
       if (size > EXCHANGE_HEADER_MAX_BYTES)
         throw new ExchangeFileRefused('the file has no list of measures, and is too large to read whole', 'bounds')
