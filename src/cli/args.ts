@@ -26,6 +26,8 @@ export interface CliArgs {
   orientation: string | undefined
   /** report: the one-page brief of this measure instead of the status report */
   measure: string | undefined
+  /** dataset apply: every --measure given (only these measures are updated) */
+  measures: string[]
   pinned: boolean
   /** status, report: only the measures this search finds (shared/text-search.ts) */
   text: string | undefined
@@ -56,7 +58,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         days: { type: 'string' },
         paper: { type: 'string' },
         orientation: { type: 'string' },
-        measure: { type: 'string' },
+        measure: { type: 'string', multiple: true },
         pinned: { type: 'boolean', default: false },
         text: { type: 'string' },
         yes: { type: 'boolean', short: 'y', default: false },
@@ -88,7 +90,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     days: values.days,
     paper: values.paper,
     orientation: values.orientation,
-    measure: values.measure,
+    // report takes one measure (the last given, as before); dataset apply takes them all.
+    measure: values.measure?.at(-1),
+    measures: values.measure ?? [],
     pinned: values.pinned as boolean,
     text: values.text,
     yes: values.yes as boolean,

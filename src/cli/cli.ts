@@ -9,6 +9,7 @@ import { ServiceError } from '../shared/result.ts'
 import { parseCliArgs } from './args.ts'
 import { CliFailure, type CliContext } from './context.ts'
 import { FILE_COMMANDS } from './commands/backup.ts'
+import { datasetCommand } from './commands/dataset.ts'
 import { exportCommand, importCommand } from './commands/exchange.ts'
 import { noteCommand } from './commands/note.ts'
 import { reportCommand } from './commands/report.ts'
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => void> = {
   import: importCommand,
   report: reportCommand,
   note: noteCommand,
+  dataset: datasetCommand,
 }
 
 // Terminal control sequences in stored text (a hostile note) must not reach the terminal.

@@ -31,6 +31,14 @@ Commands:
                                             notes, sources (dates on their legal clocks)
   note add <id> TEXT [--pinned]             add a Markdown note to a measure; prints the note's id
   note list <id> [--json]                   a measure's notes, pinned first, then newest first
+  dataset status [--json]                   which dataset (id and version) the database holds, and the
+                                            last update that can be undone
+  dataset diff FILE [--json]                what a newer version of the dataset would change, measure by
+                                            measure: new measures, corrected facts, and conflicts with
+                                            your edits (yours stay in use)
+  dataset apply FILE [--measure ID …]       apply that update (only the measures named with --measure),
+                                            in one transaction; your edits, notes and tags are kept
+  dataset undo                              reverse the last dataset update exactly
   backup [--out FILE]                       copy the database now (default: into the backups folder
                                             next to it); the app also keeps a daily copy (last 7)
   backup list [--json]                      the copies in the backups folder, newest first

@@ -65,6 +65,13 @@ import {
   type WatchStatus,
   type WatchTerms,
 } from './watch.ts'
+import {
+  datasetApplyInputSchema,
+  datasetFileInputSchema,
+  type DatasetApplied,
+  type DatasetDiff,
+  type DatasetStatus,
+} from './dataset-update.ts'
 
 type MethodKind = 'query' | 'mutation'
 interface MethodSpec<S extends z.ZodType> {
@@ -167,6 +174,12 @@ export const api = {
   'watch.cite': mutation(watchHitRefSchema.extend({ event: eventInputSchema }).strict()),
   'watch.plan': query(z.object({}).strict()),
   'watch.record': mutation(watchRecordSchema),
+  // Dataset updates (issue 16; src/core/service/datasets.ts): the three-way merge with a newer
+  // version of the database's dataset, applied in one audited transaction, the last one undoable.
+  'dataset.status': query(z.object({}).strict()),
+  'dataset.diff': query(datasetFileInputSchema),
+  'dataset.apply': mutation(datasetApplyInputSchema),
+  'dataset.undo': mutation(z.object({}).strict()),
 } as const
 
 export type Api = typeof api
@@ -248,5 +261,9 @@ export interface ApiOutputs {
   'watch.cite': MeasureEvent
   'watch.plan': WatchPlan
   'watch.record': { recorded: number }
+  'dataset.status': DatasetStatus
+  'dataset.diff': DatasetDiff
+  'dataset.apply': DatasetApplied
+  'dataset.undo': DatasetApplied
 }
 export type Output<M extends MethodName> = ApiOutputs[M]

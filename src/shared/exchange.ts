@@ -44,6 +44,11 @@ export const exchangeFileSchema = z
       .transform((): typeof EXCHANGE_VERSION => EXCHANGE_VERSION),
     exportedAt: z.string().max(40).optional(),
     name: z.string().max(300).optional(),
+    /** A dataset's identity and version (issue 16); exports and older files have none. */
+    dataset: z
+      .object({ id: z.string().min(1).max(200), version: z.number().int().min(1) })
+      .strict()
+      .optional(),
     measures: z.array(exchangedMeasureSchema).max(LIMITS.measures),
   })
   .superRefine((file, ctx) => checkExchangeMeasures(file.measures, ctx))

@@ -3,7 +3,7 @@
  * merged three ways, keeping only the measures the update touches. Accepting a measure writes its
  * `merged`; skipping it leaves the database as it is.
  */
-import { mergeMeasure, type FactChange, type Json } from './three-way.js'
+import { mergeMeasure, type FactChange, type Json } from './three-way.ts'
 
 export interface MeasureUpdate {
   id: string

@@ -28,6 +28,7 @@ import { progressHandlers } from './progress.ts'
 import { sourceHandlers } from './sources.ts'
 import { BACKUP_METHODS_OWN_TRANSACTION, backupHandlers } from './backups.ts'
 import { watchHandlers } from './watch.ts'
+import { datasetHandlers } from './datasets.ts'
 import { resolveCitedHits } from '../store/watch-rows.ts'
 
 export const handlers: Handlers<MethodName> = {
@@ -48,6 +49,7 @@ export const handlers: Handlers<MethodName> = {
   ...calendarSubscriptionHandlers,
   ...backupHandlers,
   ...watchHandlers,
+  ...datasetHandlers,
 }
 
 /** Mutations that write their own audit rows (many measures at once; a setting with its value before; reminders shown; the calendar subscription without its key). */
@@ -63,6 +65,9 @@ const SELF_AUDITED: ReadonlySet<MethodName> = new Set([
   'watch.setFeedEnabled',
   'watch.removeFeed',
   'watch.record',
+  // Dataset updates: one summary row naming the versions ("dataset us-cn-truce-2025 v3 → v4").
+  'dataset.apply',
+  'dataset.undo',
 ])
 
 function isDetail(output: unknown): output is MeasureDetail {

@@ -10,6 +10,7 @@ import { MIGRATION_5 } from './migrations/0005-calendar-cancellations.ts'
 import { MIGRATION_6 } from './migrations/0006-chinese-texts.ts'
 import { MIGRATION_7 } from './migrations/0007-measure-summaries.ts'
 import { MIGRATION_8 } from './migrations/0008-watched-sources.ts'
+import { MIGRATION_9 } from './migrations/0009-dataset-updates.ts'
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_1,
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_6,
   MIGRATION_7,
   MIGRATION_8,
+  MIGRATION_9,
 ]
