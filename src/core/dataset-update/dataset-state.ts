@@ -95,6 +95,8 @@ export interface UndoBefore {
   identity: string | null
   measures: Record<string, StoredMeasure | null>
   bases: Record<string, string | null>
+  /** Each touched measure just after the update (comparable form): undo refuses once one has changed since. */
+  after?: Record<string, string>
 }
 
 export interface LastUpdate {

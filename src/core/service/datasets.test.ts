@@ -89,3 +89,26 @@ describe('dataset.apply and dataset.undo', () => {
     )
   })
 })
+
+describe('dataset.apply and what the exchange form does not carry', () => {
+  it('keeps a note in the trash and a note’s earlier versions of a measure it updates', () => {
+    const id = ids[0] as string
+    const added = service.call('notes.add', { measureId: id, body: 'first', pinned: false })
+    if (!added.ok) throw new Error(added.error.message)
+    const noteId = added.value.id
+    expect(service.call('notes.edit', { measureId: id, noteId, body: 'second' }).ok).toBe(true)
+    expect(service.call('notes.remove', { measureId: id, noteId }).ok).toBe(true)
+    const file = structuredClone(embedded) as unknown as { dataset: { id: string; version: number }; measures: Measure[] }
+    file.dataset = { ...file.dataset, version: file.dataset.version + 1 }
+    ;(file.measures.find((m) => m.id === id) as Measure).title.en = 'dataset retitled'
+    expect(service.call('dataset.apply', { file }).ok).toBe(true)
+    expect(get(id).title.en).toBe('dataset retitled')
+    const history = service.call('notes.history', { measureId: id, noteId })
+    expect(history.ok && history.value.map((r) => r.body)).toEqual(expect.arrayContaining(['first']))
+    expect(service.call('notes.restore', { measureId: id, noteId }).ok).toBe(true)
+    // The user changed the measure after the update: undo would take the restored note away, so it refuses.
+    const undo = service.call('dataset.undo', {})
+    expect(undo.ok ? '' : undo.error.message).toContain(`${id} changed since it was applied`)
+    expect(get(id).title.en).toBe('dataset retitled')
+  })
+})

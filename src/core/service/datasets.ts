@@ -72,15 +72,49 @@ function diffOf(ctx: ServiceContext, measures: readonly ExchangedMeasure[]): Mea
   return diffDatasets(base as never, next as never, local as never)
 }
 
+/**
+ * The user's rows a whole-measure write would cascade away but the exchange form does not carry:
+ * notes in the trash, every note's earlier versions, documents found by watching. Kept across the
+ * rewrite, so an update never takes them (parents before children).
+ */
+const SIDE_ROWS = [
+  'SELECT * FROM notes WHERE measure_id = ? AND deleted_at IS NOT NULL',
+  'SELECT * FROM note_revisions WHERE measure_id = ?',
+  'SELECT * FROM watch_hits WHERE measure_id = ?',
+] as const
+
+function keepingSideRows(db: DatabaseSync, id: string, rewrite: () => void): void {
+  const kept = SIDE_ROWS.map((sql) => ({
+    table: /FROM (\w+)/.exec(sql)?.[1] as string,
+    rows: statement(db, sql).all(id) as Record<string, never>[],
+  }))
+  rewrite()
+  for (const { table, rows } of kept) {
+    for (const row of rows) {
+      const columns = Object.keys(row)
+      const sql = `INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+      statement(db, sql).run(...columns.map((c) => row[c]))
+    }
+  }
+}
+
 /** Writes a merged measure over whatever had its id, keeping its creation time. */
 function writeMerged(db: DatabaseSync, merged: ExchangedMeasure, now: string): void {
   const before = readMeasure(db, merged.id)
-  writeWholeMeasure(db, { ...merged, createdAt: before?.createdAt ?? now, updatedAt: now } as StoredMeasure)
+  keepingSideRows(db, merged.id, () =>
+    writeWholeMeasure(db, { ...merged, createdAt: before?.createdAt ?? now, updatedAt: now } as StoredMeasure),
+  )
+}
+
+/** A measure as it is now, in the form undo compares ('' when it does not exist). */
+function afterImage(db: DatabaseSync, id: string): string {
+  const measure = readMeasure(db, id)
+  return measure ? JSON.stringify(comparable(measure)) : ''
 }
 
 function putBack(db: DatabaseSync, id: string, measure: StoredMeasure | null): void {
   if (measure === null) statement(db, 'DELETE FROM measures WHERE id = ?').run(id)
-  else writeWholeMeasure(db, measure)
+  else keepingSideRows(db, id, () => writeWholeMeasure(db, measure))
 }
 
 const identityText = (identity: DatasetIdentity | null): string => (identity ? `${identity.id} v${identity.version}` : 'no dataset')
@@ -104,6 +138,7 @@ function apply(ctx: ServiceContext, input: { file: unknown; measureIds?: string[
   // Links last, once every measure they point to exists (as import does).
   for (const update of chosen) writeLinks(ctx.db, update.merged as unknown as ExchangedMeasure)
   for (const update of chosen) writeBaseRow(ctx.db, update.id, JSON.stringify(comparable(nextById.get(update.id) as ExchangedMeasure)))
+  before.after = Object.fromEntries(chosen.map((u) => [u.id, afterImage(ctx.db, u.id)]))
   writeIdentitySetting(ctx.db, JSON.stringify(to))
   saveLastUpdate(ctx.db, { appliedAt: now, from, to, before })
   const measureIds = chosen.map((u) => u.id)
@@ -126,6 +161,13 @@ function undo(ctx: ServiceContext): DatasetApplied {
   const last = readLastUpdate(ctx.db)
   if (!last) throw new ServiceError('CONFLICT', 'There is no dataset update to undo')
   const ids = Object.keys(last.before.measures)
+  // Putting the before-images back would also take away what the user changed since: refuse instead.
+  const changedSince = ids.filter((id) => last.before.after && last.before.after[id] !== afterImage(ctx.db, id))
+  if (changedSince.length > 0)
+    throw new ServiceError(
+      'CONFLICT',
+      `Cannot undo the dataset update: ${changedSince.join(', ')} changed since it was applied, and undoing would lose that change`,
+    )
   for (const id of ids) putBack(ctx.db, id, last.before.measures[id] ?? null)
   for (const id of ids) {
     const measure = last.before.measures[id]
