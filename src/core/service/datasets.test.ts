@@ -65,7 +65,7 @@ describe('dataset.apply and dataset.undo', () => {
         for (const c of datasetChanges) {
           const measure = file.measures.find((m) => m.id === c.measure) as Measure
           if (c.title !== undefined) measure.title.en = `dataset ${c.title}`
-          if (c.date !== undefined) measure.events[0].at = c.date
+          if (c.date !== undefined) (measure.events[0] as { at: string }).at = c.date
         }
         const beforeApply = exported()
         const applied = service.call('dataset.apply', { file })

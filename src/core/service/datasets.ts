@@ -2,7 +2,7 @@
 // three ways (core/dataset-update/three-way.ts) so the user's edits are never overwritten; apply is
 // one audited transaction that stores its before-images, and undo puts them back exactly.
 import embedded from '../../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
-import type { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import { z } from 'zod'
 import type { ExchangedMeasure } from '../../shared/exchange.ts'
 import type { DatasetApplied, DatasetDiff, DatasetStatus } from '../../shared/dataset-update.ts'
@@ -86,14 +86,14 @@ const SIDE_ROWS = [
 function keepingSideRows(db: DatabaseSync, id: string, rewrite: () => void): void {
   const kept = SIDE_ROWS.map((sql) => ({
     table: /FROM (\w+)/.exec(sql)?.[1] as string,
-    rows: statement(db, sql).all(id) as Record<string, never>[],
+    rows: statement(db, sql).all(id) as Record<string, SQLInputValue>[],
   }))
   rewrite()
   for (const { table, rows } of kept) {
     for (const row of rows) {
       const columns = Object.keys(row)
       const sql = `INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
-      statement(db, sql).run(...columns.map((c) => row[c]))
+      statement(db, sql).run(...columns.map((c) => row[c] as SQLInputValue))
     }
   }
 }
