@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffDatasets } from './dataset-diff.js'
+import { diffDatasets } from './dataset-diff.ts'
 
 describe('dataset diff for the update review', () => {
   const a = { id: 'a', title: 'A', events: [{ id: 'e', at: '2026-11-09' }] }

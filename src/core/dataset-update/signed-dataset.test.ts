@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { checkSignedDataset, MAX_DATASET_BYTES } from './signed-dataset.js'
+import { checkSignedDataset, MAX_DATASET_BYTES } from './signed-dataset.ts'
 
 const pair = () => generateKeyPairSync('ed25519')
 const trusted = pair()

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { mergeMeasure, sameJson, type Json } from './three-way.js'
+import { mergeMeasure, sameJson, type Json } from './three-way.ts'
 
 const event = (id: string, at: string, note = 'n'): Json => ({ id, kind: 'effective', at, note })
 
