@@ -4,9 +4,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { EventKind, RateValue } from '../../shared/domain.ts'
 import { stepAt } from '../../shared/charts/stack.ts'
-import { statesAlong, statusAt, type TimedEvent } from '../status/engine.ts'
+import { rateInEffectAlong, statesAlong, statusAt, type TimedEvent } from '../status/engine.ts'
 import type { ChartMeasure } from './measure.ts'
-import { isAdValorem, rateSeries } from './rate-series.ts'
+import { isAdValorem, rateLayer, rateSeries } from './rate-series.ts'
 import { statusSegments } from './segments.ts'
 
 const START = Date.parse('2025-01-01T00:00:00Z')
@@ -152,6 +152,32 @@ describe('statesAlong (the engine read off at many instants in one fold)', () =>
           const expected = statusAt(measure.events, t, measure.base)
           expect(states[i]).toEqual({ status: expected.status, rateInEffect: expected.rateInEffect })
         })
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
+
+describe('rateInEffectAlong (the rate in effect read off at each instant it can change)', () => {
+  it('reads statusAt’s rate in effect at each reading, and the rate stays so until the next one', () => {
+    fc.assert(
+      fc.property(measureArb('m'), fc.array(instantInRange, { maxLength: 30 }), (measure, instants) => {
+        const readings: { atMs: number; value: number | null }[] = []
+        rateInEffectAlong(measure.events, measure.base, RANGE.fromMs, RANGE.toMs, (atMs, value) => readings.push({ atMs, value }))
+        expect(readings[0]!.atMs).toBe(RANGE.fromMs)
+        const rateAt = (t: number) => statusAt(measure.events, t, measure.base).rateInEffect?.value ?? null
+        readings.forEach((reading, i) => {
+          if (i > 0) expect(reading.atMs).toBeGreaterThan(readings[i - 1]!.atMs)
+          expect(reading.atMs).toBeLessThan(RANGE.toMs)
+          expect(reading.value).toBe(rateAt(reading.atMs))
+        })
+        // Between readings nothing changes: any instant reads the latest reading at or before it.
+        const layer = rateLayer(measure, RANGE)
+        for (const t of [...instants, ...readings.map((r) => r.atMs - 1).filter((t) => t >= RANGE.fromMs)]) {
+          const latest = readings.filter((r) => r.atMs <= t).at(-1)!
+          expect(latest.value).toBe(rateAt(t))
+          expect(layer.steps.filter((step) => step.atMs <= t).at(-1)!.value).toBe(rateAt(t))
+        }
       }),
       { numRuns: 500 },
     )

@@ -1,12 +1,12 @@
 // The stacked additional ad valorem rate of each direction (imposer → target) over a range: one
 // layer per measure whose rate is a percentage, each a step function read from the engine's own
-// rateInEffect at every one of the measure's transitions (statesAlong: statusAt's fold read off at
-// each instant) — never a second computation — and the
+// rateInEffect at every instant it can change (rateInEffectAlong: statusAt's fold read off at each
+// event and lapse) — never a second computation — and the
 // total as the sum of the layers at each instant any of them changes. Measures whose rate is an
 // amount (fees per net ton) or has no number (controls, "10–15%" in text) are listed, not summed.
 import type { RateLayer, RatePoint, RateSeries, RateStep, TimeRange, UnsummedMeasure } from '../../shared/charts/model.ts'
 import type { RateValue } from '../../shared/domain.ts'
-import { statesAlong, statusAt, transitionsOf } from '../status/engine.ts'
+import { rateInEffectAlong, statusAt } from '../status/engine.ts'
 import type { ChartMeasure } from './measure.ts'
 
 /** True when every rate number the measure ever gives is a percentage (and it gives one). */
@@ -23,18 +23,13 @@ export function isAdValorem(measure: ChartMeasure): boolean {
   return percent
 }
 
-/** The measure's rate in effect over the range, from the range's start and at each transition inside it. */
+/** The measure's rate in effect over the range, from the range's start and at each change inside it. */
 export function rateLayer(measure: ChartMeasure, range: TimeRange): RateLayer {
-  const instants = [range.fromMs]
-  for (const transition of transitionsOf(measure.events, measure.base)) {
-    if (transition.atMs > range.fromMs && transition.atMs < range.toMs && transition.atMs !== instants[instants.length - 1])
-      instants.push(transition.atMs)
-  }
-  const states = statesAlong(measure.events, instants, measure.base)
   const steps: RateStep[] = []
-  instants.forEach((atMs, i) => {
-    const value = (states[i] as { rateInEffect: RateValue | null }).rateInEffect?.value ?? null
-    if (steps.length === 0 || (steps[steps.length - 1] as RateStep).value !== value) steps.push({ atMs, value })
+  let last: number | null = null
+  rateInEffectAlong(measure.events, measure.base, range.fromMs, range.toMs, (atMs, value) => {
+    if (steps.length === 0 || value !== last) steps.push({ atMs, value })
+    last = value
   })
   return { id: measure.id, steps }
 }
@@ -43,47 +38,27 @@ export function rateLayer(measure: ChartMeasure, range: TimeRange): RateLayer {
 const round = (value: number) => Math.round(value * 1e6) / 1e6
 
 /**
- * The total at each instant a layer changes: every step's change of value added at its instant,
- * then summed in time order. Typed arrays and a numeric sort (not objects and a comparator): this
- * runs over every step of every measure, 70,000 at 10,000 measures.
+ * The total at each instant a layer changes: every step's change of value added up per instant,
+ * then summed in time order. The changes are gathered per distinct instant first (a Map), so only
+ * those are sorted: at 10,000 measures, 90,000 steps fall on about 16,000 instants.
  */
 export function stackPoints(layers: readonly RateLayer[]): RatePoint[] {
-  let count = 0
-  for (const layer of layers) count += layer.steps.length
-  const instants = new Float64Array(count)
-  let n = 0
-  for (const layer of layers) for (const step of layer.steps) instants[n++] = step.atMs
-  instants.sort()
-  // Distinct instants, in order.
-  let distinct = 0
-  for (let i = 0; i < count; i++) if (i === 0 || instants[i] !== instants[i - 1]) instants[distinct++] = instants[i] as number
-  const deltas = new Float64Array(distinct)
-  const indexOf = (atMs: number) => {
-    let low = 0
-    let high = distinct - 1
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if ((instants[middle] as number) < atMs) low = middle + 1
-      else high = middle
-    }
-    return low
-  }
+  const deltas = new Map<number, number>()
   for (const layer of layers) {
     let previous = 0
     for (const step of layer.steps) {
       const value = step.value ?? 0
-      const index = indexOf(step.atMs)
-      deltas[index] = (deltas[index] as number) + value - previous
+      deltas.set(step.atMs, (deltas.get(step.atMs) ?? 0) + value - previous)
       previous = value
     }
   }
+  const instants = Float64Array.from(deltas.keys()).sort()
   const points: RatePoint[] = []
   let total = 0
-  for (let i = 0; i < distinct; i++) {
-    total += deltas[i] as number
+  for (const atMs of instants) {
+    total += deltas.get(atMs) as number
     const rounded = round(total)
-    if (points.length === 0 || (points[points.length - 1] as RatePoint).total !== rounded)
-      points.push({ atMs: instants[i] as number, total: rounded })
+    if (points.length === 0 || (points[points.length - 1] as RatePoint).total !== rounded) points.push({ atMs, total: rounded })
   }
   return points
 }

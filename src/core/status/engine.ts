@@ -345,13 +345,20 @@ function apply(fold: Fold, event: TimedEvent, out: Transition[] | null): void {
 
 /** What is collected at the instant (see the rules at the top). */
 export function rateInEffect(status: Status, full: RateValue | null, part: SuspendedPart | null): RateValue | null {
+  const value = rateInEffectValue(status, full, part)
+  if (full === null || value === null) return null
+  return value === full.value ? full : { ...full, value }
+}
+
+/** The number of rateInEffect alone: what a chart sums, without building a value per reading. */
+function rateInEffectValue(status: Status, full: RateValue | null, part: SuspendedPart | null): number | null {
   if (full === null) return null
-  if (status === 'in_force') return full
+  if (status === 'in_force') return full.value
   if (status === 'partly_suspended') {
-    if (part === null || part.rate === null) return full
-    return { ...full, value: Math.max(0, full.value - part.rate) }
+    if (part === null || part.rate === null) return full.value
+    return Math.max(0, full.value - part.rate)
   }
-  return { ...full, value: 0 }
+  return 0
 }
 
 function deadlineOf(commitment: TimedCommitment): Transition {
@@ -467,6 +474,38 @@ export function statesAlong(events: readonly TimedEvent[], instants: readonly nu
     out.push({ status: fold.status, rateInEffect: rateInEffect(fold.status, fold.rateValue, fold.part) })
   }
   return out
+}
+
+/**
+ * The number of the rate in effect at `fromMs` and at every later instant before `toMs` where it
+ * can change — each event and each suspension lapse — in one pass of the very fold statusAt runs,
+ * read off as statesAlong reads it (events at or before the instant, then a lapse due by then).
+ * `read` is called with ascending instants; charts stack thousands of measures with it, so a
+ * reading allocates nothing. Equal to statusAt's rateInEffect value (charts.property.test.ts).
+ */
+export function rateInEffectAlong(
+  events: readonly TimedEvent[],
+  base: EngineBase,
+  fromMs: number,
+  toMs: number,
+  read: (atMs: number, value: number | null) => void,
+): void {
+  const ordered = inOrder(events)
+  const fold = newFold(base.rate, base.scope, base.rateValue ?? null)
+  let i = 0
+  let atMs = fromMs
+  for (;;) {
+    for (; i < ordered.length; i++) {
+      const event = ordered[i] as TimedEvent
+      if (event.atMs > atMs) break
+      apply(fold, event, null)
+    }
+    if (fold.lapseMs <= atMs) lapse(fold, null)
+    read(atMs, rateInEffectValue(fold.status, fold.rateValue, fold.part))
+    // Both are after atMs: events up to it are applied, and a lapse due by it has happened.
+    atMs = Math.min(i < ordered.length ? (ordered[i] as TimedEvent).atMs : Infinity, fold.lapseMs)
+    if (!(atMs < toMs)) return
+  }
 }
 
 /**
