@@ -19,6 +19,10 @@ export interface DatasetFactChange {
 
 export interface DatasetMeasureUpdate {
   id: string
+  /** The measure's titles as the database holds them (the new dataset's for a new measure): what the review names it by. */
+  title: Record<string, string>
+  /** The kind of each event the changes name (`events[ID]…`), so the review can say "Effective date" rather than an id. */
+  eventKinds: Record<string, string>
   /** new: only the new dataset has it; changed: facts differ; removed: the new dataset dropped it. */
   kind: 'new' | 'changed' | 'removed'
   /** Facts the update would write (the user did not change them). */
@@ -28,6 +32,9 @@ export interface DatasetMeasureUpdate {
 }
 
 export interface DatasetStatus {
+  /** The dataset this app ships; `embeddedNewer` when it is a newer version of the installed one (the app offers the review). */
+  embedded: DatasetIdentity
+  embeddedNewer: boolean
   /** The dataset the database was seeded from or last updated to; null if it never held one. */
   installed: DatasetIdentity | null
   /** The last update, which dataset.undo reverses; null when there is none. */
@@ -47,8 +54,26 @@ export interface DatasetApplied {
   measureIds: string[]
 }
 
-/** The dataset file itself is checked by the service (it must carry `dataset: { id, version }`). */
-export const datasetFileInputSchema = z.object({ file: z.unknown() }).strict()
+/**
+ * Where the dataset under review comes from — one code path for every source: a file's contents
+ * (`file`: a file the user opened, or a feed's verified file), or the dataset this app ships
+ * (`embedded: true`, offered at start when it is newer than the database's). The file itself is
+ * checked by the service (it must carry `dataset: { id, version }`).
+ */
+const datasetSource = { file: z.unknown().optional(), embedded: z.literal(true).optional() }
+const oneSource = (input: { file?: unknown; embedded?: true }): boolean => (input.file !== undefined) !== (input.embedded === true)
+const ONE_SOURCE = { message: 'Give the dataset either as file or as embedded: true', path: ['file'] }
+const measureIdList = z.array(z.string().min(1).max(200)).max(100_000)
+
+export const datasetFileInputSchema = z.object(datasetSource).strict().refine(oneSource, ONE_SOURCE)
 export const datasetApplyInputSchema = z
-  .object({ file: z.unknown(), measureIds: z.array(z.string().min(1).max(200)).max(100_000).optional() })
+  .object({
+    ...datasetSource,
+    /** Only these measures (default: every new and changed one). */
+    measureIds: measureIdList.optional(),
+    /** Measures the new dataset dropped that the user chose to remove (moved to the trash); none by default. */
+    removeIds: measureIdList.optional(),
+  })
   .strict()
+  .refine(oneSource, ONE_SOURCE)
+export type DatasetSourceInput = z.input<typeof datasetFileInputSchema>

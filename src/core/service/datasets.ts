@@ -5,9 +5,11 @@ import embedded from '../../../resources/datasets/us-cn-truce-2025.json' with { 
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import { z } from 'zod'
 import type { ExchangedMeasure } from '../../shared/exchange.ts'
-import type { DatasetApplied, DatasetDiff, DatasetStatus } from '../../shared/dataset-update.ts'
+import type { DatasetApplied, DatasetDiff, DatasetMeasureUpdate, DatasetSourceInput, DatasetStatus } from '../../shared/dataset-update.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { diffDatasets, type MeasureUpdate } from '../dataset-update/dataset-diff.ts'
+import { keepOffered, offerConflictingDates, recordOffered } from '../dataset-update/offered-dates.ts'
+import type { Json } from '../dataset-update/three-way.ts'
 import {
   baseIds,
   baseMeasure,
@@ -20,6 +22,7 @@ import {
   saveLastUpdate,
   writeBaseRow,
   writeIdentitySetting,
+  EMBEDDED_IDENTITY,
   type DatasetIdentity,
   type UndoBefore,
 } from '../dataset-update/dataset-state.ts'
@@ -36,11 +39,15 @@ const identitySchema = z.object({ id: z.string().min(1).max(200), version: z.num
 let embeddedMeasures: readonly ExchangedMeasure[] | undefined
 const parseEmbedded = (): readonly ExchangedMeasure[] => (embeddedMeasures ??= parseExchangeFile(embedded).measures)
 
-/** The file's identity and measures; a file without `dataset: { id, version }` is not a dataset. */
+/**
+ * The identity and measures of the dataset under review — a file's, or the one this app ships (one
+ * code path for both); a file without `dataset: { id, version }` is not a dataset.
+ */
 function readDataset(
   ctx: ServiceContext,
-  file: unknown,
+  source: DatasetSourceInput,
 ): { to: DatasetIdentity; from: DatasetIdentity | null; measures: ExchangedMeasure[] } {
+  const file = source.embedded ? embedded : source.file
   const identity = identitySchema.safeParse((file as { dataset?: unknown } | null)?.dataset)
   if (!identity.success)
     throw new ServiceError(
@@ -59,17 +66,43 @@ function readDataset(
   return { to: identity.data, from, measures }
 }
 
-function diffOf(ctx: ServiceContext, measures: readonly ExchangedMeasure[]): MeasureUpdate[] {
-  const next = measures.map((m) => comparable(m) as { id: string })
-  const ids = new Set([...next.map((m) => m.id), ...baseIds(ctx.db, parseEmbedded)])
-  const base = [...ids].flatMap((id) => {
-    const measure = baseMeasure(ctx.db, id, parseEmbedded)
-    return measure === undefined ? [] : [measure as { id: string }]
-  })
-  const local = readAllMeasures(ctx.db)
-    .filter((m) => ids.has(m.id))
-    .map((m) => comparable(m) as { id: string })
-  return diffDatasets(base as never, next as never, local as never)
+type Identified = { id: string } & { [key: string]: Json }
+
+/** The three sides of the merge, by measure id, and the per-measure updates between them. */
+interface DatasetComparison {
+  updates: MeasureUpdate[]
+  base: Map<string, Identified>
+  next: Map<string, Identified>
+  local: Map<string, Identified>
+}
+
+function diffOf(ctx: ServiceContext, measures: readonly ExchangedMeasure[], datasetId: string): DatasetComparison {
+  const ids = new Set([...measures.map((m) => m.id), ...baseIds(ctx.db, parseEmbedded)])
+  const base = new Map(
+    [...ids].flatMap((id) => {
+      const measure = baseMeasure(ctx.db, id, parseEmbedded)
+      return measure === undefined ? [] : [[id, measure as Identified] as const]
+    }),
+  )
+  // Dates an earlier update offered as alternatives stay offered (offered-dates.ts).
+  const next = new Map(measures.map((m) => [m.id, keepOffered(comparable(m), base.get(m.id), datasetId) as Identified]))
+  const local = new Map(
+    readAllMeasures(ctx.db)
+      .filter((m) => ids.has(m.id))
+      .map((m) => [m.id, comparable(m) as Identified]),
+  )
+  const updates = diffDatasets([...base.values()], [...next.values()], [...local.values()])
+  return { updates, base, next, local }
+}
+
+/** What the review names a measure and its events by: the database's titles (the dataset's for a new measure). */
+function describe(id: string, sides: DatasetComparison): Pick<DatasetMeasureUpdate, 'title' | 'eventKinds'> {
+  const measures = [sides.local, sides.next, sides.base].map((side) => side.get(id)).filter((m) => m !== undefined)
+  const title = (measures[0]?.title ?? {}) as Record<string, string>
+  const eventKinds: Record<string, string> = {}
+  for (const measure of measures.reverse())
+    for (const event of (measure.events ?? []) as { id: string; kind: string }[]) eventKinds[event.id] = event.kind
+  return { title, eventKinds }
 }
 
 /**
@@ -119,29 +152,43 @@ function putBack(db: DatabaseSync, id: string, measure: StoredMeasure | null): v
 
 const identityText = (identity: DatasetIdentity | null): string => (identity ? `${identity.id} v${identity.version}` : 'no dataset')
 
-function apply(ctx: ServiceContext, input: { file: unknown; measureIds?: string[] }): DatasetApplied {
-  const { from, to, measures } = readDataset(ctx, input.file)
-  const updates = diffOf(ctx, measures)
+function apply(ctx: ServiceContext, input: DatasetSourceInput & { measureIds?: string[]; removeIds?: string[] }): DatasetApplied {
+  const { from, to, measures } = readDataset(ctx, input)
+  const sides = diffOf(ctx, measures, to.id)
+  const { updates } = sides
   const wanted = input.measureIds ? new Set(input.measureIds) : null
   const unknown = input.measureIds?.filter((id) => !updates.some((u) => u.id === id)) ?? []
   if (unknown.length > 0) throw new ServiceError('VALIDATION', `This update does not change: ${unknown.join(', ')}`)
-  // A measure the dataset dropped is left in place (the review will offer removing it); the rest applies.
+  const removable = new Set(updates.filter((u) => u.kind === 'removed').map((u) => u.id))
+  const notRemoved = input.removeIds?.filter((id) => !removable.has(id)) ?? []
+  if (notRemoved.length > 0) throw new ServiceError('VALIDATION', `This update does not drop: ${notRemoved.join(', ')}`)
+  // A measure the dataset dropped stays unless the user chose to remove it (removeIds: to the trash).
   const chosen = updates.filter((u) => (wanted === null || wanted.has(u.id)) && u.merged !== undefined)
-  const nextById = new Map(measures.map((m) => [m.id, m]))
+  const removed = [...new Set(input.removeIds ?? [])]
   const now = timestamp(ctx.nowMs())
   const before: UndoBefore = { identity: readIdentitySetting(ctx.db), measures: {}, bases: {} }
-  for (const update of chosen) {
-    before.measures[update.id] = readMeasure(ctx.db, update.id)
-    before.bases[update.id] = readBaseRow(ctx.db, update.id)
+  for (const id of [...chosen.map((u) => u.id), ...removed]) {
+    before.measures[id] = readMeasure(ctx.db, id)
+    before.bases[id] = readBaseRow(ctx.db, id)
   }
-  for (const update of chosen) writeMerged(ctx.db, update.merged as unknown as ExchangedMeasure, now)
+  // A dataset date that conflicts with the user's is kept as an alternative of that event (offered-dates.ts).
+  const written = chosen.map((update) => {
+    const { merged, offered } = offerConflictingDates(update.merged as Json, update.conflicts, sides.next.get(update.id), to)
+    const base = recordOffered(sides.next.get(update.id) as Json, offered, to.id)
+    return { id: update.id, merged: merged as unknown as ExchangedMeasure, base }
+  })
+  for (const { merged } of written) writeMerged(ctx.db, merged, now)
   // Links last, once every measure they point to exists (as import does).
-  for (const update of chosen) writeLinks(ctx.db, update.merged as unknown as ExchangedMeasure)
-  for (const update of chosen) writeBaseRow(ctx.db, update.id, JSON.stringify(comparable(nextById.get(update.id) as ExchangedMeasure)))
-  before.after = Object.fromEntries(chosen.map((u) => [u.id, afterImage(ctx.db, u.id)]))
+  for (const { merged } of written) writeLinks(ctx.db, merged)
+  for (const { id, base } of written) writeBaseRow(ctx.db, id, JSON.stringify(base))
+  for (const id of removed) {
+    statement(ctx.db, 'UPDATE measures SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id)
+    writeBaseRow(ctx.db, id, null)
+  }
+  before.after = Object.fromEntries(Object.keys(before.measures).map((id) => [id, afterImage(ctx.db, id)]))
   writeIdentitySetting(ctx.db, JSON.stringify(to))
   saveLastUpdate(ctx.db, { appliedAt: now, from, to, before })
-  const measureIds = chosen.map((u) => u.id)
+  const measureIds = Object.keys(before.measures)
   writeAudit(ctx.db, {
     at: now,
     actor: ctx.actor,
@@ -151,7 +198,8 @@ function apply(ctx: ServiceContext, input: { file: unknown; measureIds?: string[
     after: {
       update: `dataset ${to.id} ${from ? `v${from.version}` : '(none)'} → v${to.version}`,
       measureIds,
-      skipped: updates.length - chosen.length,
+      removed,
+      skipped: updates.length - chosen.length - removed.length,
     },
   })
   return { from, to, measureIds }
@@ -193,14 +241,18 @@ export const datasetHandlers: Handlers<'dataset.status' | 'dataset.diff' | 'data
   'dataset.status': (ctx): DatasetStatus => {
     const last = readLastUpdate(ctx.db)
     const measureIds = last ? Object.keys(last.before.measures) : []
+    const installed = installedDataset(ctx.db)
     return {
-      installed: installedDataset(ctx.db),
+      embedded: EMBEDDED_IDENTITY,
+      embeddedNewer: installed !== null && installed.id === EMBEDDED_IDENTITY.id && EMBEDDED_IDENTITY.version > installed.version,
+      installed,
       lastApply: last ? { from: last.from, to: last.to, appliedAt: last.appliedAt, measureIds } : null,
     }
   },
   'dataset.diff': (ctx, input): DatasetDiff => {
-    const { from, to, measures } = readDataset(ctx, input.file)
-    const updates = diffOf(ctx, measures).map(({ merged: _m, ...update }) => update)
+    const { from, to, measures } = readDataset(ctx, input)
+    const sides = diffOf(ctx, measures, to.id)
+    const updates = sides.updates.map(({ merged: _m, ...update }) => ({ ...update, ...describe(update.id, sides) }))
     return { from, to, updates }
   },
   'dataset.apply': apply,
