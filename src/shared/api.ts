@@ -70,8 +70,16 @@ import {
   datasetFileInputSchema,
   type DatasetApplied,
   type DatasetDiff,
+  type DatasetIdentity,
   type DatasetStatus,
 } from './dataset-update.ts'
+import {
+  datasetFeedConfigureSchema,
+  datasetFeedRecordSchema,
+  type DatasetFeedPlan,
+  type DatasetFeedResult,
+  type DatasetFeedStatus,
+} from './dataset-feed.ts'
 
 type MethodKind = 'query' | 'mutation'
 interface MethodSpec<S extends z.ZodType> {
@@ -180,6 +188,15 @@ export const api = {
   'dataset.diff': query(datasetFileInputSchema),
   'dataset.apply': mutation(datasetApplyInputSchema),
   'dataset.undo': mutation(z.object({}).strict()),
+  // The signed dataset feed (issue 16; src/core/service/dataset-feed.ts): settings, a check request,
+  // and the verified newer dataset waiting for the review. The runner's plan and record (the bytes
+  // it fetched, verified by the service) are not exposed to the page.
+  'datasetFeed.status': query(z.object({}).strict()),
+  'datasetFeed.configure': mutation(datasetFeedConfigureSchema),
+  'datasetFeed.checkNow': mutation(z.object({}).strict()),
+  'datasetFeed.waitingFile': query(z.object({}).strict()),
+  'datasetFeed.plan': query(z.object({}).strict()),
+  'datasetFeed.record': mutation(datasetFeedRecordSchema),
 } as const
 
 export type Api = typeof api
@@ -265,5 +282,12 @@ export interface ApiOutputs {
   'dataset.diff': DatasetDiff
   'dataset.apply': DatasetApplied
   'dataset.undo': DatasetApplied
+  'datasetFeed.status': DatasetFeedStatus
+  'datasetFeed.configure': DatasetFeedStatus
+  'datasetFeed.checkNow': DatasetFeedStatus
+  /** The verified dataset waiting for the review: give `file` to dataset.diff / dataset.apply. */
+  'datasetFeed.waitingFile': { dataset: DatasetIdentity; file: unknown }
+  'datasetFeed.plan': DatasetFeedPlan
+  'datasetFeed.record': { result: DatasetFeedResult | null }
 }
 export type Output<M extends MethodName> = ApiOutputs[M]

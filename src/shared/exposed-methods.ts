@@ -81,6 +81,13 @@ export const EXPOSED_METHODS = [
   'watch.hits',
   'watch.dismiss',
   'watch.cite',
+  // The signed dataset feed (issue 16): Settings → Dataset feed (components/settings/DatasetFeedPanel.vue)
+  // sets the address, key and schedule and asks for a check; the review reads the waiting file. The
+  // runner's datasetFeed.plan and datasetFeed.record are not here.
+  'datasetFeed.status',
+  'datasetFeed.configure',
+  'datasetFeed.checkNow',
+  'datasetFeed.waitingFile',
 ] as const satisfies readonly MethodName[]
 
 export type ExposedMethod = (typeof EXPOSED_METHODS)[number]

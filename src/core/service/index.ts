@@ -29,6 +29,7 @@ import { sourceHandlers } from './sources.ts'
 import { BACKUP_METHODS_OWN_TRANSACTION, backupHandlers } from './backups.ts'
 import { watchHandlers } from './watch.ts'
 import { datasetHandlers } from './datasets.ts'
+import { datasetFeedHandlers } from './dataset-feed.ts'
 import { resolveCitedHits } from '../store/watch-rows.ts'
 
 export const handlers: Handlers<MethodName> = {
@@ -50,6 +51,7 @@ export const handlers: Handlers<MethodName> = {
   ...backupHandlers,
   ...watchHandlers,
   ...datasetHandlers,
+  ...datasetFeedHandlers,
 }
 
 /** Mutations that write their own audit rows (many measures at once; a setting with its value before; reminders shown; the calendar subscription without its key). */
@@ -68,6 +70,9 @@ const SELF_AUDITED: ReadonlySet<MethodName> = new Set([
   // Dataset updates: one summary row naming the versions ("dataset us-cn-truce-2025 v3 → v4").
   'dataset.apply',
   'dataset.undo',
+  // The dataset feed: its settings with their value before; a check's compact result (no file bytes).
+  'datasetFeed.configure',
+  'datasetFeed.record',
 ])
 
 function isDetail(output: unknown): output is MeasureDetail {

@@ -28,6 +28,17 @@ export async function fetchLimited(
   cancel: AbortSignal,
   accept = 'application/json',
 ): Promise<string> {
+  return new TextDecoder('utf-8').decode(await fetchLimitedBytes(fetchFn, address, limits, cancel, accept))
+}
+
+/** The same request, answering the exact bytes (a signature is checked over them, not over decoded text). */
+export async function fetchLimitedBytes(
+  fetchFn: FetchFunction,
+  address: string,
+  limits: FetchLimits,
+  cancel: AbortSignal,
+  accept = 'application/json',
+): Promise<Uint8Array> {
   const url = new URL(address)
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new WatchFetchError('address', `Only http(s) addresses are contacted: ${url.protocol}`)
@@ -53,7 +64,7 @@ export async function fetchLimited(
     const declared = Number(response.headers.get('content-length'))
     if (Number.isFinite(declared) && declared > limits.maxBytes) throw tooLarge()
     const reader = response.body?.getReader()
-    if (!reader) return ''
+    if (!reader) return new Uint8Array()
     const chunks: Uint8Array[] = []
     let size = 0
     for (;;) {
@@ -66,7 +77,7 @@ export async function fetchLimited(
       }
       chunks.push(value)
     }
-    return new TextDecoder('utf-8').decode(Buffer.concat(chunks))
+    return Buffer.concat(chunks)
   } catch (error) {
     await response.body?.cancel().catch(() => undefined)
     throw failed(error)

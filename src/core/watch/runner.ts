@@ -13,6 +13,8 @@
 //   and skips the rest; a cancelled target records nothing (it is not a failure).
 import type { Service } from '../service/index.ts'
 import type { FoundDocument, WatchPlan } from '../../shared/watch.ts'
+import type { DatasetFeedPlan } from '../../shared/dataset-feed.ts'
+import { DatasetFeedCancelled, runDatasetFeedCheck, type DATASET_FEED_LIMITS } from '../dataset-update/feed-fetch.ts'
 import { DAY_MS, HOUR_MS, SECOND_MS } from '../../shared/time-units.ts'
 import { FEDERAL_REGISTER_TARGET, FEDERAL_REGISTER_PUBLISHER, feedTarget } from '../service/watch.ts'
 import { feedKeywordsOf, matchingKeyword, parseFeedText } from './feed.ts'
@@ -40,6 +42,8 @@ export interface WatchRunnerOptions {
   /** The document search's address (tests and mirrors; default the Federal Register's own). */
   federalRegisterApi?: string
   limits?: Partial<typeof DEFAULT_WATCH_LIMITS>
+  /** The signed dataset feed's limits (tests; default DATASET_FEED_LIMITS). */
+  datasetFeedLimits?: Partial<typeof DATASET_FEED_LIMITS>
   nowMs?: () => number
   setTimeout?: (callback: () => void, ms: number) => TimerHandle
   clearTimeout?: (handle: TimerHandle) => void
@@ -77,7 +81,7 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
     log(`Watching official sources: ${(error as Error).message}`)
   }
 
-  function call<T>(method: 'watch.plan' | 'watch.record', input: unknown): T {
+  function call<T>(method: 'watch.plan' | 'watch.record' | 'datasetFeed.plan', input: unknown): T {
     const answer = options.service.call(method, input)
     if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`)
     return answer.value as T
@@ -177,7 +181,14 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
     record(feedTarget(feed.id), null, found)
   }
 
-  async function run(plan: WatchPlan, abort: AbortController): Promise<void> {
+  // The signed dataset feed (issue 16) is one more target of the same runner: same timer, one request
+  // at a time, the same cancel. Its plan is read apart (a service without it means nothing to do).
+  function datasetFeedPlan(): DatasetFeedPlan | null {
+    const answer = options.service.call('datasetFeed.plan', {})
+    return answer.ok && (answer.value as DatasetFeedPlan | undefined)?.url ? (answer.value as DatasetFeedPlan) : null
+  }
+
+  async function run(plan: WatchPlan, feedPlan: DatasetFeedPlan | null, abort: AbortController): Promise<void> {
     call('watch.record', { phase: 'begin' })
     options.onRecorded?.()
     try {
@@ -186,8 +197,18 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
         if (abort.signal.aborted) throw new Cancelled()
         if (feed.due) await checkFeed(plan, feed, abort.signal)
       }
+      if (feedPlan?.due) {
+        if (abort.signal.aborted) throw new Cancelled()
+        await runDatasetFeedCheck(feedPlan.url, {
+          service: options.service,
+          fetch: fetchFn,
+          limits: options.datasetFeedLimits,
+          signal: abort.signal,
+        })
+        options.onRecorded?.()
+      }
     } catch (error) {
-      if (error instanceof Cancelled) blockedUntilMs = now() + HOUR_MS
+      if (error instanceof Cancelled || error instanceof DatasetFeedCancelled) blockedUntilMs = now() + HOUR_MS
       else blockAfter(error)
     } finally {
       call('watch.record', { phase: 'end' })
@@ -221,7 +242,10 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
       if (plan.cancelRequestedMs !== null && plan.cancelRequestedMs >= running.startedMs) running.abort.abort()
       return
     }
-    const due = plan.federalRegister.due || plan.feeds.some((feed) => feed.due)
+    const feedPlan = datasetFeedPlan()
+    if (feedPlan?.nextDueMs != null) plan = { ...plan, nextDueMs: Math.min(plan.nextDueMs ?? Infinity, feedPlan.nextDueMs) }
+    if (feedPlan?.requestedMs != null && plan.requestedMs === null) plan = { ...plan, requestedMs: feedPlan.requestedMs }
+    const due = plan.federalRegister.due || plan.feeds.some((feed) => feed.due) || feedPlan?.due === true
     if (due && plan.requestedMs === null && plan.nowMs < blockedUntilMs) {
       schedule({ ...plan, nextDueMs: blockedUntilMs })
       return
@@ -239,7 +263,7 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
     const abort = new AbortController()
     const started = { startedMs: plan.nowMs, abort, done: Promise.resolve() }
     running = started
-    started.done = run(plan, abort)
+    started.done = run(plan, feedPlan, abort)
       .catch(blockAfter)
       .finally(() => {
         running = null

@@ -12,18 +12,22 @@ export interface CheckRecord {
   failures: number
 }
 
-/** The instant of the next automatic check (a target never checked is due at once). */
-export function nextCheckMs(record: CheckRecord): number {
+/**
+ * The instant of the next automatic check (a target never checked is due at once). `intervalMs` is
+ * the time after a success (daily for watching; the dataset feed's schedule may say weekly); the
+ * back-off after failures is capped at a day either way.
+ */
+export function nextCheckMs(record: CheckRecord, intervalMs = CHECK_INTERVAL_MS): number {
   if (record.failures > 0 && record.lastAttemptMs !== null) {
     const backOff = Math.min(FIRST_RETRY_MS * 2 ** Math.min(record.failures - 1, 10), CHECK_INTERVAL_MS)
     return record.lastAttemptMs + backOff
   }
   if (record.lastSuccessMs === null) return Number.NEGATIVE_INFINITY
-  return record.lastSuccessMs + CHECK_INTERVAL_MS
+  return record.lastSuccessMs + intervalMs
 }
 
-export function isDue(record: CheckRecord, nowMs: number): boolean {
-  return nextCheckMs(record) <= nowMs
+export function isDue(record: CheckRecord, nowMs: number, intervalMs = CHECK_INTERVAL_MS): boolean {
+  return nextCheckMs(record, intervalMs) <= nowMs
 }
 
 /** How far back the first Federal Register check looks, in days. */
