@@ -1,6 +1,7 @@
 // measures.page (issue 14): the windows the board asks for put together are the whole filtered,
 // sorted list — whichever way the service answers (SQL over the summary table at now, the engine at
 // any other instant) — and they agree with measures.list, the engine's full answer.
+import { DatabaseSync } from 'node:sqlite'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateExchangeFile } from '../../../bench/generate.ts'
@@ -206,6 +207,20 @@ describe('measures.page', () => {
     expect(allPages({ filter: { text: '稀土' } }, 100).ids).toContain('m-6')
   })
 
+  it('keeps letters apart that the rule keeps apart, though a case-folding index would not (final ς and σ)', () => {
+    value(call('measures.update', { id: 'm-8', facts: { title: { en: 'Νόμος για δασμούς' } } }))
+    for (const text of ['νομοσ', 'νόμος', 'ΝΟΜΟΣ', 'δασμουσ', 'νομος για']) {
+      const ids = allPages({ filter: { text } }, 100).ids.sort()
+      expect(ids, text).toEqual(
+        list({ text })
+          .map((row) => row.id)
+          .sort(),
+      )
+    }
+    expect(allPages({ filter: { text: 'νόμος' } }, 100).ids).toEqual(['m-8'])
+    expect(allPages({ filter: { text: 'νομοσ' } }, 100).ids).toEqual([])
+  })
+
   it('a page never carries more than the limit, and facets come from the store', () => {
     expect(call('measures.page', { limit: 5000 }).ok).toBe(false)
     const facets = value(call('measures.facets', {})) as { imposers: string[]; tags: string[] }
@@ -250,5 +265,15 @@ describe('the summary table follows every kind of write', () => {
     value(call('backups.restore', { name: backups.backups[0]!.name }))
     expectInStep('backups.restore')
     expect(page({ filter: { text: 'first words' } }).rows.map((row) => row.id)).toEqual([m])
+  })
+
+  it('a search index of an earlier definition (case-folding, as first released) is rebuilt before it is read', () => {
+    const other = new DatabaseSync(temp.path)
+    other.exec(`DROP TABLE measure_search;
+      CREATE VIRTUAL TABLE measure_search USING fts5(body, tokenize = 'trigram', content = '', contentless_delete = 1)`)
+    other.close()
+    const ids = list({ text: 'tag-3' }).map((row) => row.id)
+    expect(ids.length).toBeGreaterThan(0)
+    expect(allPages({ filter: { text: 'tag-3' } }, 100).ids.sort()).toEqual(ids.sort())
   })
 })

@@ -1,9 +1,10 @@
 // The board's windowed list answered in SQL from the summary table (summary-table.ts), at the
-// instant its rows were refreshed to: filter, order, offset/limit, counts. Text search goes through
-// the FTS5 trigram index for words of three characters or more and is always confirmed with
-// instr() on the same folded text, so a row is found exactly when shared/text-search.ts's rule
-// says so (every word a substring of the folded text); words of one or two characters (稀土, "eu")
-// are matched with instr() alone.
+// instant its rows were refreshed to: filter, order, offset/limit, counts. Text search: a word of
+// three characters or more is a phrase of the FTS5 trigram index, which holds the same folded text
+// case-sensitively — a phrase of trigrams at consecutive positions is exactly "the word is a
+// substring of the text", shared/text-search.ts's rule — so count and page come from the index's
+// rowids without reading each row's text. Words of one or two characters (稀土, "eu") have no
+// trigram and are matched with instr() on the folded text.
 import type { DatabaseSync } from 'node:sqlite'
 import type { ListFilter, PageQuery } from '../../shared/api-inputs.ts'
 import type { MeasureFacets, MeasureSummary, PageCounts } from '../../shared/api-views.ts'
@@ -44,7 +45,7 @@ export function filterWhere(filter: ListFilter): Where {
   const indexed = terms.filter((term) => [...term].length >= TRIGRAM)
   if (indexed.length > 0)
     add('s.doc IN (SELECT rowid FROM measure_search WHERE measure_search MATCH ?)', indexed.map(ftsPhrase).join(' AND '))
-  for (const term of terms) add('instr(s.search_text, ?) > 0', term)
+  for (const term of terms) if ([...term].length < TRIGRAM) add('instr(s.search_text, ?) > 0', term)
   return { sql: clauses.join(' AND '), params }
 }
 

@@ -42,17 +42,32 @@ export function indexedText(summary: MeasureSummary, notes: readonly string[] | 
 }
 
 /**
- * The FTS5 trigram index over each summary row's search text, keyed by its `doc`. Created here
- * rather than in a migration (see migration 7): when it is (re)created, every row is indexed again.
+ * The FTS5 trigram index over each summary row's search text, keyed by its `doc`. Case-sensitive:
+ * the text is folded already (shared/text-search.ts), and the tokenizer's own case folding is not
+ * the rule's (it folds ς into σ, which the rule keeps apart), so only an unfolded index makes a
+ * phrase match the exact substring test the rule asks for (summary-page.ts counts on it).
+ */
+const SEARCH_INDEX_SQL = `CREATE VIRTUAL TABLE measure_search USING fts5(body, tokenize = 'trigram case_sensitive 1', content = '', contentless_delete = 1)`
+
+/**
+ * Created here rather than in a migration (see migration 7); an index of an earlier definition is
+ * dropped. When it is (re)created, every row is indexed again.
  */
 function ensureSearchIndex(db: DatabaseSync): void {
-  if (hasSearchIndex(db)) return
-  db.exec(`CREATE VIRTUAL TABLE measure_search USING fts5(body, tokenize = 'trigram', content = '', contentless_delete = 1)`)
+  const sql = searchIndexSql(db)
+  if (sql === SEARCH_INDEX_SQL) return
+  if (sql !== undefined) db.exec('DROP TABLE measure_search')
+  db.exec(SEARCH_INDEX_SQL)
   db.exec(`UPDATE measure_summary SET dirty = 1, search_text = ''`)
 }
 
+function searchIndexSql(db: DatabaseSync): string | undefined {
+  return (statement(db, `SELECT sql FROM sqlite_schema WHERE name = 'measure_search'`).get() as { sql: string } | undefined)?.sql
+}
+
+/** Whether the search index exists in its current definition (else the next refresh rebuilds it). */
 function hasSearchIndex(db: DatabaseSync): boolean {
-  return statement(db, `SELECT 1 FROM sqlite_schema WHERE name = 'measure_search'`).get() !== undefined
+  return searchIndexSql(db) === SEARCH_INDEX_SQL
 }
 
 /** The derived tables and the index's own tables: never copied between files (restore). */
@@ -63,7 +78,7 @@ export function isDerivedSummaryTable(name: string): boolean {
 /** Forgets every summary (after the measures were replaced wholesale): all are recomputed on the next read. */
 export function resetSummaries(db: DatabaseSync): void {
   db.exec('DELETE FROM measure_summary_gone; DELETE FROM measure_summary_pending; DELETE FROM measure_summary')
-  if (hasSearchIndex(db)) db.exec('DELETE FROM measure_search')
+  if (searchIndexSql(db) !== undefined) db.exec('DELETE FROM measure_search')
   db.exec('INSERT INTO measure_summary_pending (id) SELECT id FROM measures')
 }
 
