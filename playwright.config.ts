@@ -3,16 +3,9 @@
 // `electron` (the real app, only where an Electron binary exists; skipped with the reason
 // otherwise). Playwright's own browser download is never used.
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.ts'
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export { CHROMIUM_ARGS, CHROMIUM_PATH }
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +17,7 @@ export default defineConfig({
   // On GitHub Actions (.github/workflows/ci.yml) also an HTML report, uploaded when a run fails.
   reporter: process.env.GITHUB_ACTIONS ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     locale: 'en-US',
     timezoneId: 'America/New_York',
     // Traces and screenshots of failures on GitHub, where nobody can look at the run afterwards.

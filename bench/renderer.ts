@@ -30,7 +30,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
-import { CHROMIUM_ARGS } from '../playwright.config.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../test/helpers/chromium.ts'
 import { openStore } from '../src/core/open.ts'
 import { startWebHost } from '../src/web/host.ts'
 import { generateExchangeFile } from './generate.ts'
@@ -39,7 +39,6 @@ import { median } from './measure.ts'
 export const RENDERER_MEASURE_COUNT = 10_000
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RENDERER_DIR = join(ROOT, 'out', 'renderer')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const PAGE_LOADS = 3
 const TICKS = 20
 const TICK_MS = 1000

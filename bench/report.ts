@@ -8,20 +8,11 @@ import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { openStore } from '../src/core/open.ts'
 import { playwrightPdfOptions } from '../src/core/report/print.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../test/helpers/chromium.ts'
 import { generateExchangeFile } from './generate.ts'
 import { median, time } from './measure.ts'
 
 export const REPORT_MEASURE_COUNT = 1_000
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 export async function reportFigures(): Promise<{ report_html_1k_ms: number; report_pdf_1k_ms: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-bench-report-'))

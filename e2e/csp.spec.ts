@@ -23,7 +23,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { APP_INDEX_URL } from '../src/main/app-scheme.ts'
 import { strictPolicyProblems } from '../src/main/csp-check.ts'
-import { CHROMIUM_ARGS } from '../playwright.config.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts'
 import { startAppSchemeServer } from './support/app-scheme-server.ts'
 import { electronBinaryPath, NO_ELECTRON_REASON } from './support/electron-binary.ts'
 import { launchElectronApp } from './support/electron-launch.ts'
@@ -101,7 +101,7 @@ async function expectLocalFilesOutOfReach(page: Page, scriptDir: string): Promis
 
 // The whole file (Playwright cannot change the browser's launch options for one group only).
 test.use({
-  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-web-security'] },
+  launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--disable-web-security'] },
 })
 
 test.describe('the policy the app scheme sends, enforced by Chromium', () => {

@@ -9,21 +9,12 @@ import { reportOptionsSchema, type ReportOptions } from '../../shared/api-inputs
 import { translator } from '../../shared/i18n/translate.ts'
 import { loadReport } from '../service/report.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../../test/helpers/chromium.ts'
 import { HOSTILE_NOTES } from '../../../test/hostile-notes.ts'
 import { renderHtml } from './html.ts'
 import type { ReportMeasure, ReportModel } from './model-types.ts'
 import { playwrightPdfOptions } from './print.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 const AT = '2026-11-01T12:00:00-05:00[America/New_York]'
 const HOSTILE_NOTE = 'Hostile <img src=x onerror=alert(1)> and [x](javascript:alert(1)) and <script>window.__pwned=1</script> **bold**'
 const HOSTILE_TITLE = 'Port fees <script>window.__pwned=2</script><img src=x onerror="window.__pwned=3">'
