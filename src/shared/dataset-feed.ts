@@ -48,8 +48,6 @@ export const DATASET_FEED_RESULTS = [
   'too-large',
   'http',
   'address',
-  'not-https',
-  'no-key',
   'bad-key',
   'bad-signature',
   'malformed',

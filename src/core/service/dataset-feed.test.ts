@@ -90,7 +90,12 @@ describe('the dataset feed settings', () => {
 
   it('refuse a key that is not an Ed25519 public key', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'pem', type: 'spki' }).toString()
-    for (const publicKey of ['not a key', rsa, TRUSTED_KEY.slice(0, 20), trusted.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()])
+    for (const publicKey of [
+      'not a key',
+      rsa,
+      TRUSTED_KEY.slice(0, 20),
+      trusted.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    ])
       expect(service.call('datasetFeed.configure', { url: 'https://example.org/d.json', publicKey, schedule: 'off' })).toMatchObject({
         ok: false,
         error: { code: 'VALIDATION', message: expect.stringContaining('Ed25519') },
@@ -140,7 +145,12 @@ describe('a dataset feed check', () => {
       'bad-signature',
       /signature does not match the key you trust/,
     ],
-    ['a file signed with another key', () => serveSigned('/wrong-key.json', json(datasetNextVersion()), { key: stranger.privateKey }), 'bad-signature', /another key/],
+    [
+      'a file signed with another key',
+      () => serveSigned('/wrong-key.json', json(datasetNextVersion()), { key: stranger.privateKey }),
+      'bad-signature',
+      /another key/,
+    ],
     [
       'an older version (a downgrade)',
       () => {
@@ -157,7 +167,12 @@ describe('a dataset feed check', () => {
       'other-dataset',
       /offers dataset eu-steel-2026; this database holds us-cn-truce-2025/,
     ],
-    ['a signed file that is not JSON', () => serveSigned('/not-json.json', Buffer.from('<html>moved</html>')), 'malformed', /not a dataset/],
+    [
+      'a signed file that is not JSON',
+      () => serveSigned('/not-json.json', Buffer.from('<html>moved</html>')),
+      'malformed',
+      /not a dataset/,
+    ],
     [
       'a signed dataset whose measures are not valid',
       () => {
@@ -197,19 +212,26 @@ describe('a dataset feed check', () => {
   it.each([
     ['declared', true],
     ['streamed without a length', false],
-  ])('refuses a 200 MB answer (%s) without reading it all, and changes nothing', async (_name, declared) => {
-    const large = streamLarge(200_000_000, declared)
-    server.route('/huge.json', large.route)
-    const url = `${server.origin}/huge.json`
-    configure(url)
-    const before = exported()
-    await check(url)
-    expect(status().lastResult).toMatchObject({ kind: 'too-large', message: expect.stringMatching(/sent more than 50 MB; nothing was read/) })
-    expect(status().waiting).toBeNull()
-    expect(exported()).toBe(before)
-    // The read stopped at the cap: far less than the 200 MB was ever sent.
-    expect(large.sent()).toBeLessThan(100_000_000)
-  }, 60_000)
+  ])(
+    'refuses a 200 MB answer (%s) without reading it all, and changes nothing',
+    async (_name, declared) => {
+      const large = streamLarge(200_000_000, declared)
+      server.route('/huge.json', large.route)
+      const url = `${server.origin}/huge.json`
+      configure(url)
+      const before = exported()
+      await check(url)
+      expect(status().lastResult).toMatchObject({
+        kind: 'too-large',
+        message: expect.stringMatching(/sent more than 50 MB; nothing was read/),
+      })
+      expect(status().waiting).toBeNull()
+      expect(exported()).toBe(before)
+      // The read stopped at the cap: far less than the 200 MB was ever sent.
+      expect(large.sent()).toBeLessThan(100_000_000)
+    },
+    60_000,
+  )
 
   it('is not made with the platform fetch against a certificate the system does not trust (production trusts no test CA)', async () => {
     const url = serveSigned('/good.json', json(datasetNextVersion()))
