@@ -394,6 +394,38 @@ export function calendarFor(
 const chunkOf = (lines: readonly string[]) => `${lines.map(foldLine).join('\r\n')}\r\n`
 
 /**
+ * Which years each zone must cover: every event, and every alarm before it (cancelled events have
+ * no alarms). Only two instants per zone, so a file of any size can know them before its head is
+ * written, from a first pass over its measures (core/service/calendar.ts).
+ */
+export class ZoneSpans {
+  private readonly spans = new Map<string, { fromMs: number; toMs: number }>()
+  private readonly maxLeadMs: number
+  constructor(leadDays: readonly number[]) {
+    this.maxLeadMs = (Math.max(0, ...normalizeLeadDays(leadDays)) + 1) * DAY_MS
+  }
+  /** A live transition: it and its earliest alarm. */
+  coverLive(transition: Pick<Transition, 'at' | 'atMs'>): void {
+    this.cover(transition, this.maxLeadMs)
+  }
+  cover(transition: Pick<Transition, 'at' | 'atMs'>, leadMs: number): void {
+    const zone = zoneOf(transition.at)
+    if (isUtcLike(zone)) return
+    const span = this.spans.get(zone)
+    const fromMs = transition.atMs - leadMs
+    if (!span) this.spans.set(zone, { fromMs, toMs: transition.atMs })
+    else {
+      span.fromMs = Math.min(span.fromMs, fromMs)
+      span.toMs = Math.max(span.toMs, transition.atMs)
+    }
+  }
+  /** Each zone's VTIMEZONE and repeated hours, by zone name. */
+  zones(): Map<string, ZoneInfo> {
+    return new Map([...this.spans].sort(([a], [b]) => (a < b ? -1 : 1)).map(([zone, span]) => [zone, zoneInfo(zone, span)]))
+  }
+}
+
+/**
  * The same file in chunks (the head with its time zones, then each measure's events, each
  * cancelled event, the end), for a file of any size: 100,000 measures make more text than one
  * string may hold. `written.events` counts the VEVENTs as they go.
@@ -404,29 +436,30 @@ export function* calendarChunks(
   cancelled: readonly CancelledTransition[] = [],
   written = { events: 0 },
 ): Generator<string, void, undefined> {
+  const spans = new ZoneSpans(options.leadDays)
+  for (const measure of measures) for (const transition of measure.transitions) spans.coverLive(transition)
+  yield* spannedCalendarChunks(spans, measures, options, cancelled, written)
+}
+
+/**
+ * calendarChunks when the zones' spans are known before the measures (`spans` has every live
+ * transition of `measures` covered; the cancelled ones are added here): the measures may then be
+ * an iterable that makes them a few at a time, so memory does not grow with the calendar.
+ */
+export function* spannedCalendarChunks(
+  spans: ZoneSpans,
+  measures: Iterable<CalendarMeasure>,
+  options: CalendarOptions,
+  cancelled: readonly CancelledTransition[] = [],
+  written = { events: 0 },
+): Generator<string, void, undefined> {
   const { locale, nowMs } = options
   const leads = normalizeLeadDays(options.leadDays).reverse()
-  const maxLeadMs = ((leads[0] ?? 0) + 1) * DAY_MS
   const writer = writerFor(locale)
   const { t, text } = writer
 
-  // Which years each zone must cover: every event, and every alarm before it.
-  const spans = new Map<string, { fromMs: number; toMs: number }>()
-  const cover = (transition: Pick<Transition, 'at' | 'atMs'>, leadMs: number) => {
-    const zone = zoneOf(transition.at)
-    if (isUtcLike(zone)) return
-    const span = spans.get(zone)
-    const fromMs = transition.atMs - leadMs
-    if (!span) spans.set(zone, { fromMs, toMs: transition.atMs })
-    else {
-      span.fromMs = Math.min(span.fromMs, fromMs)
-      span.toMs = Math.max(span.toMs, transition.atMs)
-    }
-  }
-  for (const measure of measures) for (const transition of measure.transitions) cover(transition, maxLeadMs)
-  // Cancelled events have no alarms.
-  for (const gone of cancelled) cover(gone, 0)
-  const zones = new Map([...spans].sort(([a], [b]) => (a < b ? -1 : 1)).map(([zone, span]) => [zone, zoneInfo(zone, span)]))
+  for (const gone of cancelled) spans.cover(gone, 0)
+  const zones = spans.zones()
 
   const product = options.productId ?? PRODUCT
   const name = options.name ?? t('calendar.name')

@@ -7,7 +7,15 @@ import { localizedText } from '../../shared/localized.ts'
 import { translatedField } from '../../shared/translations.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { CANCELLED_RETENTION_MS } from '../calendar/changes.ts'
-import { calendarChunks, calendarFor, eventUid, nextAlarmPassesMs, type CalendarMeasure } from '../calendar/ics.ts'
+import {
+  calendarChunks,
+  calendarFor,
+  eventUid,
+  nextAlarmPassesMs,
+  spannedCalendarChunks,
+  ZoneSpans,
+  type CalendarMeasure,
+} from '../calendar/ics.ts'
 import { readCancellations, readSequences } from '../store/calendar-rows.ts'
 import { statusAt, transitionsOf } from '../status/engine.ts'
 import type { Handlers, ServiceContext } from './context.ts'
@@ -55,15 +63,68 @@ function calendarPlan(ctx: ServiceContext, { measureId, locale }: { measureId?: 
 
 /**
  * calendar.export's file in chunks (ics.ts calendarChunks), for the command line's `export
- * --format ics` of any number of measures; `written.events` counts the events as they go.
+ * --format ics` of any number of measures; `written.events` counts the events as they go. One
+ * measure is planned whole (an unknown id fails here, before any chunk); every measure is read
+ * twice, a batch at a time (allCalendarChunks), so memory stays bounded whatever the store's size.
  */
 export function calendarExportChunks(
   ctx: ServiceContext,
   input: { measureId?: string | undefined; locale: Locale },
   written = { events: 0 },
 ): Iterable<string> {
+  if (input.measureId === undefined) return allCalendarChunks(ctx, input.locale, written)
   const { measures, options, cancelled } = calendarPlan(ctx, input)
   return calendarChunks(measures, options, cancelled, written)
+}
+
+/** Measures read per query by the calendar of every measure: bounds what is held at once. */
+const CALENDAR_BATCH = 500
+
+function* livesInBatches(ctx: ServiceContext): Generator<MeasureLife[], void, undefined> {
+  let afterId = ''
+  for (;;) {
+    const lives = readMeasureLives(ctx.db, undefined, { afterId, limit: CALENDAR_BATCH })
+    if (lives.length === 0) return
+    yield lives
+    afterId = lives.at(-1)!.id
+  }
+}
+
+/**
+ * calendarPlan's file for every measure, without holding them: a first pass over the measures
+ * finds each zone's span (the head's VTIMEZONEs need it) and which cancellations are live again;
+ * the second renders each batch's measures as it reads them. Both passes in one read transaction,
+ * so they see the same store. Byte for byte calendarFor(calendarPlan(…)).
+ */
+function* allCalendarChunks(ctx: ServiceContext, locale: Locale, written: { events: number }): Generator<string, void, undefined> {
+  const own = !ctx.db.isTransaction
+  if (own) ctx.db.exec('BEGIN')
+  try {
+    const nowMs = ctx.nowMs()
+    const leadDays = readLeadDays(ctx.db)
+    const sequences = readSequences(ctx.db)
+    const recorded = readCancellations(ctx.db, nowMs - CANCELLED_RETENTION_MS)
+    const cancelledUids = new Set(recorded.map((gone) => gone.uid))
+    const liveAgain = new Set<string>()
+    const spans = new ZoneSpans(leadDays)
+    for (const lives of livesInBatches(ctx))
+      for (const life of lives)
+        for (const transition of transitionsOf(life.events, life.base)) {
+          spans.coverLive(transition)
+          const uid = eventUid(life.id, transition)
+          if (cancelledUids.has(uid)) liveAgain.add(uid)
+        }
+    // A UID is in the file once: live wins over a cancellation the ledger did not withdraw.
+    const cancelled = recorded.filter((gone) => !liveAgain.has(gone.uid))
+    const measures = function* (): Generator<CalendarMeasure, void, undefined> {
+      for (const lives of livesInBatches(ctx))
+        for (const life of lives)
+          yield calendarMeasureOf({ ...life, instrument: translatedField(life, 'instrument', locale) }, sequences.get(life.id) ?? null)
+    }
+    yield* spannedCalendarChunks(spans, measures(), { leadDays, locale, nowMs }, cancelled, written)
+  } finally {
+    if (own) ctx.db.exec('COMMIT')
+  }
 }
 
 export const calendarHandlers: Handlers<'calendar.export'> = {

@@ -72,16 +72,19 @@ export interface MeasureLife {
 
 /**
  * Every measure not deleted (or only `onlyId`), with its events as the engine reads them, from
- * the timeline column, as the board's summaries read them.
+ * the timeline column, as the board's summaries read them. `batch`: only the first `limit` of
+ * them in id order after `afterId` (a calendar of any size reads its measures a batch at a time).
  */
-export function readMeasureLives(db: DatabaseSync, onlyId?: string): MeasureLife[] {
+export function readMeasureLives(db: DatabaseSync, onlyId?: string, batch?: { afterId: string; limit: number }): MeasureLife[] {
   const one = onlyId === undefined ? '' : ' AND id = ?'
+  const after = batch === undefined ? '' : ' AND id > ?'
   const measures = arrays(
     db,
     `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, updated_at, timeline,
        rate_value, commitment, ${ROW_TEXT_COLUMNS}
-     FROM measures WHERE deleted_at IS NULL${one} ORDER BY id`,
+     FROM measures WHERE deleted_at IS NULL${one}${after} ORDER BY id${batch === undefined ? '' : ' LIMIT ?'}`,
     ...(onlyId === undefined ? [] : [onlyId]),
+    ...(batch === undefined ? [] : [batch.afterId, batch.limit]),
   )
   const commitments = commitmentBases(db)
   return measures.map((m) => {
