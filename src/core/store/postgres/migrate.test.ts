@@ -1,10 +1,8 @@
 // The PostgreSQL migration runner against a real server (test/helpers/postgres-server.ts): new
 // databases reach the latest schema, a second run does nothing, processes starting together
 // migrate once, a newer schema is refused unchanged, and a failing step changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import postgres, { type Sql } from 'postgres'
-import { startPostgres, type PostgresServer } from '../../../../test/helpers/postgres-server.ts'
-import { freshDatabase, postgresSkipReason } from '../../../../test/helpers/postgres-database.ts'
+import { describe, expect, it } from 'vitest'
+import { postgresSkipReason, usePostgres } from '../../../../test/helpers/postgres-database.ts'
 import { postgresDisplayName } from './display-name.ts'
 import { migratePostgres, SCHEMA_LOCK_KEY } from './migrate.ts'
 import { POSTGRES_MIGRATIONS } from './migrations.ts'
@@ -14,50 +12,32 @@ const LATEST = POSTGRES_MIGRATIONS.length
 const ALL_STEPS = Array.from({ length: LATEST }, (_, index) => index + 1)
 
 describe.skipIf(skipReason !== null)(`migrating a PostgreSQL database${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: PostgresServer
-  const pools: Sql[] = []
-  beforeAll(async () => {
-    server = await startPostgres()
-  }, 60_000)
-  afterAll(async () => {
-    await Promise.all(pools.map((sql) => sql.end()))
-    await server?.stop()
-  })
-
-  function database(options: { max?: number } = {}) {
-    const made = freshDatabase(server, options)
-    pools.push(made.sql)
-    return { ...made, display: postgresDisplayName(made.url) }
-  }
+  const pg = usePostgres()
   const versions = (name: string) =>
-    server.psql('SELECT version FROM schema_migrations ORDER BY version', name).trim().split('\n').map(Number)
-  const tableExists = (name: string, table: string) => server.psql(`SELECT to_regclass('${table}') IS NOT NULL`, name).trim() === 't'
+    pg.server.psql('SELECT version FROM schema_migrations ORDER BY version', name).trim().split('\n').map(Number)
+  const tableExists = (name: string, table: string) => pg.server.psql(`SELECT to_regclass('${table}') IS NOT NULL`, name).trim() === 't'
 
   it('brings a new database to the latest schema, recording each step and who applied it', async () => {
-    const { sql, name, display } = database()
+    const { sql, name, display } = pg.database()
     const outcome = await migratePostgres(sql, { database: display })
     expect(outcome).toEqual({ previousVersion: 0, schemaVersion: LATEST, applied: ALL_STEPS })
     expect(versions(name)).toEqual(ALL_STEPS)
-    expect(server.psql('SELECT DISTINCT applied_by FROM schema_migrations', name).trim()).toBe(server.superuser)
+    expect(pg.server.psql('SELECT DISTINCT applied_by FROM schema_migrations', name).trim()).toBe(pg.server.superuser)
     expect(tableExists(name, 'measures') && tableExists(name, 'dataset_undo')).toBe(true)
   })
 
   it('does nothing when run again', async () => {
-    const { sql, name, display } = database()
+    const { sql, name, display } = pg.database()
     await migratePostgres(sql, { database: display })
-    const recorded = server.psql('SELECT version, applied_at FROM schema_migrations ORDER BY version', name)
+    const recorded = pg.server.psql('SELECT version, applied_at FROM schema_migrations ORDER BY version', name)
     const again = await migratePostgres(sql, { database: display })
     expect(again).toEqual({ previousVersion: LATEST, schemaVersion: LATEST, applied: [] })
-    expect(server.psql('SELECT version, applied_at FROM schema_migrations ORDER BY version', name)).toBe(recorded)
+    expect(pg.server.psql('SELECT version, applied_at FROM schema_migrations ORDER BY version', name)).toBe(recorded)
   })
 
   it('migrates once when several processes start at the same moment, and none of them fails', async () => {
-    const first = database()
-    const others = [1, 2, 3].map(() => {
-      const sql = freshConnection(first.url)
-      pools.push(sql)
-      return sql
-    })
+    const first = pg.database()
+    const others = [1, 2, 3].map(() => pg.connect(first.url))
     const outcomes = await Promise.all([first.sql, ...others].map((sql) => migratePostgres(sql, { database: first.display })))
     const applied = outcomes.flatMap((outcome) => outcome.applied).sort((a, b) => a - b)
     expect(applied, 'each step applied by exactly one of them').toEqual(ALL_STEPS)
@@ -66,22 +46,22 @@ describe.skipIf(skipReason !== null)(`migrating a PostgreSQL database${skipReaso
   })
 
   it('refuses a database of a newer schema with a clear message, changing nothing and never showing the password', async () => {
-    const { sql, name, display } = database()
+    const { sql, name, display } = pg.database()
     await migratePostgres(sql, { database: display })
-    server.psql(`INSERT INTO schema_migrations (version) VALUES (${LATEST + 1})`, name)
-    const before = server.psql('SELECT version, applied_at FROM schema_migrations ORDER BY version', name)
+    pg.server.psql(`INSERT INTO schema_migrations (version) VALUES (${LATEST + 1})`, name)
+    const before = pg.server.psql('SELECT version, applied_at FROM schema_migrations ORDER BY version', name)
     const refusal = await migratePostgres(sql, { database: display, migrations: POSTGRES_MIGRATIONS }).catch((error: Error) => error)
     expect(refusal).toBeInstanceOf(Error)
     expect((refusal as Error).message).toBe(
       `The database ${display} was written by a newer version of Measure Tracker (schema ${LATEST + 1}; this version reads up to ${LATEST}). ` +
         'Nothing was changed. Update the program, or open another database with --db.',
     )
-    expect((refusal as Error).message).not.toContain(server.password)
-    expect(server.psql('SELECT version, applied_at FROM schema_migrations ORDER BY version', name)).toBe(before)
+    expect((refusal as Error).message).not.toContain(pg.server.password)
+    expect(pg.server.psql('SELECT version, applied_at FROM schema_migrations ORDER BY version', name)).toBe(before)
   })
 
   it('rolls a failing step back entirely: its tables and rows are gone and the version is unchanged', async () => {
-    const { sql, name, display } = database()
+    const { sql, name, display } = pg.database()
     const broken = [
       ...POSTGRES_MIGRATIONS.slice(0, 2),
       'CREATE TABLE half_done (x integer); INSERT INTO half_done VALUES (1); SELECT no_such_function()',
@@ -98,9 +78,8 @@ describe.skipIf(skipReason !== null)(`migrating a PostgreSQL database${skipReaso
   })
 
   it('waits for another process that holds the schema lock, and says so when the wait runs out', async () => {
-    const { sql, url, name, display } = database()
-    const holder = freshConnection(url)
-    pools.push(holder)
+    const { sql, url, name, display } = pg.database()
+    const holder = pg.connect(url)
     let release!: () => void
     const released = new Promise<void>((resolve) => (release = resolve))
     let locked!: () => void
@@ -126,18 +105,12 @@ describe.skipIf(skipReason !== null)(`migrating a PostgreSQL database${skipReaso
   })
 
   it('names the database without its password when the server cannot be reached', async () => {
-    const url = new URL(server.url)
+    const url = new URL(pg.server.url)
     url.password = 'wrong-password'
-    const sql = freshConnection(url.toString())
-    pools.push(sql)
+    const sql = pg.connect(url.toString())
     const display = postgresDisplayName(url.toString())
     const failure = await migratePostgres(sql, { database: display }).catch((error: Error) => error)
     expect((failure as Error).message).toMatch(new RegExp(`^Could not check the schema of ${display}: .*password authentication failed`))
     expect((failure as Error).message).not.toContain('wrong-password')
   })
 })
-
-/** A second pool on the same database: another process, as far as the server can tell. */
-function freshConnection(url: string): Sql {
-  return postgres(url, { max: 1, onnotice: () => {} })
-}

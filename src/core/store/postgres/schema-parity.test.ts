@@ -4,13 +4,11 @@
 // defaults, keys, foreign keys with their ON DELETE, indexes and summary triggers. And the parts
 // that are PostgreSQL's own behave as SQLite's: the triggers leave the same summary state after
 // the same writes, text sorts by bytes, and the search index serves a substring search.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DatabaseSync } from 'node:sqlite'
 import type { Sql } from 'postgres'
-import { startPostgres, type PostgresServer } from '../../../../test/helpers/postgres-server.ts'
-import { freshDatabase, postgresSkipReason } from '../../../../test/helpers/postgres-database.ts'
+import { postgresSkipReason, usePostgres } from '../../../../test/helpers/postgres-database.ts'
 import { MIGRATIONS } from '../migrations.ts'
-import { postgresDisplayName } from './display-name.ts'
 import { migratePostgres } from './migrate.ts'
 
 const skipReason = postgresSkipReason()
@@ -191,19 +189,10 @@ function sqliteAtLatest(): DatabaseSync {
 }
 
 describe.skipIf(skipReason !== null)(`the PostgreSQL schema against SQLite's${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: PostgresServer
-  const pools: Sql[] = []
-  beforeAll(async () => {
-    server = await startPostgres()
-  }, 60_000)
-  afterAll(async () => {
-    await Promise.all(pools.map((sql) => sql.end()))
-    await server?.stop()
-  })
+  const pg = usePostgres()
   async function migrated(): Promise<Sql> {
-    const { sql, url } = freshDatabase(server)
-    pools.push(sql)
-    await migratePostgres(sql, { database: postgresDisplayName(url) })
+    const { sql, display } = pg.database()
+    await migratePostgres(sql, { database: display })
     return sql
   }
 
