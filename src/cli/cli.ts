@@ -15,9 +15,10 @@ import { noteCommand } from './commands/note.ts'
 import { reportCommand } from './commands/report.ts'
 import { showCommand } from './commands/show.ts'
 import { statusCommand } from './commands/status.ts'
+import { watchCommand } from './commands/watch.ts'
 import { EXIT, HELP, UsageError } from './usage.ts'
 
-const COMMANDS: Record<string, (ctx: CliContext) => void> = {
+const COMMANDS: Record<string, (ctx: CliContext) => void | Promise<void>> = {
   status: statusCommand,
   show: showCommand,
   export: exportCommand,
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => void> = {
   report: reportCommand,
   note: noteCommand,
   dataset: datasetCommand,
+  watch: watchCommand,
 }
 
 // Terminal control sequences in stored text (a hostile note) must not reach the terminal.
@@ -73,7 +75,7 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
       io.err(`measure-tracker: ${store.path} is read-only (${store.readOnlyReason}): it can be read, changes are refused.`)
     ctx = { store, args, locale: args.lang, zone: args.tz, t: translator(args.lang), out: (text) => io.out(plainText(text)) }
     const changesBefore = totalChanges(store)
-    command(ctx)
+    await command(ctx)
     // A change from the command line reaches the subscribed calendar file too (core/calendar-file.ts);
     // a running app or browser host would also notice it, but neither need be running.
     if (totalChanges(store) !== changesBefore) {

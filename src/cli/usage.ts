@@ -39,6 +39,14 @@ Commands:
   dataset apply FILE [--measure ID …]       apply that update (only the measures named with --measure),
                                             in one transaction; your edits, notes and tags are kept
   dataset undo                              reverse the last dataset update exactly
+  dataset check-feed [--out FILE] [--json]  check the signed dataset feed set up in Settings → Dataset
+                                            feed now (https only; the signature checked against your
+                                            key); a verified newer dataset waits for review, and with
+                                            --out is written to FILE for dataset diff / apply
+  watch status [--json]                     what is watched (Federal Register, feeds), each source's
+                                            last check, and the items to review
+  watch check [--measure ID] [--json]       check every source that is on now (with --measure, only
+                                            that measure's watch terms; the schedule is left as it was)
   backup [--out FILE]                       copy the database now (default: into the backups folder
                                             next to it); the app also keeps a daily copy (last 7)
   backup list [--json]                      the copies in the backups folder, newest first

@@ -157,6 +157,8 @@ export const watchRecordSchema = z.discriminatedUnion('phase', [
       target: z.string().min(1).max(200),
       error: z.string().max(2_000).nullable(),
       found: z.array(foundDocumentSchema).max(10_000).default([]),
+      /** A check of one measure's terms (CLI `watch check --measure`): the items are kept, the target's schedule is not moved. */
+      measureOnly: z.boolean().optional(),
     })
     .strict(),
   z.object({ phase: z.literal('end') }).strict(),

@@ -6,8 +6,10 @@ import { describeScanProblem, scanExchangeBytes } from '../../shared/exchange-sc
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { EXIT, UsageError } from '../usage.ts'
+import { datasetCheckFeed } from './dataset-feed.ts'
 
-const DATASET_USAGE = 'usage: dataset status | dataset diff FILE [--json] | dataset apply FILE [--measure ID …] | dataset undo'
+const DATASET_USAGE =
+  'usage: dataset status | dataset diff FILE [--json] | dataset apply FILE [--measure ID …] | dataset undo | dataset check-feed [--out FILE] [--json]'
 /** The same ceiling as a signed feed's dataset and an import (ARCHITECTURE "Hostile imports"). */
 const MAX_DATASET_FILE_BYTES = 200 * 1024 * 1024
 
@@ -101,8 +103,12 @@ function datasetUndo(ctx: CliContext): void {
   ctx.out(ctx.t('cli.dataset.undone', { from: identityText(undone.from), to: identityText(undone.to) }))
 }
 
-export function datasetCommand(ctx: CliContext): void {
+export function datasetCommand(ctx: CliContext): void | Promise<void> {
   const [sub, path, ...extra] = ctx.args.positionals
+  if (sub === 'check-feed') {
+    if (path !== undefined || ctx.args.measures.length > 0) throw new UsageError(`dataset check-feed takes no file; ${DATASET_USAGE}`)
+    return datasetCheckFeed(ctx)
+  }
   if (extra.length > 0) throw new UsageError(`dataset ${sub} takes one file; ${DATASET_USAGE}`)
   if (sub !== 'apply' && ctx.args.measures.length > 0) throw new UsageError(`--measure goes with dataset apply; ${DATASET_USAGE}`)
   if (sub === 'status' || sub === 'undo') {

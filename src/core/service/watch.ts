@@ -270,7 +270,7 @@ export const watchHandlers: Handlers<WatchMethods> = {
       clearSetting(ctx, CANCEL_KEY)
       return { recorded: 0 }
     }
-    writeCheck(ctx.db, input.target, now, input.error)
+    if (!input.measureOnly) writeCheck(ctx.db, input.target, now, input.error)
     let recorded = 0
     const live = new Set(watchedMeasures(ctx.db).map((m) => m.measureId))
     for (const found of input.found) {

@@ -50,6 +50,12 @@ export interface WatchRunnerOptions {
   /** After a check stored something (the host tells its pages that data changed). */
   onRecorded?: () => void
   log?: (message: string) => void
+  /**
+   * Check for this one measure only (the CLI's `watch check --measure ID`): its terms are asked
+   * about, what is found is recorded, and the targets' schedules are left as they were (a check of
+   * one measure must not count as a check of all: the next full one would miss the others' documents).
+   */
+  measureId?: string
 }
 
 export interface WatchRunner {
@@ -88,7 +94,14 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
   }
 
   function record(target: string, error: string | null, found: FoundDocument[]): void {
-    const { recorded } = call<{ recorded: number }>('watch.record', { phase: 'target', target, error, found })
+    const onlyOne = options.measureId !== undefined
+    const { recorded } = call<{ recorded: number }>('watch.record', {
+      phase: 'target',
+      target,
+      error,
+      found,
+      ...(onlyOne ? { measureOnly: true } : {}),
+    })
     if (recorded > 0 || error !== null) options.onRecorded?.()
   }
 
@@ -238,11 +251,13 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
     }
     // A service that does not answer with a plan (an older store, a test double) means nothing to do.
     if (!plan?.federalRegister) return
+    if (options.measureId !== undefined) plan = { ...plan, measures: plan.measures.filter((m) => m.measureId === options.measureId) }
     if (running) {
       if (plan.cancelRequestedMs !== null && plan.cancelRequestedMs >= running.startedMs) running.abort.abort()
       return
     }
-    const feedPlan = datasetFeedPlan()
+    // A check of one measure (CLI) is about watch terms only: the dataset feed waits for its own turn.
+    const feedPlan = options.measureId === undefined ? datasetFeedPlan() : null
     if (feedPlan?.nextDueMs != null) plan = { ...plan, nextDueMs: Math.min(plan.nextDueMs ?? Infinity, feedPlan.nextDueMs) }
     if (feedPlan?.requestedMs != null && plan.requestedMs === null) plan = { ...plan, requestedMs: feedPlan.requestedMs }
     const due = plan.federalRegister.due || plan.feeds.some((feed) => feed.due) || feedPlan?.due === true
@@ -267,7 +282,8 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
       .catch(blockAfter)
       .finally(() => {
         running = null
-        changed()
+        // A check of one measure runs once: its targets stay due (their schedule was not moved).
+        if (options.measureId === undefined) changed()
       })
   }
 
