@@ -308,6 +308,7 @@ describe('startApp', () => {
         channelOf('printHtml'),
         channelOf('saveHtmlAsPdf'),
         channelOf('chooseCalendarFile'),
+        channelOf('openDatasetFile'),
         ...UPDATE_NAMES.map(channelOf),
       ].sort(),
     )

@@ -11,6 +11,7 @@ import { createWatchRunner } from '../core/watch/runner.ts'
 import { writeFileAtomically } from '../core/fs/atomic-write.ts'
 import { databasePathFor } from './args.ts'
 import { chooseCalendarFile } from './calendar-file.ts'
+import { openDatasetFile } from './dataset-file.ts'
 import { externalOpener } from './external-url.ts'
 import { createAppProtocolHandler, type ProtocolFs } from './app-protocol.ts'
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, PRINT_SCHEME_PRIVILEGES } from './app-scheme.ts'
@@ -37,7 +38,7 @@ export interface ElectronModules {
   app: Electron.App
   BrowserWindow: typeof Electron.BrowserWindow
   clipboard: Pick<Electron.Clipboard, 'writeText'>
-  dialog: Pick<Electron.Dialog, 'showErrorBox' | 'showSaveDialog'>
+  dialog: Pick<Electron.Dialog, 'showErrorBox' | 'showSaveDialog' | 'showOpenDialog'>
   ipcMain: Pick<Electron.IpcMain, 'handle' | 'removeHandler'>
   Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>
   nativeTheme: Pick<Electron.NativeTheme, 'shouldUseDarkColors'>
@@ -289,6 +290,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
       openExternal,
       output: outputHandlers({ BrowserWindow, documents: printDocuments, track: (created) => printContents.add(created), ...saveDialog }),
       chooseCalendarFile: () => chooseCalendarFile({ ...saveDialog, service: store.service, onChosen: () => calendarFile.changed() }),
+      openDatasetFile: () => openDatasetFile(saveDialog),
       updater,
     }),
     onMutation: () => {

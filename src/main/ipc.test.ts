@@ -88,6 +88,7 @@ function fakeShell(openExternal: (url: string) => Promise<unknown> = vi.fn(async
     openExternal,
     output,
     chooseCalendarFile: vi.fn(async () => ok(null)),
+    openDatasetFile: vi.fn(async () => ok(null)),
     updater: {
       status: vi.fn(() => UPDATE_STATUS),
       configure: vi.fn(() => ok(UPDATE_STATUS)),

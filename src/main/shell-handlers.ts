@@ -4,6 +4,7 @@
 // checked the sender and parsed the input against the table's schema; a web link is checked once
 // more here against the http(s) rules (external-url.ts), which a schema of plain text cannot say.
 import type { CalendarSubscription } from '../shared/api-views.ts'
+import type { OpenedDataset } from '../shared/dataset-update.ts'
 import { fail, ok, type Result } from '../shared/result.ts'
 import { toSafeExternalUrl } from './external-url.ts'
 import type { ShellHandlers } from './ipc.ts'
@@ -17,6 +18,8 @@ export interface ShellHandlerParts {
   output: OutputHandlers
   /** Settings → Calendar → Choose file… (calendar-file.ts). */
   chooseCalendarFile: () => Promise<Result<CalendarSubscription | null>>
+  /** Settings → Dataset → Open dataset file… (dataset-file.ts). */
+  openDatasetFile: () => Promise<Result<OpenedDataset | null>>
   /** Settings → Updates. */
   updater: Pick<Updater, 'status' | 'configure' | 'check' | 'download' | 'install'>
 }
@@ -40,6 +43,7 @@ export function shellHandlers(parts: ShellHandlerParts): ShellHandlers {
     printHtml: (request) => output.printHtml(request),
     saveHtmlAsPdf: (request) => output.saveHtmlAsPdf(request),
     chooseCalendarFile: () => parts.chooseCalendarFile(),
+    openDatasetFile: () => parts.openDatasetFile(),
     'updates.status': () => ok(updater.status()),
     'updates.configure': (preferences) => updater.configure(preferences),
     'updates.check': () => updater.check(),

@@ -31,6 +31,7 @@ describe('createBridge', () => {
       'api',
       'chooseCalendarFile',
       'onPush',
+      'openDatasetFile',
       'openExternal',
       'printHtml',
       'saveFile',

@@ -77,3 +77,16 @@ export const datasetApplyInputSchema = z
   .strict()
   .refine(oneSource, ONE_SOURCE)
 export type DatasetSourceInput = z.input<typeof datasetFileInputSchema>
+
+/**
+ * The largest dataset file the review opens (bytes): the same bound as a feed's signed file
+ * (core/dataset-update/signed-dataset.ts). The browser host accepts dataset.diff / dataset.apply
+ * bodies of this size (src/web/limits.ts).
+ */
+export const MAX_DATASET_FILE_BYTES = 200 * 1024 * 1024
+
+/** A dataset file the user opened (desktop: main's open dialog; browser: a file input): its name and parsed contents. */
+export interface OpenedDataset {
+  name: string
+  file: unknown
+}

@@ -81,6 +81,14 @@ export const EXPOSED_METHODS = [
   'watch.hits',
   'watch.dismiss',
   'watch.cite',
+  // Dataset updates (issue 16): the update review (views/DatasetUpdateView.vue, stores/dataset-review.ts)
+  // shows what a newer dataset changes, applies the measures the user ticks and undoes the last
+  // update; Settings → Dataset and the board's banner read the status. The dataset is the file's
+  // contents the user opened (never a path) or the one the app ships (embedded: true).
+  'dataset.status',
+  'dataset.diff',
+  'dataset.apply',
+  'dataset.undo',
   // The signed dataset feed (issue 16): Settings → Dataset feed (components/settings/DatasetFeedPanel.vue)
   // sets the address, key and schedule and asks for a check; the review reads the waiting file. The
   // runner's datasetFeed.plan and datasetFeed.record are not here.

@@ -7,6 +7,7 @@
 // schema names ever cross.
 import { z } from 'zod'
 import type { CalendarSubscription } from './api-views.ts'
+import type { OpenedDataset } from './dataset-update.ts'
 import { MAX_FILENAME_LENGTH, SAVE_EXTENSIONS, fileNameProblem, type SaveExtension } from './file-name.ts'
 import { SHELL_FUNCTIONS, type ShellArgument, type ShellFunctionName, type ShellWire } from './shell-channels.ts'
 import { updatePreferencesSchema, type UpdateStatus } from './updates.ts'
@@ -89,6 +90,7 @@ export const shellApi = {
   printHtml: { ...SHELL_FUNCTIONS.printHtml, input: request(printFields) },
   saveHtmlAsPdf: { ...SHELL_FUNCTIONS.saveHtmlAsPdf, input: request({ ...printFields, filename: fileName(['pdf']) }) },
   chooseCalendarFile: { ...SHELL_FUNCTIONS.chooseCalendarFile, input: nothing },
+  openDatasetFile: { ...SHELL_FUNCTIONS.openDatasetFile, input: nothing },
   'updates.status': { ...SHELL_FUNCTIONS['updates.status'], input: nothing },
   'updates.configure': { ...SHELL_FUNCTIONS['updates.configure'], input: updatePreferencesSchema },
   'updates.check': { ...SHELL_FUNCTIONS['updates.check'], input: nothing },
@@ -107,6 +109,8 @@ export interface ShellOutputs {
   saveHtmlAsPdf: SavedFile
   /** The subscription after the choice, or null when cancelled. */
   chooseCalendarFile: CalendarSubscription | null
+  /** The dataset file the person chose (name and parsed contents), or null when cancelled. */
+  openDatasetFile: OpenedDataset | null
   'updates.status': UpdateStatus
   'updates.configure': UpdateStatus
   'updates.check': UpdateStatus

@@ -34,6 +34,8 @@ export const SHELL_FUNCTIONS = {
   saveHtmlAsPdf: { channel: 'mt-save-pdf', argument: fields('html', 'paper', 'landscape', 'filename') },
   /** Settings → Calendar → Choose file…: main shows the dialog; the page never names a path. */
   chooseCalendarFile: { channel: 'mt-choose-calendar-file', argument: NOTHING },
+  /** Settings → Dataset → Open dataset file…: main shows the open dialog and answers the file's contents; the page never names a path. */
+  openDatasetFile: { channel: 'mt-open-dataset-file', argument: NOTHING },
   'updates.status': { channel: 'mt-updates-status', argument: NOTHING },
   'updates.configure': { channel: 'mt-updates-configure', argument: fields('checkAutomatically') },
   'updates.check': { channel: 'mt-updates-check', argument: NOTHING },

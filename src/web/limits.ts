@@ -1,6 +1,7 @@
 // How much the browser host accepts, and for how long it waits: so that one slow or huge request
 // (or many of them) cannot freeze the host or run it out of memory. See README.md, "Limits".
 import type { IncomingMessage } from 'node:http'
+import { MAX_DATASET_FILE_BYTES } from '../shared/dataset-update.ts'
 
 export interface HostLimits {
   /**
@@ -43,8 +44,17 @@ export const DEFAULT_LIMITS: Readonly<HostLimits> = {
 /** Methods whose input is a whole file rather than a form's worth of fields. */
 const LARGE_BODY_METHODS: ReadonlySet<string> = new Set(['exchange.import'])
 
+/**
+ * Methods whose input is a dataset file the page opened (the update review, issue 16): read into
+ * memory like any call, so bounded by the dataset file limit (plus room for the JSON around it),
+ * never less than the ordinary limit.
+ */
+const DATASET_BODY_METHODS: ReadonlySet<string> = new Set(['dataset.diff', 'dataset.apply'])
+const DATASET_BODY_BYTES = MAX_DATASET_FILE_BYTES + 1024 * 1024
+
 export function bodyLimitFor(method: string, limits: HostLimits): number {
-  return LARGE_BODY_METHODS.has(method) ? limits.largeBodyBytes : limits.bodyBytes
+  if (LARGE_BODY_METHODS.has(method)) return limits.largeBodyBytes
+  return DATASET_BODY_METHODS.has(method) ? Math.max(limits.bodyBytes, DATASET_BODY_BYTES) : limits.bodyBytes
 }
 
 export class BodyTooLarge extends Error {

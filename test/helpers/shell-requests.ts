@@ -12,6 +12,7 @@ export const VALID_SHELL_REQUESTS: { [N in ShellFunctionName]: ShellRequest<N> }
   printHtml: { html: '<!doctype html><p>Status report</p>', paper: 'A4', landscape: true },
   saveHtmlAsPdf: { html: '<!doctype html><p>Status report</p>', paper: 'Letter', landscape: false, filename: 'measure-report.pdf' },
   chooseCalendarFile: undefined,
+  openDatasetFile: undefined,
   'updates.status': undefined,
   'updates.configure': { checkAutomatically: true },
   'updates.check': undefined,

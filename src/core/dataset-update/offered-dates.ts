@@ -47,7 +47,8 @@ export function offerConflictingDates(
   dataset: { id: string; version: number },
 ): { merged: Json; offered: Map<string, Alternative[]> } {
   const offered = new Map<string, Alternative[]>()
-  const sourceIds = new Set(isRecord(merged) ? list(merged.sources).flatMap((s) => (isRecord(s) && typeof s.id === 'string' ? [s.id] : [])) : [])
+  const sources = isRecord(merged) ? list(merged.sources).filter(isRecord) : []
+  const sourceIds = new Set(sources.map((source) => source.id))
   const nextEvents = new Map(eventsOf(next).map((e) => [e.id as string, e]))
   for (const conflict of conflicts) {
     const match = DATE_PATH.exec(conflict.path)

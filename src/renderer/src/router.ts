@@ -19,6 +19,13 @@ export const routes: RouteRecordRaw[] = [
   { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'), meta: { titleKey: 'reviewList.title' } },
   { path: '/timeline', name: 'timeline', component: () => import('./views/TimelineView.vue'), meta: { titleKey: 'timeline.title' } },
   { path: '/report', name: 'report', component: () => import('./views/ReportView.vue'), meta: { titleKey: 'reportView.title' } },
+  // The dataset update review (issue 16); ?source=embedded or ?source=feed opens it with that dataset.
+  {
+    path: '/dataset-update',
+    name: 'dataset-update',
+    component: () => import('./views/DatasetUpdateView.vue'),
+    meta: { titleKey: 'datasetUpdate.title' },
+  },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { titleKey: 'settings.title' } },
   { path: '/:missing(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
 ]

@@ -2,6 +2,7 @@
 // which transport carries the calls (Electron IPC or HTTP) is decided once, here.
 import type { Input, MethodName, Output } from '../../../shared/api.ts'
 import type { CalendarSubscription } from '../../../shared/api-views.ts'
+import type { OpenedDataset } from '../../../shared/dataset-update.ts'
 import type { PrintRequest, SaveFileRequest } from '../../../shared/bridge.ts'
 import type { Result } from '../../../shared/result.ts'
 import { selectTransport, type PushListener, type Transport } from './transports.ts'
@@ -19,6 +20,8 @@ export interface Client {
   saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
   /** Desktop: the save dialog chooses where the subscribable calendar is kept; ok(null) when cancelled. */
   chooseCalendarFile(): Promise<Result<CalendarSubscription | null>>
+  /** Desktop: the open dialog picks a dataset file for the update review; ok(null) when cancelled. */
+  openDatasetFile(): Promise<Result<OpenedDataset | null>>
   /** Desktop: Settings → Updates; the browser host refuses every one (FORBIDDEN). */
   readonly updates: Transport['updates']
 }
@@ -33,6 +36,7 @@ export function createClient(transport: Transport): Client {
     printHtml: (request) => transport.printHtml(request),
     saveHtmlAsPdf: (request) => transport.saveHtmlAsPdf(request),
     chooseCalendarFile: () => transport.chooseCalendarFile(),
+    openDatasetFile: () => transport.openDatasetFile(),
     updates: transport.updates,
   }
 }

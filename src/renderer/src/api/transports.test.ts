@@ -31,6 +31,7 @@ function fakeBridge(): MeasureTrackerBridge & { listeners: ((e: PushEvent) => vo
     printHtml: vi.fn(async () => ok(null)),
     saveHtmlAsPdf: vi.fn(async () => ok(null)),
     chooseCalendarFile: vi.fn(async () => ok(null)),
+    openDatasetFile: vi.fn(async () => ok(null)),
     // Settings → Updates is tested in updates-transport.test.ts.
     updates: {} as MeasureTrackerBridge['updates'],
   }

@@ -4,6 +4,7 @@ import type { MeasureTrackerBridge, PrintRequest, PushEvent, SaveFileRequest, Up
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../../shared/bridge.ts'
 import type { MethodName } from '../../../shared/api.ts'
 import type { CalendarSubscription } from '../../../shared/api-views.ts'
+import type { OpenedDataset } from '../../../shared/dataset-update.ts'
 import { fail, ok, type Result } from '../../../shared/result.ts'
 import { downloadFile } from './download.ts'
 import { printHtmlInFrame } from '../logic/report-frame.ts'
@@ -23,6 +24,8 @@ export interface Transport {
   saveHtmlAsPdf(request: PrintRequest & { filename: string }): Promise<Result<{ path: string } | null>>
   /** Desktop: asks where to keep the subscribable calendar (null = cancelled). A browser cannot choose a path (FORBIDDEN). */
   chooseCalendarFile(): Promise<Result<CalendarSubscription | null>>
+  /** Desktop: the open dialog picks a dataset file for the update review (null = cancelled). A browser uses a file input instead (FORBIDDEN). */
+  openDatasetFile(): Promise<Result<OpenedDataset | null>>
   /** Desktop: Settings → Updates (src/main/updater.ts). The browser host has no updates (FORBIDDEN). */
   updates: UpdateFunctions
 }
@@ -123,6 +126,14 @@ export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
         return isResult(result)
           ? (result as Result<CalendarSubscription | null>)
           : fail('INTERNAL', 'Malformed answer to chooseCalendarFile')
+      } catch (error) {
+        return failure(error)
+      }
+    },
+    async openDatasetFile() {
+      try {
+        const result: unknown = await bridge.openDatasetFile()
+        return isResult(result) ? (result as Result<OpenedDataset | null>) : fail('INTERNAL', 'Malformed answer to openDatasetFile')
       } catch (error) {
         return failure(error)
       }
@@ -241,6 +252,8 @@ export function httpTransport(env: HttpEnvironment): Transport {
     saveHtmlAsPdf: (request) => printInBrowser(request.html),
     // The page cannot choose a path for the host to write; the browser subscribes to the calendar address instead.
     chooseCalendarFile: async () => fail('FORBIDDEN', 'Only the desktop app can choose where the calendar file is kept.'),
+    // The page reads the file the person picks in a file input and sends its contents (stores/dataset-review.ts).
+    openDatasetFile: async () => fail('FORBIDDEN', 'In a browser, choose the dataset file with the page’s file field.'),
     // The browser host runs from a copy of the source: it is updated with it, never by the page.
     updates: noUpdates(() => fail('FORBIDDEN', 'Updates come with the installed desktop app.')),
   }
@@ -258,6 +271,7 @@ export function unavailableTransport(): Transport {
     printHtml: async () => answer(),
     saveHtmlAsPdf: async () => answer(),
     chooseCalendarFile: async () => answer(),
+    openDatasetFile: async () => answer(),
     updates: noUpdates(answer),
   }
 }

@@ -21,6 +21,7 @@ function bridge(overrides: Partial<MeasureTrackerBridge> = {}): MeasureTrackerBr
     printHtml: vi.fn(async () => ok(null)),
     saveHtmlAsPdf: vi.fn(async (r: PrintRequest & { filename: string }) => ok({ path: `/home/me/${r.filename}` })),
     chooseCalendarFile: async () => ok(null),
+    openDatasetFile: async () => ok(null),
     updates: {} as MeasureTrackerBridge['updates'],
     ...overrides,
   }

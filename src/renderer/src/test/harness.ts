@@ -6,6 +6,7 @@ import { createMemoryHistory, type Router } from 'vue-router'
 import type { Component } from 'vue'
 import { api, isMethodName, type Input, type MethodName } from '../../../shared/api.ts'
 import type { CalendarSubscription } from '../../../shared/api-views.ts'
+import type { OpenedDataset } from '../../../shared/dataset-update.ts'
 import type { PrintRequest, PushEvent, SaveFileRequest, UpdateFunctions } from '../../../shared/bridge.ts'
 import type { Locale } from '../../../shared/domain.ts'
 import { updatePreferencesSchema } from '../../../shared/updates.ts'
@@ -59,6 +60,8 @@ export interface FakeTransportOptions {
   kind?: Transport['kind']
   /** The desktop's "choose where to keep the calendar" (default: cancelled). */
   chooseCalendarFile?: () => Result<CalendarSubscription | null>
+  /** Desktop's open dialog for a dataset file (default: cancelled). */
+  openDatasetFile?: () => Result<OpenedDataset | null>
   /** The desktop's update functions (default: each refused, as the browser host refuses them). */
   updates?: { [F in keyof UpdateFunctions]?: (input?: unknown) => Result<unknown> }
 }
@@ -120,6 +123,9 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
     async saveHtmlAsPdf(request) {
       printed.push({ ...request, as: 'pdf' })
       return ok({ path: request.filename })
+    },
+    async openDatasetFile() {
+      return options.openDatasetFile?.() ?? ok(null)
     },
     async chooseCalendarFile() {
       return options.chooseCalendarFile?.() ?? ok(null)
