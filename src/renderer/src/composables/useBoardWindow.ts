@@ -11,7 +11,15 @@ import type { MeasureSummary, PageCounts } from '../../../shared/api-views.ts'
 import type { Locale } from '../../../shared/domain.ts'
 import { useClient } from '../api/client.ts'
 import { boardItems } from '../logic/board-items.ts'
-import { LOAD_WHOLE_MAX, PAGE_SIZE, pagesFor, windowItems, windowLayout, type ItemSource } from '../logic/board-window.ts'
+import {
+  LOAD_WHOLE_MAX,
+  PAGE_SIZE,
+  pagesFor,
+  windowItems,
+  windowLayout,
+  type ItemSource,
+  type WindowLayout,
+} from '../logic/board-window.ts'
 import { homeRegion } from '../logic/home-region.ts'
 import { replaceMark } from '../logic/perf-mark.ts'
 import { listFilterOf } from '../logic/report-options.ts'
@@ -25,6 +33,8 @@ type WindowInput = Omit<PageQuery, 'offset' | 'limit' | 'counts'>
 
 interface Answer {
   input: WindowInput
+  /** board.revision when asked. */
+  revision: number
   total: number
   counts: PageCounts
   /** Rows by window number (PAGE_SIZE rows each). */
@@ -55,24 +65,44 @@ export function useBoardWindow() {
   const answer = shallowRef<Answer | null>(null)
   const inFlight = new Set<number>()
 
-  const first = useServiceQuery('measures.page', (asked: WindowInput) => ({ ...asked, offset: 0, limit: PAGE_SIZE, counts: true }), {
-    // The benchmark measures first render from here to the 'mt:board-painted' mark (BoardTable).
-    onAnswer: (result) => {
-      if (result.ok) replaceMark('mt:board-data')
+  const first = useServiceQuery(
+    'measures.page',
+    (asked: WindowInput, counts: boolean) => ({ ...asked, offset: 0, limit: PAGE_SIZE, counts }),
+    {
+      // The benchmark measures first render from here to the 'mt:board-painted' mark (BoardTable).
+      onAnswer: (result) => {
+        if (result.ok) replaceMark('mt:board-data')
+      },
     },
-  })
+  )
 
   async function rowsAt(asked: WindowInput, offset: number, limit: number): Promise<MeasureSummary[] | null> {
     const result = await client.call('measures.page', { ...asked, offset, limit })
     return result.ok ? result.value.rows : null
   }
 
+  /**
+   * The counts a new question can keep from the answer shown: all but the per-status ones are the
+   * same whatever the filter, sort or language (PageCounts), and an ungrouped list needs no
+   * per-status count — so a keystroke in the search box asks for rows alone (at 100,000 measures
+   * the counts cost as much again as the search). Anything else asks for fresh counts.
+   */
+  function countsKept(asked: WindowInput, revision: number): PageCounts | null {
+    const shown = answer.value
+    if (shown === null || asked.group !== 'none' || shown.input.group !== 'none' || shown.revision !== revision) return null
+    if (shown.input.at !== asked.at || shown.input.includeNotYetPublic !== asked.includeNotYetPublic) return null
+    return { ...shown.counts, byStatus: {} }
+  }
+
   /** Loads the first window (and, for short lists and pairs, the rest); never rejects. */
-  async function load(): Promise<void> {
+  async function load(keepCounts = false): Promise<void> {
     const asked = input.value
-    const result = await first.run(asked)
+    const revision = board.revision
+    const kept = keepCounts ? countsKept(asked, revision) : null
+    const result = await first.run(asked, kept === null)
     if (!result?.ok) return
-    const { rows, total, counts } = result.value
+    const { rows, total } = result.value
+    const counts = kept ?? result.value.counts
     const pages = new Map<number, readonly MeasureSummary[]>()
     chunks(rows, 0, pages)
     const whole = board.group === 'pairs' || total <= LOAD_WHOLE_MAX
@@ -85,7 +115,7 @@ export function useBoardWindow() {
       }
     }
     if (key.value !== JSON.stringify(asked)) return
-    answer.value = { input: asked, total, counts: counts!, pages, whole }
+    answer.value = { input: asked, revision, total, counts: counts!, pages, whole }
     board.windowLoaded = true
   }
 
@@ -93,12 +123,19 @@ export function useBoardWindow() {
   function reload(): void {
     inBackground(load())
   }
-  watch([key, () => board.revision], reload, { immediate: true })
+  // A new question (filter, search, sort, …) may keep the counts; new data never does.
+  watch(key, () => inBackground(load(true)))
+  watch(() => board.revision, reload, { immediate: true })
 
+  // The same layout object while the counts stay the same (a window arriving, a reload that moved
+  // nothing): the virtual list then keeps its measurements (logic/board-window.ts ItemSizing).
+  let lastLayout: WindowLayout | null = null
   const layout = computed(() => {
     const current = answer.value
     if (current === null) return null
-    return windowLayout(current.total, current.input.group === 'status' ? current.counts.byStatus : null)
+    const next = windowLayout(current.total, current.input.group === 'status' ? current.counts.byStatus : null)
+    if (lastLayout?.signature !== next.signature) lastLayout = next
+    return lastLayout
   })
 
   const home = homeRegion(typeof navigator === 'undefined' ? undefined : navigator.language)
@@ -144,10 +181,14 @@ export function useBoardWindow() {
     },
   )
 
+  // The filter choices are asked for once the rows of the same data revision have answered: the
+  // host answers one question at a time, and at 100,000 measures this one takes it seconds.
   const facets = useServiceQuery('measures.facets', () => ({}))
   watch(
-    () => board.revision,
-    () => facets.refresh(),
+    () => answer.value?.revision ?? null,
+    (revision) => {
+      if (revision !== null) facets.refresh()
+    },
     { immediate: true },
   )
 

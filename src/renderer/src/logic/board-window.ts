@@ -4,7 +4,7 @@
 // placeholder of the same height where a window is still on its way.
 import type { MeasureSummary } from '../../../shared/api-views.ts'
 import { STATUSES, type Status } from '../../../shared/domain.ts'
-import type { BoardItem } from './board-items.ts'
+import { HEADING_HEIGHT, ROW_HEIGHT, itemHeight, type BoardItem } from './board-items.ts'
 
 /** Rows per window the virtual list asks for. */
 export const PAGE_SIZE = 100
@@ -15,6 +15,33 @@ export const LOAD_WHOLE_MAX = 2_000
 export interface ItemSource {
   readonly length: number
   at(index: number): BoardItem | undefined
+  /** Keys and heights without building items (the windowed list's layout); an array has none. */
+  readonly sizing?: ItemSizing
+}
+
+/**
+ * What the virtual list measures: every item's key and height. The virtual list measures all items
+ * again whenever this object changes, so one object serves every source over the same layout — a
+ * window's rows arriving changes what is shown, not where (100,000 items re-measured per window
+ * load cost the board most of a second).
+ */
+export interface ItemSizing {
+  readonly length: number
+  keyAt(index: number): string | number
+  heightAt(index: number): number
+}
+
+const arraySizing = new WeakMap<ItemSource, ItemSizing>()
+
+/** The source's own sizing, or (an array of items) one read from its items, kept per array. */
+export function sizingOf(items: ItemSource): ItemSizing {
+  if (items.sizing) return items.sizing
+  let sizing = arraySizing.get(items)
+  if (sizing === undefined) {
+    sizing = { length: items.length, keyAt: (index) => items.at(index)!.key, heightAt: (index) => itemHeight(items.at(index)!) }
+    arraySizing.set(items, sizing)
+  }
+  return sizing
 }
 
 interface Section {
@@ -44,17 +71,22 @@ function sectionsOf(total: number, byStatus: Partial<Record<Status, number>> | n
 /** What sits at an item index: a heading, or the row at that place of the service's order. */
 export type Slot = { kind: 'heading'; status: Status; count: number } | { kind: 'row'; rowIndex: number }
 
-export interface WindowLayout {
-  readonly length: number
+/** Where headings and rows sit; its sizing keys items by index (an item keeps its place while its window loads). */
+export interface WindowLayout extends ItemSizing {
+  /** Equal for layouts of the same shape: a reload that changes no count keeps the layout. */
+  readonly signature: string
   slot(index: number): Slot | undefined
 }
 
 /** The item layout: rows only, or (grouped by status) a heading before each status's rows. */
 export function windowLayout(total: number, byStatus: Partial<Record<Status, number>> | null): WindowLayout {
   const sections = sectionsOf(total, byStatus)
-  const headings = byStatus === null ? 0 : sections.length
+  const headings = new Set(byStatus === null ? [] : sections.map((section) => section.start))
   return {
-    length: total + headings,
+    length: total + headings.size,
+    signature: `${total}:${sections.map((section) => `${section.status}=${section.count}`).join(',')}`,
+    keyAt: (index) => index,
+    heightAt: (index) => (headings.has(index) ? HEADING_HEIGHT : ROW_HEIGHT),
     slot(index) {
       for (let i = sections.length - 1; i >= 0; i--) {
         const section = sections[i]!
@@ -72,6 +104,7 @@ export function windowLayout(total: number, byStatus: Partial<Record<Status, num
 export function windowItems(layout: WindowLayout, rowAt: (rowIndex: number) => MeasureSummary | undefined): ItemSource {
   return {
     length: layout.length,
+    sizing: layout,
     at(index) {
       const slot = layout.slot(index)
       if (slot === undefined) return undefined

@@ -4,6 +4,7 @@ import BoardView from './BoardView.vue'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
 import { summary } from '../test/fixtures.ts'
 import { pageHandlers } from '../test/page-fake.ts'
+import { useBoardStore } from '../stores/board.ts'
 
 const rows = [
   summary('us-affiliates', {
@@ -83,6 +84,33 @@ describe('board', () => {
       .setValue('port')
     await settle()
     expect(wrapper.get('.count').text()).toBe('Showing 1 of 1 measure')
+  })
+
+  it('asks for the counts with new data, not with each keystroke; the filter choices after the rows', async () => {
+    const { wrapper, service } = await board()
+    expect(service.calls.map((call) => call.method)).toEqual(['measures.page', 'measures.facets'])
+    const pages = () => service.calls.filter((call) => call.method === 'measures.page').map((call) => call.input as { counts: boolean })
+    const search = wrapper.get(
+      `#${wrapper
+        .findAll('label')
+        .find((l) => l.text() === 'Search')!
+        .attributes('for')}`,
+    )
+    await search.setValue('port')
+    await settle()
+    expect(pages().at(-1)!.counts).toBe(false)
+    expect(titles(wrapper)).toEqual(['Port fees'])
+    expect(wrapper.get('.count').text()).toBe('Showing 1 of 3 measures')
+    expect(wrapper.get('.review-summary').text()).toContain('1 measure needs review')
+    useBoardStore().refresh()
+    await settle()
+    expect(pages().at(-1)!.counts).toBe(true)
+    expect(service.calls.at(-1)!.method).toBe('measures.facets')
+    expect(wrapper.get('.count').text()).toBe('Showing 1 of 3 measures')
+    useBoardStore().group = 'status'
+    await settle()
+    expect(pages().at(-1)).toMatchObject({ group: 'status', counts: true })
+    expect(wrapper.get('.heading').text()).toBe('In force (1)')
   })
 
   it('filters by search text and labelled filters, and says how many are shown', async () => {
