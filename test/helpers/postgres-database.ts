@@ -1,8 +1,9 @@
 // Fresh databases on the test PostgreSQL server (postgres-server.ts), each with its own driver
 // connection. They are created with an ICU English collation, as a server set up in a typical
 // locale would be, so a schema that relied on the server's byte-order "C" default would show it.
-import postgres, { type Sql } from 'postgres'
+import type { Sql } from 'postgres'
 import { afterAll, beforeAll } from 'vitest'
+import { openPostgres } from '../../src/core/store/postgres/connect.ts'
 import { postgresDisplayName } from '../../src/core/store/postgres/display-name.ts'
 import { postgresBinDir, startPostgres, type PostgresServer } from './postgres-server.ts'
 
@@ -55,7 +56,7 @@ export function usePostgres() {
     },
     /** Another pool of one connection on `url`: another process, as far as the server can tell. */
     connect(url: string): Sql {
-      const sql = postgres(url, { max: 1, onnotice: () => {} })
+      const sql = openPostgres(url, { max: 1 })
       pools.push(sql)
       return sql
     },
@@ -68,7 +69,6 @@ function freshDatabase(server: PostgresServer, options: { max?: number } = {}): 
   server.psql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`)
   const url = new URL(server.url)
   url.pathname = `/${name}`
-  // Notices (e.g. "extension already exists") are not results: kept out of the test output.
-  const sql = postgres(url.toString(), { max: options.max ?? 2, onnotice: () => {} })
+  const sql = openPostgres(url.toString(), { max: options.max ?? 2 })
   return { url: url.toString(), sql, name }
 }
