@@ -104,6 +104,28 @@ describe.skipIf(skipReason !== null)(`migrating a PostgreSQL database${skipReaso
     expect((await waiting).applied).toEqual(ALL_STEPS)
   })
 
+  it('lets a role that may only read open an up-to-date database, and says why it cannot upgrade an older one', async () => {
+    const { sql, url, name, display } = pg.database()
+    await migratePostgres(sql, { database: display, migrations: POSTGRES_MIGRATIONS.slice(0, LATEST - 1) })
+    const role = `reader_${name}`
+    pg.server.psql(`CREATE ROLE ${role} LOGIN PASSWORD 'reader-pw'; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`, name)
+    const readerUrl = new URL(url)
+    readerUrl.username = role
+    readerUrl.password = 'reader-pw'
+    const reader = pg.connect(readerUrl.toString())
+
+    const refused = await migratePostgres(reader, { database: display }).catch((error: Error) => error)
+    expect((refused as Error).message).toMatch(
+      new RegExp(
+        `^Migrating the database to schema ${LATEST} failed for ${display}: permission denied for schema public\\. This step changed nothing\\.`,
+      ),
+    )
+    expect(versions(name)).toEqual(ALL_STEPS.slice(0, LATEST - 1))
+
+    await migratePostgres(sql, { database: display })
+    expect(await migratePostgres(reader, { database: display })).toEqual({ previousVersion: LATEST, schemaVersion: LATEST, applied: [] })
+  })
+
   it('names the database without its password when the server cannot be reached', async () => {
     const url = new URL(pg.server.url)
     url.password = 'wrong-password'
