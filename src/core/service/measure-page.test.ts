@@ -267,6 +267,24 @@ describe('the summary table follows every kind of write', () => {
     expect(page({ filter: { text: 'first words' } }).rows.map((row) => row.id)).toEqual([m])
   })
 
+  it('a search counts and lists live measures only: a deleted one leaves, restored it comes back', () => {
+    const searched = () => {
+      const answer = page({ filter: { text: 'tag-3' }, limit: 1000 })
+      return { total: answer.total, ids: answer.rows.map((row) => row.id).sort() }
+    }
+    const expectedNow = () =>
+      list({ text: 'tag-3' })
+        .map((row) => row.id)
+        .sort()
+    const gone = expectedNow()[0]!
+    value(call('measures.delete', { id: gone }))
+    expect(searched()).toEqual({ total: expectedNow().length, ids: expectedNow() })
+    expect(searched().ids).not.toContain(gone)
+    value(call('measures.restore', { id: gone }))
+    expect(searched()).toEqual({ total: expectedNow().length, ids: expectedNow() })
+    expect(searched().ids).toContain(gone)
+  })
+
   it('a search index of an earlier definition (case-folding, as first released) is rebuilt before it is read', () => {
     const other = new DatabaseSync(temp.path)
     other.exec(`DROP TABLE measure_search;

@@ -3,7 +3,8 @@
 // three characters or more is a phrase of the FTS5 trigram index, which holds the same folded text
 // case-sensitively — a phrase of trigrams at consecutive positions is exactly "the word is a
 // substring of the text", shared/text-search.ts's rule — so count and page come from the index's
-// rowids without reading each row's text. Words of one or two characters (稀土, "eu") have no
+// rowids without reading each row's text, and a search with no other filter is counted by the
+// index alone (it holds only live rows). Words of one or two characters (稀土, "eu") have no
 // trigram and are matched with instr() on the folded text.
 import type { DatabaseSync } from 'node:sqlite'
 import type { ListFilter, PageQuery } from '../../shared/api-inputs.ts'
@@ -27,6 +28,12 @@ interface Where {
 /** An FTS5 string token: the word in double quotes, quotes doubled (no operator can be injected). */
 const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`
 
+/** The index's MATCH expression for a query's words of three characters or more, or null when it has none. */
+function searchMatch(terms: readonly string[]): string | null {
+  const indexed = terms.filter((term) => [...term].length >= TRIGRAM)
+  return indexed.length > 0 ? indexed.map(ftsPhrase).join(' AND ') : null
+}
+
 export function filterWhere(filter: ListFilter): Where {
   const clauses = ['s.live = 1']
   const params: Cell[] = []
@@ -42,9 +49,8 @@ export function filterWhere(filter: ListFilter): Where {
   if (filter.needsReview !== undefined) add('s.needs_review = ?', filter.needsReview ? 1 : 0)
   if (filter.tag) add('s.id IN (SELECT measure_id FROM measure_tags WHERE tag = ?)', filter.tag)
   const terms = searchTerms(filter.text ?? '')
-  const indexed = terms.filter((term) => [...term].length >= TRIGRAM)
-  if (indexed.length > 0)
-    add('s.doc IN (SELECT rowid FROM measure_search WHERE measure_search MATCH ?)', indexed.map(ftsPhrase).join(' AND '))
+  const match = searchMatch(terms)
+  if (match !== null) add('s.doc IN (SELECT rowid FROM measure_search WHERE measure_search MATCH ?)', match)
   for (const term of terms) if ([...term].length < TRIGRAM) add('instr(s.search_text, ?) > 0', term)
   return { sql: clauses.join(' AND '), params }
 }
@@ -64,7 +70,10 @@ export interface SqlPageOptions {
 
 export function pageFromSummaries(db: DatabaseSync, { query, categoryRank }: SqlPageOptions): { rows: MeasureSummary[]; total: number } {
   const where = onlyIds(filterWhere(query.filter), query.ids)
-  const total = (arrays(db, `SELECT count(*) FROM measure_summary s WHERE ${where.sql}`, ...where.params)[0]?.[0] as number) ?? 0
+  const total =
+    searchOnlyCount(db, query) ??
+    (arrays(db, `SELECT count(*) FROM measure_summary s WHERE ${where.sql}`, ...where.params)[0]?.[0] as number) ??
+    0
   if (query.limit === 0 || query.offset >= total) return { rows: [], total }
   if (query.sort === 'title') {
     const ids = titleOrder(db, where, query.group === 'status', query.locale).slice(query.offset, query.offset + query.limit)
@@ -78,6 +87,21 @@ export function pageFromSummaries(db: DatabaseSync, { query, categoryRank }: Sql
     query.offset,
   )
   return { rows: rows.map((row) => JSON.parse(row[0] as string) as MeasureSummary), total }
+}
+
+/**
+ * The count of a query that is only a search of words of three characters or more, from the index
+ * alone (it holds exactly the live rows: summary-table.ts), or null for any other query. Counting
+ * through the summary table reads an index entry of every live row (50 ms at 100,000).
+ */
+function searchOnlyCount(db: DatabaseSync, query: PageQuery): number | null {
+  if (query.ids !== undefined) return null
+  const { text, ...others } = query.filter
+  if (Object.values(others).some((value) => value !== undefined)) return null
+  const terms = searchTerms(text ?? '')
+  const match = searchMatch(terms)
+  if (match === null || terms.some((term) => [...term].length < TRIGRAM)) return null
+  return (statement(db, 'SELECT count(*) AS n FROM measure_search WHERE measure_search MATCH ?').get(match) as { n: number }).n
 }
 
 /** The filter narrowed to the named measures (PageQuery.ids). */
