@@ -21,7 +21,7 @@ import { ROW_TEXT_COLUMNS, rowTranslationsOf, titleOfCells } from '../store/text
 import { listSummaries } from '../store/summaries.ts'
 import { readSetting, writeSetting } from '../store/settings.ts'
 import { statement } from '../store/statements.ts'
-import { arrays, timelineOf } from '../store/array-rows.ts'
+import { arrays, decodeTimeline, timelineOf } from '../store/array-rows.ts'
 import { writeAudit } from './audit.ts'
 import { asOfMs, timestamp } from './clock.ts'
 import type { Handlers } from './context.ts'
@@ -73,7 +73,8 @@ export interface MeasureLife {
 /**
  * Every measure not deleted (or only `onlyId`), with its events as the engine reads them, from
  * the timeline column, as the board's summaries read them. `batch`: only the first `limit` of
- * them in id order after `afterId` (a calendar of any size reads its measures a batch at a time).
+ * them in id order after `afterId` (a calendar of any size reads its measures a batch at a time),
+ * their timelines decoded without the memo (timelineOf), which would keep every one of them.
  */
 export function readMeasureLives(db: DatabaseSync, onlyId?: string, batch?: { afterId: string; limit: number }): MeasureLife[] {
   const one = onlyId === undefined ? '' : ' AND id = ?'
@@ -100,7 +101,7 @@ export function readMeasureLives(db: DatabaseSync, onlyId?: string, batch?: { af
       rate: m[9] as string | null,
       scope: m[10] as string,
       updatedAt: m[11] as string,
-      events: timelineOf(m[0] as string, m[12] as string),
+      events: batch === undefined ? timelineOf(m[0] as string, m[12] as string) : decodeTimeline(m[12] as string),
       base: {
         rate: m[9] as string | null,
         scope: m[10] as string,
