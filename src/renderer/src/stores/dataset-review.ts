@@ -24,6 +24,8 @@ export const useDatasetReviewStore = defineStore('dataset-review', () => {
   const diff = shallowRef<DatasetDiff | null>(null)
   const applied = shallowRef<DatasetApplied | null>(null)
   const loading = ref(false)
+  /** The desktop opens files through main's dialog; a browser page through its own file input. */
+  const opensWithDialog = useClient().transport === 'electron'
 
   /** Reviews this dataset: the service diffs it against the database; nothing changes. */
   async function review(next: DatasetReviewSource): Promise<Result<DatasetDiff>> {
@@ -83,5 +85,5 @@ export const useDatasetReviewStore = defineStore('dataset-review', () => {
     diff.value = null
   }
 
-  return { source, diff, applied, loading, review, openWithDialog, openPicked, reviewOpened, apply, undo, close }
+  return { source, diff, applied, loading, opensWithDialog, review, openWithDialog, openPicked, reviewOpened, apply, undo, close }
 })
