@@ -1,7 +1,8 @@
 // The measures a lapsed one may have been replaced by (issue 11's "replaced by another measure"):
-// the loaded board rows that the board's search finds for the same text (shared/text-search.ts:
-// every word, in any language's title, short name, instrument, tags or parties), the measure itself
-// and deleted ones left out, at most `limit` (a short radio list).
+// of the rows the service found for the text (measures.page), those the search rule finds in the
+// measure itself (shared/text-search.ts: every word, in any language's title, short name,
+// instrument, tags or parties — not only in its notes), the measure itself and deleted ones left
+// out, at most `limit` (a short radio list).
 import type { MeasureSummary } from '../../../shared/api-views.ts'
 import type { Locale } from '../../../shared/domain.ts'
 import { matchesTerms, measureSearchText, searchTerms } from '../../../shared/text-search.ts'

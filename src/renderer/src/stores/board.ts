@@ -1,8 +1,9 @@
 // The board's view state (filters, sort, grouping, saved views) and data. The board itself reads
 // the service's windows (composables/useBoardWindow.ts, measures.page: issue 14), reloading them
-// when `revision` moves; `rows` — every measure's summary, in one measures.list call — is loaded
-// only for views that need them all (a linked measure's status, Upcoming, the outcome dialog's
-// replacement picker), on their ensureLoaded(). The rows sit frozen in a shallowRef.
+// when `revision` moves; no view needs every row any more (Upcoming, a measure's links and the
+// outcome dialog's replacement picker ask measures.page too). `rows` — every measure's summary in
+// one measures.list call, frozen in a shallowRef — loads only when `load()` is called with no board
+// window shown, and reloads once loaded.
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import type { MeasureSummary } from '../../../shared/api-views.ts'
@@ -125,13 +126,6 @@ export const useBoardStore = defineStore('board', () => {
     if (list.loaded.value) list.refresh()
   }
 
-  /** Every row, for a view that needs them all (not the board: it reads windows). */
-  function ensureLoaded(): void {
-    if (!list.loaded.value && !loading.value) list.refresh()
-  }
-
-  const byId = computed(() => new Map(rows.value.map((row) => [row.id, row])))
-
   /** The soonest scheduled transition: when now passes it, statuses change, so reload then. */
   const nextChangeMs = computed(() => {
     let soonest = Infinity
@@ -164,10 +158,8 @@ export const useBoardStore = defineStore('board', () => {
     showNotYetPublic,
     swappedPairs,
     swapPair,
-    byId,
     load,
     refresh,
-    ensureLoaded,
     resetFilter,
     savedViews,
     saveCurrentView,

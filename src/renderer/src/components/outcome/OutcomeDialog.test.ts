@@ -11,6 +11,7 @@ import ToastHost from '../ToastHost.vue'
 import { fakeService, harness, mountIn, settle } from '../../test/harness.ts'
 import { setDate, shownDate, shownTime } from '../../test/date-time-fields.ts'
 import { summary } from '../../test/fixtures.ts'
+import { pageHandlers } from '../../test/page-fake.ts'
 import OutcomeDialogHost from './OutcomeDialogHost.vue'
 import RecordOutcomeButton from './RecordOutcomeButton.vue'
 
@@ -30,7 +31,7 @@ function mountWith(
   recordOutcome: (input: unknown) => unknown = (input) => ({ event: { ...(input as object), id: 'ev-1' }, source: null, link: null }),
 ) {
   const service = fakeService({
-    'measures.list': () => [...rows, successor],
+    ...pageHandlers(() => [...rows, successor]),
     'measures.get': () => fail('NOT_FOUND', 'not needed here'),
     'events.recordOutcome': recordOutcome,
   })
@@ -147,6 +148,7 @@ describe('outcome dialog', () => {
     await radios(d)[3]!.setValue(true)
     await settle()
     await labelled(d, 'Find the measure by title').setValue('second phase')
+    await settle()
     const matches = d.get('[role="radiogroup"]')
     expect(matches.attributes('aria-label')).toBe('Matching measures')
     // The measure itself is never offered.
