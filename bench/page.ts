@@ -3,7 +3,7 @@
 //   summary_refresh_<n>_ms  the first page after the import: every summary row computed and indexed
 //   list_page_<n>_ms        the first page of the board (100 rows, sorted by deadline, with counts)
 //   list_window_<n>_ms      a window deep in the list (what scrolling asks for)
-//   search_<n>_ms           a word query (FTS5 trigram index, confirmed with instr)
+//   search_<n>_ms           a word query ("tag-7": rows and count from the FTS5 trigram index alone)
 //   search_short_<n>_ms     a two-character Chinese word (no trigram: instr over the folded text)
 //   list_page_title_<n>_ms  the first page sorted by title (collator order, memoised per data)
 //   page_as_of_<n>_ms       the first page as of another instant (the engine folds every measure)
