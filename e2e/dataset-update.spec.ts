@@ -13,7 +13,10 @@ import { datasetTitle, rowOf, tallWindow } from './support/board.ts'
 import { goToBoard, openMeasureFromBoard } from './support/measure-page.ts'
 import { CONFLICT, CORRECTED, datasetNextVersion, embeddedDataset } from '../test/fixtures/dataset-update.ts'
 
-test.skip(({ projectName }) => projectName !== 'web', 'web-only: the browser host reads the dataset through the page’s file field (the desktop uses its open dialog)')
+test.skip(
+  ({ projectName }) => projectName !== 'web',
+  'web-only: the browser host reads the dataset through the page’s file field (the desktop uses its open dialog)',
+)
 
 const EXCLUSIONS = datasetTitle(CORRECTED.measureId)
 const NEW_TITLE = 'Fixture measure new in the next dataset'

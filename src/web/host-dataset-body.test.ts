@@ -33,7 +33,12 @@ describe('dataset file bodies in the browser host', () => {
     const reply = await send(host.port, { method: 'POST', path: '/api/dataset.diff', headers: { cookie }, body })
     expect(reply.status).toBe(200)
     expect(reply.json()).toMatchObject({ ok: true, value: { to: { id: 'us-cn-truce-2025' } } })
-    const other = await send(host.port, { method: 'POST', path: '/api/dataset.status', headers: { cookie }, body: '{}' + ' '.repeat(3 * MB) })
+    const other = await send(host.port, {
+      method: 'POST',
+      path: '/api/dataset.status',
+      headers: { cookie },
+      body: '{}' + ' '.repeat(3 * MB),
+    })
     expect(other.status).toBe(413)
   })
 

@@ -39,7 +39,9 @@ describe('the shipped dataset as a review source', () => {
     // The database as an older app left it: seeded from the previous version.
     const db = new DatabaseSync(first.path)
     db.prepare("UPDATE settings SET value = ? WHERE key = 'dataset'").run(JSON.stringify({ ...embedded, version: embedded.version - 1 }))
-    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('dataset', ?)").run(JSON.stringify({ ...embedded, version: embedded.version - 1 }))
+    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('dataset', ?)").run(
+      JSON.stringify({ ...embedded, version: embedded.version - 1 }),
+    )
     db.close()
     const store = await openStore({ path: first.path, actor: 'test', seed: true })
     onTestFinished(() => {
@@ -70,7 +72,9 @@ describe('a dataset date that conflicts with the user’s', () => {
     // The user corrects the date by editing the event (same id), as the editor does.
     const facts = value(service.call('measures.get', { id: CORRECTED.measureId }))
     const events = (facts.events as unknown as Event[]).map((e) => (e.id === event.id ? { ...e, at: userDate } : e))
-    value(service.call('exchange.import', { file: { format: 'measure-tracker', version: 3, measures: [{ ...facts, events }] }, replace: true }))
+    value(
+      service.call('exchange.import', { file: { format: 'measure-tracker', version: 3, measures: [{ ...facts, events }] }, replace: true }),
+    )
     expect(eventOf(service, CORRECTED.measureId, CORRECTED.eventId).at).toBe(userDate)
 
     const next = datasetNextVersion()

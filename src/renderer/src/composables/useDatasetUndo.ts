@@ -8,7 +8,8 @@ import { useDatasetReviewStore } from '../stores/dataset-review.ts'
 
 export function useDatasetIdentityText(): (identity: DatasetIdentity | null) => string {
   const { t } = useUiText()
-  return (identity) => (identity ? t('datasetUpdate.identity', { id: identity.id, version: identity.version }) : t('datasetUpdate.noDataset'))
+  return (identity) =>
+    identity ? t('datasetUpdate.identity', { id: identity.id, version: identity.version }) : t('datasetUpdate.noDataset')
 }
 
 /** `error`: the section's alert; `after`: what to reload once the database is back. */
@@ -25,7 +26,9 @@ export function useDatasetUndo(error: Ref<string>, after: () => unknown) {
     const result = await review.undo()
     busy.value = false
     if (!result.ok) {
-      error.value = t(result.error.code === 'CONFLICT' ? 'datasetUpdate.undoRefused' : 'common.actionFailed', { message: result.error.message })
+      error.value = t(result.error.code === 'CONFLICT' ? 'datasetUpdate.undoRefused' : 'common.actionFailed', {
+        message: result.error.message,
+      })
       return
     }
     error.value = ''

@@ -22,7 +22,19 @@ const EVENT_PATH = /^events\[([^\]]+)\](?:\.(\w+))?/
 const SOURCE_PATH = /^sources\[([^\]]+)\](?:\.(\w+))?/
 const TITLE_FIELD: Record<string, string> = { en: 'titleEn', 'zh-Hant': 'titleZhHant', 'zh-Hans': 'titleZhHans' }
 /** Top-level fields the editor already names (editor.field.*). */
-const EDITOR_FIELDS = new Set(['shortName', 'imposer', 'target', 'category', 'authority', 'instrument', 'instrumentNumber', 'rate', 'scope', 'tags', 'summary'])
+const EDITOR_FIELDS = new Set([
+  'shortName',
+  'imposer',
+  'target',
+  'category',
+  'authority',
+  'instrument',
+  'instrumentNumber',
+  'rate',
+  'scope',
+  'tags',
+  'summary',
+])
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
 

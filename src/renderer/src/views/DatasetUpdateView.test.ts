@@ -63,7 +63,12 @@ const DIFF: DatasetDiff = {
         },
       ],
     }),
-    update({ id: 'old-measure', kind: 'removed', title: { en: 'A measure the dataset dropped' }, changes: [{ path: '', kind: 'removed' }] }),
+    update({
+      id: 'old-measure',
+      kind: 'removed',
+      title: { en: 'A measure the dataset dropped' },
+      changes: [{ path: '', kind: 'removed' }],
+    }),
   ],
 }
 
@@ -114,9 +119,7 @@ describe('the dataset update review', () => {
 
     await button('Undo this update')!.trigger('click')
     await settle()
-    expect(wrapper.get('[role="alert"]').text()).toBe(
-      'This update cannot be undone: us-section-122-tariff changed since it was applied',
-    )
+    expect(wrapper.get('[role="alert"]').text()).toBe('This update cannot be undone: us-section-122-tariff changed since it was applied')
   })
 
   it('reviews the dataset the app ships when opened with ?source=embedded, in the reader’s language', async () => {
