@@ -73,7 +73,7 @@ describe('measure-tracker dataset check-feed', () => {
     const result = await run(['--db', db, 'dataset', 'check-feed'])
     expect(result.code).toBe(2)
     expect(result.err).toContain('No dataset feed is set up')
-  })
+  }, 90_000)
 
   it('fetches and verifies a signed newer dataset, writes it with --out; dataset apply then applies it', async () => {
     const url = serveFeed(Buffer.from(JSON.stringify(datasetNextVersion())))
@@ -91,7 +91,7 @@ describe('measure-tracker dataset check-feed', () => {
     const applied = await run(['--db', db, 'dataset', 'apply', file, '--measure', CORRECTED.measureId])
     expect(applied.code).toBe(0)
     expect((await run(['--db', db, 'dataset', 'status'])).out).toContain('us-cn-truce-2025 v4')
-  })
+  }, 90_000)
 
   it('refuses a tampered file (exit 2) and changes nothing', async () => {
     const signed = Buffer.from(JSON.stringify(datasetNextVersion()))
@@ -104,7 +104,7 @@ describe('measure-tracker dataset check-feed', () => {
     expect(JSON.parse(result.out)).toMatchObject({ lastResult: { kind: 'bad-signature', ok: false }, waiting: null })
     expect(result.err).toContain('signature does not match the key you trust')
     expect(await exported()).toBe(before)
-  })
+  }, 90_000)
 
   it('does not trust the test certificate without being told to (exit 1: the feed could not be reached)', async () => {
     const url = serveFeed(Buffer.from(JSON.stringify(datasetNextVersion())))
@@ -112,7 +112,7 @@ describe('measure-tracker dataset check-feed', () => {
     const result = await run(['--db', db, 'dataset', 'check-feed'])
     expect(result.code).toBe(1)
     expect(result.err).toContain('The feed could not be reached')
-  })
+  }, 90_000)
 })
 
 describe('measure-tracker watch', () => {
@@ -138,7 +138,7 @@ describe('measure-tracker watch', () => {
     // The same documents again: recorded once.
     expect(all.out).toContain('0 new items to review.')
     expect(all.out).toMatch(/Last checked \d{4}-\d\d-\d\dT/)
-  }, 60_000)
+  }, 90_000)
 
   it('check with nothing turned on, an unknown measure, and an unknown subcommand are usage errors (exit 2)', async () => {
     await withService(db, () => undefined)
@@ -147,5 +147,5 @@ describe('measure-tracker watch', () => {
     expect((await cli('--db', db, 'watch', 'check', '--measure', 'no-such-measure')).code).toBe(2)
     expect((await cli('--db', db, 'watch', 'fetch')).code).toBe(2)
     expect((await cli('--db', db, 'watch', 'status', '--measure', RARE_EARTHS)).code).toBe(2)
-  })
+  }, 90_000)
 })

@@ -4,9 +4,8 @@
 // read with `waitingFile` and given to the review like a dataset file.
 import { computed } from 'vue'
 import type { Input } from '../../../shared/api.ts'
-import type { DatasetFeedStatus } from '../../../shared/dataset-feed.ts'
-import type { Result } from '../../../shared/result.ts'
 import { useClient } from '../api/client.ts'
+import { keepAnswerIn } from './keepAnswer.ts'
 import { useServiceQuery } from './useServiceQuery.ts'
 
 /**
@@ -17,14 +16,7 @@ export const DATASET_REVIEW_ROUTE = { path: '/dataset-update', query: { source: 
 
 export function useDatasetFeed() {
   const query = useServiceQuery('datasetFeed.status', () => ({}))
-  /** A change's answer is the status as it is now: shown at once, an older read in flight dropped. */
-  function keep(result: Result<DatasetFeedStatus>): Result<DatasetFeedStatus> {
-    if (result.ok) {
-      query.cancel()
-      query.data.value = result.value
-    }
-    return result
-  }
+  const keep = keepAnswerIn(query)
   return {
     status: computed(() => query.data.value),
     load: () => query.run(),

@@ -3,21 +3,13 @@
 // page and in Needs review). The page only asks: the host's check runner contacts the network.
 import { computed } from 'vue'
 import type { Input } from '../../../shared/api.ts'
-import type { Result } from '../../../shared/result.ts'
-import type { WatchStatus } from '../../../shared/watch.ts'
 import { useClient } from '../api/client.ts'
+import { keepAnswerIn } from './keepAnswer.ts'
 import { useServiceQuery } from './useServiceQuery.ts'
 
 export function useWatchStatus() {
   const query = useServiceQuery('watch.status', () => ({}))
-  /** A change's answer is the status as it is now: shown at once, an older read in flight dropped. */
-  function keep(result: Result<WatchStatus>): Result<WatchStatus> {
-    if (result.ok) {
-      query.cancel()
-      query.data.value = result.value
-    }
-    return result
-  }
+  const keep = keepAnswerIn(query)
   const client = () => useClient()
   return {
     status: computed(() => query.data.value),
