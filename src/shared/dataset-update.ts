@@ -23,6 +23,11 @@ export interface DatasetMeasureUpdate {
   title: Record<string, string>
   /** The kind of each event the changes name (`events[ID]…`), so the review can say "Effective date" rather than an id. */
   eventKinds: Record<string, string>
+  /**
+   * The dataset's revision of the measure as last applied (`from`) and in this update (`to`); null
+   * where a side gives none. Optional: older answers and test doubles have none.
+   */
+  revision?: { from: number | null; to: number | null }
   /** new: only the new dataset has it; changed: facts differ; removed: the new dataset dropped it. */
   kind: 'new' | 'changed' | 'removed'
   /** Facts the update would write (the user did not change them). */

@@ -27,6 +27,12 @@ const exchangedMeasureSchema = measureSchema.extend({
   deletedAt: z.string().max(40).nullable().default(null),
   /** What the measure watches for in official sources (issue 16); optional, so older files read as before. */
   watch: watchTermsSchema.optional(),
+  /**
+   * A dataset's revision of this measure (issue 16): its editors raise it whenever they change the
+   * measure, so a review can say "revision 2 → 3". Dataset metadata, not a fact: never stored with
+   * the measure, never compared as the user's edit; exports carry none.
+   */
+  revision: z.number().int().min(1).max(1_000_000_000).optional(),
 })
 export type ExchangedMeasure = z.infer<typeof exchangedMeasureSchema>
 

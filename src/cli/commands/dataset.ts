@@ -15,7 +15,13 @@ const MAX_DATASET_FILE_BYTES = 200 * 1024 * 1024
 
 type Identity = { id: string; version: number }
 type Fact = { path: string; kind: string; base?: unknown; next?: unknown; local?: unknown }
-type Update = { id: string; kind: 'new' | 'changed' | 'removed'; changes: Fact[]; conflicts: Fact[] }
+type Update = {
+  id: string
+  kind: 'new' | 'changed' | 'removed'
+  changes: Fact[]
+  conflicts: Fact[]
+  revision?: { from: number | null; to: number | null }
+}
 
 /** Reads FILE within the import's bounds; the service validates what it holds. */
 function readDatasetFile(path: string | undefined, sub: string): unknown {
@@ -55,7 +61,9 @@ function pathText(path: string): string {
 function describeUpdate(ctx: CliContext, update: Update): string[] {
   const { t } = ctx
   const mark = update.conflicts.length > 0 ? '!' : update.kind === 'new' ? '+' : update.kind === 'removed' ? '-' : '~'
-  const lines = [`${mark} ${update.id}  ${t(`cli.dataset.kind.${update.kind}`)}`]
+  const revision =
+    update.revision?.to == null ? '' : `  (${t('cli.dataset.revision', { from: update.revision.from ?? '–', to: update.revision.to })})`
+  const lines = [`${mark} ${update.id}  ${t(`cli.dataset.kind.${update.kind}`)}${revision}`]
   if (update.kind !== 'new') {
     for (const fact of update.changes)
       lines.push(`    ${pathText(fact.path)}: ${valueText(fact.base)} → ${valueText(fact.next)}  (${t(`cli.dataset.fact.${fact.kind}`)})`)

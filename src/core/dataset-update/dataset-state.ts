@@ -53,7 +53,8 @@ export function writeIdentitySetting(db: DatabaseSync, value: string | null): vo
  * in one order (the store reads them sorted, a file may list them in any order), plain JSON.
  */
 export function comparable(measure: ExchangedMeasure | StoredMeasure): Json {
-  const { createdAt: _c, updatedAt: _u, ...rest } = measure as StoredMeasure
+  // The dataset's revision is not a fact either: the database's measure never has one.
+  const { createdAt: _c, updatedAt: _u, revision: _r, ...rest } = measure as StoredMeasure & { revision?: number }
   const links = [...rest.links].sort((a, b) => a.targetId.localeCompare(b.targetId) || a.relation.localeCompare(b.relation))
   return JSON.parse(JSON.stringify({ ...rest, links })) as Json
 }
@@ -63,10 +64,26 @@ let embeddedBase: Map<string, Json> | undefined
 /** The base of one measure: its row, else (seeded from the embedded dataset) the embedded measure. */
 export function baseMeasure(db: DatabaseSync, id: string, parseEmbedded: () => readonly ExchangedMeasure[]): Json | undefined {
   const row = readBaseRow(db, id)
-  if (row !== null) return JSON.parse(row) as Json
+  if (row !== null) {
+    const { revision: _r, ...measure } = JSON.parse(row) as { [key: string]: Json }
+    return measure
+  }
   if (!seededFromEmbedded(db)) return undefined
   embeddedBase ??= new Map(parseEmbedded().map((m) => [m.id, comparable(m)]))
   return embeddedBase.get(id)
+}
+
+/** The dataset's revision of a measure as last applied (kept beside it in its base row), if it had one. */
+export function baseRevision(db: DatabaseSync, id: string, parseEmbedded: () => readonly ExchangedMeasure[]): number | null {
+  const row = readBaseRow(db, id)
+  if (row !== null) return (JSON.parse(row) as { revision?: number }).revision ?? null
+  if (!seededFromEmbedded(db)) return null
+  return parseEmbedded().find((m) => m.id === id)?.revision ?? null
+}
+
+/** A base row: the measure as compared, and the dataset's revision of it beside it. */
+export function baseRowText(measure: Json, revision: number | undefined): string {
+  return JSON.stringify(revision === undefined ? measure : { ...(measure as { [key: string]: Json }), revision })
 }
 
 /** Every id with a base: the rows, and the embedded dataset's for a database seeded from it. */

@@ -13,6 +13,8 @@ import type { Json } from '../dataset-update/three-way.ts'
 import {
   baseIds,
   baseMeasure,
+  baseRevision,
+  baseRowText,
   comparable,
   forgetLastUpdate,
   installedDataset,
@@ -95,14 +97,23 @@ function diffOf(ctx: ServiceContext, measures: readonly ExchangedMeasure[], data
   return { updates, base, next, local }
 }
 
-/** What the review names a measure and its events by: the database's titles (the dataset's for a new measure). */
-function describe(id: string, sides: DatasetComparison): Pick<DatasetMeasureUpdate, 'title' | 'eventKinds'> {
+/**
+ * What the review names a measure and its events by (the database's titles; the dataset's for a new
+ * measure), and the dataset's revision of it before and in this update.
+ */
+function describe(
+  ctx: ServiceContext,
+  id: string,
+  sides: DatasetComparison,
+  revisions: ReadonlyMap<string, number | undefined>,
+): Pick<DatasetMeasureUpdate, 'title' | 'eventKinds' | 'revision'> {
+  const revision = { from: baseRevision(ctx.db, id, parseEmbedded), to: revisions.get(id) ?? null }
   const measures = [sides.local, sides.next, sides.base].map((side) => side.get(id)).filter((m) => m !== undefined)
   const title = (measures[0]?.title ?? {}) as Record<string, string>
   const eventKinds: Record<string, string> = {}
   for (const measure of measures.reverse())
     for (const event of (measure.events ?? []) as { id: string; kind: string }[]) eventKinds[event.id] = event.kind
-  return { title, eventKinds }
+  return { title, eventKinds, revision }
 }
 
 /**
@@ -180,7 +191,8 @@ function apply(ctx: ServiceContext, input: DatasetSourceInput & { measureIds?: s
   for (const { merged } of written) writeMerged(ctx.db, merged, now)
   // Links last, once every measure they point to exists (as import does).
   for (const { merged } of written) writeLinks(ctx.db, merged)
-  for (const { id, base } of written) writeBaseRow(ctx.db, id, JSON.stringify(base))
+  const revisions = new Map(measures.map((m) => [m.id, m.revision]))
+  for (const { id, base } of written) writeBaseRow(ctx.db, id, baseRowText(base, revisions.get(id)))
   for (const id of removed) {
     statement(ctx.db, 'UPDATE measures SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id)
     writeBaseRow(ctx.db, id, null)
@@ -252,7 +264,8 @@ export const datasetHandlers: Handlers<'dataset.status' | 'dataset.diff' | 'data
   'dataset.diff': (ctx, input): DatasetDiff => {
     const { from, to, measures } = readDataset(ctx, input)
     const sides = diffOf(ctx, measures, to.id)
-    const updates = sides.updates.map(({ merged: _m, ...update }) => ({ ...update, ...describe(update.id, sides) }))
+    const revisions = new Map(measures.map((m) => [m.id, m.revision]))
+    const updates = sides.updates.map(({ merged: _m, ...update }) => ({ ...update, ...describe(ctx, update.id, sides, revisions) }))
     return { from, to, updates }
   },
   'dataset.apply': apply,

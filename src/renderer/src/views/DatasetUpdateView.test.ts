@@ -26,6 +26,7 @@ const DIFF: DatasetDiff = {
       id: 'fx-new',
       kind: 'new',
       title: { en: 'Fixture measure new in the next dataset' },
+      revision: { from: null, to: 1 },
       changes: [
         {
           path: '',
@@ -39,6 +40,7 @@ const DIFF: DatasetDiff = {
       kind: 'changed',
       title: { en: 'Section 301 exclusions' },
       eventKinds: { 'terminated-2026-11-10': 'terminated' },
+      revision: { from: 2, to: 3 },
       changes: [
         {
           path: 'events[terminated-2026-11-10].at',
@@ -91,6 +93,9 @@ describe('the dataset update review', () => {
     expect(text).toContain('us-cn-truce-2025 v3 → us-cn-truce-2025 v4')
     expect(text).toContain('New measure: Fixture measure new in the next dataset')
     expect(text).toContain('Terminated — date')
+    // The dataset's revision of each measure, where the file gives one.
+    expect(text).toContain('Dataset revision 2 → 3')
+    expect(text).toContain('Dataset revision 1')
     expect(wrapper.findAll('time').map((t) => t.attributes('datetime'))).toEqual(
       expect.arrayContaining(['2026-11-10T05:01:00.000Z', '2026-11-11T05:00:00.000Z']),
     )
