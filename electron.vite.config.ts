@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import { devCsp } from './src/renderer/build/dev-csp.ts'
+import { pageMessageFiles } from './src/renderer/build/page-messages.ts'
 
 export default defineConfig({
   main: {
@@ -24,7 +25,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [vue(), devCsp()],
+    plugins: [vue(), devCsp(), pageMessageFiles()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves builds unminified; the renderer is measured by its gzip size.
