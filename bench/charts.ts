@@ -15,7 +15,7 @@ import { timelineLane } from '../src/core/charts/segments.ts'
 import { toTimedEvent } from '../src/core/status/engine.ts'
 import type { RateValue } from '../src/shared/domain.ts'
 import { generateExchangeFile } from './generate.ts'
-import { median, timeMany } from './measure.ts'
+import { median, settleHeap, timeMany } from './measure.ts'
 
 export const CHART_MEASURE_COUNT = 10_000
 const RUNS = 7
@@ -53,7 +53,9 @@ export async function chartFigures(): Promise<{ rate_series_10k_ms: number; time
   const range = chartRange(measures, asOfMs, asOfMs)
   // One warm-up of each: the first run pays for compiling the engine's code.
   chartData(measures, { asOfMs, nowMs: asOfMs, range })
+  settleHeap()
   const series = await timeMany(RUNS, () => rateSeries(measures, range, asOfMs))
+  settleHeap()
   const lanes = await timeMany(RUNS, () => measures.map((m) => timelineLane(m, range, asOfMs)))
   return { rate_series_10k_ms: median(series), timeline_data_10k_ms: median(lanes) }
 }
