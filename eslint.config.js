@@ -76,8 +76,8 @@ export default tseslint.config(
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      // The renderer reaches the service only through its typed client, never Node or Electron.
-      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/core/**', '**/main/**'] }],
+      // The renderer reaches the service only through its typed client, never Node, Electron or a database driver.
+      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'postgres', '**/core/**', '**/main/**'] }],
     },
   },
   {
