@@ -140,6 +140,22 @@ describe('measure-tracker watch', () => {
     expect(all.out).toMatch(/Last checked \d{4}-\d\d-\d\dT/)
   }, 90_000)
 
+  it('check --measure of a feed that cannot be reached says so and exits 1, the schedule still unmoved', async () => {
+    // A port nothing listens on: the watch server's own port, after a server on it was closed.
+    const gone = await startWatchServer()
+    const feedUrl = `${gone.origin}/feeds/ministry-announcements.rss`
+    await gone.close()
+    await withService(db, (call) => {
+      call('watch.setTerms', { measureId: RARE_EARTHS, terms: { phrases: ['rare-earth export controls'] } })
+      call('watch.addFeed', { url: feedUrl, title: 'MOFCOM announcements' })
+    })
+    const one = await run(['--db', db, 'watch', 'check', '--measure', RARE_EARTHS])
+    expect(one).toMatchObject({ code: 1, err: expect.stringContaining('MOFCOM announcements: ') })
+    expect(one.err).toContain('could not be reached')
+    const after = JSON.parse((await cli('--db', db, 'watch', 'status', '--json')).out)
+    expect(after.targets.find((t: { kind: string }) => t.kind === 'feed')).toMatchObject({ lastAttemptAt: null, lastSuccessAt: null })
+  }, 90_000)
+
   it('check with nothing turned on, an unknown measure, and an unknown subcommand are usage errors (exit 2)', async () => {
     await withService(db, () => undefined)
     const nothing = await run(['--db', db, 'watch', 'check'])

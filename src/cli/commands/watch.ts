@@ -45,7 +45,13 @@ async function watchCheck(ctx: CliContext): Promise<void> {
   if (on.length === 0) throw new CliFailure(ctx.t('cli.watch.nothingOn'), EXIT.usage)
   const openBefore = unwrap(ctx.store.service.call('watch.hits', {})).length
   unwrap(ctx.store.service.call('watch.checkNow', {}))
-  const runner = createWatchRunner({ service: ctx.store.service, measureId, log: (message) => ctx.out(message) })
+  const errors = new Map<string, string>()
+  const runner = createWatchRunner({
+    service: ctx.store.service,
+    measureId,
+    log: (message) => ctx.out(message),
+    onChecked: (target, error) => (error === null ? errors.delete(target) : errors.set(target, error)),
+  })
   runner.changed()
   await runner.idle()
   runner.stop()
@@ -56,12 +62,10 @@ async function watchCheck(ctx: CliContext): Promise<void> {
     printTargets(ctx, after)
     ctx.out(translatePlural(ctx.locale, 'cli.watch.found', found))
   }
-  // A check that failed for a target that is on (offline, an error answer): a runtime failure.
-  const failed = after.targets.filter((target) => {
-    const was = before.targets.find((b) => b.key === target.key)
-    return target.enabled && target.lastError !== null && target.lastAttemptAt !== was?.lastAttemptAt
-  })
-  if (failed.length > 0) throw new CliFailure(failed.map((target) => `${target.title}: ${target.lastError}`).join('; '), EXIT.failure)
+  // A check that failed for a target that is on (offline, an error answer): a runtime failure. The
+  // runner says which failed in this run (a check of one measure leaves the targets' status as it was).
+  const failed = after.targets.filter((target) => target.enabled && errors.has(target.key))
+  if (failed.length > 0) throw new CliFailure(failed.map((target) => `${target.title}: ${errors.get(target.key)}`).join('; '), EXIT.failure)
 }
 
 export function watchCommand(ctx: CliContext): void | Promise<void> {

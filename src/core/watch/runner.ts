@@ -49,6 +49,11 @@ export interface WatchRunnerOptions {
   clearTimeout?: (handle: TimerHandle) => void
   /** After a check stored something (the host tells its pages that data changed). */
   onRecorded?: () => void
+  /**
+   * After each target's check, with its error (null: it answered). A check of one measure does not
+   * record its attempt in the target's status, so the CLI learns of a failure here.
+   */
+  onChecked?: (target: string, error: string | null) => void
   log?: (message: string) => void
   /**
    * Check for this one measure only (the CLI's `watch check --measure ID`): its terms are asked
@@ -103,6 +108,7 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
       ...(onlyOne ? { measureOnly: true } : {}),
     })
     if (recorded > 0 || error !== null) options.onRecorded?.()
+    options.onChecked?.(target, error)
   }
 
   async function checkFederalRegister(plan: WatchPlan, signal: AbortSignal): Promise<void> {
