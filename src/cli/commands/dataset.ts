@@ -2,6 +2,7 @@
 // from a newer version of its dataset without losing the user's edits (issue 16). The three-way
 // merge and the transaction are the core's (src/core/dataset-update); this prints them.
 import { readFileSync, statSync } from 'node:fs'
+import { MAX_DATASET_FILE_BYTES } from '../../shared/dataset-update.ts'
 import { describeScanProblem, scanExchangeBytes } from '../../shared/exchange-scan.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
@@ -10,8 +11,6 @@ import { datasetCheckFeed } from './dataset-feed.ts'
 
 const DATASET_USAGE =
   'usage: dataset status | dataset diff FILE [--json] | dataset apply FILE [--measure ID …] | dataset undo | dataset check-feed [--out FILE] [--json]'
-/** The same ceiling as a signed feed's dataset and an import (ARCHITECTURE "Hostile imports"). */
-const MAX_DATASET_FILE_BYTES = 200 * 1024 * 1024
 
 type Identity = { id: string; version: number }
 type Fact = { path: string; kind: string; base?: unknown; next?: unknown; local?: unknown }
@@ -28,7 +27,8 @@ function readDatasetFile(path: string | undefined, sub: string): unknown {
   if (!path) throw new UsageError(`dataset ${sub} needs the dataset file; ${DATASET_USAGE}`)
   let bytes: Buffer
   try {
-    if (statSync(path).size > MAX_DATASET_FILE_BYTES) throw new CliFailure(`${path} is larger than 200 MB: not a dataset`, EXIT.usage)
+    if (statSync(path).size > MAX_DATASET_FILE_BYTES)
+      throw new CliFailure(`${path} is larger than ${MAX_DATASET_FILE_BYTES / 1024 / 1024} MB: not a dataset`, EXIT.usage)
     bytes = readFileSync(path)
   } catch (error) {
     if (error instanceof CliFailure) throw error

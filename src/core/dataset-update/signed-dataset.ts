@@ -5,8 +5,10 @@
  * dataset). Any failure is a reason the user can read; the caller changes nothing on failure.
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto'
+import { MAX_DATASET_FILE_BYTES } from '../../shared/dataset-update.ts'
 
-export const MAX_DATASET_BYTES = 200 * 1024 * 1024
+/** The one bound of a dataset file (shared/dataset-update.ts), whichever way it comes. */
+export const MAX_DATASET_BYTES = MAX_DATASET_FILE_BYTES
 
 export type SignedDatasetFailure = 'oversized' | 'bad-key' | 'bad-signature' | 'malformed' | 'other-dataset' | 'downgrade'
 
