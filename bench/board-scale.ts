@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from '@playwright/test'
-import { CHROMIUM_ARGS } from '../playwright.config.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../test/helpers/chromium.ts'
 import { openStore } from '../src/core/open.ts'
 import { startWebHost } from '../src/web/host.ts'
 import { median } from './measure.ts'
@@ -19,7 +19,6 @@ import { importGenerated } from './page.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RENDERER_DIR = join(ROOT, 'out', 'renderer')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const label = (count: number) => `${Math.round(count / 1000)}k`
 
 /** A store of `count` generated measures at `dbPath`, imported in slices, summaries computed. */
