@@ -10,7 +10,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      // The core's worker (src/core/worker) is its own entry: main starts it as out/main/core-worker.js.
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'core-worker': resolve(import.meta.dirname, 'src/core/worker/core-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -26,7 +26,7 @@ export async function makeStore(dbPath: string, count: number): Promise<void> {
   const store = await openStore({ path: dbPath, actor: 'bench', seed: false })
   importGenerated(store, count)
   // The first read after an import computes every summary (summary_refresh_<n>_ms in bench/page.ts).
-  const warm = store.service.call('measures.page', { limit: 0 })
+  const warm = store.core.call('measures.page', { limit: 0 })
   if (!warm.ok) throw new Error(warm.error.message)
   store.close()
 }

@@ -28,13 +28,13 @@ export async function coreFigures(): Promise<Record<string, number>> {
     const store = await openStore({ path, actor: 'bench', seed: false })
     const file = generateExchangeFile(MEASURE_COUNT)
     const importMs = await time(() => {
-      const result = store.service.call('exchange.import', { file })
+      const result = store.core.call('exchange.import', { file })
       if (!result.ok) throw new Error(result.error.message)
     })
 
     const at = '2025-06-01T12:00:00+00:00[UTC]'
     const list = () => {
-      const result = store.service.call('measures.list', { at })
+      const result = store.core.call('measures.list', { at })
       if (!result.ok || result.value.length !== MEASURE_COUNT) throw new Error('list failed')
     }
     // The baseline reads exactly the rows the list reads, with the same statements and the
@@ -68,13 +68,13 @@ export async function coreFigures(): Promise<Record<string, number>> {
     const mutationRuns = await timeMany(200, (n) => {
       const result =
         n % 2 === 0
-          ? store.service.call('measures.update', { id: `m-${n}`, facts: { rate: `${n}%` } })
-          : store.service.call('events.record', { measureId: `m-${n}`, event: { kind: 'review', at: '2026-11-26T10:00:00+00:00[UTC]' } })
+          ? store.core.call('measures.update', { id: `m-${n}`, facts: { rate: `${n}%` } })
+          : store.core.call('events.record', { measureId: `m-${n}`, event: { kind: 'review', at: '2026-11-26T10:00:00+00:00[UTC]' } })
       if (!result.ok) throw new Error(result.error.message)
     })
 
     const exportMs = await time(() => {
-      const result = store.service.call('exchange.export', {})
+      const result = store.core.call('exchange.export', {})
       if (!result.ok) throw new Error(result.error.message)
     })
     store.close()

@@ -37,7 +37,7 @@ async function importWhileObserved(path: string, file: unknown, replace: boolean
   // Let the observer take a few turns, then import (synchronously: the observer is another process).
   await new Promise((resolve) => setTimeout(resolve, 200))
   const start = performance.now()
-  const result = store.service.call('exchange.import', { file, replace })
+  const result = store.core.call('exchange.import', { file, replace })
   const totalMs = performance.now() - start
   store.close()
   if (!result.ok) throw new Error(result.error.message)

@@ -22,7 +22,7 @@ export function importGenerated(store: Store, count: number): void {
   for (let start = 0; start < count; start += SLICE) {
     const file = generateExchangeFile(Math.min(count, start + SLICE))
     file.measures = file.measures.slice(start)
-    const result = store.service.call('exchange.import', { file })
+    const result = store.core.call('exchange.import', { file })
     if (!result.ok) throw new Error(result.error.message)
   }
 }
@@ -34,7 +34,7 @@ export async function pageFigures(count: number): Promise<Record<string, number>
     const store = await openStore({ path: join(dir, 'bench.db'), actor: 'bench', seed: false })
     importGenerated(store, count)
     const call = (input: Record<string, unknown>) => {
-      const result = store.service.call('measures.page', input)
+      const result = store.core.call('measures.page', input)
       if (!result.ok) throw new Error(result.error.message)
       return result.value
     }

@@ -210,7 +210,7 @@ export async function rendererFigures(): Promise<RendererFigures> {
   const dbPath = join(dir, 'renderer.db')
   try {
     const store = await openStore({ path: dbPath, actor: 'bench', seed: false })
-    const imported = store.service.call('exchange.import', { file: generateExchangeFile(RENDERER_MEASURE_COUNT) })
+    const imported = store.core.call('exchange.import', { file: generateExchangeFile(RENDERER_MEASURE_COUNT) })
     store.close()
     if (!imported.ok) throw new Error(imported.error.message)
 

@@ -18,14 +18,14 @@ export async function reportFigures(): Promise<{ report_html_1k_ms: number; repo
   const dir = mkdtempSync(join(tmpdir(), 'mt-bench-report-'))
   try {
     const store = await openStore({ path: join(dir, 'report.db'), actor: 'bench', seed: false })
-    const imported = store.service.call('exchange.import', { file: generateExchangeFile(REPORT_MEASURE_COUNT) })
+    const imported = store.core.call('exchange.import', { file: generateExchangeFile(REPORT_MEASURE_COUNT) })
     if (!imported.ok) throw new Error(imported.error.message)
 
     // Mid-life of the generated measures: suspensions, deadlines and counter-measures all show.
     const options = { at: '2025-06-01T12:00:00+00:00[UTC]', includeNotes: true, paper: 'A4', orientation: 'landscape' } as const
     let html = ''
     const build = () => {
-      const result = store.service.call('report.build', { options, format: 'html' })
+      const result = store.core.call('report.build', { options, format: 'html' })
       if (!result.ok) throw new Error(result.error.message)
       html = result.value.content
     }

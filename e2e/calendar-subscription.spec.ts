@@ -13,7 +13,7 @@ test.skip(({ projectName }) => projectName !== 'web', WEB_ONLY_REASON)
 test('the subscription address and the kept file, set from Settings', async ({ page, app }) => {
   // A file kept for subscribers (the desktop app chooses it with its save dialog; here the host's service does).
   const kept = join(dirname(app.dbPath), 'deadlines.ics')
-  expect(app.host!.store.service.call('calendar.setSubscriptionFile', { path: kept }).ok).toBe(true)
+  expect((await app.host!.store.service.call('calendar.setSubscriptionFile', { path: kept })).ok).toBe(true)
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
   const panel = page.getByRole('region', { name: 'Calendar subscription' })

@@ -145,7 +145,7 @@ test('the report with charts prints the timeline and the rate chart with their l
   let html: string
   try {
     const options = reportOptionsSchema.parse({ at: '2026-12-01T00:00:00-05:00[America/New_York]', charts: true })
-    html = renderHtml(loadReport(store.service.context, options))
+    html = renderHtml(loadReport(store.core.context, options))
   } finally {
     store.close()
   }

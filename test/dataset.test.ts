@@ -630,7 +630,7 @@ describe('embedded dataset us-cn-truce-2025 (status a user sees, through the sto
   })
 
   it('shows the conflicting readings as date conflicts, and refuses to let the US reading of the farm tariffs drive a termination', () => {
-    const list = value(temp.store.service.call('measures.list', {}) as Result<MeasureSummary[]>)
+    const list = value(temp.store.core.call('measures.list', {}) as Result<MeasureSummary[]>)
     const conflicted = list.filter((m) => m.hasDateConflict).map((m) => m.id)
     for (const id of [
       'cn-farm-tariffs-2025',
@@ -641,14 +641,14 @@ describe('embedded dataset us-cn-truce-2025 (status a user sees, through the sto
     ]) {
       expect(conflicted, id).toContain(id)
     }
-    const chosen = temp.store.service.call('events.chooseAlternative', {
+    const chosen = temp.store.core.call('events.chooseAlternative', {
       measureId: 'cn-farm-tariffs-2025',
       eventId: 'terminated-2025-11-10',
       index: 0,
     }) as Result<unknown>
     expect(chosen.ok).toBe(false)
     const at = '2026-06-01T12:00:00+00:00[UTC]'
-    const farm = value(temp.store.service.call('measures.list', { at }) as Result<MeasureSummary[]>).find(
+    const farm = value(temp.store.core.call('measures.list', { at }) as Result<MeasureSummary[]>).find(
       (m) => m.id === 'cn-farm-tariffs-2025',
     )
     expect(farm?.status).toBe('terminated')
@@ -656,7 +656,7 @@ describe('embedded dataset us-cn-truce-2025 (status a user sees, through the sto
 
   for (const [key, at] of Object.entries(INSTANTS) as [InstantKey, string][]) {
     it(`matches the source table at ${at}`, () => {
-      const list = value(temp.store.service.call('measures.list', { at }) as Result<MeasureSummary[]>)
+      const list = value(temp.store.core.call('measures.list', { at }) as Result<MeasureSummary[]>)
       const actual = Object.fromEntries(list.map((s) => [s.id, observed(s)]))
       const expected = Object.fromEntries(Object.entries(TABLE).map(([id, entry]) => [id, entry.rows[key]]))
       expect(actual).toEqual(expected)
@@ -676,7 +676,7 @@ describe('a newer embedded dataset and an existing database', () => {
     while (cleanups.length) cleanups.pop()!()
   })
 
-  const call = (temp: TempStore, method: MethodName, input: unknown) => temp.store.service.call(method, input)
+  const call = (temp: TempStore, method: MethodName, input: unknown) => temp.store.core.call(method, input)
 
   async function seededFromOldDataset(): Promise<TempStore> {
     const temp = await openTempStore({ seed: false })
@@ -713,12 +713,12 @@ describe('a newer embedded dataset and an existing database', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
     const path = join(dir, 'measures.db')
     const first = await openStore({ path, actor: 'test', seed: false })
-    value(first.service.call('exchange.import', { file: loadRaw(OLD_DATASET_URL) }) as Result<unknown>)
+    value(first.core.call('exchange.import', { file: loadRaw(OLD_DATASET_URL) }) as Result<unknown>)
     first.close()
 
     const again = await openStore({ path, actor: 'test', seed: true })
     try {
-      const ids = value(again.service.call('measures.list', {}) as Result<MeasureSummary[]>).map((m) => m.id)
+      const ids = value(again.core.call('measures.list', {}) as Result<MeasureSummary[]>).map((m) => m.id)
       expect(ids.sort()).toEqual([...OLD_IDS].sort())
     } finally {
       again.close()

@@ -81,23 +81,23 @@ const QUERIES: [string, (keyof typeof MEASURES)[]][] = [
 
 beforeAll(async () => {
   temp = await openTempStore({ seed: false })
-  for (const [label, facts] of Object.entries(MEASURES)) id[label] = value(temp.store.service.call('measures.create', { facts })).id
-  value(temp.store.service.call('notes.add', { measureId: id.soy, body: 'Counsel expects the ban to lapse after the **truce**.' }))
-  const deleted = value(temp.store.service.call('notes.add', { measureId: id.rareEarth, body: 'zebra' }))
-  value(temp.store.service.call('notes.remove', { measureId: id.rareEarth, noteId: deleted.id }))
+  for (const [label, facts] of Object.entries(MEASURES)) id[label] = value(temp.store.core.call('measures.create', { facts })).id
+  value(temp.store.core.call('notes.add', { measureId: id.soy, body: 'Counsel expects the ban to lapse after the **truce**.' }))
+  const deleted = value(temp.store.core.call('notes.add', { measureId: id.rareEarth, body: 'zebra' }))
+  value(temp.store.core.call('notes.remove', { measureId: id.rareEarth, noteId: deleted.id }))
 })
 afterAll(() => temp.cleanup())
 
 const sorted = (ids: Iterable<string>) => [...ids].sort()
 
 function board(text: string): string[] {
-  const rows = value(temp.store.service.call('measures.list', { at: AT }))
-  const serviceMatches = new Set(value(temp.store.service.call('measures.list', { at: AT, filter: { text } })).map((row) => row.id))
+  const rows = value(temp.store.core.call('measures.list', { at: AT }))
+  const serviceMatches = new Set(value(temp.store.core.call('measures.list', { at: AT, filter: { text } })).map((row) => row.id))
   return sorted(filterRows(rows, { ...emptyFilter(), text }, serviceMatches).map((row) => row.id))
 }
 
 function report(text: string): string[] {
-  const model = loadReport(temp.store.service.context, reportOptionsSchema.parse({ at: AT, filter: { text } }))
+  const model = loadReport(temp.store.core.context, reportOptionsSchema.parse({ at: AT, filter: { text } }))
   return sorted(model.measures.filter((m) => m.inScope).map((m) => m.id))
 }
 
@@ -130,7 +130,7 @@ describe('board, report and command line find the same measures', () => {
   })
 
   it('the board finds on its own what the fields hold, before the service has answered', () => {
-    const rows = value(temp.store.service.call('measures.list', { at: AT }))
+    const rows = value(temp.store.core.call('measures.list', { at: AT }))
     expect(sorted(filterRows(rows, { ...emptyFilter(), text: '船舶 費' }).map((row) => row.id))).toEqual(
       sorted([id.ships!, id.counterFees!]),
     )

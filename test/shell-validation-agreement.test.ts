@@ -21,7 +21,7 @@ describe('a VALIDATION Result', () => {
   ] as const)('for %s %j is the same from the service and from validationFailure()', (method, input) => {
     const parsed = api[method].input.safeParse(input)
     expect(parsed.success).toBe(false)
-    const answer = temp.store.service.call(method, input)
+    const answer = temp.store.core.call(method, input)
     expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(validationFailure(parsed.error!)).toEqual(answer)
   })

@@ -22,23 +22,23 @@ let id = ''
 beforeAll(async () => {
   temp = await openTempStore({ seed: false, nowMs: () => now })
   id = value(
-    temp.store.service.call('measures.create', {
+    temp.store.core.call('measures.create', {
       facts: { title: { en: 'Reciprocal tariff' }, imposer: 'US', target: 'CN', category: 'tariff' },
     }),
   ).id
   value(
-    temp.store.service.call('events.record', {
+    temp.store.core.call('events.record', {
       measureId: id,
       event: { kind: 'effective', at: '2025-04-09T00:01:00-04:00[America/New_York]' },
     }),
   )
   value(
-    temp.store.service.call('events.record', {
+    temp.store.core.call('events.record', {
       measureId: id,
       event: { kind: 'suspended', at: '2025-11-10T00:01:00-05:00[America/New_York]', until: END },
     }),
   )
-  value(temp.store.service.call('reminders.setLeadDays', { leadDays: [30] }))
+  value(temp.store.core.call('reminders.setLeadDays', { leadDays: [30] }))
 })
 afterAll(() => temp.cleanup())
 
@@ -48,10 +48,10 @@ const utc = (ms: number) => formatZoned(Temporal.Instant.fromEpochMilliseconds(m
 function answers(ms: number): Record<string, boolean> {
   now = ms
   const at = utc(ms)
-  const upcoming = value(temp.store.service.call('reminders.upcoming', { days: 30, at }))
-  const loadedEarlier = value(temp.store.service.call('reminders.upcoming', { days: 31, at }))
+  const upcoming = value(temp.store.core.call('reminders.upcoming', { days: 30, at }))
+  const loadedEarlier = value(temp.store.core.call('reminders.upcoming', { days: 31, at }))
   const reportIn = (tz: string) =>
-    loadReport(temp.store.service.context, reportOptionsSchema.parse({ at, tz, days: 30 })).deadlines.some((d) => d.measureId === id)
+    loadReport(temp.store.core.context, reportOptionsSchema.parse({ at, tz, days: 30 })).deadlines.some((d) => d.measureId === id)
   return {
     'reminders.upcoming': upcoming.some((row) => row.measureId === id),
     'Upcoming page': upcomingWithin(loadedEarlier, ms, 30).some((row) => row.measureId === id),
@@ -59,9 +59,7 @@ function answers(ms: number): Record<string, boolean> {
     'report (New York)': reportIn('America/New_York'),
     'report (Shanghai)': reportIn('Asia/Shanghai'),
     'board urgency': urgencyOf(zonedDeadline({ at: END, atMs: epochMs(END) }), ms) === 'month',
-    '30-day reminder due': value(temp.store.service.call('reminders.due', {})).reminders.some(
-      (r) => r.measureId === id && r.leadDays === 30,
-    ),
+    '30-day reminder due': value(temp.store.core.call('reminders.due', {})).reminders.some((r) => r.measureId === id && r.leadDays === 30),
   }
 }
 

@@ -9,7 +9,7 @@ import { cli, databaseWith, fixtureMeasure } from '../../test/helpers/run-cli.ts
 async function keepCalendarAt(db: string, path: string): Promise<void> {
   const store = await openStore({ path: db, actor: 'test', seed: false })
   try {
-    expect(store.service.call('calendar.setSubscriptionFile', { path }).ok).toBe(true)
+    expect(store.core.call('calendar.setSubscriptionFile', { path }).ok).toBe(true)
   } finally {
     store.close()
   }

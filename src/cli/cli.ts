@@ -39,7 +39,7 @@ export const plainText = (text: string) => text.replace(CONTROL, '')
 
 /** Rows this connection has changed since it opened (SQLite's total_changes()). */
 function totalChanges(store: Store): number {
-  return (store.service.context.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  return (store.core.context.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
 }
 
 function actorName(): string {
@@ -79,7 +79,7 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
     // A change from the command line reaches the subscribed calendar file too (core/calendar-file.ts);
     // a running app or browser host would also notice it, but neither need be running.
     if (totalChanges(store) !== changesBefore) {
-      const problem = writeKeptCalendarOnce(store.service)
+      const problem = await writeKeptCalendarOnce(store.service)
       if (problem !== null) io.err(`measure-tracker: ${plainText(problem)}`)
     }
     return EXIT.ok

@@ -33,7 +33,7 @@ async function withService(db: string, use: (call: (method: string, input: unkno
   const store = await openStore({ path: db, actor: 'test', seed: true })
   try {
     use((method, input) => {
-      const result = store.service.call(method, input)
+      const result = store.core.call(method, input)
       if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
       return result.value
     })

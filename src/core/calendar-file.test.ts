@@ -25,7 +25,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 const exported = (locale: 'en' | 'zh-Hant' | 'zh-Hans' = 'en') => value(call('calendar.export', { locale }))
 
 /** Timers the test runs by hand. */
@@ -42,10 +42,11 @@ function manualTimers() {
       const at = pending.indexOf(handle as (typeof pending)[number])
       if (at >= 0) pending.splice(at, 1)
     },
-    /** Runs the first pending timer (the shortest wait). */
-    runNext() {
+    /** Runs the first pending timer (the shortest wait), and lets the write it starts finish. */
+    async runNext() {
       pending.sort((a, b) => a.ms - b.ms)
       pending.shift()?.callback()
+      await new Promise((resolve) => setImmediate(resolve))
     },
   }
 }
@@ -70,10 +71,10 @@ function keeper(extra: Partial<CalendarFileKeeperOptions> = {}) {
 }
 
 describe('the kept calendar file', () => {
-  it('is written only once a file is chosen, in the chosen language, a moment after a change', () => {
+  it('is written only once a file is chosen, in the chosen language, a moment after a change', async () => {
     const { kept, timers, writes } = keeper()
     kept.changed()
-    timers.runNext()
+    await timers.runNext()
     expect(writes).toEqual([])
     expect(existsSync(path)).toBe(false)
 
@@ -84,7 +85,7 @@ describe('the kept calendar file', () => {
     kept.changed()
     kept.changed()
     expect(timers.pending.map((t) => t.ms)).toEqual([250])
-    timers.runNext()
+    await timers.runNext()
     expect(writes).toEqual([path])
     expect(readFileSync(path, 'utf8')).toBe(exported('zh-Hant').content)
     const parsed = Object.values(ical.sync.parseICS(readFileSync(path, 'utf8'))).filter((c) => c?.type === 'VEVENT')
@@ -93,7 +94,7 @@ describe('the kept calendar file', () => {
     // The same text is not written again; a change is.
     kept.changed()
     timers.pending.sort((a, b) => a.ms - b.ms)
-    timers.runNext()
+    await timers.runNext()
     expect(writes).toEqual([path])
     now += 60_000
     value(
@@ -107,66 +108,66 @@ describe('the kept calendar file', () => {
       }),
     )
     kept.changed()
-    timers.runNext()
+    await timers.runNext()
     expect(writes).toEqual([path, path])
     expect(readFileSync(path, 'utf8')).toBe(exported('zh-Hant').content)
     expect(readFileSync(path, 'utf8')).toContain('STATUS:CANCELLED')
   })
 
-  it('is rewritten when an alarm in it passes, so the file never holds a past alarm', () => {
+  it('is rewritten when an alarm in it passes, so the file never holds a past alarm', async () => {
     const { kept, timers } = keeper()
     value(call('calendar.setSubscriptionFile', { path }))
     kept.changed()
-    timers.runNext()
+    await timers.runNext()
     const first = readFileSync(path, 'utf8')
     const refreshAt = Date.parse(exported().refreshAt!)
     // The next wake-up is when the first alarm's moment comes (or in a day, whichever is first).
     expect(refreshAt).toBeGreaterThan(now)
     expect(timers.pending.map((t) => t.ms)).toEqual([Math.min(refreshAt - now, 86_400_000)])
     now = refreshAt
-    timers.runNext()
+    await timers.runNext()
     const second = readFileSync(path, 'utf8')
     expect(second).toBe(exported().content)
     const alarms = (text: string) => (text.match(/BEGIN:VALARM/g) ?? []).length
     expect(alarms(second)).toBeLessThan(alarms(first))
   })
 
-  it('stops being written when the file is given up, and leaves the last one where it was', () => {
+  it('stops being written when the file is given up, and leaves the last one where it was', async () => {
     const { kept, timers, writes } = keeper()
     value(call('calendar.setSubscriptionFile', { path }))
     kept.changed()
-    timers.runNext()
+    await timers.runNext()
     value(call('calendar.configureSubscription', { stopFile: true }))
     now += 60_000
     value(call('notes.add', { measureId: 'us-bis-affiliates-rule', body: 'x' }))
     kept.changed()
-    timers.runNext()
+    await timers.runNext()
     expect(writes).toEqual([path])
     expect(existsSync(path)).toBe(true)
     expect(value(call('calendar.subscription', {})).file).toBeNull()
   })
 
-  it('says once why it cannot write, and writes again once it can', () => {
+  it('says once why it cannot write, and writes again once it can', async () => {
     const missing = join(temp.dir, 'gone', 'measure-tracker.ics')
     const { kept, timers, problems } = keeper()
     value(call('calendar.setSubscriptionFile', { path: missing }))
     kept.changed()
-    timers.runNext()
+    await timers.runNext()
     kept.changed()
     timers.pending.sort((a, b) => a.ms - b.ms)
-    timers.runNext()
+    await timers.runNext()
     expect(problems).toHaveLength(1)
     expect(problems[0]).toContain(missing)
     mkdirSync(join(temp.dir, 'gone'))
     kept.changed()
-    timers.runNext()
+    await timers.runNext()
     expect(readFileSync(missing, 'utf8')).toBe(exported().content)
   })
 
   it('is replaced whole: a reader polling it during 100 rewrites never sees a part of a file', async () => {
     const { kept } = keeper()
     value(call('calendar.setSubscriptionFile', { path }))
-    kept.writeTo(path)
+    await kept.writeTo(path)
     const versions = new Set([createHash('sha256').update(readFileSync(path)).digest('hex')])
     const reader = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads')
@@ -205,7 +206,7 @@ describe('the kept calendar file', () => {
           },
         }),
       )
-      kept.writeTo(path)
+      await kept.writeTo(path)
       versions.add(createHash('sha256').update(readFileSync(path)).digest('hex'))
     }
     const report = await new Promise<{ reads: number; seen: string[] }>((resolve) => {

@@ -15,6 +15,7 @@
 //   message and tried again at the next change; Settings shows when the file was last written.
 import { existsSync } from 'node:fs'
 import { writeFileAtomically } from './fs/atomic-write.ts'
+import { oneAtATime } from './one-at-a-time.ts'
 import { DAY_MS, SECOND_MS } from '../shared/time-units.ts'
 import type { CalendarFile, CalendarSubscription } from '../shared/api-views.ts'
 import type { Service } from './service/index.ts'
@@ -36,19 +37,19 @@ export interface CalendarFileKeeperOptions {
 export interface CalendarFileKeeper {
   /** Something changed (data, settings, or the computer woke up): the file is rewritten shortly. */
   changed(): void
-  /** Writes the calendar to `path` now, in the subscription's language; throws when it cannot. */
-  writeTo(path: string): void
+  /** Writes the calendar to `path` now, in the subscription's language; rejects when it cannot. */
+  writeTo(path: string): Promise<void>
   stop(): void
 }
 
-function subscriptionOf(service: Pick<Service, 'call'>): CalendarSubscription {
-  const answer = service.call('calendar.subscription', {})
+async function subscriptionOf(service: Pick<Service, 'call'>): Promise<CalendarSubscription> {
+  const answer = await service.call('calendar.subscription', {})
   if (!answer.ok) throw new Error(`The calendar subscription could not be read: ${answer.error.message}`)
   return answer.value
 }
 
-function calendarOf(service: Pick<Service, 'call'>, locale: CalendarSubscription['locale']): CalendarFile {
-  const answer = service.call('calendar.export', { locale })
+async function calendarOf(service: Pick<Service, 'call'>, locale: CalendarSubscription['locale']): Promise<CalendarFile> {
+  const answer = await service.call('calendar.export', { locale })
   if (!answer.ok) throw new Error(`The calendar could not be made: ${answer.error.message}`)
   return answer.value
 }
@@ -69,13 +70,13 @@ function writeCalendar(write: (path: string, content: string) => void, path: str
  * Once, now, without timers: the command line after a command that changed something (the app and
  * the browser host have their keeper). Answers why the file could not be written, or null.
  */
-export function writeKeptCalendarOnce(
+export async function writeKeptCalendarOnce(
   service: Pick<Service, 'call'>,
   write: (path: string, content: string) => void = writeFileAtomically,
-): string | null {
+): Promise<string | null> {
   try {
-    const { file: target, locale } = subscriptionOf(service)
-    if (target) writeCalendar(write, target.path, calendarOf(service, locale).content)
+    const { file: target, locale } = await subscriptionOf(service)
+    if (target) writeCalendar(write, target.path, (await calendarOf(service, locale)).content)
     return null
   } catch (error) {
     return (error as Error).message
@@ -121,15 +122,20 @@ export function createCalendarFileKeeper(options: CalendarFileKeeperOptions): Ca
     last = { path, content }
   }
 
-  function refresh(): void {
+  /** One refresh at a time: a change that arrives while the calendar is being made runs it again after. */
+  const refreshing = oneAtATime(refreshNow, (error) => problem(error as Error))
+  const refresh = (): void => refreshing.run()
+
+  async function refreshNow(): Promise<void> {
     if (later !== null) cancel(later)
     later = null
     if (stopped) return
     let waitMs = LONGEST_WAIT_MS
     try {
-      const { file: target, locale } = subscriptionOf(service)
-      if (!target) return
-      const file = calendarOf(service, locale)
+      const { file: target, locale } = await subscriptionOf(service)
+      if (!target || stopped) return
+      const file = await calendarOf(service, locale)
+      if (stopped) return
       if (file.refreshAt !== undefined) waitMs = Math.min(waitMs, Math.max(SHORTEST_WAIT_MS, Date.parse(file.refreshAt) - nowMs()))
       put(target.path, file.content)
       lastProblem = null
@@ -147,8 +153,8 @@ export function createCalendarFileKeeper(options: CalendarFileKeeperOptions): Ca
         refresh()
       }, delayMs)
     },
-    writeTo(path) {
-      put(path, calendarOf(service, subscriptionOf(service).locale).content)
+    async writeTo(path) {
+      put(path, (await calendarOf(service, (await subscriptionOf(service)).locale)).content)
     },
     stop() {
       stopped = true

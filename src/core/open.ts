@@ -7,7 +7,7 @@ import { deriveMissingScripts } from './store/derived-scripts.ts'
 import { checkDatabasePath } from './store/file-check.ts'
 import { isOwnLocation } from './store/location.ts'
 import { statement } from './store/statements.ts'
-import { createService, type Service } from './service/index.ts'
+import { createCore, inProcessService, type Core, type Service } from './service/index.ts'
 import { importFile, parseExchangeFile } from './service/exchange.ts'
 import type { ServiceContext } from './service/context.ts'
 
@@ -24,7 +24,10 @@ export interface OpenStoreOptions {
 }
 
 export interface Store {
+  /** The service, answered asynchronously like every host's (here, in this thread). */
   service: Service
+  /** The same service, synchronous: for code that runs beside the database (the core's worker, the command line's streaming commands, tests of the core). */
+  core: Core
   path: string
   schemaVersion: number
   backupPath: string | null
@@ -93,10 +96,11 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     opened.db.close()
     throw error
   }
-  const service = createService(context)
+  const core = createCore(context)
   const timers = new Set<ReturnType<typeof setInterval>>()
   return {
-    service,
+    service: inProcessService(core),
+    core,
     path: opened.path,
     schemaVersion: opened.schemaVersion,
     backupPath: opened.backupPath,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, NotificationConstructorOptions, WebContentsPrintOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openStore, type Store } from '../core/open.ts'
+import { startCore } from '../core/worker/core-client.ts'
 import type { DueReminder } from '../shared/api-views.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { IPC_PREFIX, IPC_PUSH_CHANNEL } from '../shared/bridge.ts'
@@ -14,7 +14,7 @@ import { UPDATE_NAMES, channelOf } from '../../test/helpers/shell-requests.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { ProtocolFs } from './app-protocol.ts'
 import { APP_INDEX_URL, APP_SCHEME } from './app-scheme.ts'
-import { startApp, type ElectronModules, type StartOptions } from './app.ts'
+import { startApp, type AppCore, type ElectronModules, type StartOptions } from './app.ts'
 import { PRINT_PARTITION } from './print.ts'
 
 const RENDERER_DIR = join(tmpdir(), 'mt-app', 'out', 'renderer')
@@ -166,26 +166,27 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
   return { electron: electron as unknown as ElectronModules, app, handlers, session, printSession, protocol, schemes, fakes: electron }
 }
 
+/** Lets the reminder look a timer or an event started finish (the service answers asynchronously). */
+const settle = () => new Promise((resolve) => setImmediate(resolve))
+
 /** The service's answer to reminders.due when nothing is due and nothing is scheduled. */
 const NOTHING_DUE = { nowMs: 0, reminders: [], nextWakeMs: null }
 
-function fakeStore(due: () => unknown = () => NOTHING_DUE): Store & { fire(): void } {
+function fakeStore(due: () => unknown = () => NOTHING_DUE): AppCore & { fire(): void } {
   let watcher: (() => void) | null = null
-  const call = vi.fn((method: string, input: unknown): Result<unknown> => {
+  const call = vi.fn(async (method: string, input: unknown): Promise<Result<unknown>> => {
     if (method === 'reminders.due') return ok(due())
     if (method === 'reminders.markShown') return ok({ recorded: (input as { keys: string[] }).keys.length, lastRunMs: 0 })
     return ok({ fake: true })
   })
   return {
-    service: { call } as unknown as Store['service'],
-    path: '/tmp/fake.db',
-    schemaVersion: 1,
-    backupPath: null,
+    service: { call } as unknown as AppCore['service'],
+    onRestart: vi.fn(() => () => undefined),
     watchExternalChanges: vi.fn((listener: () => void) => {
       watcher = listener
       return () => (watcher = null)
     }),
-    close: vi.fn(),
+    close: vi.fn(async () => undefined),
     fire: () => watcher?.(),
   }
 }
@@ -199,7 +200,7 @@ describe('startApp', () => {
   })
   afterEach(() => rmSync(userData, { recursive: true, force: true }))
 
-  const options = (store: Store | Error, extra: Partial<StartOptions> = {}): StartOptions => ({
+  const options = (store: AppCore | Error, extra: Partial<StartOptions> = {}): StartOptions => ({
     preloadFile: '/app/out/preload/index.cjs',
     rendererDir: RENDERER_DIR,
     fs: rendererFs,
@@ -512,9 +513,11 @@ describe('startApp', () => {
     expect(handlers.size).toBe(0)
   })
 
-  it('serves the real store over the IPC handlers (embedded dataset)', async () => {
+  it('serves the real store over the IPC handlers (embedded dataset), from the core in its worker', async () => {
     const { electron, handlers } = fakeElectron(userData)
     const dbPath = join(userData, 'real.db')
+    let core: AppCore | null = null
+    const openStore = async (open: Parameters<StartOptions['openStore']>[0]) => (core = await startCore(open))
     await startApp(electron, options(fakeStore(), { argv: ['app', `--db=${dbPath}`], openStore }))
     const window = FakeBrowserWindow.instances[0]!
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
@@ -524,6 +527,7 @@ describe('startApp', () => {
     const invalid = await handlers.get(`${IPC_PREFIX}measures.get`)!(trusted, { id: 42 })
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     electron.app.emit('will-quit')
+    await core!.close()
   })
 
   it('locks down the print session and prints in a hidden window that never opens links', async () => {
@@ -616,7 +620,7 @@ describe('startApp', () => {
       reminders: Array.from({ length: count }, (_, i) => due(i + 1)),
       nextWakeMs: null,
     })
-    const dueCalls = (store: Store) =>
+    const dueCalls = (store: AppCore) =>
       (store.service.call as ReturnType<typeof vi.fn>).mock.calls.filter(([method]) => method === 'reminders.due').length
     type ShownNotification = EventEmitter & { options: NotificationConstructorOptions }
     const shown = (fakes: ReturnType<typeof fakeElectron>['fakes']) =>
@@ -631,6 +635,7 @@ describe('startApp', () => {
       expect(dueCalls(store)).toBe(0)
       const window = FakeBrowserWindow.instances[0]!
       window.emit('ready-to-show')
+      await settle()
       expect(dueCalls(store)).toBe(1)
       expect(shown(fakes)).toHaveLength(1)
       expect(shown(fakes)[0]!.options.title).toBe('暫停期滿：7 天後')
@@ -640,6 +645,7 @@ describe('startApp', () => {
       expect(window.focus).toHaveBeenCalled()
       expect(window.webContents.send).toHaveBeenCalledWith(IPC_PUSH_CHANNEL, { type: 'open-measure', id: 'm1' })
       window.emit('ready-to-show')
+      await settle()
       expect(dueCalls(store)).toBe(1)
     })
 
@@ -648,6 +654,7 @@ describe('startApp', () => {
       await startApp(electron, options(fakeStore(dueNow(8))))
       const window = FakeBrowserWindow.instances[0]!
       window.emit('ready-to-show')
+      await settle()
       expect(shown(fakes)).toHaveLength(1)
       shown(fakes)[0]!.emit('click', {})
       expect(window.webContents.send).toHaveBeenCalledWith(IPC_PUSH_CHANNEL, { type: 'menu', command: 'go-board' })
@@ -658,6 +665,7 @@ describe('startApp', () => {
       await startApp(electron, options(fakeStore(dueNow(1)), { platform: 'darwin' }))
       const first = FakeBrowserWindow.instances[0]!
       first.emit('ready-to-show')
+      await settle()
       first.destroyed = true
       first.emit('closed')
       shown(fakes)[0]!.emit('click', {})
@@ -675,23 +683,29 @@ describe('startApp', () => {
       await startApp(electron, options(store))
       const window = FakeBrowserWindow.instances[0]!
       window.emit('ready-to-show')
+      await settle()
       expect(dueCalls(store)).toBe(1)
       const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
       await handlers.get(`${IPC_PREFIX}measures.list`)!(trusted, {})
       vi.advanceTimersByTime(1_000)
+      await settle()
       expect(dueCalls(store)).toBe(1)
       await handlers.get(`${IPC_PREFIX}events.record`)!(trusted, {})
       vi.advanceTimersByTime(1_000)
+      await settle()
       expect(dueCalls(store)).toBe(2)
       store.fire()
       vi.advanceTimersByTime(1_000)
+      await settle()
       expect(dueCalls(store)).toBe(3)
       fakes.powerMonitor.emit('resume')
       vi.advanceTimersByTime(1_000)
+      await settle()
       expect(dueCalls(store)).toBe(4)
       app.emit('will-quit')
       fakes.powerMonitor.emit('resume')
       vi.advanceTimersByTime(60 * 60_000)
+      await settle()
       expect(dueCalls(store)).toBe(4)
     })
   })

@@ -3,7 +3,8 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type * as Electron from 'electron'
-import type { OpenStoreOptions, Store } from '../core/open.ts'
+import type { CoreClient } from '../core/worker/core-client.ts'
+import type { CoreOpenOptions } from '../core/worker/protocol.ts'
 import type { PushEvent } from '../shared/bridge.ts'
 import { translator } from '../shared/i18n/translate.ts'
 import { createCalendarFileKeeper } from '../core/calendar-file.ts'
@@ -50,6 +51,9 @@ export interface ElectronModules {
   shell: Pick<Electron.Shell, 'openExternal'>
 }
 
+/** What the app needs of the core (src/core/worker/core-client.ts; a test double need not be a worker). */
+export type AppCore = Pick<CoreClient, 'service' | 'watchExternalChanges' | 'onRestart' | 'close'>
+
 export interface StartOptions {
   /** out/preload/index.cjs */
   preloadFile: string
@@ -60,7 +64,8 @@ export interface StartOptions {
   argv: readonly string[]
   env: NodeJS.ProcessEnv
   platform: NodeJS.Platform
-  openStore: (options: OpenStoreOptions) => Promise<Store>
+  /** Starts the core (its worker thread, src/core/worker) on the database. */
+  openStore: (options: CoreOpenOptions) => Promise<AppCore>
   log?: Pick<Console, 'error' | 'warn'>
   /** The clock of the reminder timer (Date.now). */
   now?: () => number
@@ -125,7 +130,7 @@ function setUpUpdates(
 }
 
 export interface RunningApp {
-  store: Store
+  store: AppCore
   window(): Electron.BrowserWindow | null
 }
 
@@ -210,7 +215,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   lockDownPrintSession(session.fromPartition(PRINT_PARTITION), printDocuments)
 
   const databasePath = databasePathFor(options.argv, options.env)
-  let store: Store
+  let store: AppCore
   try {
     store = await options.openStore({ path: databasePath, actor: 'app', dailyBackup: true })
   } catch (error) {
@@ -300,6 +305,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     },
     log: (message) => log.warn(message),
   })
+  // A crash of the core: the page says so and reloads; the core is already starting again.
+  store.onRestart(() => pushToWindow(contents, { type: 'core-restarted' }))
   const stopWatching = store.watchExternalChanges(() => {
     pushToWindow(contents, { type: 'data-changed' })
     reminders.dataChanged()
@@ -348,7 +355,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
       // Reminders start with the first window, so a click on one has a page to open the measure in.
       if (remindersStarted) return
       remindersStarted = true
-      reminders.start()
+      reminders.start().catch((error: unknown) => log.warn('Checking the reminders failed:', error))
       // Watching official sources (if the user turned it on) starts with the first window too.
       watch.changed()
     })
@@ -388,7 +395,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     updater.stop()
     unregister()
     stopWatching()
-    store.close()
+    // What the core was doing is finished first; a write in progress at exit is rolled back whole.
+    store.close().catch((error: unknown) => log.warn('Closing the database failed:', error))
   })
 
   return { store, window: () => mainWindow }

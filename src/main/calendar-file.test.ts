@@ -31,11 +31,11 @@ function deps(answer: { canceled: boolean; filePath?: string }) {
     },
   }
 }
-const subscription = () => value(temp.store.service.call('calendar.subscription', {}))
+const subscription = () => value(temp.store.core.call('calendar.subscription', {}))
 
 describe('chooseCalendarFile', () => {
   it('asks where, writes the calendar there in the subscription’s language, and keeps that file from then on', async () => {
-    value(temp.store.service.call('calendar.configureSubscription', { locale: 'zh-Hans' }))
+    value(await temp.store.service.call('calendar.configureSubscription', { locale: 'zh-Hans' }))
     const target = join(temp.dir, 'deadlines.ics')
     const { deps: d, showSaveDialog, onChosen } = deps({ canceled: false, filePath: target })
     const result = value(await chooseCalendarFile(d))
@@ -45,7 +45,7 @@ describe('chooseCalendarFile', () => {
       defaultPath: join(temp.dir, 'measure-tracker.ics'),
       filters: [{ extensions: ['ics'] }],
     })
-    expect(readFileSync(target, 'utf8')).toBe(value(temp.store.service.call('calendar.export', { locale: 'zh-Hans' })).content)
+    expect(readFileSync(target, 'utf8')).toBe(value(await temp.store.service.call('calendar.export', { locale: 'zh-Hans' })).content)
     expect(result).toMatchObject({ locale: 'zh-Hans', file: { path: target } })
     expect(result!.file!.writtenAt).not.toBeNull()
     expect(subscription().file?.path).toBe(target)

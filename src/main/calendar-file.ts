@@ -17,9 +17,9 @@ export interface CalendarFileChooserDeps extends SaveDialogDeps {
 }
 
 export async function chooseCalendarFile(deps: CalendarFileChooserDeps): Promise<Result<CalendarSubscription | null>> {
-  const current = deps.service.call('calendar.subscription', {}) as Result<CalendarSubscription>
+  const current = (await deps.service.call('calendar.subscription', {})) as Result<CalendarSubscription>
   if (!current.ok) return current
-  const calendar = deps.service.call('calendar.export', { locale: current.value.locale }) as Result<CalendarFile>
+  const calendar = (await deps.service.call('calendar.export', { locale: current.value.locale })) as Result<CalendarFile>
   if (!calendar.ok) return calendar
   const saved = await saveWithDialog(deps, CALENDAR_FILE_NAME, 'ics', calendar.value.content, {
     title: deps.t('main.calendarFileTitle'),
@@ -27,7 +27,7 @@ export async function chooseCalendarFile(deps: CalendarFileChooserDeps): Promise
     ...(current.value.file ? { defaultPath: current.value.file.path } : {}),
   })
   if (!saved.ok || saved.value === null) return saved as Result<null>
-  const chosen = deps.service.call('calendar.setSubscriptionFile', { path: saved.value.path }) as Result<CalendarSubscription>
+  const chosen = (await deps.service.call('calendar.setSubscriptionFile', { path: saved.value.path })) as Result<CalendarSubscription>
   if (!chosen.ok) return fail(chosen.error.code, chosen.error.message, chosen.error.details)
   deps.onChosen?.()
   return chosen

@@ -20,7 +20,7 @@ import {
 // electron-updater is CommonJS: its `autoUpdater` is a getter that creates the platform's updater,
 // read only when the user allows a check (src/main/updater.ts).
 import electronUpdater from 'electron-updater'
-import { openStore } from '../core/open.ts'
+import { startCore } from '../core/worker/core-client.ts'
 import { startApp } from './app.ts'
 
 const beside = (relative: string) => fileURLToPath(new URL(relative, import.meta.url))
@@ -34,7 +34,8 @@ startApp(
     argv: process.argv,
     env: process.env,
     platform: process.platform,
-    openStore,
+    // The core's worker is built beside this file (electron.vite.config.ts: main's second entry).
+    openStore: (options) => startCore({ ...options, entry: beside('./core-worker.js') }),
     updater: { engine: () => electronUpdater.autoUpdater, resourcesPath: process.resourcesPath },
   },
 ).catch((error: unknown) => {

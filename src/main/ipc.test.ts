@@ -99,7 +99,7 @@ function fakeShell(openExternal: (url: string) => Promise<unknown> = vi.fn(async
   })
 }
 
-function setup(service: CallableService = { call: vi.fn(() => ok({ answer: 42 })) }, extra: Partial<IpcOptions> = {}) {
+function setup(service: CallableService = { call: vi.fn(async () => ok({ answer: 42 })) }, extra: Partial<IpcOptions> = {}) {
   const main = frame(`${INDEX_URL}#/board`)
   const contents = fakeContents(main)
   const { ipcMain, handlers } = fakeIpcMain()
@@ -143,7 +143,7 @@ describe('registerIpcHandlers', () => {
   })
 
   it('passes failed Results through unchanged', async () => {
-    const { contents, main, invoke } = setup({ call: () => fail('NOT_FOUND', 'No measure "x"') })
+    const { contents, main, invoke } = setup({ call: async () => fail('NOT_FOUND', 'No measure "x"') })
     expect(await invoke(`${IPC_PREFIX}measures.get`, event(contents, main), { id: 'x' })).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'No measure "x"' },
@@ -466,7 +466,7 @@ describe('every shell function of the table (src/shared/shell-api.ts)', () => {
 describe('onMutation', () => {
   it('is told after a mutation succeeded, not after a query or a failure', async () => {
     const onMutation = vi.fn()
-    const call = vi.fn((method: string) => (method === 'measures.delete' ? fail('NOT_FOUND', 'no') : ok({})))
+    const call = vi.fn(async (method: string) => (method === 'measures.delete' ? fail('NOT_FOUND', 'no') : ok({})))
     const { contents, main, invoke } = setup({ call }, { onMutation })
     await invoke(`${IPC_PREFIX}measures.list`, event(contents, main), {})
     await invoke(`${IPC_PREFIX}reminders.upcoming`, event(contents, main), {})

@@ -16,9 +16,9 @@ import { SHELL_FUNCTION_NAMES, type ShellFunctionName } from '../shared/shell-ch
 import { validationFailure } from '../shared/validation-failure.ts'
 import type { AppUrlMatcher } from './navigation.ts'
 
-/** The one thing the dispatcher needs from core's service. */
+/** The one thing the dispatcher needs from core's service (answered by the core's worker). */
 export interface CallableService {
-  call(method: string, input: unknown): Result<unknown>
+  call(method: string, input: unknown): Promise<Result<unknown>>
 }
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
@@ -88,14 +88,14 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
   const channels: string[] = []
   for (const method of options.methodNames ?? EXPOSED_METHODS) {
     const channel = IPC_PREFIX + method
-    ipcMain.handle(channel, (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event)) {
         log(`Refused ${channel} from ${describeSender(event)}`)
         return forbidden()
       }
       let result: Result<unknown>
       try {
-        result = toTransportResult(service.call(method, input))
+        result = toTransportResult(await service.call(method, input))
       } catch (error) {
         return fail('INTERNAL', (error as Error)?.message ?? String(error))
       }

@@ -50,13 +50,14 @@ function fakeClock(startMs: number) {
       timers.delete(handle as number)
     },
     pending: () => [...timers.values()],
-    /** Moves the clock to the earliest timer and runs it. */
-    fireNext: () => {
+    /** Moves the clock to the earliest timer, runs it, and lets the look it starts finish. */
+    fireNext: async () => {
       const [id, timer] = [...timers.entries()].sort((a, b) => a[1].atMs - b[1].atMs)[0] ?? []
       if (id === undefined || !timer) throw new Error('no timer pending')
       timers.delete(id)
       nowMs = Math.max(nowMs, timer.atMs)
       timer.run()
+      await new Promise((resolve) => setImmediate(resolve))
     },
   }
 }
@@ -84,10 +85,10 @@ describe('the reminder scheduler over the real service', () => {
   /** Suspended until `end` 00:01 New York time. */
   const suspended = (title: string, end = '2026-11-10') => {
     const { id } = value(
-      temp.store.service.call('measures.create', { facts: { title: { en: title }, imposer: 'US', target: 'CN', category: 'tariff' } }),
+      temp.store.core.call('measures.create', { facts: { title: { en: title }, imposer: 'US', target: 'CN', category: 'tariff' } }),
     )
-    value(temp.store.service.call('events.record', { measureId: id, event: { kind: 'effective', at: NY('2025-04-09') } }))
-    value(temp.store.service.call('events.record', { measureId: id, event: { kind: 'suspended', at: NY('2025-11-10'), until: NY(end) } }))
+    value(temp.store.core.call('events.record', { measureId: id, event: { kind: 'effective', at: NY('2025-04-09') } }))
+    value(temp.store.core.call('events.record', { measureId: id, event: { kind: 'suspended', at: NY('2025-11-10'), until: NY(end) } }))
     const at = NY(end)
     return { id, transition: { at, atMs: epochMs(at) } }
   }
@@ -116,41 +117,41 @@ describe('the reminder scheduler over the real service', () => {
     return { s, onOpenMeasure, onOpenBoard, calls }
   }
 
-  it('shows a reminder once across two checks, the superseded leads recorded but not shown', () => {
+  it('shows a reminder once across two checks, the superseded leads recorded but not shown', async () => {
     const { transition } = suspended('Reciprocal tariff')
     clock.set(reminderDueAtMs(transition, 7) + HOUR)
     const { s } = scheduler()
-    expect(s.start()).toMatchObject({ state: 'checked', notifications: 1, summary: false, recorded: 3 })
+    expect(await s.start()).toMatchObject({ state: 'checked', notifications: 1, summary: false, recorded: 3 })
     expect(FakeNotification.shown).toHaveLength(1)
     expect(FakeNotification.shown[0]!.options.title).toBe('Suspension ends in 7 days')
     expect(FakeNotification.shown[0]!.options.body).toContain('Reciprocal tariff')
-    expect(s.check()).toMatchObject({ state: 'checked', notifications: 0, recorded: 0 })
+    expect(await s.check()).toMatchObject({ state: 'checked', notifications: 0, recorded: 0 })
     expect(FakeNotification.shown).toHaveLength(1)
-    expect(value(temp.store.service.call('reminders.due', {})).reminders).toEqual([])
+    expect(value(temp.store.core.call('reminders.due', {})).reminders).toEqual([])
   })
 
-  it('arms one timer for the next reminder and shows it when the timer fires', () => {
+  it('arms one timer for the next reminder and shows it when the timer fires', async () => {
     const { transition } = suspended('Port fees')
     clock.set(reminderDueAtMs(transition, 7) + HOUR)
     const { s } = scheduler()
-    s.start()
+    await s.start()
     expect(clock.pending().map((t) => t.atMs)).toEqual([reminderDueAtMs(transition, 1)])
-    clock.fireNext()
+    await clock.fireNext()
     expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['Suspension ends in 7 days', 'Suspension ends in 1 day'])
     // Nothing more ahead: the transition itself has no lead-0 reminder by default.
     expect(clock.pending()).toEqual([])
   })
 
-  it('marks what fell due while the app was closed as missed, and records it as missed', () => {
+  it('marks what fell due while the app was closed as missed, and records it as missed', async () => {
     const { transition } = suspended('Export controls')
     clock.set(reminderDueAtMs(transition, 7) + HOUR)
     const first = scheduler()
-    first.s.start()
+    await first.s.start()
     first.s.stop()
     // The app is closed through the 1-day lead; it starts again 6 hours after it.
     clock.set(reminderDueAtMs(transition, 1) + 6 * HOUR)
     const second = scheduler()
-    second.s.start()
+    await second.s.start()
     const last = FakeNotification.shown.at(-1)!
     expect(last.options.title).toBe('Missed while closed: Suspension ends in 18 hours')
     const marks = second.calls.filter((c) => c.method === 'reminders.markShown').map((c) => c.input)
@@ -158,7 +159,7 @@ describe('the reminder scheduler over the real service', () => {
       { keys: [expect.stringMatching(/\|1$/)], missed: true },
       { keys: [], missed: false },
     ])
-    const rows = temp.store.service.context.db.prepare('SELECT lead_days, missed FROM reminders_shown ORDER BY lead_days').all()
+    const rows = temp.store.core.context.db.prepare('SELECT lead_days, missed FROM reminders_shown ORDER BY lead_days').all()
     expect(rows).toEqual([
       { lead_days: 1, missed: 1 },
       { lead_days: 7, missed: 0 },
@@ -167,15 +168,15 @@ describe('the reminder scheduler over the real service', () => {
     ])
   })
 
-  it('looks again after a change: a measure recorded meanwhile is reminded of, and its click opens it', () => {
+  it('looks again after a change: a measure recorded meanwhile is reminded of, and its click opens it', async () => {
     clock.set(Date.parse('2026-11-01T12:00:00Z'))
     const { s, onOpenMeasure } = scheduler()
-    expect(s.start()).toMatchObject({ notifications: 0, wakeAtMs: null })
+    expect(await s.start()).toMatchObject({ notifications: 0, wakeAtMs: null })
     const { id } = suspended('Rare earths', '2026-11-02')
     s.dataChanged()
     s.dataChanged()
     expect(clock.pending()).toHaveLength(1)
-    clock.fireNext()
+    await clock.fireNext()
     expect(FakeNotification.shown).toHaveLength(1)
     expect(FakeNotification.shown[0]!.options.title).toMatch(/^Suspension ends in \d+ hours$/)
     FakeNotification.shown[0]!.click()
@@ -204,7 +205,7 @@ describe('the reminder scheduler (fake service)', () => {
   function fakeService(answers: Partial<DueReminders> | Result<never> = {}) {
     const due: Result<DueReminders> =
       'ok' in answers ? answers : ok({ nowMs: NOW, reminders: [], nextWakeMs: null, ...(answers as Partial<DueReminders>) })
-    const call = vi.fn((method: string, input: unknown): Result<unknown> => {
+    const call = vi.fn(async (method: string, input: unknown): Promise<Result<unknown>> => {
       if (method === 'reminders.due') return due
       if (method === 'reminders.markShown') return ok({ recorded: (input as { keys: string[] }).keys.length, lastRunMs: NOW })
       return fail('NOT_FOUND', method)
@@ -234,10 +235,10 @@ describe('the reminder scheduler (fake service)', () => {
   const marks = (service: ReturnType<typeof fakeService>) =>
     service.call.mock.calls.filter(([method]) => method === 'reminders.markShown').map(([, input]) => input)
 
-  it('shows each reminder that is not superseded, in the app language, and opens its measure on click', () => {
+  it('shows each reminder that is not superseded, in the app language, and opens its measure on click', async () => {
     const service = fakeService({ reminders: [reminder(1), reminder(2, { superseded: true }), reminder(3)] })
     const { s, onOpenMeasure } = setup(service)
-    expect(s.start()).toMatchObject({ notifications: 2, summary: false, recorded: 3 })
+    expect(await s.start()).toMatchObject({ notifications: 2, summary: false, recorded: 3 })
     expect(FakeNotification.shown.map((n) => n.options.body)).toEqual([
       expect.stringContaining('措施 1'),
       expect.stringContaining('措施 3'),
@@ -250,10 +251,10 @@ describe('the reminder scheduler (fake service)', () => {
     ])
   })
 
-  it('flags missed reminders in their text and records them in a call of their own', () => {
+  it('flags missed reminders in their text and records them in a call of their own', async () => {
     const service = fakeService({ reminders: [reminder(1, { missed: true }), reminder(2)] })
     const { s } = setup(service, { locale: () => 'en' })
-    s.start()
+    await s.start()
     expect(FakeNotification.shown.map((n) => n.options.title)).toEqual([
       'Missed while closed: Suspension ends in 7 days',
       'Suspension ends in 7 days',
@@ -264,23 +265,23 @@ describe('the reminder scheduler (fake service)', () => {
     ])
   })
 
-  it('records the check even when nothing is due', () => {
+  it('records the check even when nothing is due', async () => {
     const service = fakeService()
-    setup(service).s.start()
+    await setup(service).s.start()
     expect(marks(service)).toEqual([{ keys: [], missed: false }])
     expect(FakeNotification.shown).toEqual([])
   })
 
-  it('shows five reminders separately, and six as one summary that opens the board', () => {
+  it('shows five reminders separately, and six as one summary that opens the board', async () => {
     const five = fakeService({ reminders: [1, 2, 3, 4, 5].map((n) => reminder(n)) })
-    expect(setup(five).s.start()).toMatchObject({ notifications: 5, summary: false })
+    expect(await setup(five).s.start()).toMatchObject({ notifications: 5, summary: false })
     FakeNotification.shown = []
 
     const six = fakeService({
       reminders: [1, 2, 3, 4, 5, 6].map((n) => reminder(n, { missed: n > 3 })).concat([reminder(7, { superseded: true })]),
     })
     const { s, onOpenBoard, onOpenMeasure } = setup(six, { locale: () => 'en' })
-    expect(s.start()).toMatchObject({ notifications: 1, summary: true, recorded: 7 })
+    expect(await s.start()).toMatchObject({ notifications: 1, summary: true, recorded: 7 })
     expect(FakeNotification.shown).toHaveLength(1)
     const summary = FakeNotification.shown[0]!
     expect(summary.options.title).toBe('6 reminders, some missed while closed')
@@ -295,83 +296,83 @@ describe('the reminder scheduler (fake service)', () => {
     ])
   })
 
-  it('arms one timer for nextWakeMs, clamped to what setTimeout can wait', () => {
+  it('arms one timer for nextWakeMs, clamped to what setTimeout can wait', async () => {
     const soon = setup(fakeService({ nextWakeMs: NOW + 90 * 60_000 }))
-    expect(soon.s.start().wakeAtMs).toBe(NOW + 90 * 60_000)
+    expect((await soon.s.start()).wakeAtMs).toBe(NOW + 90 * 60_000)
     expect(soon.clock.pending().map((t) => t.delay)).toEqual([90 * 60_000])
 
     const far = setup(fakeService({ nextWakeMs: NOW + 400 * DAY }))
-    far.s.start()
+    await far.s.start()
     expect(far.clock.pending().map((t) => t.delay)).toEqual([MAX_TIMER_DELAY_MS])
 
     const past = setup(fakeService({ nextWakeMs: NOW - 5_000 }))
-    past.s.start()
+    await past.s.start()
     expect(past.clock.pending().map((t) => t.delay)).toEqual([MIN_TIMER_DELAY_MS])
 
     const none = setup(fakeService({ nextWakeMs: null }))
-    expect(none.s.start().wakeAtMs).toBeNull()
+    expect((await none.s.start()).wakeAtMs).toBeNull()
     expect(none.clock.pending()).toEqual([])
   })
 
-  it('keeps a single timer however often it looks', () => {
+  it('keeps a single timer however often it looks', async () => {
     const { s, clock } = setup(fakeService({ nextWakeMs: NOW + DAY }))
-    s.start()
-    s.check()
-    s.check()
+    await s.start()
+    await s.check()
+    await s.check()
     expect(clock.pending()).toHaveLength(1)
-    clock.fireNext()
+    await clock.fireNext()
     expect(clock.pending()).toHaveLength(1)
   })
 
-  it('debounces changes into one look, and only once started', () => {
+  it('debounces changes into one look, and only once started', async () => {
     const service = fakeService()
     const { s, clock } = setup(service)
     s.dataChanged()
     expect(clock.pending()).toEqual([])
-    s.start()
+    await s.start()
     const looks = () => service.call.mock.calls.filter(([method]) => method === 'reminders.due').length
     expect(looks()).toBe(1)
     s.dataChanged()
     s.dataChanged()
     s.dataChanged()
     expect(clock.pending()).toHaveLength(1)
-    clock.fireNext()
+    await clock.fireNext()
     expect(looks()).toBe(2)
   })
 
-  it('does nothing without system notifications — nothing asked, nothing recorded — and tries again later', () => {
+  it('does nothing without system notifications — nothing asked, nothing recorded — and tries again later', async () => {
     FakeNotification.supported = false
     const service = fakeService({ reminders: [reminder(1)] })
     const { s, clock, log } = setup(service)
-    expect(s.start()).toMatchObject({ state: 'unsupported', notifications: 0 })
+    expect(await s.start()).toMatchObject({ state: 'unsupported', notifications: 0 })
     expect(service.call).not.toHaveBeenCalled()
     expect(log).toHaveBeenCalledTimes(1)
     expect(clock.pending()).toHaveLength(1)
     FakeNotification.supported = true
-    clock.fireNext()
+    await clock.fireNext()
     expect(FakeNotification.shown).toHaveLength(1)
     expect(marks(service)).toHaveLength(1)
   })
 
-  it('tries again later when the service fails, and survives a malformed answer', () => {
+  it('tries again later when the service fails, and survives a malformed answer', async () => {
     const failing = setup(fakeService(fail('STORAGE', 'database is locked')))
-    expect(failing.s.start()).toMatchObject({ state: 'failed' })
+    expect(await failing.s.start()).toMatchObject({ state: 'failed' })
     expect(failing.clock.pending()).toHaveLength(1)
     expect(failing.log).toHaveBeenCalledWith(expect.stringContaining('database is locked'))
 
-    const odd = setup({ call: () => ok({ fake: true }) })
-    expect(odd.s.start()).toMatchObject({ state: 'failed' })
+    const odd = setup({ call: async () => ok({ fake: true }) })
+    expect(await odd.s.start()).toMatchObject({ state: 'failed' })
 
     const throwing = setup({
       call: () => {
         throw new Error('database is closed')
       },
     })
-    expect(throwing.s.start()).toMatchObject({ state: 'failed' })
+    expect(await throwing.s.start()).toMatchObject({ state: 'failed' })
     expect(throwing.clock.pending()).toHaveLength(1)
   })
 
-  it('still records reminders when showing one throws, and keeps going', () => {
+  it('still records reminders when showing one throws, and keeps going', async () => {
     class Broken extends FakeNotification {
       override show(): void {
         throw new Error('no notification server')
@@ -379,19 +380,19 @@ describe('the reminder scheduler (fake service)', () => {
     }
     const service = fakeService({ reminders: [reminder(1)] })
     const { s, log } = setup(service, { Notification: Broken as unknown as NotificationConstructor })
-    expect(s.start()).toMatchObject({ state: 'checked', recorded: 1 })
+    expect(await s.start()).toMatchObject({ state: 'checked', recorded: 1 })
     expect(log).toHaveBeenCalledWith(expect.stringContaining('no notification server'))
   })
 
-  it('stops: no timers left, later looks do nothing', () => {
+  it('stops: no timers left, later looks do nothing', async () => {
     const service = fakeService({ nextWakeMs: NOW + DAY })
     const { s, clock } = setup(service)
-    s.start()
+    await s.start()
     s.dataChanged()
     expect(clock.pending()).toHaveLength(2)
     s.stop()
     expect(clock.pending()).toEqual([])
-    expect(s.check()).toMatchObject({ state: 'stopped' })
+    expect(await s.check()).toMatchObject({ state: 'stopped' })
     s.dataChanged()
     expect(clock.pending()).toEqual([])
   })

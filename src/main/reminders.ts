@@ -70,9 +70,9 @@ export interface CheckOutcome {
 
 export interface ReminderScheduler {
   /** The first check; until then dataChanged() does nothing. */
-  start(): CheckOutcome
-  /** Looks now. */
-  check(): CheckOutcome
+  start(): Promise<CheckOutcome>
+  /** Looks now (after a look already under way: one at a time, so nothing is shown twice). */
+  check(): Promise<CheckOutcome>
   /** Looks again shortly (debounced). */
   dataChanged(): void
   /** Clears the timers; later calls do nothing. */
@@ -115,7 +115,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     wakeTimer = options.setTimeout(() => {
       wakeTimer = null
       wakeAtMs = null
-      check()
+      checkLater()
     }, delay)
   }
   const outcome = (state: CheckOutcome['state'], notifications = 0, summary = false, recorded = 0): CheckOutcome => ({
@@ -147,11 +147,11 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     notification.show()
   }
 
-  const markShown = (keys: readonly string[], missed: boolean, always: boolean): number => {
+  const markShown = async (keys: readonly string[], missed: boolean, always: boolean): Promise<number> => {
     let recorded = 0
     if (keys.length === 0 && !always) return 0
     for (let start = 0; start === 0 || start < keys.length; start += MARK_BATCH) {
-      const result = service.call('reminders.markShown', { keys: keys.slice(start, start + MARK_BATCH), missed })
+      const result = await service.call('reminders.markShown', { keys: keys.slice(start, start + MARK_BATCH), missed })
       if (!result.ok) {
         log(`Could not record the reminders shown: ${result.error.message}`)
         return recorded
@@ -161,10 +161,22 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     return recorded
   }
 
-  /** Never throws: whatever goes wrong, the loop goes on (a look again after `retryMs`). */
-  function check(): CheckOutcome {
+  // Looks run one after another: two at once would both show what is due before either marked it.
+  let queue: Promise<unknown> = Promise.resolve()
+  function check(): Promise<CheckOutcome> {
+    const next = queue.then(checkOnce)
+    queue = next
+    return next
+  }
+  /** From a timer: nobody waits for the outcome (checkOnce never rejects). */
+  function checkLater(): void {
+    check().catch((error: unknown) => log(`Checking the reminders failed: ${messageOf(error)}`))
+  }
+
+  /** Never rejects: whatever goes wrong, the loop goes on (a look again after `retryMs`). */
+  async function checkOnce(): Promise<CheckOutcome> {
     try {
-      return look()
+      return await look()
     } catch (error) {
       log(`Checking the reminders failed: ${messageOf(error)}`)
       armAt(now() + retryMs)
@@ -172,7 +184,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     }
   }
 
-  function look(): CheckOutcome {
+  async function look(): Promise<CheckOutcome> {
     if (stopped) return outcome('stopped')
     if (debounceTimer !== null) {
       options.clearTimeout(debounceTimer)
@@ -190,7 +202,8 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       armAt(now() + retryMs)
       return outcome('unsupported')
     }
-    const due = service.call('reminders.due', {})
+    const due = await service.call('reminders.due', {})
+    if (stopped) return outcome('stopped')
     if (!due.ok) {
       log(`Could not read the reminders due: ${due.error.message}`)
       armAt(now() + retryMs)
@@ -225,7 +238,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     }
     const missed = keysOf(reminders.filter((reminder) => reminder.missed))
     const onTime = keysOf(reminders.filter((reminder) => !reminder.missed))
-    const recorded = markShown(missed, true, false) + markShown(onTime, false, true)
+    const recorded = (await markShown(missed, true, false)) + (await markShown(onTime, false, true))
     armAt(nextWakeMs)
     return outcome('checked', notifications, summary, recorded)
   }
@@ -241,7 +254,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       if (debounceTimer !== null) options.clearTimeout(debounceTimer)
       debounceTimer = options.setTimeout(() => {
         debounceTimer = null
-        check()
+        checkLater()
       }, debounceMs)
     },
     stop() {

@@ -82,12 +82,12 @@ import {
 } from './dataset-feed.ts'
 
 type MethodKind = 'query' | 'mutation'
-interface MethodSpec<S extends z.ZodType> {
-  kind: MethodKind
+interface MethodSpec<S extends z.ZodType, K extends MethodKind = MethodKind> {
+  kind: K
   input: S
 }
-const query = <S extends z.ZodType>(input: S): MethodSpec<S> => ({ kind: 'query', input })
-const mutation = <S extends z.ZodType>(input: S): MethodSpec<S> => ({ kind: 'mutation', input })
+const query = <S extends z.ZodType>(input: S): MethodSpec<S, 'query'> => ({ kind: 'query', input })
+const mutation = <S extends z.ZodType>(input: S): MethodSpec<S, 'mutation'> => ({ kind: 'mutation', input })
 
 const atInput = zonedInstantSchema.optional()
 
@@ -201,6 +201,8 @@ export const api = {
 
 export type Api = typeof api
 export type MethodName = keyof Api
+/** The methods that change something (each declares how it is audited: src/core/service/audit-rules.ts). */
+export type MutationName = { [M in MethodName]: Api[M]['kind'] extends 'mutation' ? M : never }[MethodName]
 export const METHOD_NAMES = Object.keys(api) as MethodName[]
 export type Input<M extends MethodName> = z.input<Api[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>

@@ -11,6 +11,8 @@ export type ApiFunctions = { [M in MethodName]: (input: Input<M>) => Promise<Res
 /** Events pushed from the host to the page (Electron: webContents.send; browser host: SSE). */
 export type PushEvent =
   | { type: 'data-changed' }
+  /** The core stopped unexpectedly and was started again (issue 17): the page says so and reloads. */
+  | { type: 'core-restarted' }
   | { type: 'open-measure'; id: string }
   | { type: 'menu'; command: MenuCommand }
   /** The desktop app's update status changed (Settings → Updates; src/main/updater.ts). */

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ical from 'node-ical'
 import type { CalendarSubscription } from '../shared/api-views.ts'
@@ -98,23 +99,27 @@ describe('the calendar address of the browser host', () => {
 
   it('never puts the key in the audit trail', async () => {
     const { feedKey } = await configure({ feed: 'renew' })
-    const rows = host.store.service.context.db
-      .prepare('SELECT before_json, after_json FROM audit WHERE action = ?')
-      .all('calendar.configureSubscription') as { before_json: string; after_json: string }[]
+    // The host's core keeps its own connection in its worker: the file is read here as any reader would.
+    const db = new DatabaseSync(host.store.path, { readOnly: true })
+    const rows = db.prepare('SELECT before_json, after_json FROM audit WHERE action = ?').all('calendar.configureSubscription') as {
+      before_json: string
+      after_json: string
+    }[]
+    db.close()
     expect(rows.length).toBeGreaterThan(0)
     for (const row of rows) expect(`${row.before_json}${row.after_json}`).not.toContain(feedKey!)
   })
 
   it('rewrites the kept calendar file after a change made through the host', async () => {
     const path = join(dir, 'subscribed.ics')
-    const set = host.store.service.call('calendar.setSubscriptionFile', { path })
+    const set = await host.store.service.call('calendar.setSubscriptionFile', { path })
     expect(set.ok).toBe(true)
     const changed = await api('notes.add', { measureId: 'us-bis-affiliates-rule', body: 'kept file check' })
     expect(changed.status).toBe(200)
     await expect.poll(() => existsSync(path), { timeout: 5_000 }).toBe(true)
     await api('measures.delete', { id: 'us-bis-affiliates-rule' })
     await expect.poll(() => readFileSync(path, 'utf8').includes('STATUS:CANCELLED'), { timeout: 5_000 }).toBe(true)
-    const served = host.store.service.call('calendar.export', { locale: 'zh-Hant' })
+    const served = await host.store.service.call('calendar.export', { locale: 'zh-Hant' })
     expect(served.ok && readFileSync(path, 'utf8') === served.value.content).toBe(true)
   })
 })

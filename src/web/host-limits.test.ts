@@ -111,7 +111,7 @@ describe('only what the page uses is served', () => {
   it('an import that would replace every measure changes nothing; marking reminders as shown silences nothing', async () => {
     const { host, cookie } = await start()
     const before = await measureCount(host, cookie)
-    const exported = host.store.service.call('exchange.export', {})
+    const exported = await host.store.service.call('exchange.export', {})
     if (!exported.ok) throw new Error(exported.error.message)
     const empty = { ...(exported.value as object), measures: [] }
     const imported = await send(host.port, {
@@ -123,7 +123,7 @@ describe('only what the page uses is served', () => {
     expect(imported.status).toBe(403)
     expect(await measureCount(host, cookie)).toBe(before)
 
-    const due = host.store.service.call('reminders.due', {})
+    const due = await host.store.service.call('reminders.due', {})
     if (!due.ok) throw new Error(due.error.message)
     expect(due.value.reminders.length).toBeGreaterThan(0)
     const keys = due.value.reminders.map((reminder) => reminder.key)
@@ -134,7 +134,7 @@ describe('only what the page uses is served', () => {
       body: JSON.stringify({ keys }),
     })
     expect(marked.status).toBe(403)
-    const dueAfter = host.store.service.call('reminders.due', {})
+    const dueAfter = await host.store.service.call('reminders.due', {})
     expect(dueAfter.ok && dueAfter.value.reminders).toEqual(due.value.reminders)
   })
 
@@ -144,7 +144,8 @@ describe('only what the page uses is served', () => {
     const reply = await send(host.port, { method: 'POST', path: '/api/measures.dropTable', headers: { cookie }, body: '{}' })
     expect(reply.status).toBe(404)
     expect(reply.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(call).not.toHaveBeenCalled()
+    // The host's own timers (the calendar file keeper, the watch runner) may ask the service meanwhile: not for this name.
+    expect(call.mock.calls.map(([method]) => method)).not.toContain('measures.dropTable')
   })
 
   it('serves every method the page uses', async () => {

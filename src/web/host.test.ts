@@ -58,7 +58,7 @@ describe('browser host', () => {
     await symlink(join(dir, 'secret.txt'), join(rendererDir, 'assets', 'escape.txt'))
     host = await startWebHost({ dbPath, rendererDir, port: 0, pollMs: 100, heartbeatMs: 300 })
     cookie = await signIn(host)
-    const measures = host.store.service.call('measures.list', {})
+    const measures = await host.store.service.call('measures.list', {})
     seeded = measures.ok ? measures.value.length : NaN
   })
 
@@ -447,7 +447,7 @@ describe('browser host', () => {
       expect(reply.json()).toMatchObject({ ok: true, value: { id: VICTIM } })
       expect((await list()).find((m) => m.id === VICTIM)?.deletedAt).not.toBeNull()
       expect((await api('measures.restore', { id: VICTIM })).json().ok).toBe(true)
-      const audit = host.store.service.call('measures.get', { id: VICTIM })
+      const audit = await host.store.service.call('measures.get', { id: VICTIM })
       expect(audit.ok && audit.value.history.every((entry) => entry.actor === 'web' || entry.action === 'seed')).toBe(true)
     })
 
@@ -518,7 +518,7 @@ describe('browser host', () => {
         expect(stream.received()).not.toMatch(DATA_CHANGED)
         const other = await openStore({ path: dbPath, actor: 'other-process' })
         try {
-          const result = other.service.call('measures.update', { id: VICTIM, facts: { shortName: 'Changed elsewhere' } })
+          const result = other.core.call('measures.update', { id: VICTIM, facts: { shortName: 'Changed elsewhere' } })
           expect(result.ok).toBe(true)
         } finally {
           other.close()
@@ -532,7 +532,7 @@ describe('browser host', () => {
     })
 
     it('sends data-changed when the command line imports a file', async () => {
-      const exported = host.store.service.call('exchange.export', {})
+      const exported = await host.store.service.call('exchange.export', {})
       if (!exported.ok) throw new Error(exported.error.message)
       const file = exported.value as ExchangeFile
       const measure = file.measures.find((m) => m.id === VICTIM)
@@ -561,6 +561,18 @@ describe('browser host', () => {
         expect(stream.received()).not.toMatch(DATA_CHANGED)
         await api('measures.update', { id: VICTIM, facts: { shortName: 'Changed here' } })
         await stream.waitFor(DATA_CHANGED)
+      } finally {
+        stream.close()
+      }
+    })
+
+    it('tells the pages when the core crashed and was started again, and goes on answering', async () => {
+      const stream = await openEvents('/events')
+      try {
+        await stream.waitFor(/: connected\n\n/)
+        await host.store.stopAbruptly()
+        await stream.waitFor(/^data: \{"type":"core-restarted"\}\n\n/m, 20_000)
+        expect((await api('measures.get', { id: VICTIM })).json()).toMatchObject({ ok: true, value: { id: VICTIM } })
       } finally {
         stream.close()
       }
@@ -622,7 +634,7 @@ describe('closing the host', () => {
       await ended
       await host.close()
       await expect(send(host.port, { path: '/' })).rejects.toThrow(/ECONNREFUSED/)
-      expect(host.store.service.call('meta.info', {}).ok).toBe(false)
+      expect((await host.store.service.call('meta.info', {})).ok).toBe(false)
     } finally {
       await host.close()
       await rm(dir, { recursive: true, force: true })

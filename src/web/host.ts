@@ -10,13 +10,13 @@ import { join, resolve } from 'node:path'
 import { createCalendarFileKeeper } from '../core/calendar-file.ts'
 import { createWatchRunner } from '../core/watch/runner.ts'
 import type { FetchFunction } from '../core/watch/fetch-limited.ts'
-import { openStore, type Store } from '../core/open.ts'
+import { startCore, type CoreClient } from '../core/worker/core-client.ts'
 import { api, isMethodName } from '../shared/api.ts'
 import { HTTP_API_PREFIX, HTTP_CALENDAR_KEY_PARAM, HTTP_CALENDAR_PATH, HTTP_EVENTS_PATH } from '../shared/bridge.ts'
 import { EXPOSED_METHODS } from '../shared/exposed-methods.ts'
 import { fail, type Result } from '../shared/result.ts'
 import { createEventHub, DEFAULT_HEARTBEAT_MS } from './events.ts'
-import { BodyAborted, importSpooledBody, spoolBody } from './import-body.ts'
+import { BodyAborted, spoolBody } from './import-body.ts'
 import { BodyTimedOut, BodyTooLarge, bodyLimitFor, DEFAULT_LIMITS, readBody, type HostLimits } from './limits.ts'
 import { checkRequestSource, createToken, hasSession, sessionCookie, TOKEN_PARAM, tokenMatches, type RequestKind } from './security.ts'
 import { findStaticFile, hasExtension, missingBuildPage, readIndexHtml, safeSegments } from './static.ts'
@@ -89,8 +89,8 @@ export interface WebHost {
   port: number
   /** What the listening socket is bound to (always 127.0.0.1). */
   address: AddressInfo
-  /** The host's own connection to the database. */
-  store: Store
+  /** The core, in its worker thread: the host's service and its connection to the database. */
+  store: CoreClient
   close(): Promise<void>
 }
 
@@ -159,8 +159,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // so the URL's secret never travels again after the first request.
   const token = createToken()
   const session = createToken()
-  const store = await openStore({ path: options.dbPath, actor: options.actor ?? 'web', dailyBackup: true })
+  // The core runs in a worker thread: an import or a report never stalls this thread's requests.
+  const store = await startCore({
+    path: options.dbPath,
+    actor: options.actor ?? 'web',
+    dailyBackup: true,
+    log: (message) => onError(new Error(message)),
+  })
   const hub = createEventHub(options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
+  // A crash of the core: the pages say so (and reload what they show), the core is already starting again.
+  store.onRestart(() => hub.broadcast({ type: 'core-restarted' }))
   // The subscribable calendar's file, if one is kept, is rewritten after every change this host learns of.
   const calendarFile = createCalendarFileKeeper({ service: store.service, log: (message) => onError(new Error(message)) })
   // Watching official sources (off until the user turns it on): the host, not the page, contacts the network.
@@ -258,7 +266,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return
       }
     }
-    const result = store.service.call(method, input)
+    const result = await store.service.call(method, input)
     if (result.ok && api[method].kind === 'mutation' && (input as { dryRun?: unknown } | undefined)?.dryRun !== true) dataChanged()
     sendJson(response, 200, result)
   }
@@ -289,7 +297,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         refuseBody(request, response, 'exchange.import', limit, error)
         return
       }
-      const answer = importSpooledBody(store.service, path)
+      const answer = await store.importRequestFile(path)
       if (answer.result.ok && !answer.result.value.dryRun) dataChanged()
       sendJson(response, answer.status, answer.result)
     } finally {
@@ -301,7 +309,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
    * GET /calendar.ics?key=…: the calendar for a program that subscribes to it. The subscription's
    * own key (compared in constant time) is the only credential; no key, a wrong one or none set → 403.
    */
-  function serveCalendar(request: IncomingMessage, response: ServerResponse, query: URLSearchParams): void {
+  async function serveCalendar(request: IncomingMessage, response: ServerResponse, query: URLSearchParams): Promise<void> {
     const head = request.method === 'HEAD'
     if (request.method !== 'GET' && !head) {
       drainAfterAnswer(request, response)
@@ -309,14 +317,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendText(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', false)
       return
     }
-    const subscription = store.service.call('calendar.subscription', {})
+    const subscription = await store.service.call('calendar.subscription', {})
     const presented = query.getAll(HTTP_CALENDAR_KEY_PARAM)
     const key = subscription.ok ? subscription.value.feedKey : null
     if (key === null || presented.length !== 1 || !tokenMatches(presented[0], key)) {
       sendText(response, 403, 'text/plain; charset=utf-8', NO_CALENDAR_TEXT, head)
       return
     }
-    const file = store.service.call('calendar.export', { locale: subscription.ok ? subscription.value.locale : 'en' })
+    const file = await store.service.call('calendar.export', { locale: subscription.ok ? subscription.value.locale : 'en' })
     if (!file.ok) {
       sendText(response, 500, 'text/plain; charset=utf-8', `Measure Tracker: the calendar could not be made: ${file.error.message}\n`, head)
       return
@@ -414,7 +422,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     // A calendar program has no cookie: the calendar address carries its own key.
     if (kind === 'calendar') {
-      serveCalendar(request, response, query)
+      await serveCalendar(request, response, query)
       return
     }
     // The printed URL is opened as a page; the API and the stream take the cookie only.
@@ -466,7 +474,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     })
   } catch (error) {
     hub.close()
-    store.close()
+    await store.close()
     throw error
   }
   const address = server.address() as AddressInfo
@@ -495,7 +503,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         await closed
         // A check in flight was aborted by stop(); it records its end before the store closes.
         await watch.idle()
-        store.close()
+        await store.close()
       })()
       return closing
     },

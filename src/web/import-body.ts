@@ -1,17 +1,9 @@
 // exchange.import through the browser host, read the way the command line reads a file: the body
-// goes to a private temporary file as it arrives (never held whole), is scanned for the
-// hostile-input bounds, then imported one measure at a time into staging
-// (core/exchange/exchange-reader.ts, importExchangeParts). A body that is not a whole, valid
-// file changes nothing: the store is written only once every measure has been checked.
+// goes to a private temporary file as it arrives (never held whole); the core then imports that
+// file (core/service/import-request-file.ts, in the core's worker). A body that is not a whole,
+// valid file changes nothing: the store is written only once every measure has been checked.
 import type { IncomingMessage } from 'node:http'
 import { open } from 'node:fs/promises'
-import { ExchangeFileRefused, readExchangeFile, type ExchangeFileRead } from '../core/exchange/exchange-reader.ts'
-import type { Service } from '../core/service/index.ts'
-import { issuesOf } from '../core/service/exchange.ts'
-import { importExchangeParts } from '../core/service/exchange-stream.ts'
-import { api } from '../shared/api.ts'
-import type { ImportReport } from '../shared/exchange.ts'
-import { fail, formatIssuePath, type Result } from '../shared/result.ts'
 import { BodyTimedOut, BodyTooLarge } from './limits.ts'
 
 /** The connection closed before the whole body arrived: there is no one to answer. */
@@ -72,52 +64,5 @@ export async function spoolBody(
     })
   } finally {
     await file.close()
-  }
-}
-
-/** An answer: HTTP status and the Result it carries. */
-export interface ImportAnswer {
-  status: number
-  result: Result<ImportReport>
-}
-
-const refusal = (error: ExchangeFileRefused): ImportAnswer =>
-  error.reason === 'bounds'
-    ? // Before JSON.parse builds anything: a hostile shape costs many times its size once parsed.
-      { status: 400, result: fail('VALIDATION', `The file cannot be imported: ${error.message}. Nothing was changed.`) }
-    : {
-        status: 400,
-        result: fail('VALIDATION', `The request body is not valid JSON (truncated or damaged?): ${error.message}. Nothing was changed.`),
-      }
-
-/**
- * Imports the body spooled at `path` (`{"file": {...}, "replace": …, "dryRun": …}`) as the
- * command line imports a file: the file's measures one at a time; the options around it are
- * checked by the same schema the service uses.
- */
-export function importSpooledBody(service: Service, path: string): ImportAnswer {
-  let read: ExchangeFileRead
-  try {
-    read = readExchangeFile(path, { under: 'file' })
-  } catch (error) {
-    if (error instanceof ExchangeFileRefused) return refusal(error)
-    throw error
-  }
-  // No list of measures (not an export, or no body): small, parsed whole, checked by the service.
-  if ('whole' in read) return { status: 200, result: service.call('exchange.import', read.whole) as Result<ImportReport> }
-  const { file, ...rest } = read.parts.header as Record<string, unknown>
-  const options = api['exchange.import'].input.safeParse({ ...rest, file: null })
-  if (!options.success) {
-    const issues = issuesOf(options.error)
-    const message = issues.map((i) => (i.path.length ? `${formatIssuePath(i.path)}: ${i.message}` : i.message)).join('; ')
-    return { status: 200, result: fail('VALIDATION', message, { issues }) }
-  }
-  try {
-    const { dryRun, replace } = options.data
-    return { status: 200, result: importExchangeParts(service.context, { ...read.parts, header: file }, { dryRun, replace }) }
-  } catch (error) {
-    // A measure that is not JSON, found on the second pass: nothing was staged into the store.
-    if (error instanceof ExchangeFileRefused) return refusal(error)
-    throw error
   }
 }

@@ -129,7 +129,7 @@ export async function restoreCommand(ctx: FileCommandContext): Promise<void> {
   // A missing file is created empty (never seeded) and then receives the backup.
   const store = await openStore({ path: ctx.dbPath, actor: ctx.actor, seed: false })
   try {
-    const outcome = restoreFromFile(store.service.context, file)
+    const outcome = restoreFromFile(store.core.context, file)
     ctx.out(`Restored. The previous contents were kept as ${outcome.keptAs}`)
   } finally {
     store.close()

@@ -13,18 +13,18 @@ const RUNTIME_FAILURES = new Set(['offline', 'timeout', 'http'])
 
 export async function datasetCheckFeed(ctx: CliContext): Promise<void> {
   const { t } = ctx
-  const before = unwrap(ctx.store.service.call('datasetFeed.status', {}))
+  const before = unwrap(await ctx.store.service.call('datasetFeed.status', {}))
   if (!before.url || !before.publicKey) throw new CliFailure(t('cli.datasetFeed.notSet'), EXIT.usage)
   await runDatasetFeedCheck(before.url, {
     service: ctx.store.service,
     fetch: (url, init) => fetch(url, init),
     signal: new AbortController().signal,
   })
-  const after = unwrap(ctx.store.service.call('datasetFeed.status', {}))
+  const after = unwrap(await ctx.store.service.call('datasetFeed.status', {}))
   const result = after.lastResult
   if (!result) throw new CliFailure(t('cli.datasetFeed.notSet'), EXIT.usage)
   if (ctx.args.out && result.kind === 'newer') {
-    const waiting = unwrap(ctx.store.service.call('datasetFeed.waitingFile', {}))
+    const waiting = unwrap(await ctx.store.service.call('datasetFeed.waitingFile', {}))
     writeFileSync(ctx.args.out, `${JSON.stringify(waiting.file, null, 2)}\n`)
   }
   const exitCode = RUNTIME_FAILURES.has(result.kind) ? EXIT.failure : EXIT.usage

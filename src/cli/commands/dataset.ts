@@ -77,16 +77,16 @@ function describeUpdate(ctx: CliContext, update: Update): string[] {
   return lines
 }
 
-function datasetStatus(ctx: CliContext): void {
-  const status = unwrap(ctx.store.service.call('dataset.status', {}))
+async function datasetStatus(ctx: CliContext): Promise<void> {
+  const status = unwrap(await ctx.store.service.call('dataset.status', {}))
   if (ctx.args.json) return ctx.out(JSON.stringify(status, null, 2))
   ctx.out(`${ctx.t('cli.dataset.installed')}: ${identityText(status.installed)}`)
   if (status.lastApply)
     ctx.out(`${ctx.t('cli.dataset.lastApply')}: ${identityText(status.lastApply.from)} → ${identityText(status.lastApply.to)}`)
 }
 
-function datasetDiff(ctx: CliContext, file: unknown): void {
-  const diff = unwrap(ctx.store.service.call('dataset.diff', { file }))
+async function datasetDiff(ctx: CliContext, file: unknown): Promise<void> {
+  const diff = unwrap(await ctx.store.service.call('dataset.diff', { file }))
   if (ctx.args.json) return ctx.out(JSON.stringify(diff, null, 2))
   ctx.out(`${identityText(diff.from)} → ${identityText(diff.to)}`)
   if (diff.updates.length === 0) return ctx.out(ctx.t('cli.dataset.nothing'))
@@ -95,9 +95,9 @@ function datasetDiff(ctx: CliContext, file: unknown): void {
   for (const update of diff.updates) ctx.out(describeUpdate(ctx, update).join('\n'))
 }
 
-function datasetApply(ctx: CliContext, file: unknown): void {
+async function datasetApply(ctx: CliContext, file: unknown): Promise<void> {
   const measureIds = ctx.args.measures.length > 0 ? ctx.args.measures : undefined
-  const applied = unwrap(ctx.store.service.call('dataset.apply', { file, measureIds }))
+  const applied = unwrap(await ctx.store.service.call('dataset.apply', { file, measureIds }))
   if (ctx.args.json) return ctx.out(JSON.stringify(applied, null, 2))
   ctx.out(
     ctx.t('cli.dataset.applied', { from: identityText(applied.from), to: identityText(applied.to), count: applied.measureIds.length }),
@@ -105,8 +105,8 @@ function datasetApply(ctx: CliContext, file: unknown): void {
   for (const id of applied.measureIds) ctx.out(`  ${id}`)
 }
 
-function datasetUndo(ctx: CliContext): void {
-  const undone = unwrap(ctx.store.service.call('dataset.undo', {}))
+async function datasetUndo(ctx: CliContext): Promise<void> {
+  const undone = unwrap(await ctx.store.service.call('dataset.undo', {}))
   if (ctx.args.json) return ctx.out(JSON.stringify(undone, null, 2))
   ctx.out(ctx.t('cli.dataset.undone', { from: identityText(undone.from), to: identityText(undone.to) }))
 }

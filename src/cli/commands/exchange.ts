@@ -15,7 +15,7 @@ export function exportCommand(ctx: CliContext): void {
   if (format === 'ics') return exportCalendar(ctx)
   if (format !== 'json') throw new UsageError(`export --format must be json or ics (got "${format}")`)
   // Written a measure at a time (exportChunks), whatever the store's size.
-  const service = ctx.store.service.context
+  const service = ctx.store.core.context
   if (ctx.args.out) {
     const written = { measures: 0 }
     writeChunksAtomically(ctx.args.out, exportChunks(service, written))
@@ -57,7 +57,7 @@ function exportCalendar(ctx: CliContext): void {
   const written = { events: 0 }
   let chunks: Iterable<string>
   try {
-    chunks = calendarExportChunks(ctx.store.service.context, { locale: ctx.locale, measureId }, written)
+    chunks = calendarExportChunks(ctx.store.core.context, { locale: ctx.locale, measureId }, written)
   } catch (error) {
     if (error instanceof ServiceError) throw new CliFailure(error.message, error.code === 'NOT_FOUND' ? EXIT.usage : EXIT.failure)
     throw error
@@ -94,16 +94,16 @@ function importFailure(path: string, error: unknown): unknown {
  * (core/exchange/exchange-reader.ts) and staged as it is checked (core/service/exchange-stream.ts),
  * so memory stays bounded; the bounds on hostile input are per measure, text and list.
  */
-export function importCommand(ctx: CliContext): void {
+export async function importCommand(ctx: CliContext): Promise<void> {
   const path = ctx.args.positionals[0]
   if (!path) throw new UsageError('import needs a file, e.g. import measures.json')
   const read = readImportFile(path)
   const options = { dryRun: ctx.args.dryRun, replace: ctx.args.replace }
   let result: Result<ImportReport>
-  if ('whole' in read) result = ctx.store.service.call('exchange.import', { file: read.whole, ...options })
+  if ('whole' in read) result = await ctx.store.service.call('exchange.import', { file: read.whole, ...options })
   else {
     try {
-      result = importExchangeParts(ctx.store.service.context, read.parts, options)
+      result = importExchangeParts(ctx.store.core.context, read.parts, options)
     } catch (error) {
       throw importFailure(path, error)
     }

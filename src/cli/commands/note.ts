@@ -20,10 +20,10 @@ function when(ctx: CliContext, stored: string): string {
   }
 }
 
-function noteAdd(ctx: CliContext, id: string | undefined, words: string[]): void {
+async function noteAdd(ctx: CliContext, id: string | undefined, words: string[]): Promise<void> {
   if (!id) throw new UsageError(`note add needs a measure id and the text; ${NOTE_USAGE}`)
   if (words.length === 0) throw new UsageError(`note add needs the note's text, e.g. note add ${id} "Check the USTR notice"`)
-  const note = unwrap(ctx.store.service.call('notes.add', { measureId: id, body: words.join(' '), pinned: ctx.args.pinned }))
+  const note = unwrap(await ctx.store.service.call('notes.add', { measureId: id, body: words.join(' '), pinned: ctx.args.pinned }))
   ctx.out(ctx.args.json ? JSON.stringify(note, null, 2) : note.id)
 }
 
@@ -36,10 +36,10 @@ function describeNote(ctx: CliContext, note: Note): string[] {
   return [`${pinned}${when(ctx, note.createdAt)}${edited}  [${note.id}]`, ...body]
 }
 
-function noteList(ctx: CliContext, id: string | undefined): void {
+async function noteList(ctx: CliContext, id: string | undefined): Promise<void> {
   if (!id) throw new UsageError(`note list needs a measure id; ${NOTE_USAGE}`)
   // measures.get lists live notes pinned first, then newest first.
-  const { notes } = unwrap(ctx.store.service.call('measures.get', { id }))
+  const { notes } = unwrap(await ctx.store.service.call('measures.get', { id }))
   if (ctx.args.json) {
     ctx.out(JSON.stringify(notes, null, 2))
     return
@@ -51,11 +51,11 @@ function noteList(ctx: CliContext, id: string | undefined): void {
   ctx.out(notes.map((note) => describeNote(ctx, note).join('\n')).join('\n\n'))
 }
 
-export function noteCommand(ctx: CliContext): void {
+export async function noteCommand(ctx: CliContext): Promise<void> {
   const [sub, id, ...rest] = ctx.args.positionals
-  if (sub === 'add') noteAdd(ctx, id, rest)
+  if (sub === 'add') await noteAdd(ctx, id, rest)
   else if (sub === 'list') {
     if (rest.length > 0) throw new UsageError(`note list takes one measure id; ${NOTE_USAGE}`)
-    noteList(ctx, id)
+    await noteList(ctx, id)
   } else throw new UsageError(sub ? `unknown note command "${sub}"; ${NOTE_USAGE}` : NOTE_USAGE)
 }

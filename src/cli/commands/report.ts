@@ -25,7 +25,7 @@ function days(value: string | undefined): number | undefined {
 }
 
 /** The brief of --measure: the report's options that fit a single portrait page, no others. */
-function briefFile(ctx: CliContext, id: string): ReportFile {
+async function briefFile(ctx: CliContext, id: string): Promise<ReportFile> {
   const { args } = ctx
   const unfit = [
     ['--days', args.days !== undefined],
@@ -37,10 +37,10 @@ function briefFile(ctx: CliContext, id: string): ReportFile {
   if (unfit) throw new UsageError(`${unfit[0]} applies to the status report, not to a measure's brief (--measure)`)
   const format = choice('format', args.format, BRIEF_FORMATS) ?? 'html'
   const options = { at: resolveAt(ctx), tz: ctx.zone, lang: ctx.locale, paper: choice('paper', args.paper, ['A4', 'Letter'] as const) }
-  return unwrap(ctx.store.service.call('report.brief', { id, options, format }))
+  return unwrap(await ctx.store.service.call('report.brief', { id, options, format }))
 }
 
-function reportFile(ctx: CliContext): ReportFile {
+async function reportFile(ctx: CliContext): Promise<ReportFile> {
   const { args } = ctx
   const format: ReportFormat = choice('format', args.format, REPORT_FORMATS) ?? 'html'
   const options = {
@@ -54,13 +54,13 @@ function reportFile(ctx: CliContext): ReportFile {
     orientation: choice('orientation', args.orientation, ['portrait', 'landscape'] as const),
     filter: listFilterOf(args),
   }
-  return unwrap(ctx.store.service.call('report.build', { options, format }))
+  return unwrap(await ctx.store.service.call('report.build', { options, format }))
 }
 
-export function reportCommand(ctx: CliContext): void {
+export async function reportCommand(ctx: CliContext): Promise<void> {
   const { args } = ctx
   if (args.positionals.length > 0) throw new UsageError(`report takes no arguments (got "${args.positionals[0]}")`)
-  const file = args.measure === undefined ? reportFile(ctx) : briefFile(ctx, args.measure)
+  const file = await (args.measure === undefined ? reportFile(ctx) : briefFile(ctx, args.measure))
   if (!args.out) {
     ctx.out(file.content.replace(/\n$/, ''))
     return

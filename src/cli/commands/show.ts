@@ -11,10 +11,10 @@ import { localizedText } from '../../shared/localized.ts'
 import { scopeInForce, translatedField } from '../../shared/translations.ts'
 import { resolveAt } from './status.ts'
 
-export function showCommand(ctx: CliContext): void {
+export async function showCommand(ctx: CliContext): Promise<void> {
   const id = ctx.args.positionals[0]
   if (!id) throw new UsageError('show needs a measure id, e.g. show us-bis-affiliates-rule')
-  const detail = unwrap(ctx.store.service.call('measures.get', { id, at: resolveAt(ctx) }))
+  const detail = unwrap(await ctx.store.service.call('measures.get', { id, at: resolveAt(ctx) }))
   if (ctx.args.json) {
     ctx.out(JSON.stringify(detail, null, 2))
     return

@@ -46,9 +46,9 @@ export function statusJson(row: MeasureSummary) {
   }
 }
 
-export function statusCommand(ctx: CliContext): void {
+export async function statusCommand(ctx: CliContext): Promise<void> {
   const at = resolveAt(ctx)
-  const rows = unwrap(ctx.store.service.call('measures.list', { at, filter: listFilterOf(ctx.args) }))
+  const rows = unwrap(await ctx.store.service.call('measures.list', { at, filter: listFilterOf(ctx.args) }))
   if (ctx.args.json) {
     ctx.out(JSON.stringify(rows.map(statusJson), null, 2))
     return

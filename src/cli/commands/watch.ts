@@ -28,23 +28,23 @@ function printTargets(ctx: CliContext, status: WatchStatus): void {
   }
 }
 
-function watchStatus(ctx: CliContext): void {
-  const status = unwrap(ctx.store.service.call('watch.status', {}))
+async function watchStatus(ctx: CliContext): Promise<void> {
+  const status = unwrap(await ctx.store.service.call('watch.status', {}))
   if (ctx.args.json) return ctx.out(JSON.stringify(status, null, 2))
   ctx.out(translatePlural(ctx.locale, 'cli.watch.measures', status.watchedMeasures))
   printTargets(ctx, status)
-  const open = unwrap(ctx.store.service.call('watch.hits', {}))
+  const open = unwrap(await ctx.store.service.call('watch.hits', {}))
   ctx.out(translatePlural(ctx.locale, 'cli.watch.open', open.length))
 }
 
 async function watchCheck(ctx: CliContext): Promise<void> {
   const measureId = ctx.args.measures.at(-1)
-  if (measureId !== undefined) unwrap(ctx.store.service.call('measures.get', { id: measureId }))
-  const before = unwrap(ctx.store.service.call('watch.status', {}))
+  if (measureId !== undefined) unwrap(await ctx.store.service.call('measures.get', { id: measureId }))
+  const before = unwrap(await ctx.store.service.call('watch.status', {}))
   const on = before.targets.filter((target) => target.enabled)
   if (on.length === 0) throw new CliFailure(ctx.t('cli.watch.nothingOn'), EXIT.usage)
-  const openBefore = unwrap(ctx.store.service.call('watch.hits', {})).length
-  unwrap(ctx.store.service.call('watch.checkNow', {}))
+  const openBefore = unwrap(await ctx.store.service.call('watch.hits', {})).length
+  unwrap(await ctx.store.service.call('watch.checkNow', {}))
   const errors = new Map<string, string>()
   const runner = createWatchRunner({
     service: ctx.store.service,
@@ -55,8 +55,8 @@ async function watchCheck(ctx: CliContext): Promise<void> {
   runner.changed()
   await runner.idle()
   runner.stop()
-  const after = unwrap(ctx.store.service.call('watch.status', {}))
-  const found = unwrap(ctx.store.service.call('watch.hits', {})).length - openBefore
+  const after = unwrap(await ctx.store.service.call('watch.status', {}))
+  const found = unwrap(await ctx.store.service.call('watch.hits', {})).length - openBefore
   if (ctx.args.json) ctx.out(JSON.stringify({ status: after, newItems: found }, null, 2))
   else {
     printTargets(ctx, after)

@@ -12,7 +12,7 @@ import { calendarExportChunks } from '../service/calendar.ts'
 
 let now = Date.parse('2026-06-01T10:00:00Z')
 let temp: TempStore
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 
 beforeAll(async () => {
   temp = await openTempStore({ nowMs: () => now })
@@ -32,7 +32,7 @@ describe('the streamed calendar of every measure', () => {
   it.each(LOCALES)('is byte for byte the calendar built whole (%s), and counts its events', (locale) => {
     const whole = value(call('calendar.export', { locale })).content
     const written = { events: 0 }
-    const streamed = [...calendarExportChunks(temp.store.service.context, { locale }, written)].join('')
+    const streamed = [...calendarExportChunks(temp.store.core.context, { locale }, written)].join('')
     expect(whole).toContain('STATUS:CANCELLED')
     expect(streamed).toBe(whole)
     expect(written.events).toBe(whole.split('BEGIN:VEVENT').length - 1)

@@ -24,7 +24,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 const exportIcs = (locale: Locale = 'en') => value(call('calendar.export', { locale })).content
 
 interface Parsed {

@@ -24,7 +24,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 const exportIcs = (input: { measureId?: string; locale?: Locale } = {}) => value(call('calendar.export', input))
 
 // --- a small reader for what node-ical does not expose: raw properties and VTIMEZONE resolution ---

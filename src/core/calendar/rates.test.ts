@@ -9,7 +9,7 @@ let temp: TempStore
 const NOW = Date.parse('2026-06-02T00:00:00Z')
 beforeEach(async () => {
   temp = await openTempStore({ seed: false, nowMs: () => NOW })
-  const imported = temp.store.service.call('exchange.import', { file: RATES_FILE })
+  const imported = temp.store.core.call('exchange.import', { file: RATES_FILE })
   if (!imported.ok) throw new Error(imported.error.message)
 })
 afterEach(() => temp.cleanup())
@@ -22,7 +22,7 @@ interface Vevent {
 }
 
 function calendar(measureId: string, locale = 'en'): { events: Vevent[]; text: string } {
-  const result = temp.store.service.call('calendar.export', { measureId, locale })
+  const result = temp.store.core.call('calendar.export', { measureId, locale })
   if (!result.ok) throw new Error(result.error.message)
   const events = Object.values(ical.sync.parseICS(result.value.content)).filter((c) => c?.type === 'VEVENT') as unknown as Vevent[]
   return { events, text: result.value.content }

@@ -15,7 +15,7 @@ const AS_OF = Date.parse('2026-12-01T00:00:00Z')
 
 beforeAll(async () => {
   temp = await openTempStore({ seed: true, nowMs: () => AS_OF })
-  measures = readChartMeasures(temp.store.service.context.db)
+  measures = readChartMeasures(temp.store.core.context.db)
   data = chartData(measures, { asOfMs: AS_OF, nowMs: AS_OF })
 })
 afterAll(() => temp.cleanup())

@@ -19,7 +19,7 @@ const options = { t: translator('en'), locale: 'en' as const, zone: 'America/New
 
 beforeAll(async () => {
   temp = await openTempStore({ seed: true, nowMs: () => NOW })
-  data = chartData(readChartMeasures(temp.store.service.context.db), { asOfMs: AS_OF, nowMs: NOW })
+  data = chartData(readChartMeasures(temp.store.core.context.db), { asOfMs: AS_OF, nowMs: NOW })
 })
 afterAll(() => temp.cleanup())
 

@@ -14,7 +14,7 @@ const AS_OF = Date.parse('2026-12-01T00:00:00Z')
 
 beforeAll(async () => {
   temp = await openTempStore({ seed: true, nowMs: () => AS_OF })
-  data = chartData(readChartMeasures(temp.store.service.context.db), { asOfMs: AS_OF, nowMs: AS_OF })
+  data = chartData(readChartMeasures(temp.store.core.context.db), { asOfMs: AS_OF, nowMs: AS_OF })
 })
 afterAll(() => temp.cleanup())
 

@@ -28,18 +28,18 @@ export interface DatasetFeedFetchOptions {
   signal: AbortSignal
 }
 
-function call(service: Pick<Service, 'call'>, input: unknown): void {
-  const answer = service.call('datasetFeed.record', input)
+async function call(service: Pick<Service, 'call'>, input: unknown): Promise<void> {
+  const answer = await service.call('datasetFeed.record', input)
   if (!answer.ok) throw new Error(`datasetFeed.record: ${answer.error.message}`)
 }
 
 /** One whole check as the service sees it: begun (a request is taken), fetched and recorded, ended. */
 export async function runDatasetFeedCheck(url: string, options: DatasetFeedFetchOptions): Promise<void> {
-  call(options.service, { phase: 'begin' })
+  await call(options.service, { phase: 'begin' })
   try {
     await checkDatasetFeed(url, options)
   } finally {
-    call(options.service, { phase: 'end' })
+    await call(options.service, { phase: 'end' })
   }
 }
 
@@ -56,10 +56,10 @@ async function checkDatasetFeed(url: string, options: DatasetFeedFetchOptions): 
       if (!(error instanceof WatchFetchError) || error.kind === 'cancelled') throw error
       throw new WatchFetchError(error.kind, `The signature (${signatureUrlOf(url)}): ${error.message}`)
     }
-    call(options.service, { phase: 'fetched', url, bytes, signature: new TextDecoder().decode(signature) })
+    await call(options.service, { phase: 'fetched', url, bytes, signature: new TextDecoder().decode(signature) })
   } catch (error) {
     if (!(error instanceof WatchFetchError)) throw error
     if (error.kind === 'cancelled') throw new DatasetFeedCancelled('The dataset feed check was cancelled.')
-    call(options.service, { phase: 'failed', url, kind: error.kind, message: error.message })
+    await call(options.service, { phase: 'failed', url, kind: error.kind, message: error.message })
   }
 }

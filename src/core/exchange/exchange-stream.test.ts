@@ -35,12 +35,12 @@ const withoutExportedAt = (text: string) => text.replace(/\n {2}"exportedAt": "[
 describe('the streamed export', () => {
   it('writes byte for byte what JSON.stringify of the whole file wrote, with a final newline', async () => {
     const { store: seeded } = await store(true)
-    const ctx = seeded.service.context
+    const ctx = seeded.core.context
     const written = { measures: 0 }
     expect([...exportChunks(ctx, written)].join('')).toBe(`${JSON.stringify(exportFile(ctx), null, 2)}\n`)
     expect(written.measures).toBe(exportFile(ctx).measures.length)
     const { store: empty } = await store(false)
-    expect([...exportChunks(empty.service.context)].join('')).toBe(`${JSON.stringify(exportFile(empty.service.context), null, 2)}\n`)
+    expect([...exportChunks(empty.core.context)].join('')).toBe(`${JSON.stringify(exportFile(empty.core.context), null, 2)}\n`)
   })
 })
 

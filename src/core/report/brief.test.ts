@@ -24,7 +24,7 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 function brief(id: string, options: Partial<BriefOptions> = {}): BriefModel {
-  return loadBrief(temp.store.service.context, id, briefOptionsSchema.parse({ at: BEFORE_END, ...options }))
+  return loadBrief(temp.store.core.context, id, briefOptionsSchema.parse({ at: BEFORE_END, ...options }))
 }
 
 const seeded = (id: string) => dataset.measures.find((m) => m.id === id)!
@@ -83,7 +83,7 @@ describe('brief model', () => {
   })
 
   it('follows an extension through the chain: the moved end says where it went', () => {
-    const extended = temp.store.service.call('events.record', {
+    const extended = temp.store.core.call('events.record', {
       measureId: PORTS,
       event: { kind: 'extended', at: '2026-11-05T12:00:00-05:00[America/New_York]', until: '2027-11-10T00:01:00-05:00[America/New_York]' },
     })
@@ -98,10 +98,10 @@ describe('brief model', () => {
   })
 
   it('is in the brief’s language, and keeps pinned notes only', () => {
-    expect(
-      temp.store.service.call('notes.add', { measureId: PORTS, body: 'Pinned: **check** the Federal Register', pinned: true }).ok,
-    ).toBe(true)
-    expect(temp.store.service.call('notes.add', { measureId: PORTS, body: 'Not pinned', pinned: false }).ok).toBe(true)
+    expect(temp.store.core.call('notes.add', { measureId: PORTS, body: 'Pinned: **check** the Federal Register', pinned: true }).ok).toBe(
+      true,
+    )
+    expect(temp.store.core.call('notes.add', { measureId: PORTS, body: 'Not pinned', pinned: false }).ok).toBe(true)
     const model = brief(PORTS, { lang: 'zh-Hant' })
     const t = translator('zh-Hant')
     expect(model.measure.title).toBe(seeded(PORTS).title['zh-Hant'])
@@ -111,12 +111,12 @@ describe('brief model', () => {
   })
 
   it('has none for a deleted or unknown measure, and no CSV', () => {
-    expect(temp.store.service.call('measures.delete', { id: PORTS }).ok).toBe(true)
-    const deleted = temp.store.service.call('report.brief', { id: PORTS })
+    expect(temp.store.core.call('measures.delete', { id: PORTS }).ok).toBe(true)
+    const deleted = temp.store.core.call('report.brief', { id: PORTS })
     expect(!deleted.ok && deleted.error.code).toBe('NOT_FOUND')
-    const unknown = temp.store.service.call('report.brief', { id: 'no-such-measure' })
+    const unknown = temp.store.core.call('report.brief', { id: 'no-such-measure' })
     expect(!unknown.ok && unknown.error.code).toBe('NOT_FOUND')
-    const csv = temp.store.service.call('report.brief', { id: 'cn-mot-special-port-fees', format: 'csv' })
+    const csv = temp.store.core.call('report.brief', { id: 'cn-mot-special-port-fees', format: 'csv' })
     expect(!csv.ok && csv.error.code).toBe('VALIDATION')
   })
 })
@@ -143,9 +143,9 @@ describe('brief HTML and Markdown', () => {
   })
 
   it('keeps hostile notes and titles inert', () => {
-    for (const body of HOSTILE_NOTES) expect(temp.store.service.call('notes.add', { measureId: PORTS, body, pinned: true }).ok).toBe(true)
+    for (const body of HOSTILE_NOTES) expect(temp.store.core.call('notes.add', { measureId: PORTS, body, pinned: true }).ok).toBe(true)
     const title = 'Fees <script>window.__pwned=1</script><img src=x onerror="alert(1)">'
-    expect(temp.store.service.call('measures.update', { id: PORTS, facts: { title: { en: title } } }).ok).toBe(true)
+    expect(temp.store.core.call('measures.update', { id: PORTS, facts: { title: { en: title } } }).ok).toBe(true)
     const model = brief(PORTS)
     const html = renderBriefHtml(model)
     expect(html).not.toMatch(/<script|<img|href="javascript:/i)

@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 const report = (options: Partial<ReportOptions>): ReportModel =>
-  loadReport(temp.store.service.context, reportOptionsSchema.parse({ at: AT, ...options }))
+  loadReport(temp.store.core.context, reportOptionsSchema.parse({ at: AT, ...options }))
 
 describe('report charts', () => {
   it('draws every measure’s lane, a page of lanes per drawing, and one rate chart per direction with a percentage rate', () => {

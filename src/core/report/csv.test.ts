@@ -60,10 +60,10 @@ describe('the status report as CSV', () => {
   it('writes hostile titles and rates hidden behind invisible characters and line breaks with the apostrophe', () => {
     const title = '\u200B=HYPERLINK("http://evil.example","x")'
     const rate = '\n=1+1'
-    const update = (id: string, facts: object) => expect(temp.store.service.call('measures.update', { id, facts }).ok).toBe(true)
+    const update = (id: string, facts: object) => expect(temp.store.core.call('measures.update', { id, facts }).ok).toBe(true)
     update('cn-mot-special-port-fees', { title: { en: title } })
     update('us-bis-affiliates-rule', { rate })
-    const model = loadReport(temp.store.service.context, reportOptionsSchema.parse({ at: '2026-11-01T12:00:00-05:00[America/New_York]' }))
+    const model = loadReport(temp.store.core.context, reportOptionsSchema.parse({ at: '2026-11-01T12:00:00-05:00[America/New_York]' }))
     const parsed = Papa.parse<string[]>(renderCsv(model).slice(BOM.length), { skipEmptyLines: true })
     expect(parsed.errors).toEqual([])
     const row = (id: string) => parsed.data.find((r) => r[1] === id)

@@ -18,11 +18,11 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 function report(options: Partial<ReportOptions> = {}): ReportModel {
-  return loadReport(temp.store.service.context, reportOptionsSchema.parse({ at: AT, ...options }))
+  return loadReport(temp.store.core.context, reportOptionsSchema.parse({ at: AT, ...options }))
 }
 
 function list(at: string, filter = {}) {
-  const result = temp.store.service.call('measures.list', { at, filter })
+  const result = temp.store.core.call('measures.list', { at, filter })
   if (!result.ok) throw new Error(result.error.message)
   return result.value
 }
@@ -42,7 +42,7 @@ describe('report model: header and counts', () => {
 
   it('shows times in --tz when given, and in UTC when there is no as-of instant', () => {
     expect(report({ tz: 'Asia/Shanghai' }).asOf.text).toBe(formatInstant(epochMs(AT), 'Asia/Shanghai', 'en'))
-    const now = loadReport(temp.store.service.context, reportOptionsSchema.parse({}))
+    const now = loadReport(temp.store.core.context, reportOptionsSchema.parse({}))
     expect(now.zone).toBe('UTC')
     expect(now.asOf.atMs).toBe(NOW)
     expect(now.asOf.at).toBe('2026-11-02T08:00:00+00:00[UTC]')
@@ -109,7 +109,7 @@ describe('report model: tables and counter-measures', () => {
   })
 
   it('pairs a one-way counter link on both sides', () => {
-    const added = temp.store.service.call('links.add', {
+    const added = temp.store.core.call('links.add', {
       measureId: 'cn-mofcom-ga-ge-sb-ban',
       targetId: 'us-ustr-301-exclusions',
       relation: 'counter',
@@ -168,7 +168,7 @@ describe('report model: footnotes', () => {
 
   it('cites every source of a measure, and lists a source shared by several measures once', () => {
     const model = report()
-    const exported = temp.store.service.call('exchange.export', {})
+    const exported = temp.store.core.call('exchange.export', {})
     if (!exported.ok) throw new Error(exported.error.message)
     const byUrl = new Map(model.footnotes.map((f) => [f.url, f]))
     for (const m of model.measures) {
@@ -234,7 +234,7 @@ describe('report model: notes', () => {
       ['Pinned: confirm with counsel', true],
       ['Not pinned', false],
     ] as const) {
-      expect(temp.store.service.call('notes.add', { measureId: 'us-bis-affiliates-rule', body, pinned }).ok).toBe(true)
+      expect(temp.store.core.call('notes.add', { measureId: 'us-bis-affiliates-rule', body, pinned }).ok).toBe(true)
     }
     expect(report().notes).toBeNull()
     const notes = report({ includeNotes: true }).notes
@@ -249,7 +249,7 @@ describe('report.build', () => {
   it('returns each format with a filename and type, JSON being the model itself', () => {
     const expected = { html: 'text/html', md: 'text/markdown', csv: 'text/csv', json: 'application/json' }
     for (const [format, mime] of Object.entries(expected)) {
-      const result = temp.store.service.call('report.build', { options: { at: AT }, format })
+      const result = temp.store.core.call('report.build', { options: { at: AT }, format })
       if (!result.ok) throw new Error(result.error.message)
       expect(result.value.filename).toBe(`measure-report-2026-11-01.${format}`)
       expect(result.value.mimeType.startsWith(mime)).toBe(true)
@@ -258,10 +258,10 @@ describe('report.build', () => {
   })
 
   it('defaults to HTML of now, A4 landscape, 30 days, without notes', () => {
-    const result = temp.store.service.call('report.build', {})
+    const result = temp.store.core.call('report.build', {})
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value.content.startsWith('<!DOCTYPE html>')).toBe(true)
-    const json = temp.store.service.call('report.build', { format: 'json' })
+    const json = temp.store.core.call('report.build', { format: 'json' })
     if (!json.ok) throw new Error(json.error.message)
     expect(JSON.parse(json.value.content).options).toEqual({
       days: 30,
@@ -283,10 +283,10 @@ describe('report.build', () => {
       { at: '2026-11-01' },
       { bogus: 1 },
     ]) {
-      const result = temp.store.service.call('report.build', { options })
+      const result = temp.store.core.call('report.build', { options })
       expect(result.ok, JSON.stringify(options)).toBe(false)
       if (!result.ok) expect(result.error.code).toBe('VALIDATION')
     }
-    expect(temp.store.service.call('report.build', { format: 'pdf' }).ok).toBe(false)
+    expect(temp.store.core.call('report.build', { format: 'pdf' }).ok).toBe(false)
   })
 })

@@ -12,13 +12,13 @@ import { measureIndex, type ReportModel } from './model-types.ts'
 let temp: TempStore
 beforeEach(async () => {
   temp = await openTempStore({ seed: false, nowMs: () => Date.parse('2026-06-02T00:00:00Z') })
-  const imported = temp.store.service.call('exchange.import', { file: RATES_FILE })
+  const imported = temp.store.core.call('exchange.import', { file: RATES_FILE })
   if (!imported.ok) throw new Error(imported.error.message)
 })
 afterEach(() => temp.cleanup())
 
 function report(options: Partial<ReportOptions>): ReportModel {
-  return loadReport(temp.store.service.context, reportOptionsSchema.parse(options))
+  return loadReport(temp.store.core.context, reportOptionsSchema.parse(options))
 }
 
 describe('report with partial suspensions, rate steps and commitments', () => {
@@ -42,7 +42,7 @@ describe('report with partial suspensions, rate steps and commitments', () => {
     const zh = measureIndex(report({ at: '2026-06-01T12:00:00+00:00[UTC]', lang: 'zh-Hant' })).get('fx-tariff')
     expect(zh).toMatchObject({ statusLabel: '部分暫停', rate: '現行10%（全額34%，暫停24個百分點）' })
     for (const format of ['html', 'md'] as const) {
-      const built = temp.store.service.call('report.build', { options: { at: '2026-06-01T12:00:00+00:00[UTC]', lang: 'zh-Hans' }, format })
+      const built = temp.store.core.call('report.build', { options: { at: '2026-06-01T12:00:00+00:00[UTC]', lang: 'zh-Hans' }, format })
       if (!built.ok) throw new Error(built.error.message)
       expect(built.value.content).toContain('部分暂停')
       expect(built.value.content).toContain('现行10%（全额34%，暂停24个百分点）')
@@ -69,7 +69,7 @@ describe('report with partial suspensions, rate steps and commitments', () => {
       ['fx-tariff', 'suspension_end', 'Suspension ended — outcome not recorded'],
       ['fx-soybeans', 'commitment_deadline', 'Commitment deadline passed, outcome not recorded'],
     ])
-    const csv = temp.store.service.call('report.build', { options, format: 'csv' })
+    const csv = temp.store.core.call('report.build', { options, format: 'csv' })
     if (!csv.ok) throw new Error(csv.error.message)
     const rows = Papa.parse<string[]>(csv.value.content.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
     const rateColumn = (rows[0] as string[]).indexOf('Rate')

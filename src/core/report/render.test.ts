@@ -22,13 +22,13 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 function report(options: Partial<ReportOptions> = {}): ReportModel {
-  return loadReport(temp.store.service.context, reportOptionsSchema.parse({ at: AT, ...options }))
+  return loadReport(temp.store.core.context, reportOptionsSchema.parse({ at: AT, ...options }))
 }
 
 function makeHostile(): void {
-  const note = temp.store.service.call('notes.add', { measureId: 'us-bis-affiliates-rule', body: HOSTILE_NOTE, pinned: true })
+  const note = temp.store.core.call('notes.add', { measureId: 'us-bis-affiliates-rule', body: HOSTILE_NOTE, pinned: true })
   expect(note.ok).toBe(true)
-  const update = temp.store.service.call('measures.update', { id: 'cn-mot-special-port-fees', facts: { title: { en: HOSTILE_TITLE } } })
+  const update = temp.store.core.call('measures.update', { id: 'cn-mot-special-port-fees', facts: { title: { en: HOSTILE_TITLE } } })
   expect(update.ok).toBe(true)
 }
 
@@ -164,7 +164,7 @@ describe('Markdown', () => {
 
   it('turns every hostile note into inert quoted text', () => {
     for (const body of HOSTILE_NOTES)
-      expect(temp.store.service.call('notes.add', { measureId: 'us-ustr-301-ships', body, pinned: true }).ok).toBe(true)
+      expect(temp.store.core.call('notes.add', { measureId: 'us-ustr-301-ships', body, pinned: true }).ok).toBe(true)
     const md = renderMarkdownReport(report({ includeNotes: true }))
     const notes = md.slice(md.indexOf('## Pinned notes'), md.indexOf('## Sources'))
     const lines = notes

@@ -41,7 +41,7 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup())
 
 function report(options: Partial<ReportOptions>): ReportModel {
-  return loadReport(temp.store.service.context, reportOptionsSchema.parse({ at: AT, ...options }))
+  return loadReport(temp.store.core.context, reportOptionsSchema.parse({ at: AT, ...options }))
 }
 
 async function withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
@@ -159,13 +159,13 @@ describe.skipIf(!available)('report printed to PDF in Chromium', () => {
   it(
     'keeps a hostile note and a hostile title inert: no script, no handler, no javascript: link, nothing loaded',
     async () => {
-      expect(temp.store.service.call('notes.add', { measureId: 'us-bis-affiliates-rule', body: HOSTILE_NOTE, pinned: true }).ok).toBe(true)
+      expect(temp.store.core.call('notes.add', { measureId: 'us-bis-affiliates-rule', body: HOSTILE_NOTE, pinned: true }).ok).toBe(true)
       // And the project's whole list of hostile notes, pinned on another measure.
       for (const body of HOSTILE_NOTES)
-        expect(temp.store.service.call('notes.add', { measureId: 'us-ustr-301-ships', body, pinned: true }).ok).toBe(true)
-      expect(
-        temp.store.service.call('measures.update', { id: 'cn-mot-special-port-fees', facts: { title: { en: HOSTILE_TITLE } } }).ok,
-      ).toBe(true)
+        expect(temp.store.core.call('notes.add', { measureId: 'us-ustr-301-ships', body, pinned: true }).ok).toBe(true)
+      expect(temp.store.core.call('measures.update', { id: 'cn-mot-special-port-fees', facts: { title: { en: HOSTILE_TITLE } } }).ok).toBe(
+        true,
+      )
       const model = report({ includeNotes: true })
       const html = renderHtml(model)
       const seen = await withPage(async (page) => {

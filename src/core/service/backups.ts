@@ -2,7 +2,6 @@
 // backup is chosen by its name in the backups folder (the contract refuses paths), so a page can
 // neither read nor restore any other file. Copy and restore run outside the service's
 // transaction (VACUUM INTO cannot run inside one; a restore runs its own, see store/restore.ts).
-import type { MethodName } from '../../shared/api.ts'
 import type { BackupContents, BackupEntry } from '../../shared/api-views.ts'
 import { ServiceError } from '../../shared/result.ts'
 import { backupFolder, listBackups, newBackupPath, writeBackupSync, type BackupFile } from '../store/backup.ts'
@@ -16,9 +15,6 @@ import { changedLives, recordCalendarChanges } from './calendar-ledger.ts'
 import { readMeasureLives } from './reminders.ts'
 import { timestamp } from './clock.ts'
 import type { Handlers, ServiceContext } from './context.ts'
-
-/** Handled outside the service's write transaction: see the note at the top. */
-export const BACKUP_METHODS_OWN_TRANSACTION: ReadonlySet<MethodName> = new Set(['backups.create', 'backups.restore'])
 
 const entryOf = ({ name, kind, createdAt, bytes }: BackupFile): BackupEntry => ({ name, kind, createdAt, bytes })
 

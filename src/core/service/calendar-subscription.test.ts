@@ -12,7 +12,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 
 describe('calendar subscription settings', () => {
   it('start with nothing kept, no address, in English', () => {
@@ -56,7 +56,7 @@ describe('calendar subscription settings', () => {
   it('audit each change without the key', () => {
     const { feedKey } = value(call('calendar.configureSubscription', { feed: 'renew' }))
     value(call('calendar.configureSubscription', { feed: 'renew' }))
-    const rows = temp.store.service.context.db
+    const rows = temp.store.core.context.db
       .prepare("SELECT action, before_json, after_json FROM audit WHERE action LIKE 'calendar.%' ORDER BY id")
       .all() as Record<string, string>[]
     expect(rows.map((row) => [row.action, JSON.parse(row.before_json!), JSON.parse(row.after_json!)])).toEqual([

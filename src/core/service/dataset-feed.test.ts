@@ -17,7 +17,7 @@ import type { DatasetFeedStatus } from '../../shared/dataset-feed.ts'
 import { DAY_MS } from '../../shared/time-units.ts'
 import { runDatasetFeedCheck } from '../dataset-update/feed-fetch.ts'
 import { createWatchRunner } from '../watch/runner.ts'
-import type { Service } from './index.ts'
+import type { Core } from './index.ts'
 
 const trusted = generateKeyPairSync('ed25519')
 const stranger = generateKeyPairSync('ed25519')
@@ -35,7 +35,7 @@ function serveSigned(path: string, bytes: Uint8Array, options: { key?: KeyObject
 const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 1))
 
 let temp: TempStore
-let service: Service
+let service: Core
 let nowMs = Date.parse('2026-12-05T09:00:00Z')
 const fetch = fetchTrusting(TEST_CA)
 
@@ -48,7 +48,7 @@ const status = () => call<DatasetFeedStatus>('datasetFeed.status')
 const exported = () => JSON.stringify(call<{ measures: unknown[] }>('exchange.export').measures)
 const configure = (url: string, publicKey = TRUSTED_KEY, schedule = 'off') => call('datasetFeed.configure', { url, publicKey, schedule })
 const check = (url: string, limits?: Parameters<typeof runDatasetFeedCheck>[1]['limits']) =>
-  runDatasetFeedCheck(url, { service, fetch, signal: new AbortController().signal, limits })
+  runDatasetFeedCheck(url, { service: temp.store.service, fetch, signal: new AbortController().signal, limits })
 
 beforeAll(async () => {
   server = await startHttpsFeedServer()
@@ -56,7 +56,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 beforeEach(async () => {
   temp = await openTempStore({ nowMs: () => nowMs })
-  service = temp.store.service
+  service = temp.store.core
 })
 afterEach(() => temp.cleanup())
 
@@ -236,7 +236,11 @@ describe('a dataset feed check', () => {
   it('is not made with the platform fetch against a certificate the system does not trust (production trusts no test CA)', async () => {
     const url = serveSigned('/good.json', json(datasetNextVersion()))
     configure(url)
-    await runDatasetFeedCheck(url, { service, fetch: (u, init) => globalThis.fetch(u, init), signal: new AbortController().signal })
+    await runDatasetFeedCheck(url, {
+      service: temp.store.service,
+      fetch: (u, init) => globalThis.fetch(u, init),
+      signal: new AbortController().signal,
+    })
     expect(status().lastResult).toMatchObject({ kind: 'offline', message: expect.stringContaining('could not be reached') })
     expect(status().waiting).toBeNull()
   })
@@ -254,7 +258,13 @@ describe('a dataset feed check', () => {
 describe('the dataset feed on the watch runner', () => {
   it('runs on "Check now" and on the schedule the user set (weekly), and not before it is due', async () => {
     const url = serveSigned('/scheduled.json', json(datasetNextVersion()))
-    const runner = createWatchRunner({ service, fetch, nowMs: () => nowMs, setTimeout: () => 0, clearTimeout: () => undefined })
+    const runner = createWatchRunner({
+      service: temp.store.service,
+      fetch,
+      nowMs: () => nowMs,
+      setTimeout: () => 0,
+      clearTimeout: () => undefined,
+    })
     configure(url)
     runner.changed()
     await runner.idle()

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { CORRECTED, datasetNextVersion, embeddedDataset } from '../../../test/fixtures/dataset-update.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import { openStore } from '../open.ts'
-import type { Service } from './index.ts'
+import type { Core } from './index.ts'
 
 type Event = { id: string; at: string; alternatives: { field: string; value: string; note: string }[] }
 
@@ -18,9 +18,9 @@ afterEach(() => {
   temp = undefined
 })
 
-async function fresh(): Promise<Service> {
+async function fresh(): Promise<Core> {
   temp = await openTempStore()
-  return temp.store.service
+  return temp.store.core
 }
 
 function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -28,7 +28,7 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
   return result.value
 }
 
-const eventOf = (service: Service, measureId: string, eventId: string): Event =>
+const eventOf = (service: Core, measureId: string, eventId: string): Event =>
   (value(service.call('measures.get', { id: measureId })).events as unknown as Event[]).find((e) => e.id === eventId) as Event
 
 describe('the shipped dataset as a review source', () => {
@@ -48,7 +48,7 @@ describe('the shipped dataset as a review source', () => {
       store.close()
       rmSync(first.dir, { recursive: true, force: true })
     })
-    const service = store.service
+    const service = store.core
     const status = value(service.call('dataset.status', {}))
     expect(status).toMatchObject({ embedded, embeddedNewer: true, installed: { version: embedded.version - 1 } })
     const diff = value(service.call('dataset.diff', { embedded: true }))

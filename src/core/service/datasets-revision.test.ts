@@ -32,7 +32,7 @@ function withRevisions(file: ReturnType<typeof datasetNextVersion>, revision: nu
 describe('a measure’s revision in a dataset', () => {
   it('is shown from the last applied revision to the new one, and is not a fact the update writes', async () => {
     temp = await openTempStore()
-    const service = temp.store.service
+    const service = temp.store.core
     const next = withRevisions(datasetNextVersion(), 2)
 
     const first = value(service.call('dataset.diff', { file: next })) as DatasetDiff
@@ -55,7 +55,7 @@ describe('a measure’s revision in a dataset', () => {
 
   it('changes nothing when a file raises revisions alone', async () => {
     temp = await openTempStore()
-    const service = temp.store.service
+    const service = temp.store.core
     const next = withRevisions(datasetNextVersion(), 2)
     value(service.call('dataset.apply', { file: next }))
     const before = value(service.call('exchange.export', {}))

@@ -5,19 +5,19 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { embeddedDataset } from '../../../test/fixtures/dataset-update.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
-import type { Service } from './index.ts'
+import type { Core } from './index.ts'
 
 type Measure = { id: string; title: Record<string, string>; events: { id: string; at: string }[] }
 
 let temp: TempStore
-let service: Service
+let service: Core
 const embedded = embeddedDataset()
 const ids = embedded.measures.slice(0, 6).map((m) => m.id)
 const DATES = ['2027-01-01T00:00:00-05:00[America/New_York]', '2027-02-01T00:00:00-05:00[America/New_York]'] as const
 
 beforeAll(async () => {
   temp = await openTempStore()
-  service = temp.store.service
+  service = temp.store.core
 })
 afterAll(() => temp.cleanup())
 

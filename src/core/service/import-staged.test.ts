@@ -43,7 +43,7 @@ async function twoConnections(): Promise<[OpenedStore, OpenedStore]> {
 }
 
 function exportOf(store: OpenedStore) {
-  const result = store.service.call('exchange.export', {})
+  const result = store.core.call('exchange.export', {})
   if (!result.ok) throw new Error(result.error.message)
   return result.value
 }
@@ -61,10 +61,10 @@ describe('exchange.import against another process’s changes', () => {
       ],
     }
     between.run = () => {
-      const other = second.service.call('exchange.import', { file: { ...file, measures: [file.measures[1]] } })
+      const other = second.core.call('exchange.import', { file: { ...file, measures: [file.measures[1]] } })
       expect(other.ok).toBe(true)
     }
-    const result = first.service.call('exchange.import', { file })
+    const result = first.core.call('exchange.import', { file })
     expect(result.ok ? null : result.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('new-b') })
     const ids = exportOf(first).measures.map((m) => m.id)
     expect(ids).toContain('new-b')
@@ -76,12 +76,12 @@ describe('exchange.import against another process’s changes', () => {
     const file = exportOf(first)
     const target = file.measures[0]?.id as string
     between.run = () => {
-      const note = second.service.call('notes.add', { measureId: target, body: 'written meanwhile' })
+      const note = second.core.call('notes.add', { measureId: target, body: 'written meanwhile' })
       expect(note.ok).toBe(true)
     }
-    const result = first.service.call('exchange.import', { file, replace: true })
+    const result = first.core.call('exchange.import', { file, replace: true })
     expect(result.ok && result.value.replaced).toContain(target)
-    const detail = first.service.call('measures.get', { id: target })
+    const detail = first.core.call('measures.get', { id: target })
     const replaced = detail.ok ? detail.value.history.find((entry) => entry.action === 'exchange.import') : undefined
     expect(JSON.stringify(replaced?.before)).toContain('written meanwhile')
     // The import put the file's version back: the note written meanwhile is in the audit, not the measure.

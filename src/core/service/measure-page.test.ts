@@ -17,7 +17,7 @@ import { formatZoned, Temporal } from '../../shared/time.ts'
 const START = Date.parse('2025-06-01T12:00:00Z')
 let now = START
 let temp: TempStore
-const call = (method: string, input: unknown) => temp.store.service.call(method, input)
+const call = (method: string, input: unknown) => temp.store.core.call(method, input)
 const page = (input: Record<string, unknown>) => value(call('measures.page', input)) as MeasurePage
 const list = (filter: ListFilter, at?: string) => value(call('measures.list', { filter, at })) as MeasureSummary[]
 

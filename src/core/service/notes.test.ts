@@ -32,7 +32,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 function errorCode(result: Result<unknown>): string | undefined {
   return result.ok ? undefined : result.error.code
 }
@@ -92,7 +92,7 @@ describe('notes.add', () => {
   })
 
   it(`refuses a note beyond ${NOTE_LIMIT} on one measure`, () => {
-    const db = temp.store.service.context.db
+    const db = temp.store.core.context.db
     inTransaction(db, () => {
       for (let i = 0; i < NOTE_LIMIT; i++) {
         insertNote(db, id, { id: `n-${i}`, body: `note ${i}`, pinned: false, createdAt: timestamp(START), updatedAt: timestamp(START) })

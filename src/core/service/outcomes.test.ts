@@ -13,7 +13,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 
 const NY = (wall: string, offset = '-05:00') => `${wall}${offset}[America/New_York]`
 const START = NY('2025-11-10T00:01:00')

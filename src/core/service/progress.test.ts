@@ -12,7 +12,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 
 const SH = (wall: string) => `${wall}+08:00[Asia/Shanghai]`
 const DEADLINE = SH('2027-01-01T00:00:00')

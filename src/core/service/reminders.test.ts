@@ -17,7 +17,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 const NY = (date: string) => formatZoned(parseInstantInput(`${date}T00:01`, 'America/New_York'))
 const facts = (en: string) => ({ title: { en }, imposer: 'US', target: 'CN', category: 'tariff' })
 
@@ -31,7 +31,7 @@ function suspendedMeasure(title = 'Reciprocal tariff'): { id: string; end: strin
 const transitionOf = (at: string) => ({ at, atMs: epochMs(at) })
 const auditActions = () =>
   (
-    temp.store.service.context.db.prepare('SELECT action, measure_id, before_json, after_json FROM audit ORDER BY id').all() as Record<
+    temp.store.core.context.db.prepare('SELECT action, measure_id, before_json, after_json FROM audit ORDER BY id').all() as Record<
       string,
       string | null
     >[]
@@ -81,11 +81,11 @@ describe('due reminders', () => {
     // Another process (the app after a restart) sees the same.
     const again = await openStore({ path: temp.path, actor: 'app', seed: false, nowMs: () => now })
     try {
-      expect(again.service.call('reminders.due', {})).toMatchObject({ ok: true, value: { reminders: [] } })
+      expect(again.core.call('reminders.due', {})).toMatchObject({ ok: true, value: { reminders: [] } })
     } finally {
       again.close()
     }
-    const rows = temp.store.service.context.db.prepare('SELECT * FROM reminders_shown ORDER BY lead_days').all()
+    const rows = temp.store.core.context.db.prepare('SELECT * FROM reminders_shown ORDER BY lead_days').all()
     expect(rows).toEqual([
       expect.objectContaining({ measure_id: id, transition_at: end, lead_days: 7, missed: 0 }),
       expect.objectContaining({ lead_days: 30 }),
@@ -102,7 +102,7 @@ describe('due reminders', () => {
     const due = value(call('reminders.due', {}))
     expect(due.reminders.map((r) => [r.leadDays, r.missed, r.superseded])).toEqual([[1, true, false]])
     value(call('reminders.markShown', { keys: due.reminders.map((r) => r.key), missed: true }))
-    expect(temp.store.service.context.db.prepare('SELECT missed FROM reminders_shown WHERE lead_days = 1').get()).toEqual({ missed: 1 })
+    expect(temp.store.core.context.db.prepare('SELECT missed FROM reminders_shown WHERE lead_days = 1').get()).toEqual({ missed: 1 })
   })
 
   it('records the last check even when nothing was shown, without an audit row', () => {
@@ -122,7 +122,7 @@ describe('due reminders', () => {
     for (const keys of [['nope'], ['a|b|c|d|e'], ['A|x|y|1'], ['m|kind|at|12345']]) {
       expect(call('reminders.markShown', { keys })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     }
-    expect(temp.store.service.context.db.prepare('SELECT count(*) AS n FROM reminders_shown').get()).toEqual({ n: 0 })
+    expect(temp.store.core.context.db.prepare('SELECT count(*) AS n FROM reminders_shown').get()).toEqual({ n: 0 })
   })
 
   it('uses the lead times set, and leaves deleted measures out', () => {

@@ -11,7 +11,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 const facts = {
   title: { en: 'Port fees on Chinese ships', 'zh-Hant': '對中國船舶收取港口費' },
   imposer: 'US',
@@ -45,7 +45,7 @@ describe('measures', () => {
   })
 
   it('rejects unknown methods and unknown fields', () => {
-    expect(temp.store.service.call('measures.drop' as string, {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(temp.store.core.call('measures.drop' as string, {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(call('measures.delete', { id: 'x', sql: 'DROP TABLE measures' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
@@ -224,7 +224,7 @@ describe('list after changes', () => {
     expect(value(call('measures.list', {}))[0]?.status).toBe('suspended')
     const { openStore } = await import('../open.ts')
     const other = await openStore({ path: temp.path, actor: 'other', seed: false })
-    other.service.call('events.record', { measureId: id, event: { kind: 'terminated', at: NY('2026-02-02') } })
+    other.core.call('events.record', { measureId: id, event: { kind: 'terminated', at: NY('2026-02-02') } })
     other.close()
     expect(value(call('measures.list', {}))[0]?.status).toBe('terminated')
   })

@@ -21,7 +21,7 @@ beforeEach(async () => {
 })
 afterEach(() => temp.cleanup())
 
-const call = <M extends MethodName>(method: M, input: unknown) => temp.store.service.call(method, input)
+const call = <M extends MethodName>(method: M, input: unknown) => temp.store.core.call(method, input)
 const facts = {
   title: { en: 'Special port fees on US vessels', 'zh-Hans': '对美船舶收取船舶特别港务费' },
   imposer: 'CN',
@@ -124,8 +124,8 @@ describe('exchange format version 3', () => {
     expect(exported.version).toBe(3)
     const other = await openTempStore({ seed: false, nowMs: () => NOW })
     try {
-      value(other.store.service.call('exchange.import', { file: JSON.parse(JSON.stringify(exported)) as unknown }))
-      const again = value(other.store.service.call('exchange.export', {}))
+      value(other.store.core.call('exchange.import', { file: JSON.parse(JSON.stringify(exported)) as unknown }))
+      const again = value(other.store.core.call('exchange.export', {}))
       expect(again.measures).toEqual(exported.measures)
       expect(again.measures[0]?.translations?.instrument?.converted).toBe('zh-Hans')
     } finally {
@@ -165,7 +165,7 @@ describe('databases written before migration 6', () => {
     db.close()
     const store = await openStore({ path, actor: 'test', seed: false })
     try {
-      const measure = value(store.service.call('measures.get', { id: 'old' }))
+      const measure = value(store.core.call('measures.get', { id: 'old' }))
       expect(measure.title).toEqual({ en: 'Soybeans', 'zh-Hans': '采购大豆', 'zh-Hant': '採購大豆', converted: 'zh-Hant' })
       expect(measure.commitment?.unit).toEqual({ en: 'million tonnes', 'zh-Hant': '百萬噸', 'zh-Hans': '百万吨', converted: 'zh-Hans' })
     } finally {

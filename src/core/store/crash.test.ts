@@ -54,7 +54,7 @@ describe('crash safety', () => {
         intact++
       }
       const store = await openStore({ path, actor: 'test', seed: false })
-      const list = store.service.call('measures.list', {})
+      const list = store.core.call('measures.list', {})
       store.close()
       if (!list.ok) throw new Error(list.error.message)
       const present = new Set(list.value.map((m) => m.id))

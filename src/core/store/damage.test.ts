@@ -20,7 +20,7 @@ async function damagedDatabase() {
   const path = join(dir, 'measure-tracker.db')
   const store = await openStore({ path, actor: 'test', seed: false })
   const file = generateExchangeFile(MEASURES)
-  const imported = store.service.call('exchange.import', { file, dryRun: false, replace: false })
+  const imported = store.core.call('exchange.import', { file, dryRun: false, replace: false })
   if (!imported.ok) throw new Error(imported.error.message)
   store.close() // the last connection checkpoints the WAL into the file
   expect((await cli('--db', path, 'backup')).code).toBe(0)
@@ -74,7 +74,7 @@ describe('a damaged database', () => {
     expect(run.out).toMatch(/unreadable stretch/)
     expect(bytesOf(path).equals(before)).toBe(true)
     const store = await openStore({ path: out, actor: 'test', seed: false })
-    const list = store.service.call('measures.list', {})
+    const list = store.core.call('measures.list', {})
     store.close()
     if (!list.ok) throw new Error(list.error.message)
     // Two pages lost, the rest readable: each salvaged measure is the one that was stored.
@@ -100,7 +100,7 @@ describe('a damaged database', () => {
     expect(bytesOf(kept).equals(damaged)).toBe(true)
     expect((await cli('--db', path, 'status', '--json')).code).toBe(0)
     const store = await openStore({ path, actor: 'test', seed: false })
-    const list = store.service.call('measures.list', {})
+    const list = store.core.call('measures.list', {})
     store.close()
     expect(list.ok && list.value.length).toBe(MEASURES)
   })

@@ -118,7 +118,7 @@ describe('migration 3 (timeline column)', () => {
     old.db.close()
     const { openStore } = await import('../open.ts')
     const store = await openStore({ path, actor: 'test', seed: false })
-    const list = store.service.call('measures.list', { at: '2026-01-01T00:00:00+00:00[UTC]' })
+    const list = store.core.call('measures.list', { at: '2026-01-01T00:00:00+00:00[UTC]' })
     store.close()
     expect(list.ok && list.value.map((m) => [m.id, m.status, m.next?.kind])).toEqual([['m', 'suspended', 'suspension_end']])
   })

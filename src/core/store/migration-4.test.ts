@@ -51,8 +51,8 @@ describe('migration 4 (rates, partial suspensions, rate steps, commitments)', ()
   it('upgrades a version-3 file keeping everything, with the new fields empty and the same status', async () => {
     const path = await version3File()
     const store = await openStoreAt(path)
-    expect(value(store.service.call('meta.info', {})).schemaVersion).toBe(MIGRATIONS.length)
-    const [row] = value(store.service.call('measures.list', { at: '2026-06-01T00:00:00+00:00[UTC]' }))
+    expect(value(store.core.call('meta.info', {})).schemaVersion).toBe(MIGRATIONS.length)
+    const [row] = value(store.core.call('measures.list', { at: '2026-06-01T00:00:00+00:00[UTC]' }))
     expect(row).toMatchObject({
       id: 'm',
       status: 'suspended',
@@ -64,7 +64,7 @@ describe('migration 4 (rates, partial suspensions, rate steps, commitments)', ()
       noteCount: 1,
     })
     expect(row?.next).toMatchObject({ kind: 'suspension_end', at: UNTIL })
-    const detail = value(store.service.call('measures.get', { id: 'm' }))
+    const detail = value(store.core.call('measures.get', { id: 'm' }))
     expect(detail.events.map((e) => [e.id, e.kind, e.rate, e.rateValue, e.part, e.whenSuspended])).toEqual([
       ['e', 'effective', '34%', null, null, null],
       ['s', 'suspended', null, null, null, null],
@@ -76,14 +76,14 @@ describe('migration 4 (rates, partial suspensions, rate steps, commitments)', ()
   it('fills the timeline cache with the new event fields, and the upgraded file stores them from then on', async () => {
     const path = await version3File()
     const store = await openStoreAt(path)
-    const db = (store.service.context as { db: DatabaseSync }).db
+    const db = (store.core.context as { db: DatabaseSync }).db
     const timeline = JSON.parse(
       (db.prepare("SELECT timeline FROM measures WHERE id = 'm'").get() as { timeline: string }).timeline,
     ) as unknown[][]
     expect(timeline.map((entry) => entry.length)).toEqual([13, 13])
-    value(store.service.call('measures.update', { id: 'm', facts: { rateValue: { value: 34, unit: 'percent' } } }))
+    value(store.core.call('measures.update', { id: 'm', facts: { rateValue: { value: 34, unit: 'percent' } } }))
     value(
-      store.service.call('events.record', {
+      store.core.call('events.record', {
         measureId: 'm',
         event: {
           kind: 'extended',
@@ -93,7 +93,7 @@ describe('migration 4 (rates, partial suspensions, rate steps, commitments)', ()
         },
       }),
     )
-    const [row] = value(store.service.call('measures.list', { at: '2026-12-01T00:00:00+00:00[UTC]' }))
+    const [row] = value(store.core.call('measures.list', { at: '2026-12-01T00:00:00+00:00[UTC]' }))
     expect(row).toMatchObject({
       status: 'partly_suspended',
       rateInEffect: { value: 10, unit: 'percent' },

@@ -115,14 +115,14 @@ describe('a database that cannot be written', () => {
     const store = await open(path)
     expect(store.readOnly).toBe(true)
     expect(store.readOnlyReason).toMatch(/no write permission \(mode 0400\)/)
-    const info = store.service.call('meta.info', {})
+    const info = store.core.call('meta.info', {})
     expect(info.ok && [info.value.readOnly, info.value.readOnlyReason]).toEqual([true, store.readOnlyReason])
-    const list = store.service.call('measures.list', {})
+    const list = store.core.call('measures.list', {})
     expect(list.ok && list.value.length).toBeGreaterThan(0)
-    const exported = store.service.call('exchange.export', {})
+    const exported = store.core.call('exchange.export', {})
     expect(exported.ok).toBe(true)
     const id = list.ok ? (list.value[0]?.id as string) : ''
-    const change = store.service.call('notes.add', { measureId: id, body: 'x' })
+    const change = store.core.call('notes.add', { measureId: id, body: 'x' })
     expect(change.ok ? null : change.error).toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(new RegExp(`${path} is read-only .*copy it or change its permissions`)),
@@ -155,9 +155,9 @@ describe('a database that cannot be written', () => {
     try {
       const store = await open(path)
       expect(store.readOnlyReason).toBe(`its folder ${folder} is write-protected (mode 0555)`)
-      const list = store.service.call('measures.list', {})
+      const list = store.core.call('measures.list', {})
       expect(list.ok && list.value.length).toBeGreaterThan(0)
-      const change = store.service.call('tags.add', { measureId: list.ok ? (list.value[0]?.id as string) : '', tag: 'b' })
+      const change = store.core.call('tags.add', { measureId: list.ok ? (list.value[0]?.id as string) : '', tag: 'b' })
       expect(change.ok ? null : change.error.code).toBe('FORBIDDEN')
     } finally {
       chmodSync(folder, 0o700)
@@ -190,9 +190,9 @@ describe('a database that cannot be written', () => {
       expect(spawnSync('mount', ['-o', 'remount,ro', mountPoint]).status).toBe(0)
       const store = await open(join(mountPoint, 'measures.db'))
       expect(store.readOnlyReason).toBe('it is on a read-only file system')
-      const list = store.service.call('measures.list', {})
+      const list = store.core.call('measures.list', {})
       expect(list.ok && list.value.length).toBeGreaterThan(0)
-      const change = store.service.call('tags.add', { measureId: list.ok ? (list.value[0]?.id as string) : '', tag: 'b' })
+      const change = store.core.call('tags.add', { measureId: list.ok ? (list.value[0]?.id as string) : '', tag: 'b' })
       expect(change.ok ? null : change.error.code).toBe('FORBIDDEN')
       store.close()
       stores.pop()

@@ -27,7 +27,7 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
 }
 
 const ids = (store: Store) =>
-  value(store.service.call('measures.list', {}))
+  value(store.core.call('measures.list', {}))
     .map((m) => m.id)
     .sort()
 
@@ -36,39 +36,39 @@ describe('backups through the service', () => {
     const path = join(tempDir('mt-restore-'), 'measure-tracker.db')
     const store = await open(path)
     const before = ids(store)
-    const made = value(store.service.call('backups.create', {}))
+    const made = value(store.core.call('backups.create', {}))
     expect(made.kind).toBe('manual')
 
     const [first, second] = before as [string, string]
-    value(store.service.call('measures.delete', { id: first }))
-    value(store.service.call('notes.add', { measureId: second, body: 'written after the backup' }))
+    value(store.core.call('measures.delete', { id: first }))
+    value(store.core.call('notes.add', { measureId: second, body: 'written after the backup' }))
     expect(ids(store)).not.toContain(first)
 
     // Another process with the file open (the command line, the app) sees the restore as a commit.
     const other = await open(path)
 
-    const shown = value(store.service.call('backups.inspect', { name: made.name }))
+    const shown = value(store.core.call('backups.inspect', { name: made.name }))
     expect(shown).toMatchObject({ name: made.name, schemaVersion: MIGRATIONS.length, measures: before.length, notes: 0 })
     expect(shown.events).toBeGreaterThan(0)
     expect(shown.newestChange).toMatch(/^\d{4}-\d{2}-\d{2}T/)
 
-    const restored = value(store.service.call('backups.restore', { name: made.name }))
+    const restored = value(store.core.call('backups.restore', { name: made.name }))
     expect(restored.restored.measures).toBe(before.length)
     expect(ids(store)).toEqual(before)
     expect(ids(other)).toEqual(before)
-    expect(value(other.service.call('measures.get', { id: second })).notes).toEqual([])
+    expect(value(other.core.call('measures.get', { id: second })).notes).toEqual([])
 
     // The replaced state is a backup that holds the deletion and the note.
-    const list = value(store.service.call('backups.list', {}))
+    const list = value(store.core.call('backups.list', {}))
     const kept = list.backups.find((b) => b.name === restored.keptAs)
     expect(kept?.kind).toBe('before-restore')
-    const keptContents = value(store.service.call('backups.inspect', { name: restored.keptAs }))
+    const keptContents = value(store.core.call('backups.inspect', { name: restored.keptAs }))
     expect(keptContents).toMatchObject({ measures: before.length - 1, deletedMeasures: 1, notes: 1 })
 
     // …and restoring that one brings the change back: nothing was lost either way.
-    value(store.service.call('backups.restore', { name: restored.keptAs }))
+    value(store.core.call('backups.restore', { name: restored.keptAs }))
     expect(ids(store)).not.toContain(first)
-    const history = value(store.service.call('measures.get', { id: second })).notes
+    const history = value(store.core.call('measures.get', { id: second })).notes
     expect(history.map((n) => n.body)).toEqual(['written after the backup'])
   })
 
@@ -86,11 +86,11 @@ describe('backups through the service', () => {
     )
     old.db.close()
     copyFileSync(join(dir, 'old.db'), join(ensureBackupFolder(path), 'measure-tracker-2025-01-01.db'))
-    const restored = value(store.service.call('backups.restore', { name: 'measure-tracker-2025-01-01.db' }))
+    const restored = value(store.core.call('backups.restore', { name: 'measure-tracker-2025-01-01.db' }))
     expect(restored.restored.schemaVersion).toBe(2)
     expect(ids(store)).toEqual(['old-one'])
     // The timeline cache the list reads was rebuilt from the old copy's events.
-    const [row] = value(store.service.call('measures.list', {}))
+    const [row] = value(store.core.call('measures.list', {}))
     expect(row?.status).toBe('in_force')
     expect(row?.since).toBe('2025-01-01T00:00:00+00:00[UTC]')
     expect(current.length).toBeGreaterThan(1)
@@ -99,11 +99,11 @@ describe('backups through the service', () => {
   it('refuses files that are not Measure Tracker databases, newer schemas, and anything but a backup name', async () => {
     const path = join(tempDir('mt-restore-'), 'measure-tracker.db')
     const store = await open(path)
-    const folder = value(store.service.call('backups.list', {})).folder
-    value(store.service.call('backups.create', {}))
+    const folder = value(store.core.call('backups.list', {})).folder
+    value(store.core.call('backups.create', {}))
     const before = readFileSync(path)
     const refusal = (name: string) => {
-      const result = store.service.call('backups.restore', { name })
+      const result = store.core.call('backups.restore', { name })
       if (result.ok) throw new Error(`restored ${name}`)
       return result.error
     }
@@ -127,7 +127,7 @@ describe('backups through the service', () => {
     // Nothing was restored and no pre-restore copy was made for a refused file.
     expect(readFileSync(path).equals(before)).toBe(true)
     expect(
-      value(store.service.call('backups.list', {}))
+      value(store.core.call('backups.list', {}))
         .backups.map((b) => b.kind)
         .filter((k) => k === 'before-restore'),
     ).toEqual([])

@@ -22,7 +22,7 @@ async function seededStore(): Promise<OpenedStore> {
 describe('staged import', () => {
   it('stages while another connection holds the write lock on the real file', async () => {
     const store = await seededStore()
-    const measures = readAllMeasures(store.service.context.db)
+    const measures = readAllMeasures(store.core.context.db)
     const holder = new DatabaseSync(store.path, { timeout: 100 })
     holder.exec('BEGIN IMMEDIATE')
     try {
@@ -38,7 +38,7 @@ describe('staged import', () => {
 
   it('changes nothing when the copy is refused inside the lock', async () => {
     const store = await seededStore()
-    const db = store.service.context.db
+    const db = store.core.context.db
     const before = readAllMeasures(db)
     const staging = stageMeasures(before.map((m) => ({ ...m, title: { ...m.title, en: 'changed' } })))
     expect(() =>
@@ -57,7 +57,7 @@ describe('staged import', () => {
 
   it('replacing keeps the links other measures have to a replaced one', async () => {
     const store = await seededStore()
-    const db = store.service.context.db
+    const db = store.core.context.db
     const all = readAllMeasures(db)
     const [target, other] = all as [(typeof all)[0], (typeof all)[0]]
     db.prepare("INSERT OR REPLACE INTO links (measure_id, target_id, relation) VALUES (?, ?, 'counter')").run(other.id, target.id)

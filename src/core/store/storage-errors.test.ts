@@ -20,18 +20,18 @@ async function seeded(): Promise<OpenedStore> {
 describe('storage errors through the service', () => {
   it('a full disk: names the file, keeps SQLite’s words, says to free space, and nothing was changed', async () => {
     const store = await seeded()
-    const db = store.service.context.db
-    const list = store.service.call('measures.list', {})
+    const db = store.core.context.db
+    const list = store.core.call('measures.list', {})
     const id = list.ok ? (list.value[0]?.id as string) : ''
     // The file may not grow: SQLite answers SQLITE_FULL exactly as on a full disk.
     const pages = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count
     db.exec(`PRAGMA max_page_count = ${pages}`)
-    const result = store.service.call('notes.add', { measureId: id, body: 'x'.repeat(19_000) })
+    const result = store.core.call('notes.add', { measureId: id, body: 'x'.repeat(19_000) })
     expect(result.ok ? null : result.error).toMatchObject({
       code: 'STORAGE',
       message: `Writing to ${store.path} failed (SQLite: database or disk is full). Nothing was changed. Free some disk space and try again.`,
     })
-    const detail = store.service.call('measures.get', { id })
+    const detail = store.core.call('measures.get', { id })
     expect(detail.ok && detail.value.notes.some((note) => note.body.length === 19_000)).toBe(false)
   })
 
@@ -40,7 +40,7 @@ describe('storage errors through the service', () => {
     const other = new DatabaseSync(store.path)
     other.exec('DROP TABLE measure_tags')
     other.close()
-    const result = store.service.call('measures.list', {})
+    const result = store.core.call('measures.list', {})
     expect(result.ok ? null : result.error.message).toMatch(
       new RegExp(`^Reading ${store.path} failed \\(SQLite: no such table: measure_tags\\)`),
     )

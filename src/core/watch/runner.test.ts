@@ -15,7 +15,7 @@ let server: WatchServer
 let runner: WatchRunner
 
 function call<M extends MethodName>(method: M, input: unknown): Output<M> {
-  const answer = temp.store.service.call(method, input)
+  const answer = temp.store.core.call(method, input)
   if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`)
   return answer.value
 }
@@ -242,11 +242,11 @@ describe('feed watch', () => {
 
   it('refuses the same feed twice and addresses that are not http(s)', () => {
     call('watch.addFeed', { url: 'https://lawfirm.example/alerts.atom' })
-    expect(temp.store.service.call('watch.addFeed', { url: 'https://lawfirm.example/alerts.atom' })).toMatchObject({
+    expect(temp.store.core.call('watch.addFeed', { url: 'https://lawfirm.example/alerts.atom' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     })
-    expect(temp.store.service.call('watch.addFeed', { url: 'file:///etc/passwd' })).toMatchObject({
+    expect(temp.store.core.call('watch.addFeed', { url: 'file:///etc/passwd' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     })

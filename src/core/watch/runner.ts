@@ -26,6 +26,7 @@ import {
   parseFederalRegisterPage,
 } from './federal-register.ts'
 import { WatchFetchError, fetchLimited, type FetchFunction, type FetchLimits } from './fetch-limited.ts'
+import { oneAtATime } from '../one-at-a-time.ts'
 
 export const MAX_FEDERAL_REGISTER_REQUESTS = 200
 export const DEFAULT_WATCH_LIMITS: { federalRegister: FetchLimits; feed: FetchLimits } = {
@@ -92,15 +93,15 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
     log(`Watching official sources: ${(error as Error).message}`)
   }
 
-  function call<T>(method: 'watch.plan' | 'watch.record' | 'datasetFeed.plan', input: unknown): T {
-    const answer = options.service.call(method, input)
+  async function call<T>(method: 'watch.plan' | 'watch.record' | 'datasetFeed.plan', input: unknown): Promise<T> {
+    const answer = await options.service.call(method, input)
     if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`)
     return answer.value as T
   }
 
-  function record(target: string, error: string | null, found: FoundDocument[]): void {
+  async function record(target: string, error: string | null, found: FoundDocument[]): Promise<void> {
     const onlyOne = options.measureId !== undefined
-    const { recorded } = call<{ recorded: number }>('watch.record', {
+    const { recorded } = await call<{ recorded: number }>('watch.record', {
       phase: 'target',
       target,
       error,
@@ -156,10 +157,10 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
       if (error instanceof WatchFetchError && error.kind === 'cancelled') throw new Cancelled()
       // What was found before the failure is kept (each document is recorded once); the check
       // counts as failed, so the next one asks again from the last success's date.
-      record(FEDERAL_REGISTER_TARGET, (error as Error).message, found)
+      await record(FEDERAL_REGISTER_TARGET, (error as Error).message, found)
       return
     }
-    record(FEDERAL_REGISTER_TARGET, null, found)
+    await record(FEDERAL_REGISTER_TARGET, null, found)
   }
 
   async function checkFeed(plan: WatchPlan, feed: WatchPlan['feeds'][number], signal: AbortSignal): Promise<void> {
@@ -194,21 +195,21 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
       }
     } catch (error) {
       if (error instanceof WatchFetchError && error.kind === 'cancelled') throw new Cancelled()
-      record(feedTarget(feed.id), (error as Error).message, [])
+      await record(feedTarget(feed.id), (error as Error).message, [])
       return
     }
-    record(feedTarget(feed.id), null, found)
+    await record(feedTarget(feed.id), null, found)
   }
 
   // The signed dataset feed (issue 16) is one more target of the same runner: same timer, one request
   // at a time, the same cancel. Its plan is read apart (a service without it means nothing to do).
-  function datasetFeedPlan(): DatasetFeedPlan | null {
-    const answer = options.service.call('datasetFeed.plan', {})
+  async function datasetFeedPlan(): Promise<DatasetFeedPlan | null> {
+    const answer = await options.service.call('datasetFeed.plan', {})
     return answer.ok && (answer.value as DatasetFeedPlan | undefined)?.url ? (answer.value as DatasetFeedPlan) : null
   }
 
   async function run(plan: WatchPlan, feedPlan: DatasetFeedPlan | null, abort: AbortController): Promise<void> {
-    call('watch.record', { phase: 'begin' })
+    await call('watch.record', { phase: 'begin' })
     options.onRecorded?.()
     try {
       if (plan.federalRegister.due) await checkFederalRegister(plan, abort.signal)
@@ -230,7 +231,7 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
       if (error instanceof Cancelled || error instanceof DatasetFeedCancelled) blockedUntilMs = now() + HOUR_MS
       else blockAfter(error)
     } finally {
-      call('watch.record', { phase: 'end' })
+      await call('watch.record', { phase: 'end' }).catch(blockAfter)
       options.onRecorded?.()
     }
   }
@@ -246,11 +247,18 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
     }, wait)
   }
 
+  // The plan is asked for one change at a time: a change that arrives while it is being read is
+  // looked at again afterwards (never two runs from two overlapping reads).
+  const planning = oneAtATime(decide, (error) => log(`Watching official sources: ${(error as Error).message}`))
+
   function changed(): void {
-    if (stopped) return
+    if (!stopped) planning.run()
+  }
+
+  async function decide(): Promise<void> {
     let plan: WatchPlan
     try {
-      plan = call<WatchPlan>('watch.plan', {})
+      plan = await call<WatchPlan>('watch.plan', {})
     } catch (error) {
       log(`Watching official sources: ${(error as Error).message}`)
       return
@@ -263,7 +271,8 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
       return
     }
     // A check of one measure (CLI) is about watch terms only: the dataset feed waits for its own turn.
-    const feedPlan = options.measureId === undefined ? datasetFeedPlan() : null
+    const feedPlan = options.measureId === undefined ? await datasetFeedPlan() : null
+    if (stopped) return
     if (feedPlan?.nextDueMs != null) plan = { ...plan, nextDueMs: Math.min(plan.nextDueMs ?? Infinity, feedPlan.nextDueMs) }
     if (feedPlan?.requestedMs != null && plan.requestedMs === null) plan = { ...plan, requestedMs: feedPlan.requestedMs }
     const due = plan.federalRegister.due || plan.feeds.some((feed) => feed.due) || feedPlan?.due === true
@@ -274,8 +283,12 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
     if (!due) {
       // A request with nothing enabled is answered at once: nothing to contact.
       if (plan.requestedMs !== null) {
-        call('watch.record', { phase: 'begin' })
-        call('watch.record', { phase: 'end' })
+        try {
+          await call('watch.record', { phase: 'begin' })
+          await call('watch.record', { phase: 'end' })
+        } catch (error) {
+          blockAfter(error)
+        }
         options.onRecorded?.()
       }
       schedule(plan)
@@ -296,7 +309,11 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
   return {
     changed,
     async idle() {
-      while (running) await running.done
+      await planning.idle()
+      while (running) {
+        await running.done
+        await planning.idle()
+      }
     },
     stop() {
       stopped = true

@@ -6,6 +6,7 @@ import { REFRESH_DELAY_MS, useLiveRefresh } from './useLiveRefresh.ts'
 import { runMenuCommand } from './menu-commands.ts'
 import { useBoardStore } from '../stores/board.ts'
 import { useClockStore } from '../stores/clock.ts'
+import { useToastStore } from '../stores/toasts.ts'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
 
 const Shell = defineComponent({
@@ -37,6 +38,15 @@ describe('live refresh', () => {
     vi.advanceTimersByTime(REFRESH_DELAY_MS)
     await settle()
     expect(lists()).toBe(2)
+  })
+
+  it('says the core was restarted after a crash, and reloads what it shows', async () => {
+    const { service, lists } = await setup()
+    service.push({ type: 'core-restarted' })
+    vi.advanceTimersByTime(REFRESH_DELAY_MS)
+    await settle()
+    expect(lists()).toBe(2)
+    expect(useToastStore().toasts).toMatchObject([{ messageKey: 'common.coreRestarted', tone: 'error' }])
   })
 
   it('reloads when the window regains focus and when the as-of instant changes', async () => {

@@ -9,6 +9,7 @@ import { useBoardStore } from '../stores/board.ts'
 import { useClockStore } from '../stores/clock.ts'
 import { useMeasureStore } from '../stores/measure.ts'
 import { useRefreshStore } from '../stores/refresh.ts'
+import { useToastStore } from '../stores/toasts.ts'
 import { useUiStore } from '../stores/ui.ts'
 import { runMenuCommand } from './menu-commands.ts'
 import { useCalendarExport } from './useCalendarExport.ts'
@@ -27,6 +28,7 @@ export function useLiveRefresh(): { refresh(): void } {
   const calendar = useCalendarExport()
   const exportBoardCsv = useBoardReportCsv()
   const router = useRouter()
+  const toasts = useToastStore()
   let pending: ReturnType<typeof setTimeout> | null = null
   let unsubscribe: (() => void) | null = null
 
@@ -50,7 +52,11 @@ export function useLiveRefresh(): { refresh(): void } {
 
   function onPush(event: PushEvent): void {
     if (event.type === 'data-changed') schedule()
-    else if (event.type === 'open-measure') inBackground(router.push({ name: 'measure', params: { id: event.id } }))
+    // The core crashed and was restarted (src/core/worker/core-client.ts): say so, and show the data as it now is.
+    else if (event.type === 'core-restarted') {
+      toasts.show({ messageKey: 'common.coreRestarted', tone: 'error', timeoutMs: 30_000 })
+      schedule()
+    } else if (event.type === 'open-measure') inBackground(router.push({ name: 'measure', params: { id: event.id } }))
     // An update notification was clicked (src/main/updater.ts): Settings, at its Updates section.
     else if (event.type === 'open-updates')
       inBackground(

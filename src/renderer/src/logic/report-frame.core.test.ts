@@ -31,16 +31,16 @@ function shape(doc: Document, renamed: boolean) {
 describe('the preview frame’s HTML', () => {
   it('sets aside exactly the report’s styles', () => {
     for (const body of HOSTILE_NOTES.slice(0, 40)) {
-      const added = temp.store.service.call('notes.add', { measureId: 'us-bis-affiliates-rule', body, pinned: true })
+      const added = temp.store.core.call('notes.add', { measureId: 'us-bis-affiliates-rule', body, pinned: true })
       expect(added.ok).toBe(true)
     }
     const title = '=HYPERLINK("x") <b style="color:red" onmouseover="alert(1)">x</b> style="width:1px" <style>'
-    expect(temp.store.service.call('measures.update', { id: 'cn-mot-special-port-fees', facts: { title: { en: title } } }).ok).toBe(true)
+    expect(temp.store.core.call('measures.update', { id: 'cn-mot-special-port-fees', facts: { title: { en: title } } }).ok).toBe(true)
 
     for (const lang of ['en', 'zh-Hant'] as const) {
       const html = renderHtml(
         loadReport(
-          temp.store.service.context,
+          temp.store.core.context,
           reportOptionsSchema.parse({ at: '2026-11-01T12:00:00-05:00[America/New_York]', includeNotes: true, lang }),
         ),
       )
