@@ -51,6 +51,8 @@ export interface MeasureDetail extends Measure {
   /** All transitions of the measure's life in time order, past and future. */
   transitions: { kind: string; at: string; eventId: string }[]
   history: AuditEntry[]
+  /** The stored measure's revision, which a change made from this page says it was based on (src/shared/revision.ts; not the dataset's `revision`). */
+  editRevision: string
   deletedAt: string | null
   createdAt: string
   updatedAt: string

@@ -81,6 +81,8 @@ import {
   type DatasetFeedStatus,
 } from './dataset-feed.ts'
 
+import type { BasedOn } from './revision.ts'
+
 type MethodKind = 'query' | 'mutation'
 interface MethodSpec<S extends z.ZodType, K extends MethodKind = MethodKind> {
   kind: K
@@ -204,7 +206,8 @@ export type MethodName = keyof Api
 /** The methods that change something (each declares how it is audited: src/core/service/audit-rules.ts). */
 export type MutationName = { [M in MethodName]: Api[M]['kind'] extends 'mutation' ? M : never }[MethodName]
 export const METHOD_NAMES = Object.keys(api) as MethodName[]
-export type Input<M extends MethodName> = z.input<Api[M]['input']>
+/** A method's input; a change may also say which revision of its measure it was based on (src/shared/revision.ts). */
+export type Input<M extends MethodName> = z.input<Api[M]['input']> & (M extends MutationName ? BasedOn : unknown)
 export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>
 
 export function isMethodName(name: unknown): name is MethodName {

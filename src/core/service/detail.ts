@@ -5,6 +5,7 @@ import { baseOf, statusAt, toTimedEvent, transitionsOf } from '../status/engine.
 import { readMeasure, type StoredMeasure } from '../store/measure-rows.ts'
 import { statement } from '../store/statements.ts'
 import type { ServiceContext } from './context.ts'
+import { measureRevision } from './revision.ts'
 
 export function requireMeasure(ctx: ServiceContext, id: string, options: { allowDeleted?: boolean } = {}): StoredMeasure {
   const measure = readMeasure(ctx.db, id)
@@ -38,5 +39,6 @@ export function detailOf(ctx: ServiceContext, measure: StoredMeasure, atMs: numb
     state: statusAt(timed, atMs, base),
     transitions: transitionsOf(timed, base),
     history: auditOf(ctx, measure.id),
+    editRevision: measureRevision(measure),
   }
 }

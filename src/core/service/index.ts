@@ -11,7 +11,9 @@ import { inTransaction } from '../store/database.ts'
 import { storageError } from '../store/storage-errors.ts'
 import { readMeasure } from '../store/measure-rows.ts'
 import { writeAudit } from './audit.ts'
-import { AUDIT_RULES, measureBefore, type AuditRule } from './audit-rules.ts'
+import { AUDIT_RULES, measureBefore, type AuditRule } from '../../shared/audit-rules.ts'
+import { refuseIfStale } from './stale-changes.ts'
+import { takeBaseRevision } from '../../shared/revision.ts'
 import { timestamp } from './clock.ts'
 import type { Handler, Handlers, ServiceContext } from './context.ts'
 import { auditOf } from './detail.ts'
@@ -79,9 +81,10 @@ export function inProcessService(core: Core): Service {
 
 export function createCore(context: ServiceContext): Core {
   /** A mutation inside the service's write transaction, audited as its rule declares (audit-rules.ts). */
-  function runAudited(rule: AuditRule, method: string, handler: Handler<MethodName>, input: never): unknown {
+  function runAudited(rule: AuditRule, method: string, handler: Handler<MethodName>, input: never, baseRevision: string | null): unknown {
     const measureId = measureBefore(rule, input)
     const before = measureId ? readMeasure(context.db, measureId) : null
+    if (before && baseRevision !== null) refuseIfStale(context, before, baseRevision)
     const calendarBefore = before ? calendarLifeNow(context.db, before.id) : null
     const output = handler(context, input)
     if (rule.audit !== 'self') {
@@ -111,14 +114,18 @@ export function createCore(context: ServiceContext): Core {
   function run(method: string, rawInput: unknown): Result<unknown> {
     if (!isMethodName(method)) return fail('NOT_FOUND', `Unknown method "${method}"`)
     const spec = api[method]
-    const parsed = spec.input.safeParse(rawInput ?? {})
+    // A change of one measure may carry the revision it was based on: taken off before the
+    // contract's own (strict) schema sees the input, checked in the write transaction.
+    const { input: contractInput, baseRevision, refusal } = takeBaseRevision(method, rawInput ?? {})
+    if (refusal) return refusal
+    const parsed = spec.input.safeParse(contractInput)
     if (!parsed.success) return validationFailure(parsed.error)
     const handler = handlers[method] as Handler<MethodName>
     try {
       if (spec.kind === 'query') return ok(handler(context, parsed.data as never))
       const rule = AUDIT_RULES[method as MutationName]
       if ('transaction' in rule) return ok(handler(context, parsed.data as never))
-      return ok(inTransaction(context.db, () => runAudited(rule, method, handler, parsed.data as never)))
+      return ok(inTransaction(context.db, () => runAudited(rule, method, handler, parsed.data as never, baseRevision)))
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.message, error.details)
       const message = (error as Error).message ?? String(error)

@@ -7,6 +7,7 @@ import { ref, watch } from 'vue'
 import type { EventInput, ProgressInput } from '../../../shared/api-inputs.ts'
 import type { MeasureDetail } from '../../../shared/api-views.ts'
 import type { Result } from '../../../shared/result.ts'
+import { isStaleChange } from '../../../shared/revision.ts'
 import type { WatchTermsInput } from '../../../shared/watch.ts'
 import { useClient } from '../api/client.ts'
 import { useServiceQuery } from '../composables/useServiceQuery.ts'
@@ -56,23 +57,25 @@ export const useMeasureStore = defineStore('measure', () => {
     id.value = null
   }
 
+  /** After a change: the measure as it now is — also after a refusal because it changed meanwhile (issue 17). */
   async function after<T>(result: Result<T>): Promise<Result<T>> {
-    if (result.ok) await reload()
+    if (result.ok || isStaleChange(result.error.details)) await reload()
     return result
   }
+  /** The revision of the measure shown, which every change made from its page is based on. */
+  const basedOn = () => ({ measureId: id.value!, baseRevision: detail.value?.editRevision })
 
-  const recordEvent = async (event: EventInput) => after(await useClient().call('events.record', { measureId: id.value!, event }))
+  const recordEvent = async (event: EventInput) => after(await useClient().call('events.record', { ...basedOn(), event }))
   // Watching official sources (issue 16): the event citing a found document (which becomes a source), and the measure's terms.
   const citeWatchHit = async (hitId: string, event: EventInput) =>
-    after(await useClient().call('watch.cite', { measureId: id.value!, hitId, event }))
-  const setWatchTerms = async (terms: WatchTermsInput) => after(await useClient().call('watch.setTerms', { measureId: id.value!, terms }))
+    after(await useClient().call('watch.cite', { ...basedOn(), hitId, event }))
+  const setWatchTerms = async (terms: WatchTermsInput) => after(await useClient().call('watch.setTerms', { ...basedOn(), terms }))
   const chooseAlternative = async (eventId: string, index: number) =>
-    after(await useClient().call('events.chooseAlternative', { measureId: id.value!, eventId, index }))
+    after(await useClient().call('events.chooseAlternative', { ...basedOn(), eventId, index }))
 
   // A commitment's figures: the outcome (met, missed, …) is the service's, so reload after each.
-  const recordProgress = async (entry: ProgressInput) => after(await useClient().call('progress.record', { measureId: id.value!, entry }))
-  const removeProgress = async (progressId: string) =>
-    after(await useClient().call('progress.remove', { measureId: id.value!, progressId }))
+  const recordProgress = async (entry: ProgressInput) => after(await useClient().call('progress.record', { ...basedOn(), entry }))
+  const removeProgress = async (progressId: string) => after(await useClient().call('progress.remove', { ...basedOn(), progressId }))
 
   // A passed deadline changes the status: fetch the new one when the clock passes it.
   watch(

@@ -90,6 +90,7 @@ export function measureDetail(overrides: Partial<MeasureDetail> = {}): MeasureDe
         after: null,
       },
     ],
+    editRevision: '0123456789abcdef',
     deletedAt: null,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-02T03:04:05Z',

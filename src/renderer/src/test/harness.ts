@@ -1,4 +1,5 @@
 // Mounting components the way the app does (store, router, language), over a fake service.
+import { takeBaseRevision } from '../../../shared/revision.ts'
 import { afterEach } from 'vitest'
 import { enableAutoUnmount, mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
@@ -94,7 +95,10 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
     async call(method, input) {
       if (!isMethodName(method)) refuse(`"${String(method)}" is not a method of the contract`)
       calls.push({ method, input })
-      const parsed = api[method].input.safeParse(input)
+      // A change of one measure may carry the revision it was based on, taken off as the service does.
+      const based = takeBaseRevision(method, input)
+      if (based.refusal) refuse(`${method}: the service refuses baseRevision ${JSON.stringify(input)}`)
+      const parsed = api[method].input.safeParse(based.input)
       if (!parsed.success)
         refuse(
           `${method}: the contract refuses ${JSON.stringify(input)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}`,

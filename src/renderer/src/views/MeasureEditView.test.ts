@@ -92,4 +92,51 @@ describe('measure editor', () => {
     // The measure page's code loads on demand: wait for the navigation to land.
     await vi.waitFor(() => expect(hs.router.currentRoute.value.fullPath).toBe('/measure/m1'), { timeout: 10_000 })
   })
+
+  it('after another change to the measure, keeps what was typed, takes in theirs, names what both changed, and saves on the new revision', async () => {
+    const base = { id: 'm1', shortName: '', imposer: 'US', target: 'CN', category: 'tariff', authority: '', instrument: '' }
+    const rest = { instrumentNumber: '', rate: null, tags: [], summary: '' }
+    const opened = { ...base, ...rest, title: { en: 'Port fees' }, scope: 'All vessels', editRevision: 'aaaaaaaaaaaaaaaa' }
+    // Meanwhile someone else retitled it and changed its short name.
+    const theirs = { ...opened, title: { en: 'Section 301 port fees' }, shortName: 'USTR fees', editRevision: 'bbbbbbbbbbbbbbbb' }
+    let current = opened
+    const service = fakeService({
+      'measures.get': () => current,
+      'measures.update': (input) =>
+        (input as { baseRevision?: string }).baseRevision === current.editRevision
+          ? current
+          : fail('CONFLICT', 'changed meanwhile', {
+              reason: 'stale',
+              measureId: 'm1',
+              editRevision: current.editRevision,
+              change: { actor: 'cli:alice', at: '2026-12-05T09:00:00Z', action: 'measures.update' },
+            }),
+      'measures.list': () => [],
+    })
+    const hs = harness({ service })
+    await hs.router.push('/measure/m1/edit')
+    const wrapper = mountIn(hs, MeasureEditView, { props: { id: 'm1' }, attachTo: document.body })
+    await settle()
+    await labelled(wrapper, 'Scope').setValue('Chinese-built vessels')
+    await labelled(wrapper, 'Short name').setValue('Fees')
+    current = theirs
+    await wrapper.get('form').trigger('submit')
+    await settle()
+    const notice = wrapper.get('#facts-conflict')
+    expect(notice.attributes('role')).toBe('alert')
+    expect(notice.text()).toContain('cli:alice changed this measure')
+    expect(notice.text()).toContain('Their change to Title (English) is now in the form.')
+    expect(notice.text()).toContain('They also changed Short name: your text is kept.')
+    expect(document.activeElement).toBe(notice.element)
+    expect((labelled(wrapper, 'Title (English)').element as HTMLInputElement).value).toBe('Section 301 port fees')
+    expect((labelled(wrapper, 'Scope').element as HTMLInputElement).value).toBe('Chinese-built vessels')
+    expect((labelled(wrapper, 'Short name').element as HTMLInputElement).value).toBe('Fees')
+    expect(hs.router.currentRoute.value.fullPath).toBe('/measure/m1/edit')
+    await wrapper.get('form').trigger('submit')
+    await settle()
+    const updates = service.calls.filter((c) => c.method === 'measures.update').map((c) => c.input as { baseRevision?: string })
+    expect(updates.map((input) => input.baseRevision)).toEqual(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'])
+    await vi.waitFor(() => expect(hs.router.currentRoute.value.fullPath).toBe('/measure/m1'), { timeout: 10_000 })
+    wrapper.unmount()
+  })
 })

@@ -138,6 +138,7 @@ describe('measure page: commitment', () => {
     expect(call?.input).toEqual({
       measureId: 'cn-soybeans',
       entry: { value: 20.5, asOf: '2026-11-30T00:00:00+08:00[Asia/Shanghai]', sourceIds: ['s2'], note: 'Cumulative to 30 Nov' },
+      baseRevision: '0123456789abcdef',
     })
     await vi.waitFor(() => expect(section(wrapper).findAll('ul.entries > li')).toHaveLength(2))
     expect(wrapper.text()).toContain('Progress recorded')
@@ -185,7 +186,11 @@ describe('measure page: commitment', () => {
     await settle()
     await button(wrapper, 'Remove figure').trigger('click')
     await settle()
-    expect(service.calls.find((c) => c.method === 'progress.remove')?.input).toEqual({ measureId: 'cn-soybeans', progressId: 'p1' })
+    expect(service.calls.find((c) => c.method === 'progress.remove')?.input).toEqual({
+      measureId: 'cn-soybeans',
+      progressId: 'p1',
+      baseRevision: '0123456789abcdef',
+    })
     await vi.waitFor(() => expect(section(wrapper).text()).toContain('No progress recorded yet.'))
   })
 })

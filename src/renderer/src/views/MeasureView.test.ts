@@ -62,6 +62,7 @@ describe('measure page', () => {
       measureId: 'us-ships',
       eventId: 'e2',
       index: 0,
+      baseRevision: '0123456789abcdef',
     })
   })
 
@@ -126,6 +127,7 @@ describe('measure page', () => {
         sourceIds: [],
         note: '',
       },
+      baseRevision: '0123456789abcdef',
     })
     expect(wrapper.text()).toContain('Recorded: Suspension extended')
   })

@@ -82,7 +82,11 @@ describe('tags on the measure page', () => {
     await input.setValue('  semiconductors ')
     await section().get('form').trigger('submit')
     await settle()
-    expect(service.calls.find((c) => c.method === 'tags.add')?.input).toEqual({ measureId: 'us-ships', tag: 'semiconductors' })
+    expect(service.calls.find((c) => c.method === 'tags.add')?.input).toEqual({
+      measureId: 'us-ships',
+      tag: 'semiconductors',
+      baseRevision: '0123456789abcdef',
+    })
     await vi.waitFor(
       () =>
         expect(
@@ -98,7 +102,11 @@ describe('tags on the measure page', () => {
 
     await button(section(), 'Remove tag ships').trigger('click')
     await settle()
-    expect(service.calls.find((c) => c.method === 'tags.remove')?.input).toEqual({ measureId: 'us-ships', tag: 'ships' })
+    expect(service.calls.find((c) => c.method === 'tags.remove')?.input).toEqual({
+      measureId: 'us-ships',
+      tag: 'ships',
+      baseRevision: '0123456789abcdef',
+    })
     await vi.waitFor(
       () =>
         expect(

@@ -114,7 +114,7 @@ describe('notes on the measure page', () => {
     await buttonIn(region(wrapper), 'Write').trigger('click')
     await region(wrapper).get('form').trigger('submit')
     await settle()
-    expect(added).toEqual([{ measureId: 'us-ships', body: '# Heading\n\n**Bold** text' }])
+    expect(added).toEqual([{ measureId: 'us-ships', body: '# Heading\n\n**Bold** text', baseRevision: '0123456789abcdef' }])
     await vi.waitFor(() => expect(region(wrapper).findAll('li.note')).toHaveLength(1), { timeout: 10_000 })
     expect(wrapper.text()).toContain('Note added')
   })
@@ -139,6 +139,7 @@ describe('notes on the measure page', () => {
       measureId: 'us-ships',
       noteId: 'n1',
       body: 'Second text',
+      baseRevision: '0123456789abcdef',
     })
     await vi.waitFor(() => expect(region(wrapper).find('details.history').exists()).toBe(true), { timeout: 10_000 })
     expect(region(wrapper).get('li.note').text()).toMatch(/edited .*Jan 5, 2026/)
@@ -166,18 +167,31 @@ describe('notes on the measure page', () => {
     })
     await buttonIn(region(wrapper), 'Pin').trigger('click')
     await settle()
-    expect(service.calls.find((c) => c.method === 'notes.pin')?.input).toEqual({ measureId: 'us-ships', noteId: 'n1', pinned: true })
+    expect(service.calls.find((c) => c.method === 'notes.pin')?.input).toEqual({
+      measureId: 'us-ships',
+      noteId: 'n1',
+      pinned: true,
+      baseRevision: '0123456789abcdef',
+    })
 
     await buttonIn(region(wrapper), 'Delete note').trigger('click')
     await settle()
-    expect(service.calls.find((c) => c.method === 'notes.remove')?.input).toEqual({ measureId: 'us-ships', noteId: 'n1' })
+    expect(service.calls.find((c) => c.method === 'notes.remove')?.input).toEqual({
+      measureId: 'us-ships',
+      noteId: 'n1',
+      baseRevision: '0123456789abcdef',
+    })
     await vi.waitFor(() => expect(region(wrapper).findAll('li.note')).toHaveLength(0), { timeout: 10_000 })
     expect(wrapper.text()).toContain('Note deleted')
     const undo = buttonIn(wrapper, 'Undo')
     expect(document.activeElement).toBe(undo.element)
     await undo.trigger('click')
     await settle()
-    expect(service.calls.find((c) => c.method === 'notes.restore')?.input).toEqual({ measureId: 'us-ships', noteId: 'n1' })
+    expect(service.calls.find((c) => c.method === 'notes.restore')?.input).toEqual({
+      measureId: 'us-ships',
+      noteId: 'n1',
+      baseRevision: '0123456789abcdef',
+    })
     await vi.waitFor(() => expect(region(wrapper).findAll('li.note')).toHaveLength(1), { timeout: 10_000 })
     expect(wrapper.text()).toContain('Note restored')
   })

@@ -1,9 +1,9 @@
-// How each change is audited (issue 17), declared per method rather than guessed from the shape
-// of its input: which measure it touches (its page before and after is the audit row), or that
+// How each change is audited (issue 17), declared per method beside the contract rather than
+// guessed by the service from the shape of its input (src/core/service/index.ts applies it): which measure it touches (its page before and after is the audit row), or that
 // the handler writes its own rows (many measures at once, a setting with its value before, a
 // check's compact record), or that it runs in transactions of its own. A mutation added to the
 // contract without a rule here does not compile.
-import type { MutationName } from '../../shared/api.ts'
+import type { MutationName } from './api.ts'
 
 export type AuditRule =
   /** One measure, named by the input's `measureId` or `id`, or by the answer's `id` (a new measure). `answersPage`: the answer is that measure's page, whose history then shows this change. */
