@@ -1,6 +1,6 @@
 // The command-line host over core: parse, open the store, run one command, map errors to exit codes.
-import { userInfo } from 'node:os'
 import { writeKeptCalendarOnce } from '../core/calendar-file.ts'
+import { actorName } from '../core/actor.ts'
 import { openStore, type Store } from '../core/open.ts'
 import { resolveDatabasePath } from '../core/store/location.ts'
 import { translator } from '../shared/i18n/translate.ts'
@@ -42,14 +42,6 @@ function totalChanges(store: Store): number {
   return (store.core.context.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
 }
 
-function actorName(): string {
-  try {
-    return `cli:${userInfo().username}`
-  } catch {
-    return 'cli'
-  }
-}
-
 export async function runCli(argv: string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
   let ctx: CliContext | undefined
   try {
@@ -61,14 +53,14 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
     // backup, restore, salvage open the file their own way (a damaged one must not be opened for writing).
     const fileCommand = FILE_COMMANDS[args.command]
     if (fileCommand) {
-      await fileCommand({ args, dbPath: resolveDatabasePath(args.db), actor: actorName(), out: (text) => io.out(plainText(text)) })
+      await fileCommand({ args, dbPath: resolveDatabasePath(args.db), actor: actorName('cli'), out: (text) => io.out(plainText(text)) })
       return EXIT.ok
     }
     const command = COMMANDS[args.command]
     if (!command) throw new UsageError(`unknown command "${args.command}" (try --help)`)
     // An import into a new, empty database restores an export exactly: the sample data is not
     // seeded first (it would conflict with, or add to, what the file brings).
-    const store = await openStore({ path: resolveDatabasePath(args.db), actor: actorName(), seed: args.command !== 'import' })
+    const store = await openStore({ path: resolveDatabasePath(args.db), actor: actorName('cli'), seed: args.command !== 'import' })
     // On stderr, so exported files and --json output stay clean.
     if (store.created) io.err(`measure-tracker: created a new database at ${store.path}`)
     if (store.readOnly)

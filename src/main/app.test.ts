@@ -1,5 +1,6 @@
 // The main process wired with fake Electron modules: what a real run would do, checked without
 // an Electron binary.
+import { actorName } from '../core/actor.ts'
 import { EventEmitter } from 'node:events'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -231,7 +232,7 @@ describe('startApp', () => {
     const opts = options(store)
     const running = await startApp(electron, opts)
     expect(running).not.toBeNull()
-    expect(opts.openStore).toHaveBeenCalledWith({ path: '/tmp/chosen.db', actor: 'app', dailyBackup: true })
+    expect(opts.openStore).toHaveBeenCalledWith({ path: '/tmp/chosen.db', actor: actorName('app'), dailyBackup: true })
     expect(app.enableSandbox).toHaveBeenCalled()
     expect(FakeBrowserWindow.instances).toHaveLength(1)
     const window = FakeBrowserWindow.instances[0]!

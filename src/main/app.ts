@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type * as Electron from 'electron'
+import { actorName } from '../core/actor.ts'
 import type { CoreClient } from '../core/worker/core-client.ts'
 import type { CoreOpenOptions } from '../core/worker/protocol.ts'
 import type { PushEvent } from '../shared/bridge.ts'
@@ -217,7 +218,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const databasePath = databasePathFor(options.argv, options.env)
   let store: AppCore
   try {
-    store = await options.openStore({ path: databasePath, actor: 'app', dailyBackup: true })
+    store = await options.openStore({ path: databasePath, actor: actorName('app'), dailyBackup: true })
   } catch (error) {
     log.error('Could not open the database:', error)
     dialog.showErrorBox(

@@ -2,6 +2,7 @@
 // dataset) and a fixture renderer folder. Requests go through node:http (http-test-client.ts) so
 // Host, Origin, Cookie and the fetch-metadata headers can be set freely. Limits and the methods
 // the host refuses to expose: host-limits.test.ts.
+import { actorName } from '../core/actor.ts'
 import { execFile } from 'node:child_process'
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
@@ -448,7 +449,7 @@ describe('browser host', () => {
       expect((await list()).find((m) => m.id === VICTIM)?.deletedAt).not.toBeNull()
       expect((await api('measures.restore', { id: VICTIM })).json().ok).toBe(true)
       const audit = await host.store.service.call('measures.get', { id: VICTIM })
-      expect(audit.ok && audit.value.history.every((entry) => entry.actor === 'web' || entry.action === 'seed')).toBe(true)
+      expect(audit.ok && audit.value.history.every((entry) => entry.actor === actorName('web') || entry.action === 'seed')).toBe(true)
     })
 
     it('refuses the page and the URL exchange to a foreign Host, even with the cookie or the token', async () => {

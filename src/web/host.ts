@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { createCalendarFileKeeper } from '../core/calendar-file.ts'
 import { createWatchRunner } from '../core/watch/runner.ts'
 import type { FetchFunction } from '../core/watch/fetch-limited.ts'
+import { actorName } from '../core/actor.ts'
 import { startCore, type CoreClient } from '../core/worker/core-client.ts'
 import { api, isMethodName } from '../shared/api.ts'
 import { HTTP_API_PREFIX, HTTP_CALENDAR_KEY_PARAM, HTTP_CALENDAR_PATH, HTTP_EVENTS_PATH } from '../shared/bridge.ts'
@@ -162,7 +163,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // The core runs in a worker thread: an import or a report never stalls this thread's requests.
   const store = await startCore({
     path: options.dbPath,
-    actor: options.actor ?? 'web',
+    actor: options.actor ?? actorName('web'),
     dailyBackup: true,
     log: (message) => onError(new Error(message)),
   })
