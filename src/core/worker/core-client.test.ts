@@ -110,6 +110,14 @@ describe('the core in its worker', () => {
     expect(answer.ok).toBe(true)
   })
 
+  it('answers a call made while it restarts, when it is closed before it is back', async () => {
+    const { core } = await started()
+    await core.stopAbruptly()
+    const waiting = core.service.call('meta.info', {})
+    await core.close()
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'STORAGE' } })
+  })
+
   it('tells the host of a commit by another process', async () => {
     const { core, path } = await started()
     let noticed = 0

@@ -220,14 +220,17 @@ export async function startCore(options: StartCoreOptions): Promise<CoreClient> 
     close() {
       closing ??= (async () => {
         const current = worker
-        if (current === null) return
-        const ended = new Promise<void>((resolve) => current.once('exit', () => resolve()))
-        current.postMessage({ type: 'close' } satisfies HostToCore)
-        const timer = setTimeout(() => {
-          current.terminate().catch(() => undefined)
-        }, CLOSE_TIMEOUT_MS)
-        await ended
-        clearTimeout(timer)
+        if (current !== null) {
+          const ended = new Promise<void>((resolve) => current.once('exit', () => resolve()))
+          current.postMessage({ type: 'close' } satisfies HostToCore)
+          const timer = setTimeout(() => {
+            current.terminate().catch(() => undefined)
+          }, CLOSE_TIMEOUT_MS)
+          await ended
+          clearTimeout(timer)
+        }
+        // Closed while the core was starting again: what waited for it is answered too.
+        waiting.length = 0
         const result = fail('STORAGE', 'The database was closed before this call was answered.')
         for (const [id, entry] of pending) {
           pending.delete(id)
