@@ -227,6 +227,32 @@ describe('measures.page', () => {
     expect(new Set(facets.imposers)).toEqual(new Set(list({}).map((row) => row.imposer)))
     expect(facets.tags).toContain('tag-3')
   })
+
+  it('facets list the live measures’ parties and tags only: a tag only deleted measures carry leaves, and comes back on restore', () => {
+    type Facets = { imposers: string[]; targets: string[]; tags: string[] }
+    const facets = () => value(call('measures.facets', {})) as Facets
+    const expected = (): Facets => {
+      const rows = list({})
+      const distinct = (values: string[]) => [...new Set(values)].sort()
+      return {
+        imposers: distinct(rows.map((r) => r.imposer)),
+        targets: distinct(rows.map((r) => r.target)),
+        tags: distinct(rows.flatMap((r) => r.tags)),
+      }
+    }
+    const sorted = (f: Facets): Facets => ({ imposers: [...f.imposers].sort(), targets: [...f.targets].sort(), tags: [...f.tags].sort() })
+    const [first, second] = list({}).map((row) => row.id)
+    value(call('tags.add', { measureId: first, tag: 'only-on-the-deleted' }))
+    value(call('tags.add', { measureId: first, tag: 'shared-with-a-live-one' }))
+    value(call('tags.add', { measureId: second, tag: 'shared-with-a-live-one' }))
+    value(call('measures.delete', { id: first }))
+    expect(facets().tags).not.toContain('only-on-the-deleted')
+    expect(facets().tags).toContain('shared-with-a-live-one')
+    expect(sorted(facets())).toEqual(expected())
+    value(call('measures.restore', { id: first }))
+    expect(facets().tags).toContain('only-on-the-deleted')
+    expect(sorted(facets())).toEqual(expected())
+  })
 })
 
 describe('the summary table follows every kind of write', () => {

@@ -11,6 +11,7 @@ import { MIGRATION_6 } from './migrations/0006-chinese-texts.ts'
 import { MIGRATION_7 } from './migrations/0007-measure-summaries.ts'
 import { MIGRATION_8 } from './migrations/0008-watched-sources.ts'
 import { MIGRATION_9 } from './migrations/0009-dataset-updates.ts'
+import { MIGRATION_10 } from './migrations/0010-live-measure-parties.ts'
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_1,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_7,
   MIGRATION_8,
   MIGRATION_9,
+  MIGRATION_10,
 ]

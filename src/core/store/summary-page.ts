@@ -170,12 +170,28 @@ export function countsFromSummaries(db: DatabaseSync, filter: ListFilter): PageC
 
 /** Every live measure's parties and tags (the filter selects), whatever the instant. */
 export function facetsOfStore(db: DatabaseSync): MeasureFacets {
-  const distinct = (sql: string) => arrays(db, sql).map((r) => r[0] as string)
+  const distinct = (sql: string, ...params: string[]) => arrays(db, sql, ...params).map((r) => r[0] as string)
+  // From the live-parties index alone (migration 10): the measures table's wide rows are never read.
   return {
     imposers: distinct('SELECT DISTINCT imposer FROM measures WHERE deleted_at IS NULL'),
     targets: distinct('SELECT DISTINCT target FROM measures WHERE deleted_at IS NULL'),
-    tags: distinct('SELECT DISTINCT t.tag FROM measure_tags t JOIN measures m ON m.id = t.measure_id WHERE m.deleted_at IS NULL').sort(
-      (a, b) => a.localeCompare(b),
-    ),
+    tags: liveTags(db, distinct).sort((a, b) => a.localeCompare(b)),
   }
+}
+
+/**
+ * Every tag, less those only deleted measures have. Read from the tag indexes: all tags, then the
+ * few deleted measures' tags (`deleted_at >= ''` is "not null" in a form the index serves), each
+ * kept if any live measure still has it — checking every tag row's measure instead cost 0.2–1 s at
+ * 100,000 measures.
+ */
+function liveTags(db: DatabaseSync, distinct: (sql: string, ...params: string[]) => string[]): string[] {
+  const all = distinct('SELECT DISTINCT tag FROM measure_tags')
+  const ofDeleted = distinct("SELECT DISTINCT tag FROM measure_tags WHERE measure_id IN (SELECT id FROM measures WHERE deleted_at >= '')")
+  if (ofDeleted.length === 0) return all
+  const stillLive = (tag: string) =>
+    distinct('SELECT 1 FROM measure_tags t JOIN measures m ON m.id = t.measure_id WHERE t.tag = ? AND m.deleted_at IS NULL LIMIT 1', tag)
+      .length > 0
+  const gone = new Set(ofDeleted.filter((tag) => !stillLive(tag)))
+  return all.filter((tag) => !gone.has(tag))
 }

@@ -30,6 +30,7 @@ import { POSTGRES_MIGRATION_6 } from './migrations/0006-chinese-texts.ts'
 import { POSTGRES_MIGRATION_7 } from './migrations/0007-measure-summaries.ts'
 import { POSTGRES_MIGRATION_8 } from './migrations/0008-watched-sources.ts'
 import { POSTGRES_MIGRATION_9 } from './migrations/0009-dataset-updates.ts'
+import { POSTGRES_MIGRATION_10 } from './migrations/0010-live-measure-parties.ts'
 
 export const POSTGRES_MIGRATIONS: readonly string[] = [
   POSTGRES_MIGRATION_1,
@@ -41,4 +42,5 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   POSTGRES_MIGRATION_7,
   POSTGRES_MIGRATION_8,
   POSTGRES_MIGRATION_9,
+  POSTGRES_MIGRATION_10,
 ]
