@@ -47,10 +47,11 @@ export const LIST_SORTS = ['next', 'title', 'imposer', 'category'] as const
 /**
  * The board's windowed query (measures.page, issue 14). Sorts as the board does: `next` by
  * deadline state (shared/deadline.ts compareDeadlines), `title` and `category` by the words shown
- * in `locale` (then deadline); `group: 'status'` puts the statuses in STATUSES order first. Ties
+ * in `locale` (then deadline); `review` by the instant of the change waiting for a review, oldest
+ * first (Needs review's order); `group: 'status'` puts the statuses in STATUSES order first. Ties
  * break by id, so the order is total and pages never overlap.
  */
-export const PAGE_SORTS = ['next', 'title', 'category'] as const
+export const PAGE_SORTS = ['next', 'title', 'category', 'review'] as const
 export type PageSort = (typeof PAGE_SORTS)[number]
 export const PAGE_GROUPS = ['none', 'status'] as const
 export type PageGroup = (typeof PAGE_GROUPS)[number]

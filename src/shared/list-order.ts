@@ -24,7 +24,7 @@ export function collator(locale: string): Intl.Collator {
   return found
 }
 
-export type ListSort = 'next' | 'title' | 'category'
+export type ListSort = 'next' | 'title' | 'category' | 'review'
 
 export const STATUS_RANK: ReadonlyMap<Status, number> = new Map(STATUSES.map((status, rank) => [status, rank]))
 
@@ -72,6 +72,9 @@ export function listComparator(options: OrderOptions): (a: MeasureSummary, b: Me
       return (a, b) => byStatus(a, b) || compare.compare(titleOf(a), titleOf(b)) || compareIds(a.id, b.id)
     case 'category':
       return (a, b) => byStatus(a, b) || rank(a.category) - rank(b.category) || compareDeadlines(a, b) || compareIds(a.id, b.id)
+    // Needs review's order: the oldest change waiting for a review first (none counts as the oldest).
+    case 'review':
+      return (a, b) => byStatus(a, b) || (a.reviewReason?.atMs ?? 0) - (b.reviewReason?.atMs ?? 0) || compareIds(a.id, b.id)
     default:
       return (a, b) => byStatus(a, b) || compareDeadlines(a, b) || compareIds(a.id, b.id)
   }

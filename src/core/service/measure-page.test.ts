@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateExchangeFile } from '../../../bench/generate.ts'
 import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import { value } from '../../../test/helpers/results.ts'
-import type { ListFilter, PageSort } from '../../shared/api-inputs.ts'
+import { PAGE_SORTS, type ListFilter, type PageSort } from '../../shared/api-inputs.ts'
 import type { MeasurePage, MeasureSummary } from '../../shared/api-views.ts'
 import { CATEGORIES, LOCALES, STATUSES, type Locale } from '../../shared/domain.ts'
 import { translate } from '../../shared/i18n/translate.ts'
@@ -73,7 +73,7 @@ function pickOne(filter: ListFilter): ListFilter {
   const [key] = Object.keys(filter) as (keyof ListFilter)[]
   return key === undefined ? {} : ({ [key]: filter[key] } as ListFilter)
 }
-const sortArb = fc.constantFrom<PageSort>('next', 'title', 'category')
+const sortArb = fc.constantFrom<PageSort>(...PAGE_SORTS)
 const groupArb = fc.constantFrom('none', 'status')
 const localeArb = fc.constantFrom<Locale>(...LOCALES)
 
@@ -319,5 +319,31 @@ describe('the summary table follows every kind of write', () => {
     const ids = list({ text: 'tag-3' }).map((row) => row.id)
     expect(ids.length).toBeGreaterThan(0)
     expect(allPages({ filter: { text: 'tag-3' } }, 100).ids.sort()).toEqual(ids.sort())
+  })
+})
+
+describe('Needs review a page at a time', () => {
+  it('pages of the review order put together are reminders.needsReview, oldest reason first', async () => {
+    const reviewNow = Date.parse('2026-12-05T12:00:00Z')
+    const store = await openTempStore({ seed: true, nowMs: () => reviewNow })
+    try {
+      const ask = (method: string, input: unknown) => value(store.store.core.call(method, input))
+      ask('exchange.import', { file: generateExchangeFile(300) })
+      const wanted = (ask('reminders.needsReview', {}) as MeasureSummary[]).map((row) => row.id)
+      const instants = new Set((ask('reminders.needsReview', {}) as MeasureSummary[]).map((row) => row.reviewReason?.atMs))
+      // Enough rows, waiting since different instants, for the order to matter.
+      expect(wanted.length).toBeGreaterThan(10)
+      expect(instants.size).toBeGreaterThan(3)
+      const ids: string[] = []
+      for (let offset = 0; ; offset += 7) {
+        const answer = ask('measures.page', { filter: { needsReview: true }, sort: 'review', offset, limit: 7 }) as MeasurePage
+        expect(answer.total).toBe(wanted.length)
+        if (answer.rows.length === 0) break
+        ids.push(...answer.rows.map((row) => row.id))
+      }
+      expect(ids).toEqual(wanted)
+    } finally {
+      store.cleanup()
+    }
   })
 })

@@ -57,9 +57,14 @@ export function filterWhere(filter: ListFilter): Where {
 
 function orderBy(sort: Exclude<ListSort, 'title'>, groupByStatus: boolean, categoryRank: ReadonlyMap<Category, number>): string {
   const keys: string[] = groupByStatus ? ['s.status_rank'] : []
-  if (sort === 'category')
-    keys.push(`CASE s.category ${CATEGORIES.map((c) => `WHEN '${c}' THEN ${categoryRank.get(c) ?? 0}`).join(' ')} END`)
-  keys.push('s.band', 's.deadline_ms', 's.id')
+  // A row with nothing to review counts as the oldest, as in shared/list-order.ts (COALESCE: the same on PostgreSQL, whose NULLs sort last).
+  if (sort === 'review') keys.push('COALESCE(s.review_ms, 0)')
+  else {
+    if (sort === 'category')
+      keys.push(`CASE s.category ${CATEGORIES.map((c) => `WHEN '${c}' THEN ${categoryRank.get(c) ?? 0}`).join(' ')} END`)
+    keys.push('s.band', 's.deadline_ms')
+  }
+  keys.push('s.id')
   return keys.join(', ')
 }
 
