@@ -28,7 +28,10 @@ async function open() {
     summary('cn-rare', { title: { en: 'Rare earths' }, imposer: 'CN', target: 'US', reviewReason: { kind: 'effective', at: EFFECTIVE } }),
   ]
   const service = fakeService({
-    'reminders.needsReview': () => rows,
+    'measures.page': (input) => {
+      const { offset = 0, limit = 100 } = input as { offset?: number; limit?: number }
+      return { atMs: 0, offset, rows: rows.slice(offset, offset + limit), total: rows.length, counts: null }
+    },
     'events.record': (input) => {
       const { measureId, event } = input as { measureId: string; event: object }
       rows = rows.filter((r) => r.id !== measureId)
@@ -48,6 +51,37 @@ async function open() {
 const plain = { scheduled: false, sourceIds: [], note: '' }
 
 describe('Needs review', () => {
+  it('asks a page at a time, says how many are shown of how many, and shows more on request', async () => {
+    const rows = Array.from({ length: 62 }, (_, i) =>
+      summary(`m-${String(i).padStart(2, '0')}`, { title: { en: `Measure ${i}` }, reviewReason: { kind: 'suspension_end', at: ENDED } }),
+    )
+    const service = fakeService({
+      'measures.page': (input) => {
+        const { offset = 0, limit = 100 } = input as { offset?: number; limit?: number }
+        return { atMs: 0, offset, rows: rows.slice(offset, offset + limit), total: rows.length, counts: null }
+      },
+    })
+    const hs = harness({ service })
+    await hs.router.push('/review')
+    const wrapper = mountIn(hs, Page, { attachTo: document.body })
+    await vi.waitFor(() => expect(wrapper.findAll('li.entry')).toHaveLength(50), { timeout: 10_000 })
+    expect(service.calls.find((c) => c.method === 'measures.page')?.input).toMatchObject({
+      filter: { needsReview: true },
+      sort: 'review',
+      offset: 0,
+      limit: 50,
+    })
+    expect(wrapper.get('[role="status"]').text()).toBe('62 measures need review')
+    expect(wrapper.text()).toContain('Showing 50 of 62')
+    await button(wrapper.get('.more'), 'Show 12 more').trigger('click')
+    await vi.waitFor(() => expect(wrapper.findAll('li.entry')).toHaveLength(62), { timeout: 10_000 })
+    await settle()
+    expect(document.activeElement).toBe(wrapper.findAll('li.entry')[50]!.get('.entry-title').element)
+    expect(wrapper.find('.more').exists()).toBe(false)
+    expect(service.calls.some((c) => c.method === 'reminders.needsReview')).toBe(false)
+    wrapper.unmount()
+  })
+
   it('explains why each measure is listed and offers the outcomes that fit', async () => {
     const { wrapper, entries } = await open()
     expect(wrapper.get('[role="status"]').text()).toBe('2 measures need review')
