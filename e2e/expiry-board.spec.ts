@@ -38,6 +38,8 @@ test('lapsed deadlines come first, oldest first, each with its legal date, its a
   const lapsed = Number(/(\d+)/.exec((await reviewHeading(page).textContent())!)![1])
   expect(lapsed).toBeGreaterThan(0)
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('next')
+  // After the window grew, the list renders the rows that now fit: wait for all of them before reading.
+  await expect(measuresRegion(page).locator('[role="row"][data-index] a[data-row-focus]')).toHaveCount(DATASET.measures.length)
   const titles = await rowsInOrder(page)
   expect(titles).toHaveLength(DATASET.measures.length)
 
