@@ -49,7 +49,6 @@ export const EXPOSED_METHODS = [
   'reminders.settings',
   'reminders.setLeadDays',
   'reminders.upcoming',
-  'reminders.needsReview',
   'calendar.export',
   // Settings → Calendar (components/settings/CalendarSubscriptionPanel.vue): the subscribable
   // calendar's language, the kept file (shown; chosen only through Electron main's save dialog,

@@ -72,19 +72,23 @@ describe('Upcoming: rate steps and partial suspension', () => {
   })
 })
 
+/** Needs review asks measures.page a page at a time; these rows are the whole list. */
+const page = (rows: ReturnType<typeof summary>[]) => ({ atMs: 0, offset: 0, rows, total: rows.length, counts: null })
+
 describe('Needs review: commitments and partial suspension', () => {
   it('sends a passed commitment deadline to the figure, and shows the rate in effect', async () => {
     const { wrapper } = await mountAt('/review', {
-      'reminders.needsReview': () => [
-        summary('soybeans', {
-          title: { en: 'Soybean purchases 2025' },
-          imposer: 'CN',
-          target: 'US',
-          category: 'commitment',
-          reviewReason: { kind: 'commitment_deadline', at: '2026-01-01T00:00:00+08:00[Asia/Shanghai]' },
-        }),
-        summary('reciprocal', { ...PARTLY_SUSPENDED, title: { en: 'Reciprocal tariff' }, reviewReason: { kind: 'effective', at: ENDS } }),
-      ],
+      'measures.page': () =>
+        page([
+          summary('soybeans', {
+            title: { en: 'Soybean purchases 2025' },
+            imposer: 'CN',
+            target: 'US',
+            category: 'commitment',
+            reviewReason: { kind: 'commitment_deadline', at: '2026-01-01T00:00:00+08:00[Asia/Shanghai]' },
+          }),
+          summary('reciprocal', { ...PARTLY_SUSPENDED, title: { en: 'Reciprocal tariff' }, reviewReason: { kind: 'effective', at: ENDS } }),
+        ]),
     })
     const [soybeans, reciprocal] = wrapper.findAll('li.entry')
     expect(soybeans!.text()).toContain('Scheduled change (Commitment deadline) passed on Jan 1, 2026')
