@@ -24,7 +24,7 @@ beforeAll(async () => {
   const file = generateExchangeFile(240)
   file.measures = file.measures.map((measure) => {
     const rare = RARE[measure.id]
-    return rare ? { ...measure, ...rare, tags: [...measure.tags, ...(rare.tags ?? [])] } : measure
+    return rare ? { ...measure, ...rare, tags: [...(measure.tags ?? []), ...(rare.tags ?? [])] } : measure
   })
   call('exchange.import', { file })
 })
@@ -57,9 +57,7 @@ describe('the live count and the facets', () => {
     const ids = (call('measures.list', {}) as MeasureSummary[]).map((row) => row.id)
     const rareIds = Object.keys(RARE)
     const others = ids.filter((id) => !rareIds.includes(id))
-    const deletions = fc
-      .tuple(fc.subarray(rareIds), fc.subarray(others, { maxLength: 12 }))
-      .map(([rare, other]) => [...rare, ...other])
+    const deletions = fc.tuple(fc.subarray(rareIds), fc.subarray(others, { maxLength: 12 })).map(([rare, other]) => [...rare, ...other])
     fc.assert(
       fc.property(deletions, (deleted) => {
         for (const id of deleted) call('measures.delete', { id })

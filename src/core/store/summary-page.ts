@@ -8,7 +8,7 @@
 // trigram and are matched with instr() on the folded text.
 import type { DatabaseSync } from 'node:sqlite'
 import type { ListFilter, PageQuery } from '../../shared/api-inputs.ts'
-import type { MeasureFacets, MeasureSummary, PageCounts } from '../../shared/api-views.ts'
+import type { MeasureSummary, PageCounts } from '../../shared/api-views.ts'
 import { CATEGORIES, STATUSES, type Category, type Locale, type Status, type TransitionKind } from '../../shared/domain.ts'
 import { collator, compareIds, type ListSort } from '../../shared/list-order.ts'
 import { localizedText } from '../../shared/localized.ts'
@@ -171,32 +171,4 @@ export function countsFromSummaries(db: DatabaseSync, filter: ListFilter): PageC
      WHERE live = 1 AND needs_review = 1 AND review_kind IS NOT NULL GROUP BY review_kind, day ORDER BY day DESC, review_kind`,
   ).map((r) => ({ kind: r[0] as TransitionKind, day: r[1] as string, atMs: r[2] as number, at: r[3] as string, count: r[4] as number }))
   return { available, byStatus, needsReview, reviewDays, nextChangeMs }
-}
-
-/** Every live measure's parties and tags (the filter selects), whatever the instant. */
-export function facetsOfStore(db: DatabaseSync): MeasureFacets {
-  const distinct = (sql: string, ...params: string[]) => arrays(db, sql, ...params).map((r) => r[0] as string)
-  // From the live-parties index alone (migration 10): the measures table's wide rows are never read.
-  return {
-    imposers: distinct('SELECT DISTINCT imposer FROM measures WHERE deleted_at IS NULL'),
-    targets: distinct('SELECT DISTINCT target FROM measures WHERE deleted_at IS NULL'),
-    tags: liveTags(db, distinct).sort((a, b) => a.localeCompare(b)),
-  }
-}
-
-/**
- * Every tag, less those only deleted measures have. Read from the tag indexes: all tags, then the
- * few deleted measures' tags (`deleted_at >= ''` is "not null" in a form the index serves), each
- * kept if any live measure still has it — checking every tag row's measure instead cost 0.2–1 s at
- * 100,000 measures.
- */
-function liveTags(db: DatabaseSync, distinct: (sql: string, ...params: string[]) => string[]): string[] {
-  const all = distinct('SELECT DISTINCT tag FROM measure_tags')
-  const ofDeleted = distinct("SELECT DISTINCT tag FROM measure_tags WHERE measure_id IN (SELECT id FROM measures WHERE deleted_at >= '')")
-  if (ofDeleted.length === 0) return all
-  const stillLive = (tag: string) =>
-    distinct('SELECT 1 FROM measure_tags t JOIN measures m ON m.id = t.measure_id WHERE t.tag = ? AND m.deleted_at IS NULL LIMIT 1', tag)
-      .length > 0
-  const gone = new Set(ofDeleted.filter((tag) => !stillLive(tag)))
-  return all.filter((tag) => !gone.has(tag))
 }
