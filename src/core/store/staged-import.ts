@@ -46,7 +46,9 @@ export function openStaging(): StagingWriter {
   const remove = () => rmSync(dir, { recursive: true, force: true })
   let db: DatabaseSync
   try {
-    db = new DatabaseSync(path, { enableForeignKeyConstraints: true })
+    // No foreign keys here: mergeStaged checks them in the real file after the copy, and the
+    // import's check has refused links to measures the file does not hold.
+    db = new DatabaseSync(path, { enableForeignKeyConstraints: false })
   } catch (error) {
     remove()
     throw error
@@ -66,6 +68,12 @@ export function openStaging(): StagingWriter {
     // them (the board's summaries) is derived in the real file as the copy inserts them.
     const triggers = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger'`).all() as { name: string }[]
     for (const { name } of triggers) db.exec(`DROP TRIGGER ${quote(name)}`)
+    // Nor the indexes that only speed up reads (those of primary keys and UNIQUE stay, they are
+    // constraints): each insert would keep them up to date for nothing, the copy reads whole tables.
+    const indexes = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
+      .all() as { name: string }[]
+    for (const { name } of indexes) db.exec(`DROP INDEX ${quote(name)}`)
   } catch (error) {
     close()
     remove()
