@@ -1,7 +1,9 @@
 // The board's list through the service's windowed query (measures.page, issue 14): the page never
 // holds every measure. A change of filter, search text, sort, grouping, language or as-of instant
-// asks for the first window with the counts (a later question supersedes an earlier one, so a
-// keystroke's stale answer is dropped); the virtual list then asks for the windows it shows
+// asks for the first window (a later question supersedes an earlier one, so a keystroke's stale
+// answer is dropped); the counts come with it when grouped by status (the layout needs them), and
+// otherwise in a second question once the rows are shown (at 100,000 measures they cost the host
+// several times the rows); the virtual list then asks for the windows it shows
 // (BoardTable's `range`). Lists up to LOAD_WHOLE_MAX rows, and the counter-measure pairs view,
 // are loaded whole — they print and pair every row as before.
 import { computed, shallowRef, watch } from 'vue'
@@ -36,7 +38,8 @@ interface Answer {
   /** board.revision when asked. */
   revision: number
   total: number
-  counts: PageCounts
+  /** null while they are on their way (asked after the rows: see `lateCounts`). */
+  counts: PageCounts | null
   /** Rows by window number (PAGE_SIZE rows each). */
   pages: ReadonlyMap<number, readonly MeasureSummary[]>
   /** Every row, in order, when the whole list is loaded (pairs view, short lists). */
@@ -63,6 +66,14 @@ export function useBoardWindow() {
   }))
   const key = computed(() => JSON.stringify(input.value))
   const answer = shallowRef<Answer | null>(null)
+  // Counts that came after their rows, kept apart so the rows shown (and the virtual list) do not change with them.
+  const lateCounts = shallowRef<{ input: WindowInput; revision: number; counts: PageCounts } | null>(null)
+  const counts = computed(() => {
+    const shown = answer.value
+    if (shown === null || shown.counts !== null) return shown?.counts ?? null
+    const late = lateCounts.value
+    return late !== null && late.input === shown.input && late.revision === shown.revision ? late.counts : null
+  })
   const inFlight = new Set<number>()
 
   const first = useServiceQuery(
@@ -89,20 +100,26 @@ export function useBoardWindow() {
    */
   function countsKept(asked: WindowInput, revision: number): PageCounts | null {
     const shown = answer.value
-    if (shown === null || asked.group !== 'none' || shown.input.group !== 'none' || shown.revision !== revision) return null
+    if (shown === null || counts.value === null || asked.group !== 'none' || shown.input.group !== 'none' || shown.revision !== revision) return null
     if (shown.input.at !== asked.at || shown.input.includeNotYetPublic !== asked.includeNotYetPublic) return null
-    return { ...shown.counts, byStatus: {} }
+    return { ...counts.value, byStatus: {} }
   }
 
-  /** Loads the first window (and, for short lists and pairs, the rest); never rejects. */
+  // The counts of an ungrouped list, asked once its rows are shown (`limit: 0`: counts alone).
+  const countsOnly = useServiceQuery('measures.page', (asked: WindowInput) => ({ ...asked, offset: 0, limit: 0, counts: true }))
+
+  /** Loads the first window (and, for short lists and pairs, the rest), then any counts it lacks; never rejects. */
   async function load(keepCounts = false): Promise<void> {
     const asked = input.value
     const revision = board.revision
     const kept = keepCounts ? countsKept(asked, revision) : null
-    const result = await first.run(asked, kept === null)
+    // Grouped by status, the rows' layout needs the per-status counts: asked with the rows.
+    const countsLater = kept === null && asked.group === 'none'
+    countsOnly.cancel()
+    const result = await first.run(asked, kept === null && !countsLater)
     if (!result?.ok) return
     const { rows, total } = result.value
-    const counts = kept ?? result.value.counts
+    const rowCounts = countsLater ? null : (kept ?? result.value.counts)
     const pages = new Map<number, readonly MeasureSummary[]>()
     chunks(rows, 0, pages)
     const whole = board.group === 'pairs' || total <= LOAD_WHOLE_MAX
@@ -115,8 +132,12 @@ export function useBoardWindow() {
       }
     }
     if (key.value !== JSON.stringify(asked)) return
-    answer.value = { input: asked, revision, total, counts: counts!, pages, whole }
+    answer.value = { input: asked, revision, total, counts: rowCounts, pages, whole }
     board.windowLoaded = true
+    if (countsLater) {
+      const counted = await countsOnly.run(asked)
+      if (counted?.ok && counted.value.counts !== null) lateCounts.value = { input: asked, revision, counts: counted.value.counts }
+    }
   }
 
   /** Loads again, nobody waiting (the view's answer or its error lands in the state). */
@@ -133,7 +154,7 @@ export function useBoardWindow() {
   const layout = computed(() => {
     const current = answer.value
     if (current === null) return null
-    const next = windowLayout(current.total, current.input.group === 'status' ? current.counts.byStatus : null)
+    const next = windowLayout(current.total, current.input.group === 'status' ? (current.counts?.byStatus ?? {}) : null)
     if (lastLayout?.signature !== next.signature) lastLayout = next
     return lastLayout
   })
@@ -173,7 +194,7 @@ export function useBoardWindow() {
   // Statuses at now change at the first instant any listed measure's answer stops holding: reload then.
   watch(
     () => {
-      const next = answer.value?.counts.nextChangeMs ?? null
+      const next = counts.value?.nextChangeMs ?? null
       return clock.asOf === null && next !== null && clock.now >= next ? next : 0
     },
     (due) => {
@@ -181,24 +202,25 @@ export function useBoardWindow() {
     },
   )
 
-  // The filter choices are asked for once the rows of the same data revision have answered: the
-  // host answers one question at a time, and at 100,000 measures this one takes it seconds.
+  // The filter choices are asked for once the rows and counts of the same data revision have
+  // answered: the host answers one question at a time, and they are needed last.
   const facets = useServiceQuery('measures.facets', () => ({}))
   watch(
-    () => answer.value?.revision ?? null,
+    () => (counts.value === null ? null : answer.value!.revision),
     (revision) => {
       if (revision !== null) facets.refresh()
     },
     { immediate: true },
   )
 
-  const counts = computed(() => answer.value?.counts ?? null)
   return {
     items,
     showRange,
     loaded: computed(() => answer.value !== null),
-    loading: first.loading,
-    error: first.error,
+    /** Whether the counts of the answer shown are in (the count line, review summary and empty notices wait for them). */
+    counted: computed(() => counts.value !== null),
+    loading: computed(() => first.loading.value || countsOnly.loading.value),
+    error: computed(() => first.error.value ?? countsOnly.error.value),
     reload,
     total: computed(() => answer.value?.total ?? 0),
     /** Whether the answer shown was filtered: the count line says "Showing N of M" with the answer, not before it. */

@@ -4,6 +4,7 @@ import BoardView from './BoardView.vue'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
 import { summary } from '../test/fixtures.ts'
 import { pageHandlers } from '../test/page-fake.ts'
+import { fail } from '../../../shared/result.ts'
 import { useBoardStore } from '../stores/board.ts'
 
 const rows = [
@@ -60,9 +61,11 @@ describe('board', () => {
         includeNotYetPublic: false,
         offset: 0,
         limit: 100,
-        counts: true,
+        counts: false,
       },
     })
+    // The counts alone, once the rows are shown.
+    expect(service.calls[1]).toMatchObject({ method: 'measures.page', input: { filter: {}, offset: 0, limit: 0, counts: true } })
     expect(wrapper.get('.review-summary').text()).toContain('1 measure needs review')
     expect(wrapper.get('.review-summary').text()).toContain('1 suspension ended on Nov 10, 2026 with no outcome recorded')
     expect(titles(wrapper)).toEqual(['Port fees', 'Affiliates rule', 'Rare-earth controls'])
@@ -88,7 +91,7 @@ describe('board', () => {
 
   it('asks for the counts with new data, not with each keystroke; the filter choices after the rows', async () => {
     const { wrapper, service } = await board()
-    expect(service.calls.map((call) => call.method)).toEqual(['measures.page', 'measures.facets'])
+    expect(service.calls.map((call) => call.method)).toEqual(['measures.page', 'measures.page', 'measures.facets'])
     const pages = () => service.calls.filter((call) => call.method === 'measures.page').map((call) => call.input as { counts: boolean })
     const search = wrapper.get(
       `#${wrapper
@@ -111,6 +114,21 @@ describe('board', () => {
     await settle()
     expect(pages().at(-1)).toMatchObject({ group: 'status', counts: true })
     expect(wrapper.get('.heading').text()).toBe('In force (1)')
+  })
+
+  it('shows the rows before their counts, and no empty notice while the counts are missing', async () => {
+    const page = pageHandlers(() => rows)
+    const service = fakeService({
+      ...page,
+      'measures.page': (input: unknown) =>
+        (input as { limit: number }).limit === 0 ? fail('INTERNAL', 'counts unavailable') : page['measures.page'](input),
+    })
+    const wrapper = mountIn(harness({ service }), BoardView)
+    await settle()
+    expect(titles(wrapper)).toEqual(['Port fees', 'Affiliates rule', 'Rare-earth controls'])
+    expect(wrapper.get('.count').text()).not.toContain('0 measures')
+    expect(wrapper.find('.empty').exists()).toBe(false)
+    expect(wrapper.get('[role="alert"]').text()).toContain('counts unavailable')
   })
 
   it('filters by search text and labelled filters, and says how many are shown', async () => {
