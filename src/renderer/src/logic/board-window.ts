@@ -20,15 +20,17 @@ export interface ItemSource {
 }
 
 /**
- * What the virtual list measures: every item's key and height. The virtual list measures all items
- * again whenever this object changes, so one object serves every source over the same layout — a
- * window's rows arriving changes what is shown, not where (100,000 items re-measured per window
- * load cost the board most of a second).
+ * Where the virtual list places items: each item's key, height and start, read by index without
+ * building items. One object serves every source over the same layout — a window's rows arriving
+ * changes what is shown, not where — and a windowed layout answers `startAt` by arithmetic, so
+ * nothing walks all 100,000 items (logic/virtual-range.ts).
  */
 export interface ItemSizing {
   readonly length: number
   keyAt(index: number): string | number
   heightAt(index: number): number
+  /** Offset of item `index` from the top of the list; `startAt(length)` is the list's height. */
+  startAt(index: number): number
 }
 
 const arraySizing = new WeakMap<ItemSource, ItemSizing>()
@@ -38,7 +40,21 @@ export function sizingOf(items: ItemSource): ItemSizing {
   if (items.sizing) return items.sizing
   let sizing = arraySizing.get(items)
   if (sizing === undefined) {
-    sizing = { length: items.length, keyAt: (index) => items.at(index)!.key, heightAt: (index) => itemHeight(items.at(index)!) }
+    const heightAt = (index: number) => itemHeight(items.at(index)!)
+    let starts: Float64Array | null = null
+    sizing = {
+      length: items.length,
+      keyAt: (index) => items.at(index)!.key,
+      heightAt,
+      startAt(index) {
+        // An array is a short list (or the pairs view): its offsets are summed once, when first asked.
+        if (starts === null) {
+          starts = new Float64Array(items.length + 1)
+          for (let i = 0; i < items.length; i++) starts[i + 1] = starts[i]! + heightAt(i)
+        }
+        return starts[Math.max(0, Math.min(index, items.length))]!
+      },
+    }
     arraySizing.set(items, sizing)
   }
   return sizing
@@ -81,12 +97,19 @@ export interface WindowLayout extends ItemSizing {
 /** The item layout: rows only, or (grouped by status) a heading before each status's rows. */
 export function windowLayout(total: number, byStatus: Partial<Record<Status, number>> | null): WindowLayout {
   const sections = sectionsOf(total, byStatus)
-  const headings = new Set(byStatus === null ? [] : sections.map((section) => section.start))
+  const headingIndexes = byStatus === null ? [] : sections.map((section) => section.start)
+  const headings = new Set(headingIndexes)
+  const length = total + headings.size
   return {
-    length: total + headings.size,
+    length,
     signature: `${total}:${sections.map((section) => `${section.status}=${section.count}`).join(',')}`,
     keyAt: (index) => index,
     heightAt: (index) => (headings.has(index) ? HEADING_HEIGHT : ROW_HEIGHT),
+    startAt(index) {
+      const before = Math.max(0, Math.min(index, length))
+      const headingsBefore = headingIndexes.filter((start) => start < before).length
+      return before * ROW_HEIGHT + headingsBefore * (HEADING_HEIGHT - ROW_HEIGHT)
+    },
     slot(index) {
       for (let i = sections.length - 1; i >= 0; i--) {
         const section = sections[i]!

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import BoardTable from './BoardTable.vue'
-import { boardItems } from '../../logic/board-items.ts'
+import { ROW_HEIGHT, boardItems } from '../../logic/board-items.ts'
 import { useClockStore } from '../../stores/clock.ts'
 import { harness, mountIn } from '../../test/harness.ts'
 import { summary } from '../../test/fixtures.ts'
@@ -75,6 +75,30 @@ describe('board table', () => {
     await wrapper.vm.$nextTick()
     expect(wrapper.findAll('.countdown .numeric').map((el) => el.text())).toEqual(['0h 0m 5s', '1h 0m 5s', '2h 0m 5s'])
     clock.stop()
+  })
+
+  it('shows the rows a scroll brings into view, asks for their range, and moves to the next row with Arrow Down', async () => {
+    const h = harness()
+    const wrapper = mountIn(h, BoardTable, { props: { items: boardItems(rows(10_000), 'none') } })
+    await wrapper.vm.$nextTick()
+    const scroller = wrapper.get('section').element as HTMLElement
+    scroller.scrollTop = 5_000 * ROW_HEIGHT
+    scroller.dispatchEvent(new Event('scroll'))
+    await wrapper.vm.$nextTick()
+    const links = () => wrapper.findAll('a').map((a) => a.text())
+    expect(links()).toContain('Title m05000')
+    expect(links()).not.toContain('Title m00000')
+    const ranges = wrapper.emitted('range')!.map(([first, last]) => [first, last])
+    expect(ranges[0]).toEqual([0, expect.any(Number)])
+    expect(ranges.at(-1)![0]).toBe(4_998)
+
+    const lastShown = wrapper.findAll('[role="row"][data-index]').at(-1)!
+    const next = Number(lastShown.attributes('data-index')) + 1
+    await lastShown.get('a').trigger('keydown', { key: 'ArrowDown' })
+    await vi.runAllTimersAsync()
+    await wrapper.vm.$nextTick()
+    expect(links()).toContain(`Title m${String(next).padStart(5, '0')}`)
+    expect(scroller.scrollTop).toBeGreaterThan(5_000 * ROW_HEIGHT)
   })
 
   it('marks deadlines within 7 and 30 days in words, not colour alone', async () => {
