@@ -55,10 +55,12 @@ export function filterWhere(filter: ListFilter): Where {
   return { sql: clauses.join(' AND '), params }
 }
 
+// A row with nothing to review counts as the oldest, as in shared/list-order.ts (COALESCE: the same on PostgreSQL, whose NULLs sort last).
+const REVIEW_KEY = 'COALESCE(s.review_ms, 0)'
+
 function orderBy(sort: Exclude<ListSort, 'title'>, groupByStatus: boolean, categoryRank: ReadonlyMap<Category, number>): string {
   const keys: string[] = groupByStatus ? ['s.status_rank'] : []
-  // A row with nothing to review counts as the oldest, as in shared/list-order.ts (COALESCE: the same on PostgreSQL, whose NULLs sort last).
-  if (sort === 'review') keys.push('COALESCE(s.review_ms, 0)')
+  if (sort === 'review') keys.push(REVIEW_KEY)
   else {
     if (sort === 'category')
       keys.push(`CASE s.category ${CATEGORIES.map((c) => `WHEN '${c}' THEN ${categoryRank.get(c) ?? 0}`).join(' ')} END`)
@@ -84,14 +86,31 @@ export function pageFromSummaries(db: DatabaseSync, { query, categoryRank }: Sql
     const ids = titleOrder(db, where, query.group === 'status', query.locale).slice(query.offset, query.offset + query.limit)
     return { rows: rowsOf(db, ids), total }
   }
+  const narrowed = query.sort === 'review' && query.group !== 'status' ? reviewCut(where, query.offset + query.limit - 1) : where
   const rows = arrays(
     db,
-    `SELECT s.row FROM measure_summary s WHERE ${where.sql} ORDER BY ${orderBy(query.sort, query.group === 'status', categoryRank)} LIMIT ? OFFSET ?`,
-    ...where.params,
+    `SELECT s.row FROM measure_summary s WHERE ${narrowed.sql} ORDER BY ${orderBy(query.sort, query.group === 'status', categoryRank)} LIMIT ? OFFSET ?`,
+    ...narrowed.params,
     query.limit,
     query.offset,
   )
   return { rows: rows.map((row) => JSON.parse(row[0] as string) as MeasureSummary), total }
+}
+
+/**
+ * The review order (not grouped) narrowed to rows whose key is at most the key of the page's last
+ * row: no other row can be on the page. That key is read from the review index alone (it holds
+ * review_ms), and so is each row's key in the narrowed query, so only the page's rows and their
+ * ties are read whole — Needs review's first 50 of 10,000 at 100k: 36 → 1.2 ms, instead of every
+ * row waiting for a review read to be sorted.
+ */
+function reviewCut(where: Where, lastRow: number): Where {
+  const keyOfLastRow = `SELECT ${REVIEW_KEY} AS k FROM measure_summary s WHERE ${where.sql} ORDER BY k LIMIT 1 OFFSET ?`
+  return {
+    // Fewer rows than the page's last one: no key to stop at.
+    sql: `${where.sql} AND ${REVIEW_KEY} <= COALESCE((${keyOfLastRow}), ${Number.MAX_SAFE_INTEGER})`,
+    params: [...where.params, ...where.params, lastRow],
+  }
 }
 
 /**
