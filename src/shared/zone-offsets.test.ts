@@ -51,4 +51,27 @@ describe('canonicalEpochMs', () => {
     expect(canonicalEpochMs('0099-04-01T00:00:00+00:00[UTC]')).toBeNull()
     expect(canonicalEpochMs('2025-04-01T00:00:00-04:00[America/New_York]')).toBe(Date.parse('2025-04-01T04:00:00Z'))
   })
+
+  it('reads the canonical form only, to its last character, and the days each month has', () => {
+    for (const other of [
+      '2025-04-01T00:00:00-04:00[America/New_York]x',
+      '2025-04-01T00:00:00-04:00[America/New_York',
+      '2025-04-01T00:00:00-04:00[]',
+      '2025-04-01T00:00:00-04:00[UTC]]',
+      '2025-4-01T00:00:00-04:00[America/New_York]',
+      '2025-0a-01T00:00:00-04:00[America/New_York]',
+      '2025-04-01 00:00:00-04:00[America/New_York]',
+      '2025-04-01T00:00:00*04:00[America/New_York]',
+      '2025-04-01T00:00:00-04:60[America/New_York]',
+      '2025-04-01T00:00:60-04:00[America/New_York]',
+      '2025-04-00T00:00:00-04:00[America/New_York]',
+      '2023-02-29T00:00:00+00:00[UTC]',
+      '1900-02-29T00:00:00+00:00[UTC]',
+      '2025-13-01T00:00:00+00:00[UTC]',
+    ])
+      expect(canonicalEpochMs(other), other).toBeNull()
+    expect(canonicalEpochMs('2024-02-29T00:00:00+00:00[UTC]')).toBe(Date.parse('2024-02-29T00:00:00Z'))
+    expect(canonicalEpochMs('2000-02-29T12:30:15+05:30[Asia/Kolkata]')).toBe(Date.parse('2000-02-29T07:00:15Z'))
+    expect(canonicalEpochMs('2025-12-31T23:59:59-05:00[America/New_York]')).toBe(Date.parse('2026-01-01T04:59:59Z'))
+  })
 })

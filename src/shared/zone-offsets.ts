@@ -8,8 +8,6 @@
 // anything else (fractions of seconds, `Z`, offsets with seconds, unknown zones) is left to Temporal.
 import { Temporal } from 'temporal-polyfill'
 
-const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2}):(\d{2})\[([^\]]+)\]$/
-
 /** An offset that holds in a zone from `fromMs` (inclusive) to `toMs` (exclusive). */
 interface OffsetSpan {
   fromMs: number
@@ -49,44 +47,69 @@ function spanAt(zone: string, instantMs: number): OffsetSpan {
  * The epoch milliseconds of a canonical zoned string whose offset is right for its zone; null when
  * the string is not in canonical form, names no zone Temporal knows, or has a wrong offset or an
  * impossible date (the caller then asks Temporal, which answers or throws as it always did).
+ * Read character by character, allocating nothing but the zone's name: an import of 100,000
+ * measures asks this about five million times (each date is checked, compared, then stored).
  */
 export function canonicalEpochMs(value: string): number | null {
-  // A date is usually read twice in a row: checked, then stored with its instant.
-  let answer = recent.get(value)
-  if (answer === undefined) {
-    if (recent.size >= RECENT_MAX) recent.clear()
-    answer = computeEpochMs(value)
-    recent.set(value, answer)
-  }
-  return answer
-}
-
-/** Answers of canonicalEpochMs for the last few thousand strings (pure: the same string, the same answer). */
-const recent = new Map<string, number | null>()
-const RECENT_MAX = 4096
-
-function computeEpochMs(value: string): number | null {
-  const parts = CANONICAL.exec(value)
-  if (!parts) return null
-  const [, y, mo, d, h, mi, sc, sign, oh, om, zone] = parts as unknown as string[]
-  const year = Number(y)
-  const month = Number(mo)
-  const day = Number(d)
-  const hour = Number(h)
-  const minute = Number(mi)
-  const wallSecond = Number(sc)
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || wallSecond > 59 || Number(om) > 59) return null
-  const wallMs = Date.UTC(year, month - 1, day, hour, minute, wallSecond)
-  // Date.UTC rolls 31 April over into May, and reads years 0–99 as 1900–1999: refuse both here.
-  const check = new Date(wallMs)
-  if (check.getUTCFullYear() !== year || check.getUTCDate() !== day) return null
-  const offsetMs = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000
-  const instantMs = wallMs - offsetMs
+  // YYYY-MM-DDTHH:MM:SS±HH:MM[Zone]: every field at a fixed place, the zone last.
+  const last = value.length - 1
+  if (last < 26 || value.charCodeAt(25) !== OPEN_BRACKET || value.indexOf(']', 26) !== last) return null
+  if (value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH || value.charCodeAt(10) !== LETTER_T) return null
+  if (value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON || value.charCodeAt(22) !== COLON) return null
+  const sign = value.charCodeAt(19)
+  if (sign !== PLUS && sign !== DASH) return null
+  const year = digits(value, 0, 4)
+  const month = digits(value, 5, 2)
+  const day = digits(value, 8, 2)
+  const hour = digits(value, 11, 2)
+  const minute = digits(value, 14, 2)
+  const second = digits(value, 17, 2)
+  const offsetHours = digits(value, 20, 2)
+  const offsetMinutes = digits(value, 23, 2)
+  // digits() answers -1 for a non-digit. Years before 100 are left to Temporal (Date.UTC reads
+  // 0–99 as 1900–1999), as are days a month does not have.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
+  if (
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    offsetHours < 0 ||
+    offsetMinutes < 0 ||
+    offsetMinutes > 59
+  )
+    return null
+  const offsetMs = (sign === DASH ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000
+  const instantMs = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMs
   let span: OffsetSpan
   try {
-    span = spanAt(zone!, instantMs)
+    span = spanAt(value.slice(26, last), instantMs)
   } catch {
     return null
   }
   return span.offsetMs === offsetMs ? instantMs : null
+}
+
+const DASH = 0x2d
+const PLUS = 0x2b
+const COLON = 0x3a
+const LETTER_T = 0x54
+const OPEN_BRACKET = 0x5b
+
+/** The number the `count` ASCII digits at `at` write, or -1 if one of them is not a digit. */
+function digits(value: string, at: number, count: number): number {
+  let n = 0
+  for (let i = at; i < at + count; i++) {
+    const digit = value.charCodeAt(i) - 0x30
+    if (digit < 0 || digit > 9) return -1
+    n = n * 10 + digit
+  }
+  return n
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
 }
