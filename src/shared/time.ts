@@ -11,8 +11,9 @@ const ZONED_PATTERN = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]
 
 /** A full RFC 9557 instant: offset and zone present, and the offset right for that zone. */
 export function isValidZonedInstant(value: string): boolean {
-  if (!ZONED_PATTERN.test(value)) return false
+  // The canonical form (what every write and export holds) first: it matches the pattern too.
   if (canonicalEpochMs(value) !== null) return true
+  if (!ZONED_PATTERN.test(value)) return false
   try {
     Temporal.ZonedDateTime.from(value, { offset: 'reject' })
     return true

@@ -53,7 +53,7 @@ function spanAt(zone: string, instantMs: number): OffsetSpan {
 export function canonicalEpochMs(value: string): number | null {
   // YYYY-MM-DDTHH:MM:SS±HH:MM[Zone]: every field at a fixed place, the zone last.
   const last = value.length - 1
-  if (last < 26 || value.charCodeAt(25) !== OPEN_BRACKET || value.indexOf(']', 26) !== last) return null
+  if (last < 27 || value.charCodeAt(25) !== OPEN_BRACKET || value.indexOf(']', 26) !== last) return null
   if (value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH || value.charCodeAt(10) !== LETTER_T) return null
   if (value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON || value.charCodeAt(22) !== COLON) return null
   const sign = value.charCodeAt(19)
