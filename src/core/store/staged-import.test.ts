@@ -69,3 +69,20 @@ describe('staged import', () => {
     expect(after.find((m) => m.id === other.id)?.links).toContainEqual({ targetId: target.id, relation: 'counter' })
   })
 })
+
+describe('the staging file checks no foreign keys (the copy does)', () => {
+  it('refuses, inside the lock, a staged link to a measure neither staged nor stored, and changes nothing', async () => {
+    const store = await seededStore()
+    const db = store.core.context.db
+    const before = readAllMeasures(db)
+    const [first] = before as [(typeof before)[0]]
+    // Staging itself accepts the row: it keeps no foreign keys, so it costs only the inserts.
+    const staging = stageMeasures([{ ...first, id: 'copy-of-first', links: [{ targetId: 'no-such-measure', relation: 'counter' }] }])
+    expect(() => mergeStaged(db, staging, { before: () => null, after: () => {} })).toThrow(
+      'the import would leave 1 row of links pointing at missing measures',
+    )
+    staging.discard()
+    expect(readAllMeasures(db)).toEqual(before)
+    expect(db.isTransaction).toBe(false)
+  })
+})
