@@ -100,7 +100,8 @@ export function useBoardWindow() {
    */
   function countsKept(asked: WindowInput, revision: number): PageCounts | null {
     const shown = answer.value
-    if (shown === null || counts.value === null || asked.group !== 'none' || shown.input.group !== 'none' || shown.revision !== revision) return null
+    if (shown === null || counts.value === null || asked.group !== 'none' || shown.input.group !== 'none' || shown.revision !== revision)
+      return null
     if (shown.input.at !== asked.at || shown.input.includeNotYetPublic !== asked.includeNotYetPublic) return null
     return { ...counts.value, byStatus: {} }
   }

@@ -12,10 +12,7 @@ function summedStarts(sizing: ItemSizing): number[] {
   return starts
 }
 
-const statusCounts = fc.record(
-  { in_force: fc.nat(40), suspended: fc.nat(40), lapsed: fc.nat(40) },
-  { requiredKeys: [] },
-)
+const statusCounts = fc.record({ in_force: fc.nat(40), suspended: fc.nat(40), lapsed: fc.nat(40) }, { requiredKeys: [] })
 
 describe("the virtual list's places", () => {
   it('places every item of a windowed layout at the sum of the heights before it, and finds it there', () => {
