@@ -90,6 +90,15 @@ const KEY_KEEP = 128
 /** Numbers, true, false and null are short: a longer run of them is refused like a long text. */
 const MAX_SCALAR_BYTES = 64
 
+/**
+ * The next `"` from `from` on, or -1: a loop, not Buffer's indexOf, whose checks cost more than
+ * the search through a field name or a short text (most of a file's texts).
+ */
+function quoteAt(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] === QUOTE) return i
+  return -1
+}
+
 /** True when the JSON text between `start` and `end` holds more than `limit` characters. */
 function charactersOver(bytes: Uint8Array, start: number, end: number, limit: number): boolean {
   let chars = 0
@@ -323,12 +332,12 @@ export class ExchangeScanner {
       if (byte === QUOTE) {
         const start = i + 1
         // The closing quote: the next one not escaped (after an even run of backslashes).
-        let j = bytes.indexOf(QUOTE, start)
+        let j = quoteAt(bytes, start)
         while (j >= 0) {
           let slashes = 0
           while (j - slashes - 1 >= start && bytes[j - slashes - 1] === BACKSLASH) slashes++
           if (slashes % 2 === 0) break
-          j = bytes.indexOf(QUOTE, j + 1)
+          j = quoteAt(bytes, j + 1)
         }
         const stop = j < 0 ? length : j
         // Fewer bytes than the limit are fewer characters too: count only a longer one.
@@ -349,7 +358,10 @@ export class ExchangeScanner {
           this.expectKey[depth] = 0
           const size = end - start
           this.keyLength[depth] = size
-          this.keyBytes.set(bytes.subarray(start, start + Math.min(size, KEY_KEEP)), depth * KEY_KEEP)
+          // Copied byte by byte: a subarray (a new Buffer object per field name) cost more.
+          const keep = Math.min(size, KEY_KEEP)
+          const into = depth * KEY_KEEP
+          for (let k = 0; k < keep; k++) this.keyBytes[into + k] = bytes[start + k]!
           this.count[depth] = this.count[depth]! + 1
           if (this.count[depth]! > IMPORT_MAX_KEYS) return { path: this.pathTo(depth), message: `has more than ${IMPORT_MAX_KEYS} fields` }
           if (!this.addCost(SCALAR_COST)) return this.overBudget()
