@@ -323,58 +323,52 @@ describe('the summary table follows every kind of write', () => {
 })
 
 describe('Needs review a page at a time', () => {
-  it('pages of the review order put together are reminders.needsReview, oldest reason first', async () => {
-    const reviewNow = Date.parse('2026-12-05T12:00:00Z')
-    const store = await openTempStore({ seed: true, nowMs: () => reviewNow })
-    try {
-      const ask = (method: string, input: unknown) => value(store.store.core.call(method, input))
-      ask('exchange.import', { file: generateExchangeFile(300) })
-      const wanted = (ask('reminders.needsReview', {}) as MeasureSummary[]).map((row) => row.id)
-      const instants = new Set((ask('reminders.needsReview', {}) as MeasureSummary[]).map((row) => row.reviewReason?.atMs))
-      // Enough rows, waiting since different instants, for the order to matter.
-      expect(wanted.length).toBeGreaterThan(10)
-      expect(instants.size).toBeGreaterThan(3)
-      const ids: string[] = []
-      for (let offset = 0; ; offset += 7) {
-        const answer = ask('measures.page', { filter: { needsReview: true }, sort: 'review', offset, limit: 7 }) as MeasurePage
-        expect(answer.total).toBe(wanted.length)
-        if (answer.rows.length === 0) break
-        ids.push(...answer.rows.map((row) => row.id))
-      }
-      expect(ids).toEqual(wanted)
-    } finally {
-      store.cleanup()
+  // A store at an instant when many measures wait for a review, since many different instants (read only).
+  const reviewNow = Date.parse('2026-12-05T12:00:00Z')
+  let review: TempStore
+  const ask = (method: string, input: unknown) => value(review.store.core.call(method, input))
+  beforeAll(async () => {
+    review = await openTempStore({ seed: true, nowMs: () => reviewNow })
+    ask('exchange.import', { file: generateExchangeFile(300) })
+  })
+  afterAll(() => review.cleanup())
+
+  it('pages of the review order put together are reminders.needsReview, oldest reason first', () => {
+    const wanted = (ask('reminders.needsReview', {}) as MeasureSummary[]).map((row) => row.id)
+    const instants = new Set((ask('reminders.needsReview', {}) as MeasureSummary[]).map((row) => row.reviewReason?.atMs))
+    // Enough rows, waiting since different instants, for the order to matter.
+    expect(wanted.length).toBeGreaterThan(10)
+    expect(instants.size).toBeGreaterThan(3)
+    const ids: string[] = []
+    for (let offset = 0; ; offset += 7) {
+      const answer = ask('measures.page', { filter: { needsReview: true }, sort: 'review', offset, limit: 7 }) as MeasurePage
+      expect(answer.total).toBe(wanted.length)
+      if (answer.rows.length === 0) break
+      ids.push(...answer.rows.map((row) => row.id))
     }
+    expect(ids).toEqual(wanted)
   })
 
-  it('the review order is exact for any filter, grouping and page size, with reasons waiting since many instants', async () => {
+  it('the review order is exact for any filter, grouping and page size, with reasons waiting since many instants', () => {
     // The SQL path narrows an ungrouped review page to rows whose key is at most its last row's
     // (summary-page.ts reviewCut): the keys must differ, and ties and groups must still come out whole.
-    const reviewNow = Date.parse('2026-12-05T12:00:00Z')
-    const store = await openTempStore({ seed: true, nowMs: () => reviewNow })
-    try {
-      const ask = (method: string, input: unknown) => value(store.store.core.call(method, input))
-      ask('exchange.import', { file: generateExchangeFile(300) })
-      const compare = listComparator({ sort: 'review', groupByStatus: false, locale: 'en', categoryRank: new Map() })
-      const grouped = listComparator({ sort: 'review', groupByStatus: true, locale: 'en', categoryRank: new Map() })
-      fc.assert(
-        fc.property(filterArb, groupArb, fc.integer({ min: 1, max: 40 }), (filter, group, size) => {
-          const want = (ask('measures.list', { filter }) as MeasureSummary[])
-            .sort(group === 'status' ? grouped : compare)
-            .map((row) => row.id)
-          const ids: string[] = []
-          for (let offset = 0; ; offset += size) {
-            const answer = ask('measures.page', { filter, sort: 'review', group, offset, limit: size }) as MeasurePage
-            expect(answer.total).toBe(want.length)
-            ids.push(...answer.rows.map((row) => row.id))
-            if (answer.rows.length < size) break
-          }
-          expect(ids).toEqual(want)
-        }),
-        { numRuns: 60 },
-      )
-    } finally {
-      store.cleanup()
-    }
+    const compare = listComparator({ sort: 'review', groupByStatus: false, locale: 'en', categoryRank: new Map() })
+    const grouped = listComparator({ sort: 'review', groupByStatus: true, locale: 'en', categoryRank: new Map() })
+    fc.assert(
+      fc.property(filterArb, groupArb, fc.integer({ min: 1, max: 40 }), (filter, group, size) => {
+        const want = (ask('measures.list', { filter }) as MeasureSummary[])
+          .sort(group === 'status' ? grouped : compare)
+          .map((row) => row.id)
+        const ids: string[] = []
+        for (let offset = 0; ; offset += size) {
+          const answer = ask('measures.page', { filter, sort: 'review', group, offset, limit: size }) as MeasurePage
+          expect(answer.total).toBe(want.length)
+          ids.push(...answer.rows.map((row) => row.id))
+          if (answer.rows.length < size) break
+        }
+        expect(ids).toEqual(want)
+      }),
+      { numRuns: 60 },
+    )
   })
 })
