@@ -1,7 +1,7 @@
 // Export and import at scale (issue 14), through the real command-line process, with its peak RSS
 // (process.resourceUsage().maxRSS in the child itself):
 //   export_100k_ms / export_100k_rss_mb   `export --out FILE` of a store of 100,000 generated measures
-//                                         (bench/generate.ts: ~10 events each; a ~400 MB file)
+//                                         (bench/generate.ts: ~10 events each; a ~520 MB file)
 //   import_100k_ms / import_100k_rss_mb   `import FILE` of that export into a new database
 // Run by `npm run bench -- --scale 100k`; `node bench/exchange-scale.ts [COUNT]` prints these alone.
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
