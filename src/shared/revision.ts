@@ -48,13 +48,13 @@ export function takeBaseRevision(
   const { baseRevision, ...rest } = input as { baseRevision: unknown }
   // Absent and undefined are alike (IPC keeps an undefined field; JSON drops it).
   if (baseRevision === undefined) return { input: rest, baseRevision: null, refusal: null }
-  if (typeof baseRevision !== 'string' || !REVISION_PATTERN.test(baseRevision))
+  if (typeof baseRevision !== 'string' || !REVISION_PATTERN.test(baseRevision)) {
+    const message = 'a measure revision is 16 hexadecimal digits, as measures.get answers it'
     return {
       input,
       baseRevision: null,
-      refusal: fail('VALIDATION', 'baseRevision: a measure revision is 16 hexadecimal digits, as measures.get answers it', {
-        issues: [{ path: ['baseRevision'], message: 'a measure revision is 16 hexadecimal digits, as measures.get answers it' }],
-      }),
+      refusal: fail('VALIDATION', `baseRevision: ${message}`, { issues: [{ path: ['baseRevision'], message }] }),
     }
+  }
   return { input: rest, baseRevision, refusal: null }
 }

@@ -2,7 +2,6 @@
 // before anything is written and is all or nothing: a bad file changes nothing. exchange.import
 // stages its rows first and holds the write lock only to copy them in (importFileStaged).
 import { DatabaseSync } from 'node:sqlite'
-import type { z } from 'zod'
 import {
   EXCHANGE_FORMAT,
   EXCHANGE_VERSION,
@@ -13,7 +12,7 @@ import {
 } from '../../shared/exchange.ts'
 import { describeInvalidFile, validateExchangeFile } from '../../shared/exchange-validate.ts'
 import { pluralText } from '../../shared/i18n/plural.ts'
-import { ServiceError, formatIssuePath, type ApiErrorIssue } from '../../shared/result.ts'
+import { ServiceError, formatIssuePath } from '../../shared/result.ts'
 import { measureExists, readAllMeasures, readMeasure, writeLinks, writeWholeMeasure } from '../store/measure-rows.ts'
 import { changedLives, recordCalendarChanges } from './calendar-ledger.ts'
 import type { CalendarLife } from './calendar.ts'
@@ -35,10 +34,6 @@ export function exportFile(ctx: ServiceContext, measures?: ExchangeFile['measure
     exportedAt: timestamp(ctx.nowMs()),
     measures: measures ?? readAllMeasures(ctx.db).map(({ createdAt: _c, updatedAt: _u, ...measure }) => measure),
   }
-}
-
-export function issuesOf(error: z.ZodError): ApiErrorIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }))
 }
 
 /**

@@ -10,7 +10,7 @@ import { insertSource } from '../store/measure-rows.ts'
 import type { Handlers } from './context.ts'
 import { requireMeasure } from './detail.ts'
 import { eventHandlers } from './events.ts'
-import { issuesOf } from './exchange.ts'
+import { issuesOfZodError } from '../../shared/validation-failure.ts'
 import { randomId } from './ids.ts'
 import { sourceHandlers } from './sources.ts'
 
@@ -70,7 +70,7 @@ export const outcomeHandlers: Handlers<'events.recordOutcome'> = {
       note: input.note,
     })
     if (!event.success)
-      throw new ServiceError('VALIDATION', event.error.issues.map((i) => i.message).join('; '), { issues: issuesOf(event.error) })
+      throw new ServiceError('VALIDATION', event.error.issues.map((i) => i.message).join('; '), { issues: issuesOfZodError(event.error) })
     let recorded
     try {
       recorded = eventHandlers['events.record'](ctx, { measureId: measure.id, event: event.data })

@@ -107,6 +107,8 @@ export async function startCore(options: StartCoreOptions): Promise<CoreClient> 
   const waiting: Outgoing[] = []
   const changeListeners = new Set<() => void>()
   const restartListeners = new Set<(reason: string) => void>()
+  /** Set when the core could not be started again: every later call is answered with it. */
+  let gaveUp: Result<never> | null = null
 
   function send(message: HostToCore): void {
     worker!.postMessage(message)
@@ -170,7 +172,6 @@ export async function startCore(options: StartCoreOptions): Promise<CoreClient> 
     }
     gaveUp = result
   }
-  let gaveUp: Result<never> | null = null
 
   function request(message: Outgoing): void {
     if (worker === null) waiting.push(message)
