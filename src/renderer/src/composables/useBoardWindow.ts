@@ -109,8 +109,22 @@ export function useBoardWindow() {
   // The counts of an ungrouped list, asked once its rows are shown (`limit: 0`: counts alone).
   const countsOnly = useServiceQuery('measures.page', (asked: WindowInput) => ({ ...asked, offset: 0, limit: 0, counts: true }))
 
+  // The rows shown are not the latest question's while it is on its way (the list says so: aria-busy).
+  let lastQuestion = 0
+  const rowsPending = shallowRef(false)
+
   /** Loads the first window (and, for short lists and pairs, the rest), then any counts it lacks; never rejects. */
   async function load(keepCounts = false): Promise<void> {
+    const question = ++lastQuestion
+    rowsPending.value = true
+    try {
+      await loadRows(question, keepCounts)
+    } finally {
+      if (question === lastQuestion) rowsPending.value = false
+    }
+  }
+
+  async function loadRows(question: number, keepCounts: boolean): Promise<void> {
     const asked = input.value
     const revision = board.revision
     const kept = keepCounts ? countsKept(asked, revision) : null
@@ -135,6 +149,7 @@ export function useBoardWindow() {
     if (key.value !== JSON.stringify(asked)) return
     answer.value = { input: asked, revision, total, counts: rowCounts, pages, whole }
     board.windowLoaded = true
+    if (question === lastQuestion) rowsPending.value = false
     if (countsLater) {
       const counted = await countsOnly.run(asked)
       if (counted?.ok && counted.value.counts !== null) lateCounts.value = { input: asked, revision, counts: counted.value.counts }
@@ -221,6 +236,8 @@ export function useBoardWindow() {
     /** Whether the counts of the answer shown are in (the count line, review summary and empty notices wait for them). */
     counted: computed(() => counts.value !== null),
     loading: computed(() => first.loading.value || countsOnly.loading.value),
+    /** Whether the rows shown are still those of an earlier question (a newer one is on its way). */
+    rowsPending: computed(() => rowsPending.value),
     error: computed(() => first.error.value ?? countsOnly.error.value),
     reload,
     total: computed(() => answer.value?.total ?? 0),

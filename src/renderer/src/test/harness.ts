@@ -105,7 +105,8 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
         )
       const handler = handlers[method] as ((input: unknown) => unknown) | undefined
       if (!handler) return fail('NOT_FOUND', `no fake for ${method}`)
-      const value = handler(input)
+      // A handler may answer later (a Promise): a slow service.
+      const value = await handler(input)
       return isResult(value) ? value : ok(value)
     },
     onPush(listener) {

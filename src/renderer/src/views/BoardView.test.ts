@@ -131,6 +131,34 @@ describe('board', () => {
     expect(wrapper.get('[role="alert"]').text()).toContain('counts unavailable')
   })
 
+  it('marks the list busy while its rows are an earlier question\'s, and not once the answer is shown', async () => {
+    const page = pageHandlers(() => rows)
+    let release: (() => void) | null = null
+    const service = fakeService({
+      ...page,
+      // A search's rows wait until released; everything else answers at once.
+      'measures.page': async (input: unknown) => {
+        if ((input as { filter?: { text?: string } }).filter?.text)
+          await new Promise<void>((resolve) => {
+            release = resolve
+          })
+        return page['measures.page'](input)
+      },
+    })
+    const wrapper = mountIn(harness({ service }), BoardView)
+    await settle()
+    const list = () => wrapper.get('section.scroller')
+    expect(list().attributes('aria-busy')).toBeUndefined()
+    useBoardStore().filter.text = 'port'
+    await settle()
+    expect(list().attributes('aria-busy')).toBe('true')
+    expect(titles(wrapper)).toEqual(['Port fees', 'Affiliates rule', 'Rare-earth controls'])
+    release!()
+    await settle()
+    expect(titles(wrapper)).toEqual(['Port fees'])
+    expect(list().attributes('aria-busy')).toBeUndefined()
+  })
+
   it('filters by search text and labelled filters, and says how many are shown', async () => {
     const { wrapper } = await board()
     const byLabel = (text: string) =>
