@@ -131,7 +131,7 @@ describe('board', () => {
     expect(wrapper.get('[role="alert"]').text()).toContain('counts unavailable')
   })
 
-  it('marks the list busy while its rows are an earlier question\'s, and not once the answer is shown', async () => {
+  it("marks the list busy while its rows are an earlier question's, and not once the answer is shown", async () => {
     const page = pageHandlers(() => rows)
     let release: (() => void) | null = null
     const service = fakeService({
