@@ -10,6 +10,9 @@ import { statement } from './store/statements.ts'
 import { createCore, inProcessService, type Core, type Service } from './service/index.ts'
 import { importFile, parseExchangeFile } from './service/exchange.ts'
 import type { ServiceContext } from './service/context.ts'
+import type { Db } from './store/db.ts'
+import { isTeamDatabaseUrl, openTeamDatabase } from './store/postgres/open-team-database.ts'
+import { watchTeamChanges } from './store/postgres/team-changes.ts'
 
 export interface OpenStoreOptions {
   path: string
@@ -56,6 +59,32 @@ function needsSeeding(context: ServiceContext): boolean {
 }
 
 /**
+ * The service's context on an opened connection, with the embedded dataset loaded into a new
+ * writable database (and `mend`, the file's repairs of old rows); the connection is closed if that fails.
+ */
+function seededContext(
+  opened: { db: Db; dbPath: string; schemaVersion: number; readOnlyReason: string | null },
+  options: OpenStoreOptions,
+  mend?: () => void,
+): ServiceContext {
+  const context: ServiceContext = {
+    db: opened.db,
+    dbPath: opened.dbPath,
+    schemaVersion: opened.schemaVersion,
+    actor: options.actor,
+    nowMs: options.nowMs ?? Date.now,
+  }
+  try {
+    if ((options.seed ?? true) && opened.readOnlyReason === null) seedIfEmpty(context)
+    if (opened.readOnlyReason === null) mend?.()
+  } catch (error) {
+    opened.db.close()
+    throw error
+  }
+  return context
+}
+
+/**
  * Loads the embedded dataset once, into a database that has never held measures. It looks first
  * and takes the write lock only when there is something to do, so opening a seeded database never
  * waits for (or blocks) another process's write.
@@ -71,6 +100,7 @@ function seedIfEmpty(context: ServiceContext): void {
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
+  if (isTeamDatabaseUrl(options.path)) return openTeamStore(options)
   // 1. What is at the path (store/file-check.ts): a folder, a picture, an empty file or a
   //    mistyped folder is refused before anything looks inside it or changes it.
   const ownLocation = options.ownLocation ?? isOwnLocation(options.path)
@@ -80,22 +110,9 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   await beforeOpen(options.path, { dailyBackup: options.dailyBackup ?? false })
   // 3. The connection: read-only when the file cannot be written, migrated when it is older.
   const opened = await openDatabase(options.path, undefined, { ownLocation })
-  const context: ServiceContext = {
-    db: opened.db,
-    dbPath: opened.path,
-    schemaVersion: opened.schemaVersion,
-    actor: options.actor,
-    nowMs: options.nowMs ?? Date.now,
-  }
   // 4. The embedded dataset, once, into a new database (not into one that is about to receive an import);
   //    then the Chinese script titles written before migration 6 lack (store/derived-scripts.ts).
-  try {
-    if ((options.seed ?? true) && opened.readOnlyReason === null) seedIfEmpty(context)
-    if (opened.readOnlyReason === null) deriveMissingScripts(context.db)
-  } catch (error) {
-    opened.db.close()
-    throw error
-  }
+  const context = seededContext({ ...opened, dbPath: opened.path }, options, () => deriveMissingScripts(opened.db))
   const core = createCore(context)
   const timers = new Set<ReturnType<typeof setInterval>>()
   return {
@@ -127,6 +144,42 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     },
     close() {
       for (const timer of timers) clearInterval(timer)
+      opened.db.close()
+    },
+  }
+}
+
+/**
+ * The same over a team database (PostgreSQL; `path` is its connection string): no file checks,
+ * backups or salvage (the server keeps its own), the schema migrated under the server's lock,
+ * the dataset seeded once for the whole team.
+ */
+async function openTeamStore(options: OpenStoreOptions): Promise<OpenedStore> {
+  const opened = await openTeamDatabase(options.path)
+  // No deriveMissingScripts: it mends rows written before schema 6, and a team database starts at 10.
+  const context = seededContext({ ...opened, dbPath: opened.displayName }, options)
+  const core = createCore(context)
+  const watchers = new Set<() => void>()
+  return {
+    service: inProcessService(core),
+    core,
+    path: opened.displayName,
+    schemaVersion: opened.schemaVersion,
+    backupPath: null,
+    readOnly: opened.readOnlyReason !== null,
+    readOnlyReason: opened.readOnlyReason,
+    created: opened.previousVersion === 0,
+    watchExternalChanges(listener) {
+      // Told by the server (LISTEN/NOTIFY: store/postgres/team-changes.ts), not polled.
+      const stop = watchTeamChanges(options.path, opened.sessionPid, listener)
+      watchers.add(stop)
+      return () => {
+        watchers.delete(stop)
+        stop()
+      }
+    },
+    close() {
+      for (const stop of watchers) stop()
       opened.db.close()
     },
   }

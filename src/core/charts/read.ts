@@ -1,11 +1,11 @@
 // Every live measure as the charts read it, in one query (plus the commitments' progress): the
 // engine's events from the stored timeline column and the base facts the fold starts from.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from '../store/db.ts'
 import { arrays, timelineOf } from '../store/array-rows.ts'
 import { commitmentBases, parseRateValue } from '../store/commitment-rows.ts'
 import type { ChartMeasure } from './measure.ts'
 
-export function readChartMeasures(db: DatabaseSync, ids?: ReadonlySet<string>): ChartMeasure[] {
+export function readChartMeasures(db: Db, ids?: ReadonlySet<string>): ChartMeasure[] {
   const commitments = commitmentBases(db)
   const measures: ChartMeasure[] = []
   for (const [id, imposer, target, rate, scope, rateValue, commitment, timeline] of arrays(

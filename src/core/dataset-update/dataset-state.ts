@@ -8,7 +8,7 @@
  * dataset has not changed since; where it has, a fact the embedded dataset changed and the user did
  * not touch shows as the user's edit (kept, never overwritten) rather than being lost — the safe side.
  */
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from '../store/db.ts'
 import embedded from '../../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
 import type { ExchangedMeasure } from '../../shared/exchange.ts'
 import type { StoredMeasure } from '../store/measure-rows.ts'
@@ -30,20 +30,20 @@ export const EMBEDDED_IDENTITY: DatasetIdentity = (embedded as { dataset?: Datas
   version: 1,
 }
 
-const seededFromEmbedded = (db: DatabaseSync): boolean => readSetting(db, SEEDED_KEY) !== null
+const seededFromEmbedded = (db: Db): boolean => readSetting(db, SEEDED_KEY) !== null
 
 /** The dataset the database was seeded from or last updated to; null when it never held one. */
-export function installedDataset(db: DatabaseSync): DatasetIdentity | null {
+export function installedDataset(db: Db): DatasetIdentity | null {
   const stored = readSetting(db, IDENTITY_KEY)
   if (stored !== null) return JSON.parse(stored) as DatasetIdentity
   return seededFromEmbedded(db) ? EMBEDDED_IDENTITY : null
 }
 
-export function readIdentitySetting(db: DatabaseSync): string | null {
+export function readIdentitySetting(db: Db): string | null {
   return readSetting(db, IDENTITY_KEY)
 }
 
-export function writeIdentitySetting(db: DatabaseSync, value: string | null): void {
+export function writeIdentitySetting(db: Db, value: string | null): void {
   if (value === null) statement(db, 'DELETE FROM settings WHERE key = ?').run(IDENTITY_KEY)
   else writeSetting(db, IDENTITY_KEY, value)
 }
@@ -62,7 +62,7 @@ export function comparable(measure: ExchangedMeasure | StoredMeasure): Json {
 let embeddedBase: Map<string, Json> | undefined
 
 /** The base of one measure: its row, else (seeded from the embedded dataset) the embedded measure. */
-export function baseMeasure(db: DatabaseSync, id: string, parseEmbedded: () => readonly ExchangedMeasure[]): Json | undefined {
+export function baseMeasure(db: Db, id: string, parseEmbedded: () => readonly ExchangedMeasure[]): Json | undefined {
   const row = readBaseRow(db, id)
   if (row !== null) {
     const { revision: _r, ...measure } = JSON.parse(row) as { [key: string]: Json }
@@ -74,7 +74,7 @@ export function baseMeasure(db: DatabaseSync, id: string, parseEmbedded: () => r
 }
 
 /** The dataset's revision of a measure as last applied (kept beside it in its base row), if it had one. */
-export function baseRevision(db: DatabaseSync, id: string, parseEmbedded: () => readonly ExchangedMeasure[]): number | null {
+export function baseRevision(db: Db, id: string, parseEmbedded: () => readonly ExchangedMeasure[]): number | null {
   const row = readBaseRow(db, id)
   if (row !== null) return (JSON.parse(row) as { revision?: number }).revision ?? null
   if (!seededFromEmbedded(db)) return null
@@ -87,18 +87,18 @@ export function baseRowText(measure: Json, revision: number | undefined): string
 }
 
 /** Every id with a base: the rows, and the embedded dataset's for a database seeded from it. */
-export function baseIds(db: DatabaseSync, parseEmbedded: () => readonly ExchangedMeasure[]): string[] {
+export function baseIds(db: Db, parseEmbedded: () => readonly ExchangedMeasure[]): string[] {
   const rows = (statement(db, 'SELECT measure_id FROM dataset_base').all() as { measure_id: string }[]).map((r) => r.measure_id)
   const seeded = seededFromEmbedded(db) ? parseEmbedded().map((m) => m.id) : []
   return [...new Set([...rows, ...seeded])]
 }
 
-export function readBaseRow(db: DatabaseSync, id: string): string | null {
+export function readBaseRow(db: Db, id: string): string | null {
   const row = statement(db, 'SELECT measure FROM dataset_base WHERE measure_id = ?').get(id) as { measure: string } | undefined
   return row?.measure ?? null
 }
 
-export function writeBaseRow(db: DatabaseSync, id: string, measure: string | null): void {
+export function writeBaseRow(db: Db, id: string, measure: string | null): void {
   if (measure === null) statement(db, 'DELETE FROM dataset_base WHERE measure_id = ?').run(id)
   else
     statement(
@@ -124,7 +124,7 @@ export interface LastUpdate {
 }
 
 /** Only the last update can be undone: an older before-image would not match the database any more. */
-export function saveLastUpdate(db: DatabaseSync, update: LastUpdate): void {
+export function saveLastUpdate(db: Db, update: LastUpdate): void {
   statement(db, 'DELETE FROM dataset_undo').run()
   statement(db, 'INSERT INTO dataset_undo (applied_at, from_identity, to_identity, before) VALUES (?, ?, ?, ?)').run(
     update.appliedAt,
@@ -134,7 +134,7 @@ export function saveLastUpdate(db: DatabaseSync, update: LastUpdate): void {
   )
 }
 
-export function readLastUpdate(db: DatabaseSync): LastUpdate | null {
+export function readLastUpdate(db: Db): LastUpdate | null {
   const row = statement(db, 'SELECT applied_at, from_identity, to_identity, before FROM dataset_undo ORDER BY id DESC LIMIT 1').get() as
     { applied_at: string; from_identity: string | null; to_identity: string; before: string } | undefined
   if (!row) return null
@@ -146,6 +146,6 @@ export function readLastUpdate(db: DatabaseSync): LastUpdate | null {
   }
 }
 
-export function forgetLastUpdate(db: DatabaseSync): void {
+export function forgetLastUpdate(db: Db): void {
   statement(db, 'DELETE FROM dataset_undo').run()
 }

@@ -1,12 +1,12 @@
 // What the report reads beyond the board summaries, for every live measure in one query per
 // table: instrument numbers, events with their stored epoch columns (no date parsing), sources and
 // pinned notes. Kept lean because a report of thousands of measures must build in milliseconds.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from '../store/db.ts'
 import type { ChineseText, Note, Source } from '../../shared/domain.ts'
 import { arrays, timelineOf } from '../store/array-rows.ts'
 import type { ReportMeasureData } from './model-types.ts'
 
-export function readReportDetails(db: DatabaseSync): Map<string, ReportMeasureData> {
+export function readReportDetails(db: Db): Map<string, ReportMeasureData> {
   const details = new Map<string, ReportMeasureData & { sources: Source[]; notes: Note[] }>()
   const measures = arrays(
     db,

@@ -1,10 +1,10 @@
 // The audit trail: one row per change, with the measure as it was before and after.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from '../store/db.ts'
 import type { AuditEntry } from '../../shared/api-views.ts'
 import { statement } from '../store/statements.ts'
 
 export function writeAudit(
-  db: DatabaseSync,
+  db: Db,
   entry: { at: string; actor: string; action: AuditEntry['action']; measureId: string | null; before: unknown; after: unknown },
 ): void {
   statement(db, 'INSERT INTO audit (at, actor, action, measure_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)').run(

@@ -8,6 +8,8 @@ import { backupFolder, listBackups, newBackupPath, writeBackupSync, type BackupF
 import { inspectBackup, restoreInto, type BackupSummary, type RestoreOutcome } from '../store/restore.ts'
 import { basename } from 'node:path'
 import { statSync } from 'node:fs'
+import type { DatabaseSync } from 'node:sqlite'
+import { isPostgres } from '../store/db.ts'
 import { CALENDAR_LEDGER_TABLES } from '../store/calendar-rows.ts'
 import { writeAudit } from './audit.ts'
 import type { CalendarLife } from './calendar.ts'
@@ -24,7 +26,18 @@ function contentsOf({ path: _, fileTime: __, ...contents }: BackupSummary): Back
 
 function fileDatabase(ctx: ServiceContext): string {
   if (ctx.dbPath === ':memory:') throw new ServiceError('VALIDATION', 'A database held in memory has no backups.')
+  fileConnection(ctx)
   return ctx.dbPath
+}
+
+/** The SQLite connection: backups copy the file's pages, which a team database does not have. */
+function fileConnection(ctx: ServiceContext): DatabaseSync {
+  if (isPostgres(ctx.db))
+    throw new ServiceError(
+      'VALIDATION',
+      `${ctx.dbPath} is a team database: its server keeps its backups (pg_dump). Backups here are of a database file; "measure-tracker db copy" copies a team database into one.`,
+    )
+  return ctx.db as DatabaseSync
 }
 
 function backupNamed(ctx: ServiceContext, name: string): BackupFile {
@@ -44,7 +57,7 @@ export function restoreFromFile(ctx: ServiceContext, path: string): RestoreOutco
   // cancelled, ones it brings back are live again, every changed measure's SEQUENCE rises.
   let livesBefore = new Map<string, CalendarLife>()
   return restoreInto(
-    ctx.db,
+    fileConnection(ctx),
     ctx.dbPath,
     path,
     new Date(ctx.nowMs()),
@@ -74,7 +87,7 @@ export const backupHandlers: Handlers<'backups.list' | 'backups.inspect' | 'back
   'backups.inspect': (ctx, { name }) => contentsOf(inspectBackup(backupNamed(ctx, name).path)),
   'backups.create': (ctx) => {
     const path = newBackupPath(fileDatabase(ctx), 'manual', new Date(ctx.nowMs()))
-    writeBackupSync(ctx.db, path)
+    writeBackupSync(fileConnection(ctx), path)
     const stat = statSync(path)
     return { name: basename(path), kind: 'manual', createdAt: stat.mtime.toISOString(), bytes: stat.size }
   },

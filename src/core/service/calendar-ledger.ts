@@ -9,7 +9,7 @@
 // change are told apart first by their events as stored (the timeline column: no date parsing, no
 // status fold); only the others are folded and compared. An import does even that before it takes
 // the lock, from its staging file.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from '../store/db.ts'
 import { supersededEnds } from '../../shared/superseded.ts'
 import { calendarChange, CANCELLED_RETENTION_MS } from '../calendar/changes.ts'
 import {
@@ -25,7 +25,7 @@ import type { ServiceContext } from './context.ts'
 import { readMeasureLives } from './reminders.ts'
 
 /** A measure as the calendar sees it now (from the timeline column: cheap), or null when it does not exist or is deleted. */
-export function calendarLifeNow(db: DatabaseSync, id: string): CalendarLife | null {
+export function calendarLifeNow(db: Db, id: string): CalendarLife | null {
   return readMeasureLives(db, id)[0] ?? null
 }
 

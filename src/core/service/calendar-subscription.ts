@@ -3,7 +3,7 @@
 // itself is written by the hosts (core/calendar-file.ts), after every change; this only says where.
 import { statSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from '../store/db.ts'
 import type { CalendarSubscription } from '../../shared/api-views.ts'
 import { LOCALES, type Locale } from '../../shared/domain.ts'
 import { readSetting, writeSetting } from '../store/settings.ts'
@@ -23,7 +23,7 @@ export interface StoredSubscription {
 const NONE: StoredSubscription = { locale: 'en', path: null, feedKey: null }
 
 /** The stored subscription; a damaged value reads as none. */
-export function readSubscription(db: DatabaseSync): StoredSubscription {
+export function readSubscription(db: Db): StoredSubscription {
   const stored = readSetting(db, SUBSCRIPTION_KEY)
   if (stored === null) return NONE
   try {

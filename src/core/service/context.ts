@@ -1,10 +1,10 @@
 // What every handler receives: the connection, who is acting, and the clock (injectable so
 // tests and the "as of" view can pin time).
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from '../store/db.ts'
 import type { MethodName, Output, ParsedInput } from '../../shared/api.ts'
 
 export interface ServiceContext {
-  db: DatabaseSync
+  db: Db
   dbPath: string
   schemaVersion: number
   /** Who made a change, for the audit trail: e.g. "cli:alice", "app", "web". */

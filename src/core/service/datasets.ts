@@ -2,7 +2,7 @@
 // three ways (core/dataset-update/three-way.ts) so the user's edits are never overwritten; apply is
 // one audited transaction that stores its before-images, and undo puts them back exactly.
 import embedded from '../../../resources/datasets/us-cn-truce-2025.json' with { type: 'json' }
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
+import type { Db, SqlValue } from '../store/db.ts'
 import { z } from 'zod'
 import type { ExchangedMeasure } from '../../shared/exchange.ts'
 import type { DatasetApplied, DatasetDiff, DatasetMeasureUpdate, DatasetSourceInput, DatasetStatus } from '../../shared/dataset-update.ts'
@@ -127,23 +127,23 @@ const SIDE_ROWS = [
   'SELECT * FROM watch_hits WHERE measure_id = ?',
 ] as const
 
-function keepingSideRows(db: DatabaseSync, id: string, rewrite: () => void): void {
+function keepingSideRows(db: Db, id: string, rewrite: () => void): void {
   const kept = SIDE_ROWS.map((sql) => ({
     table: /FROM (\w+)/.exec(sql)?.[1] as string,
-    rows: statement(db, sql).all(id) as Record<string, SQLInputValue>[],
+    rows: statement(db, sql).all(id) as Record<string, SqlValue>[],
   }))
   rewrite()
   for (const { table, rows } of kept) {
     for (const row of rows) {
       const columns = Object.keys(row)
       const sql = `INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
-      statement(db, sql).run(...columns.map((c) => row[c] as SQLInputValue))
+      statement(db, sql).run(...columns.map((c) => row[c] as SqlValue))
     }
   }
 }
 
 /** Writes a merged measure over whatever had its id, keeping its creation time. */
-function writeMerged(db: DatabaseSync, merged: ExchangedMeasure, now: string): void {
+function writeMerged(db: Db, merged: ExchangedMeasure, now: string): void {
   const before = readMeasure(db, merged.id)
   keepingSideRows(db, merged.id, () =>
     writeWholeMeasure(db, { ...merged, createdAt: before?.createdAt ?? now, updatedAt: now } as StoredMeasure),
@@ -151,12 +151,12 @@ function writeMerged(db: DatabaseSync, merged: ExchangedMeasure, now: string): v
 }
 
 /** A measure as it is now, in the form undo compares ('' when it does not exist). */
-function afterImage(db: DatabaseSync, id: string): string {
+function afterImage(db: Db, id: string): string {
   const measure = readMeasure(db, id)
   return measure ? JSON.stringify(comparable(measure)) : ''
 }
 
-function putBack(db: DatabaseSync, id: string, measure: StoredMeasure | null): void {
+function putBack(db: Db, id: string, measure: StoredMeasure | null): void {
   if (measure === null) statement(db, 'DELETE FROM measures WHERE id = ?').run(id)
   else keepingSideRows(db, id, () => writeWholeMeasure(db, measure))
 }

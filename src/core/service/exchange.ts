@@ -21,7 +21,8 @@ import { timestamp } from './clock.ts'
 import type { Handlers, ServiceContext } from './context.ts'
 import { writeAudit } from './audit.ts'
 import type { MethodName } from '../../shared/api.ts'
-import { readOnlyReasonOf } from '../store/database.ts'
+import { inTransaction, readOnlyReasonOf } from '../store/database.ts'
+import { isPostgres, type Db } from '../store/db.ts'
 import { copyStagedAudit, mergeStaged, openStaging, type Staging, type StagingWriter } from '../store/staged-import.ts'
 import { readOnlyError } from '../store/storage-errors.ts'
 import { statement } from '../store/statements.ts'
@@ -124,7 +125,7 @@ export function importFile(ctx: ServiceContext, file: ParsedExchangeFile, option
 }
 
 /** The calendar's view of these measures in `db` (deleted ones left out), by id. */
-function livesOf(db: DatabaseSync, ids: readonly string[]): Map<string, CalendarLife> {
+function livesOf(db: Db, ids: readonly string[]): Map<string, CalendarLife> {
   if (ids.length === 0) return new Map()
   const wanted = new Set(ids)
   return new Map(
@@ -165,6 +166,7 @@ export function importFileStaged(ctx: ServiceContext, file: ParsedExchangeFile, 
 export function importMeasuresStaged(ctx: ServiceContext, measures: Iterable<ExchangedMeasure>, options: ImportOptions): ImportReport {
   const readOnly = readOnlyReasonOf(ctx.db)
   if (readOnly) throw readOnlyError(ctx.dbPath, readOnly)
+  if (isPostgres(ctx.db)) return importInOneTransaction(ctx, measures, options)
   const now = timestamp(ctx.nowMs())
   const fileIds: string[] = []
   const seen: string[] = []
@@ -211,6 +213,43 @@ export function importMeasuresStaged(ctx: ServiceContext, measures: Iterable<Exc
   }
 }
 
+/**
+ * exchange.import on a team database: one transaction, written as the measures arrive. PostgreSQL
+ * lets every other session read meanwhile (MVCC) and queues only other writers, so the staging
+ * file SQLite needs to keep its write lock short is not needed; all or nothing, as on SQLite. What
+ * is held meanwhile: ids, each measure's links (written once every measure exists) and the
+ * replaced measures for the audit's "before", as importFile holds them.
+ */
+function importInOneTransaction(ctx: ServiceContext, measures: Iterable<ExchangedMeasure>, options: ImportOptions): ImportReport {
+  return inTransaction(ctx.db, () => {
+    const now = timestamp(ctx.nowMs())
+    const fileIds: string[] = []
+    const seen: string[] = []
+    const replacedBefore = new Map<string, unknown>()
+    const calendarBefore = new Map<string, CalendarLife>()
+    const links: Pick<ExchangedMeasure, 'id' | 'links'>[] = []
+    for (const measure of measures) {
+      fileIds.push(measure.id)
+      const before = measureExists(ctx.db, measure.id) === null ? null : readMeasure(ctx.db, measure.id)
+      if (before) seen.push(measure.id)
+      if (options.dryRun || (seen.length > 0 && !options.replace)) continue
+      if (before) {
+        replacedBefore.set(measure.id, before)
+        for (const life of readMeasureLives(ctx.db, measure.id)) calendarBefore.set(life.id, life)
+      }
+      writeWholeMeasure(ctx.db, { ...measure, createdAt: before?.createdAt ?? now, updatedAt: now })
+      links.push({ id: measure.id, links: measure.links })
+    }
+    if (seen.length > 0 && !options.replace) throw conflictError(fileIds, seen)
+    const report = reportOf(fileIds, seen, options.dryRun)
+    if (options.dryRun) return report
+    for (const measure of links) writeLinks(ctx.db, measure)
+    auditImport(ctx, now, options.action, replacedBefore, report)
+    recordCalendarChanges(ctx, changedLives(calendarBefore, livesOf(ctx.db, seen)))
+    return report
+  })
+}
+
 const READ_BATCH = 1000
 
 /**
@@ -222,8 +261,8 @@ const READ_BATCH = 1000
 class ReadBatches {
   private left = 0
   private open = false
-  private readonly db: DatabaseSync
-  constructor(db: DatabaseSync) {
+  private readonly db: Db
+  constructor(db: Db) {
     this.db = db
   }
   /** Before a measure's reads. */
@@ -261,7 +300,9 @@ function mergeImport(
   // Before the lock, from the staged rows as they will be stored: which replaced measures'
   // calendars change (usually none or few), for the calendar ledger.
   let calendarChanges = changedLives(livesOf(ctx.db, seen), stagedLives(staging.path, seen))
-  mergeStaged(ctx.db, staging, {
+  // Reached on the file store only (a team database imports in one transaction: importInOneTransaction).
+  const fileDb = ctx.db as DatabaseSync
+  mergeStaged(fileDb, staging, {
     before(existing) {
       if (existing.length > 0 && !options.replace) throw conflictError(fileIds, existing)
       const unchanged =
@@ -287,7 +328,7 @@ function mergeImport(
       return replacedBefore
     },
     after(replacedBefore) {
-      if (replacedBefore === null) copyStagedAudit(ctx.db)
+      if (replacedBefore === null) copyStagedAudit(fileDb)
       else auditImport(ctx, now, options.action, replacedBefore, report)
       recordCalendarChanges(ctx, calendarChanges)
     },

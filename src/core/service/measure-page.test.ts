@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateExchangeFile } from '../../../bench/generate.ts'
-import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
+import { TEST_STORE, openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import { value } from '../../../test/helpers/results.ts'
 import { PAGE_SORTS, type ListFilter, type PageSort } from '../../shared/api-inputs.ts'
 import type { MeasurePage, MeasureSummary } from '../../shared/api-views.ts'
@@ -278,7 +278,8 @@ describe('the summary table follows every kind of write', () => {
       ['measures.delete', () => call('measures.delete', { id: m })],
       ['measures.restore', () => call('measures.restore', { id: m })],
       ['events.record', () => call('events.record', { measureId: m, event: { kind: 'terminated', at: '2025-05-01T00:00:00+00:00[UTC]' } })],
-      ['backups.create', () => call('backups.create', {})],
+      // A team database has no backups of its own (its server keeps them): that step is the file's.
+      ...(TEST_STORE === 'file' ? [['backups.create', () => call('backups.create', {})] as [string, () => unknown]] : []),
       ['exchange.import (replace)', () => call('exchange.import', { file: generateExchangeFile(30), replace: true })],
     ]
     for (const [label, step] of steps) {
@@ -287,6 +288,7 @@ describe('the summary table follows every kind of write', () => {
       expectInStep(label)
     }
     expect(page({ filter: { text: 'first words' } }).rows.map((row) => row.id)).toEqual([])
+    if (TEST_STORE === 'postgres') return
     const backups = value(call('backups.list', {})) as { backups: { name: string }[] }
     value(call('backups.restore', { name: backups.backups[0]!.name }))
     expectInStep('backups.restore')
@@ -311,15 +313,19 @@ describe('the summary table follows every kind of write', () => {
     expect(searched().ids).toContain(gone)
   })
 
-  it('a search index of an earlier definition (case-folding, as first released) is rebuilt before it is read', () => {
-    const other = new DatabaseSync(temp.path)
-    other.exec(`DROP TABLE measure_search;
+  // The FTS5 table is the file store's index; a team database's is the schema's trigram index.
+  it.skipIf(TEST_STORE === 'postgres')(
+    'a search index of an earlier definition (case-folding, as first released) is rebuilt before it is read',
+    () => {
+      const other = new DatabaseSync(temp.path)
+      other.exec(`DROP TABLE measure_search;
       CREATE VIRTUAL TABLE measure_search USING fts5(body, tokenize = 'trigram', content = '', contentless_delete = 1)`)
-    other.close()
-    const ids = list({ text: 'tag-3' }).map((row) => row.id)
-    expect(ids.length).toBeGreaterThan(0)
-    expect(allPages({ filter: { text: 'tag-3' } }, 100).ids.sort()).toEqual(ids.sort())
-  })
+      other.close()
+      const ids = list({ text: 'tag-3' }).map((row) => row.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(allPages({ filter: { text: 'tag-3' } }, 100).ids.sort()).toEqual(ids.sort())
+    },
+  )
 })
 
 describe('Needs review a page at a time', () => {

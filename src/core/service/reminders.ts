@@ -7,7 +7,7 @@
 // (text: core/reminders/notification-text.ts), then calls reminders.markShown with *all* the keys —
 // also when there were none, so the last check is recorded and what falls due later while the app
 // is closed is recognised as missed. Missed and on-time reminders are recorded in two calls.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from '../store/db.ts'
 import { DEFAULT_LEAD_DAYS } from '../../shared/api-inputs.ts'
 import type { MeasureSummary, UpcomingTransition } from '../../shared/api-views.ts'
 import type { Category, LocalizedText, Status } from '../../shared/domain.ts'
@@ -30,7 +30,7 @@ const LEAD_DAYS_KEY = 'reminders.leadDays'
 const LAST_RUN_KEY = 'reminders.lastRunMs'
 
 /** The user's lead times, largest first (the default until set). A damaged value reads as the default. */
-export function readLeadDays(db: DatabaseSync): number[] {
+export function readLeadDays(db: Db): number[] {
   const stored = readSetting(db, LEAD_DAYS_KEY)
   if (stored !== null) {
     try {
@@ -45,7 +45,7 @@ export function readLeadDays(db: DatabaseSync): number[] {
   return [...DEFAULT_LEAD_DAYS]
 }
 
-function readLastRunMs(db: DatabaseSync): number | null {
+function readLastRunMs(db: Db): number | null {
   const stored = readSetting(db, LAST_RUN_KEY)
   const value = stored === null ? NaN : Number(stored)
   return Number.isFinite(value) ? value : null
@@ -76,7 +76,7 @@ export interface MeasureLife {
  * them in id order after `afterId` (a calendar of any size reads its measures a batch at a time),
  * their timelines decoded without the memo (timelineOf), which would keep every one of them.
  */
-export function readMeasureLives(db: DatabaseSync, onlyId?: string, batch?: { afterId: string; limit: number }): MeasureLife[] {
+export function readMeasureLives(db: Db, onlyId?: string, batch?: { afterId: string; limit: number }): MeasureLife[] {
   const one = onlyId === undefined ? '' : ' AND id = ?'
   const after = batch === undefined ? '' : ' AND id > ?'
   const measures = arrays(

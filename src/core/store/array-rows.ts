@@ -1,12 +1,12 @@
 // Bulk reads for the paths that touch every measure (board, reminders, reports): rows as arrays
 // (no per-row objects with column names), and the timeline column decoded into engine events.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from './db.ts'
 import type { TimedEvent } from '../status/engine.ts'
 import { statement } from './statements.ts'
 
 export type Cell = string | number | null
 
-export function arrays(db: DatabaseSync, sql: string, ...params: Cell[]): Cell[][] {
+export function arrays(db: Db, sql: string, ...params: Cell[]): Cell[][] {
   const prepared = statement(db, sql)
   prepared.setReturnArrays(true)
   return prepared.all(...params) as unknown as Cell[][]

@@ -2,7 +2,7 @@
 // calendar entries last had. They record what calendars outside were told, not a measure's data:
 // an import that replaces a measure and a restore of a backup keep them (staged-import.ts,
 // restore.ts), so the cancellations those changes cause can be written after them.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from './db.ts'
 import type { LocalizedText } from '../../shared/domain.ts'
 import type { CancelledTransition } from '../calendar/ics.ts'
 import { arrays } from './array-rows.ts'
@@ -14,7 +14,7 @@ export const CALENDAR_LEDGER_TABLES: readonly string[] = ['calendar_cancellation
 const COLUMNS = 'uid, measure_id, event_id, kind, at, at_ms, title, instrument, reason, moved_to, sequence, cancelled_at, cancelled_ms'
 
 /** Cancellations made at or after `sinceMs` (all measures, or one), in a stable order. */
-export function readCancellations(db: DatabaseSync, sinceMs: number, measureId?: string): CancelledTransition[] {
+export function readCancellations(db: Db, sinceMs: number, measureId?: string): CancelledTransition[] {
   const rows =
     measureId === undefined
       ? arrays(db, `SELECT ${COLUMNS} FROM calendar_cancellations WHERE cancelled_ms >= ? ORDER BY measure_id, at_ms, uid`, sinceMs)
@@ -40,7 +40,7 @@ export function readCancellations(db: DatabaseSync, sinceMs: number, measureId?:
   }))
 }
 
-export function writeCancellation(db: DatabaseSync, gone: CancelledTransition): void {
+export function writeCancellation(db: Db, gone: CancelledTransition): void {
   statement(db, `INSERT OR REPLACE INTO calendar_cancellations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     gone.uid,
     gone.measureId,
@@ -59,7 +59,7 @@ export function writeCancellation(db: DatabaseSync, gone: CancelledTransition): 
 }
 
 /** Transitions of a measure that are live (again, after an undo or a restore): they are no longer cancelled. */
-export function withdrawCancellations(db: DatabaseSync, measureId: string, liveUids: readonly string[]): void {
+export function withdrawCancellations(db: Db, measureId: string, liveUids: readonly string[]): void {
   statement(db, 'DELETE FROM calendar_cancellations WHERE measure_id = ? AND uid IN (SELECT value FROM json_each(?))').run(
     measureId,
     JSON.stringify(liveUids),
@@ -67,12 +67,12 @@ export function withdrawCancellations(db: DatabaseSync, measureId: string, liveU
 }
 
 /** Forgets cancellations made before `beforeMs` (past the retention period). */
-export function forgetCancellationsBefore(db: DatabaseSync, beforeMs: number): void {
+export function forgetCancellationsBefore(db: Db, beforeMs: number): void {
   statement(db, 'DELETE FROM calendar_cancellations WHERE cancelled_ms < ?').run(beforeMs)
 }
 
 /** Each measure's recorded SEQUENCE (only measures whose calendar entries changed since migration 5). */
-export function readSequences(db: DatabaseSync, measureId?: string): Map<string, number> {
+export function readSequences(db: Db, measureId?: string): Map<string, number> {
   const rows =
     measureId === undefined
       ? arrays(db, 'SELECT measure_id, sequence FROM calendar_sequences')
@@ -80,7 +80,7 @@ export function readSequences(db: DatabaseSync, measureId?: string): Map<string,
   return new Map(rows.map((row) => [row[0] as string, row[1] as number]))
 }
 
-export function writeSequence(db: DatabaseSync, measureId: string, sequence: number): void {
+export function writeSequence(db: Db, measureId: string, sequence: number): void {
   statement(
     db,
     'INSERT INTO calendar_sequences (measure_id, sequence) VALUES (?, ?) ON CONFLICT(measure_id) DO UPDATE SET sequence = excluded.sequence',

@@ -1,6 +1,6 @@
 // The issue-10 measure columns as the bulk readers (board, reminders, reports) need them: the
 // base rate's number and, for commitments, the target with its progress — read once per list.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from './db.ts'
 import type { Commitment, RateValue } from '../../shared/domain.ts'
 import { toTimedCommitment, type TimedCommitment, type TimedProgress } from '../status/engine.ts'
 import { arrays, type Cell } from './array-rows.ts'
@@ -29,7 +29,7 @@ export interface CommitmentBases {
 const NONE = { commitment: null, progress: [] as readonly TimedProgress[] }
 
 /** Reads every progress entry once (few measures are commitments), grouped by measure. */
-export function commitmentBases(db: DatabaseSync): CommitmentBases {
+export function commitmentBases(db: Db): CommitmentBases {
   const progress = new Map<string, TimedProgress[]>()
   for (const [measureId, value, asOf, asOfMs] of arrays(
     db,

@@ -15,6 +15,7 @@ import { checkDatabasePath } from './file-check.ts'
 import { isOwnLocation } from './location.ts'
 import { isBusyError, isCantOpenError, isReadOnlyError, lockedError, readOnlyError, storageError } from './storage-errors.ts'
 import { ServiceError } from '../../shared/result.ts'
+import type { Db } from './db.ts'
 
 export const BUSY_TIMEOUT_MS = 5_000
 
@@ -53,11 +54,16 @@ export class SchemaTooNewError extends ServiceError {
   }
 }
 
-/** What every connection this module opened is: for messages and the read-only rule in inTransaction. */
-const connections = new WeakMap<DatabaseSync, { path: string; readOnlyReason: string | null }>()
+/** What every store connection is (a file this module opened, a team database): for messages and the read-only rule in inTransaction. */
+const connections = new WeakMap<Db, { path: string; readOnlyReason: string | null }>()
+
+/** Records what a connection opened elsewhere (the team database: postgres/open-team-store.ts) is. */
+export function registerConnection(db: Db, info: { path: string; readOnlyReason: string | null }): void {
+  connections.set(db, info)
+}
 
 /** Why this connection is read-only, or null (also null for connections opened elsewhere). */
-export function readOnlyReasonOf(db: DatabaseSync): string | null {
+export function readOnlyReasonOf(db: Db): string | null {
   return connections.get(db)?.readOnlyReason ?? null
 }
 
@@ -243,7 +249,7 @@ function migrate(db: DatabaseSync, path: string, migrations: readonly string[], 
  * Runs `work` in one write transaction: all of it is committed, or none of it. A read-only
  * connection refuses (FORBIDDEN) before anything starts; SQLite errors name the file.
  */
-export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+export function inTransaction<T>(db: Db, work: () => T): T {
   const info = connections.get(db)
   if (info?.readOnlyReason) throw readOnlyError(info.path, info.readOnlyReason)
   const wrap = (error: unknown) => (info ? storageError(info.path, 'Writing to', error) : error)

@@ -3,7 +3,7 @@
 // when a writable file is opened. OpenCC lives in JavaScript, not in SQLite, so a migration's SQL
 // cannot do it. It looks first without the write lock, as seeding does, and writes only when there
 // is something to derive: opening an up-to-date file writes nothing.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from './db.ts'
 import type { ChineseScript, Commitment, LocalizedText } from '../../shared/domain.ts'
 import { withDerivedScript } from '../text/chinese-script.ts'
 import { inTransaction } from './database.ts'
@@ -24,7 +24,7 @@ interface Row {
   commitment: string | null
 }
 
-function derive(db: DatabaseSync, row: Row): void {
+function derive(db: Db, row: Row): void {
   const title: LocalizedText = { en: row.title_en }
   if (row.title_zh_hant !== null) title['zh-Hant'] = row.title_zh_hant
   if (row.title_zh_hans !== null) title['zh-Hans'] = row.title_zh_hans
@@ -41,7 +41,7 @@ function derive(db: DatabaseSync, row: Row): void {
 }
 
 /** Derives the Chinese script old titles and units lack; returns how many measures it changed. */
-export function deriveMissingScripts(db: DatabaseSync): number {
+export function deriveMissingScripts(db: Db): number {
   const needing = () => statement(db, NEEDING).all() as unknown as Row[]
   if (needing().length === 0) return 0
   return inTransaction(db, () => {

@@ -1,7 +1,7 @@
 // The board's filter choices (measures.facets, issue 14): the parties and tags of the live measures,
 // read from indexes alone — migration 10's `measures_live_parties (deleted_at, imposer, target)` and
 // `measure_tags_by_tag` — never from the measures table's wide rows (1.4–2 s at 100,000 measures).
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from './db.ts'
 import type { MeasureFacets } from '../../shared/api-views.ts'
 import { compareIds } from '../../shared/list-order.ts'
 import { arrays, type Cell } from './array-rows.ts'
@@ -14,12 +14,12 @@ import { arrays, type Cell } from './array-rows.ts'
 const SEEKS = 500
 
 /** Every live measure's parties and tags (the filter selects), whatever the instant. */
-export function facetsOfStore(db: DatabaseSync): MeasureFacets {
+export function facetsOfStore(db: Db): MeasureFacets {
   const imposers = distinctValues(db, 'imposer', 'measures', 'deleted_at IS NULL')
   return { imposers, targets: liveTargets(db, imposers), tags: liveTags(db).sort((a, b) => a.localeCompare(b)) }
 }
 
-const strings = (db: DatabaseSync, sql: string, ...params: Cell[]): string[] => arrays(db, sql, ...params).map((r) => r[0] as string)
+const strings = (db: Db, sql: string, ...params: Cell[]): string[] => arrays(db, sql, ...params).map((r) => r[0] as string)
 
 /**
  * The distinct values of an indexed column in index order, one seek per value (a "loose index
@@ -28,7 +28,7 @@ const strings = (db: DatabaseSync, sql: string, ...params: Cell[]): string[] => 
  * measures for a handful of values. `where` (numbered parameters) must leave `column` next in the
  * index's order. Only this module's constant names and clauses are put into the SQL.
  */
-function seekDistinct(db: DatabaseSync, column: string, table: string, where: string, limit: number, ...params: Cell[]): string[] | null {
+function seekDistinct(db: Db, column: string, table: string, where: string, limit: number, ...params: Cell[]): string[] | null {
   const least = (after: string) => `SELECT min(${column}) FROM ${table} WHERE ${where}${after}`
   const sql = `WITH RECURSIVE found(value) AS (
     SELECT (${least('')})
@@ -39,7 +39,7 @@ function seekDistinct(db: DatabaseSync, column: string, table: string, where: st
 }
 
 /** The distinct values of an indexed column: sought while they are few, else one scan. */
-function distinctValues(db: DatabaseSync, column: string, table: string, where: string): string[] {
+function distinctValues(db: Db, column: string, table: string, where: string): string[] {
   return seekDistinct(db, column, table, where, SEEKS) ?? strings(db, `SELECT DISTINCT ${column} FROM ${table} WHERE ${where} ORDER BY 1`)
 }
 
@@ -47,7 +47,7 @@ function distinctValues(db: DatabaseSync, column: string, table: string, where: 
  * Targets come second in the index: sought imposer by imposer while the pairs of parties are few
  * (the generated 100k store has 12), else one scan (a real dataset may have thousands of pairs).
  */
-function liveTargets(db: DatabaseSync, imposers: readonly string[]): string[] {
+function liveTargets(db: Db, imposers: readonly string[]): string[] {
   const found = new Set<string>()
   let seeks = SEEKS
   for (const imposer of imposers) {
@@ -66,8 +66,8 @@ function liveTargets(db: DatabaseSync, imposers: readonly string[]): string[] {
  * if a live measure still has it (a tag's first rows are usually live). Checking every tag row's
  * measure cost 0.2–1 s at 100,000 measures; reading 1,000 deleted measures' tags, 8–17 ms.
  */
-function liveTags(db: DatabaseSync): string[] {
-  const all = distinctValues(db, 'tag', 'measure_tags', '1')
+function liveTags(db: Db): string[] {
+  const all = distinctValues(db, 'tag', 'measure_tags', 'true')
   const deleted = arrays(db, "SELECT count(*) FROM measures WHERE deleted_at >= ''")[0]?.[0] as number
   if (deleted === 0) return all
   const suspects =

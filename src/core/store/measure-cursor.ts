@@ -1,7 +1,7 @@
 // Every measure, one at a time, for an export of any size: readAllMeasures holds the whole store
 // (4 GB at 100,000 measures); this walks each table once, in measure id order, side by side (one
 // SQLite cursor per table), so only the measure being written is held. Same measures, same order.
-import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import type { Db, DbStatement } from './db.ts'
 import { CHILD_ROWS_SQL, measureFromRows, type MeasureChildRows, type StoredMeasure } from './measure-rows.ts'
 
 type Row = Record<string, string | number | null>
@@ -11,7 +11,7 @@ type Row = Record<string, string | number | null>
  * here from its rows as arrays: about 40 % cheaper per row at 1,000,000 events (node:sqlite's own
  * row objects are slow to make and to read from), the most of an export's time.
  */
-function* rowsOf(statement: StatementSync): Generator<Row, void, undefined> {
+function* rowsOf(statement: DbStatement): Generator<Row, void, undefined> {
   const names = statement.columns().map((column) => column.name)
   statement.setReturnArrays(true)
   for (const values of statement.iterate() as Iterable<(string | number | null)[]>) {
@@ -25,7 +25,7 @@ function* rowsOf(statement: StatementSync): Generator<Row, void, undefined> {
 class ChildRows {
   private readonly rows: Iterator<Row>
   private next: Row | undefined
-  constructor(statement: StatementSync) {
+  constructor(statement: DbStatement) {
     this.rows = rowsOf(statement)
     this.advance()
   }
@@ -50,7 +50,7 @@ class ChildRows {
  * The measures table's columns but the derived caches a measure is not made of (`timeline`, its
  * events again as JSON: a third of the row's bytes), so reading them costs nothing.
  */
-function measureColumns(db: DatabaseSync): string {
+function measureColumns(db: Db): string {
   const names = (db.prepare(`SELECT name FROM pragma_table_info('measures')`).all() as { name: string }[]).map((row) => row.name)
   return names
     .filter((name) => name !== 'timeline')
@@ -62,7 +62,7 @@ function measureColumns(db: DatabaseSync): string {
  * Every measure, deleted ones included, in id order, as readAllMeasures gives them. Run it inside
  * a read transaction for a consistent view (exportStream does).
  */
-export function* eachMeasure(db: DatabaseSync): Generator<StoredMeasure, void, undefined> {
+export function* eachMeasure(db: Db): Generator<StoredMeasure, void, undefined> {
   // Fresh statements, not the cached ones (statements.ts): these stay open while the walk runs.
   const children = Object.fromEntries(
     Object.entries(CHILD_ROWS_SQL).map(([table, sql]) => [table, new ChildRows(db.prepare(sql))]),

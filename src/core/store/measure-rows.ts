@@ -1,6 +1,6 @@
 // Reading and writing one whole measure (facts, events, sources, links, notes) as table rows.
 // Callers run writes inside a transaction (database.ts inTransaction).
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from './db.ts'
 import type {
   ChineseScript,
   Commitment,
@@ -21,7 +21,7 @@ import type {
 import { epochMs } from '../../shared/time.ts'
 import { withDerivedScript, withDerivedScripts } from '../text/chinese-script.ts'
 import { statement } from './statements.ts'
-import { TIMELINE_SELECT } from './timeline-column.ts'
+import { timelineSelect } from './timeline-column.ts'
 import type { WatchTerms } from '../../shared/watch.ts'
 import { readWatchTerms, termsFromCell, writeWatchTerms } from './watch-rows.ts'
 
@@ -35,12 +35,12 @@ export interface StoredMeasure extends Measure {
 
 type Row = Record<string, string | number | null>
 
-export function measureExists(db: DatabaseSync, id: string): { deleted: boolean } | null {
+export function measureExists(db: Db, id: string): { deleted: boolean } | null {
   const row = statement(db, 'SELECT deleted_at FROM measures WHERE id = ?').get(id) as Row | undefined
   return row ? { deleted: row.deleted_at !== null } : null
 }
 
-export function readMeasure(db: DatabaseSync, id: string): StoredMeasure | null {
+export function readMeasure(db: Db, id: string): StoredMeasure | null {
   const m = statement(db, 'SELECT * FROM measures WHERE id = ?').get(id) as Row | undefined
   if (!m) return null
   const tags = statement(db, 'SELECT tag FROM measure_tags WHERE measure_id = ? ORDER BY position').all(id) as Row[]
@@ -171,7 +171,7 @@ function noteFromRow(row: Row): Note {
  * the other (core/text/chinese-script.ts), so every writer stores both.
  */
 export function writeFacts(
-  db: DatabaseSync,
+  db: Db,
   id: string,
   facts: MeasureFacts,
   times: { createdAt: string; updatedAt: string; deletedAt: string | null },
@@ -215,36 +215,36 @@ export function writeFacts(
   writeTags(db, id, facts.tags)
 }
 
-export function writeTags(db: DatabaseSync, id: string, tags: readonly string[]): void {
+export function writeTags(db: Db, id: string, tags: readonly string[]): void {
   statement(db, 'DELETE FROM measure_tags WHERE measure_id = ?').run(id)
   const insert = statement(db, 'INSERT OR IGNORE INTO measure_tags (measure_id, tag, position) VALUES (?, ?, ?)')
   tags.forEach((tag, position) => insert.run(id, tag, position))
 }
 
 /** Rebuilds the measure's timeline column from its events (see timeline-column.ts TIMELINE_SELECT). */
-export function refreshTimeline(db: DatabaseSync, measureId: string): void {
-  statement(db, `UPDATE measures SET timeline = (${TIMELINE_SELECT}) WHERE id = ?1`).run(measureId)
+export function refreshTimeline(db: Db, measureId: string): void {
+  statement(db, `UPDATE measures SET timeline = (${timelineSelect(db)}) WHERE id = ?1`).run(measureId)
 }
 
 /** Every measure's timeline column in one statement: about 2.5 times faster than one by one (a staged import). */
-export function refreshAllTimelines(db: DatabaseSync): void {
-  db.exec(`UPDATE measures SET timeline = (${TIMELINE_SELECT.replace('?1', 'measures.id')})`)
+export function refreshAllTimelines(db: Db): void {
+  db.exec(`UPDATE measures SET timeline = (${timelineSelect(db).replace('?1', 'measures.id')})`)
 }
 
 /** Adds one event and keeps the timeline in step. */
-export function addEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): void {
+export function addEvent(db: Db, measureId: string, event: MeasureEvent): void {
   insertEvent(db, measureId, event)
   refreshTimeline(db, measureId)
 }
 
 /** Removes one event (false when there was none) and keeps the timeline in step. */
-export function removeEvent(db: DatabaseSync, measureId: string, eventId: string): boolean {
+export function removeEvent(db: Db, measureId: string, eventId: string): boolean {
   const removed = statement(db, 'DELETE FROM events WHERE measure_id = ? AND id = ?').run(measureId, eventId).changes > 0
   if (removed) refreshTimeline(db, measureId)
   return removed
 }
 
-function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): void {
+function insertEvent(db: Db, measureId: string, event: MeasureEvent): void {
   statement(
     db,
     `INSERT INTO events (measure_id, id, kind, at, at_ms, until, until_ms, scheduled, rate, scope, note, source_ids, alternatives,
@@ -271,7 +271,7 @@ function insertEvent(db: DatabaseSync, measureId: string, event: MeasureEvent): 
   )
 }
 
-export function insertProgress(db: DatabaseSync, measureId: string, entry: ProgressEntry): void {
+export function insertProgress(db: Db, measureId: string, entry: ProgressEntry): void {
   statement(
     db,
     'INSERT INTO commitment_progress (measure_id, id, value, as_of, as_of_ms, source_ids, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -279,11 +279,11 @@ export function insertProgress(db: DatabaseSync, measureId: string, entry: Progr
 }
 
 /** Removes one progress entry (false when there was none). */
-export function removeProgress(db: DatabaseSync, measureId: string, progressId: string): boolean {
+export function removeProgress(db: Db, measureId: string, progressId: string): boolean {
   return statement(db, 'DELETE FROM commitment_progress WHERE measure_id = ? AND id = ?').run(measureId, progressId).changes > 0
 }
 
-export function insertSource(db: DatabaseSync, measureId: string, source: Source, position: number): void {
+export function insertSource(db: Db, measureId: string, source: Source, position: number): void {
   statement(
     db,
     'INSERT INTO sources (measure_id, id, url, title, publisher, date, confidence, position, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -301,7 +301,7 @@ export function insertSource(db: DatabaseSync, measureId: string, source: Source
 }
 
 /** Rewrites one source's fields (false when the measure has no such source). */
-export function updateSource(db: DatabaseSync, measureId: string, source: Source): boolean {
+export function updateSource(db: Db, measureId: string, source: Source): boolean {
   return (
     statement(
       db,
@@ -319,7 +319,7 @@ export function updateSource(db: DatabaseSync, measureId: string, source: Source
   )
 }
 
-export function insertLink(db: DatabaseSync, measureId: string, link: MeasureLink): void {
+export function insertLink(db: Db, measureId: string, link: MeasureLink): void {
   statement(db, 'INSERT OR REPLACE INTO links (measure_id, target_id, relation) VALUES (?, ?, ?)').run(
     measureId,
     link.targetId,
@@ -327,7 +327,7 @@ export function insertLink(db: DatabaseSync, measureId: string, link: MeasureLin
   )
 }
 
-export function insertNote(db: DatabaseSync, measureId: string, note: Note): void {
+export function insertNote(db: Db, measureId: string, note: Note): void {
   statement(db, 'INSERT INTO notes (measure_id, id, body, pinned, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     measureId,
     note.id,
@@ -343,7 +343,7 @@ export function insertNote(db: DatabaseSync, measureId: string, note: Note): voi
  * measures to this one survive the replacement; its own links are written by the caller once
  * every measure they point to exists (see writeLinks).
  */
-export function writeWholeMeasure(db: DatabaseSync, measure: StoredMeasure, options: { staging?: boolean } = {}): void {
+export function writeWholeMeasure(db: Db, measure: StoredMeasure, options: { staging?: boolean } = {}): void {
   // `staging`: a new staging file (staged-import.ts), where no row has the id yet (the import's
   // check refuses a duplicate before it is written) and every timeline is refreshed at the end.
   const inbound = options.staging
@@ -361,7 +361,7 @@ export function writeWholeMeasure(db: DatabaseSync, measure: StoredMeasure, opti
     insertLink(db, row.measure_id as string, { targetId: measure.id, relation: row.relation as MeasureLink['relation'] })
 }
 
-export function writeLinks(db: DatabaseSync, measure: Pick<Measure, 'id' | 'links'>): void {
+export function writeLinks(db: Db, measure: Pick<Measure, 'id' | 'links'>): void {
   measure.links.forEach((link) => insertLink(db, measure.id, link))
 }
 
@@ -388,7 +388,7 @@ export const CHILD_ROWS_SQL: Readonly<Record<keyof MeasureChildRows, string>> = 
 }
 
 /** Every measure, deleted ones included, in id order: one query per table. */
-export function readAllMeasures(db: DatabaseSync): StoredMeasure[] {
+export function readAllMeasures(db: Db): StoredMeasure[] {
   const rowsOf = (table: keyof MeasureChildRows) => groupRows(statement(db, CHILD_ROWS_SQL[table]).all() as Row[])
   const tags = rowsOf('tags')
   const events = rowsOf('events')

@@ -76,7 +76,7 @@ describe('migration 4 (rates, partial suspensions, rate steps, commitments)', ()
   it('fills the timeline cache with the new event fields, and the upgraded file stores them from then on', async () => {
     const path = await version3File()
     const store = await openStoreAt(path)
-    const db = (store.core.context as { db: DatabaseSync }).db
+    const db = store.core.context.db as DatabaseSync
     const timeline = JSON.parse(
       (db.prepare("SELECT timeline FROM measures WHERE id = 'm'").get() as { timeline: string }).timeline,
     ) as unknown[][]

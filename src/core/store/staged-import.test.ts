@@ -38,7 +38,7 @@ describe('staged import', () => {
 
   it('changes nothing when the copy is refused inside the lock', async () => {
     const store = await seededStore()
-    const db = store.core.context.db
+    const db = store.core.context.db as DatabaseSync
     const before = readAllMeasures(db)
     const staging = stageMeasures(before.map((m) => ({ ...m, title: { ...m.title, en: 'changed' } })))
     expect(() =>
@@ -57,7 +57,7 @@ describe('staged import', () => {
 
   it('replacing keeps the links other measures have to a replaced one', async () => {
     const store = await seededStore()
-    const db = store.core.context.db
+    const db = store.core.context.db as DatabaseSync
     const all = readAllMeasures(db)
     const [target, other] = all as [(typeof all)[0], (typeof all)[0]]
     db.prepare("INSERT OR REPLACE INTO links (measure_id, target_id, relation) VALUES (?, ?, 'counter')").run(other.id, target.id)
@@ -73,7 +73,7 @@ describe('staged import', () => {
 describe('the staging file checks no foreign keys (the copy does)', () => {
   it('refuses, inside the lock, a staged link to a measure neither staged nor stored, and changes nothing', async () => {
     const store = await seededStore()
-    const db = store.core.context.db
+    const db = store.core.context.db as DatabaseSync
     const before = readAllMeasures(db)
     const [first] = before as [(typeof before)[0]]
     // Staging itself accepts the row: it keeps no foreign keys, so it costs only the inserts.

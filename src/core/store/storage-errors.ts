@@ -38,6 +38,8 @@ export function readOnlyError(path: string, reason: string): ServiceError {
  */
 export function storageError(path: string, doing: string, error: unknown): Error {
   if (error instanceof ServiceError) return error
+  const team = teamDatabaseError(path, doing, error)
+  if (team !== null) return team
   const code = sqliteCode(error)
   if (code === null) return error as Error
   const words = (error as Error).message
@@ -54,4 +56,30 @@ export function storageError(path: string, doing: string, error: unknown): Error
             ? 'Check the disk (is it still connected, is it full?) and try again.'
             : 'Try again; if it keeps failing, make a copy with measure-tracker backup and report the message.'
   return new ServiceError('STORAGE', `${doing} ${path} failed (SQLite: ${words}). Nothing was changed. ${next}`, { path, sqliteCode: code })
+}
+
+/** SQLSTATEs of a refused write: insufficient_privilege, read_only_sql_transaction. */
+const POSTGRES_READ_ONLY = new Set(['42501', '25006'])
+/** The server could not be reached or stopped answering (the driver's codes and ours). */
+const POSTGRES_UNREACHABLE =
+  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|CONNECT_TIMEOUT|CONNECTION_\w+|ANSWER_TIMEOUT|57P0[1-3])$/
+
+/** The same for a team database's errors (PostgreSQL's SQLSTATE or the driver's code), else null. */
+function teamDatabaseError(path: string, doing: string, error: unknown): ServiceError | null {
+  const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown }
+  const fromDriver = name === 'PostgresFailure' || name === 'PostgresError'
+  // A connection that failed before any statement is the driver's plain Error with a code.
+  if (!fromDriver && !(path.startsWith('postgres') && typeof code === 'string')) return null
+  const words = String(message)
+  if (typeof code === 'string' && POSTGRES_READ_ONLY.has(code)) return readOnlyError(path, `PostgreSQL: ${words}`)
+  if (typeof code === 'string' && POSTGRES_UNREACHABLE.test(code))
+    return new ServiceError(
+      'STORAGE',
+      `${doing} ${path} failed: the database server cannot be reached (${words}). Nothing was changed. Check the network and that the server is running; the app retries.`,
+      { path, unreachable: true, postgresCode: code },
+    )
+  return new ServiceError('STORAGE', `${doing} ${path} failed (PostgreSQL: ${words}). Nothing was changed.`, {
+    path,
+    postgresCode: typeof code === 'string' ? code : null,
+  })
 }

@@ -2,7 +2,7 @@
 // measure (its events come folded in the timeline column) plus tags and links once each, and
 // folds the events with their precomputed epoch milliseconds.
 import { hasLiveDateConflict } from './conflicts.ts'
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from './db.ts'
 import type { ListFilter } from '../../shared/api-inputs.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
 import type { Category, MeasureLink } from '../../shared/domain.ts'
@@ -45,7 +45,7 @@ export interface SummaryInputs {
   notes: readonly string[] | undefined
 }
 
-export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSummary[] {
+export function listSummaries(db: Db, query: SummaryQuery): MeasureSummary[] {
   const result: MeasureSummary[] = []
   eachSummary(db, query, (summary) => result.push(summary))
   return result
@@ -56,7 +56,7 @@ export function listSummaries(db: DatabaseSync, query: SummaryQuery): MeasureSum
  * with its events, progress and (when `withNotes` or a text filter asked for them) live notes.
  */
 export function eachSummary(
-  db: DatabaseSync,
+  db: Db,
   query: SummaryQuery,
   visit: (summary: MeasureSummary, inputs: SummaryInputs) => void,
   withNotes = false,

@@ -6,7 +6,7 @@
 // rowids without reading each row's text, and a search with no other filter is counted by the
 // index alone (it holds only live rows). Words of one or two characters (稀土, "eu") have no
 // trigram and are matched with instr() on the folded text.
-import type { DatabaseSync } from 'node:sqlite'
+import { isPostgres, type Db } from './db.ts'
 import type { ListFilter, PageQuery } from '../../shared/api-inputs.ts'
 import type { MeasureSummary, PageCounts } from '../../shared/api-views.ts'
 import { CATEGORIES, STATUSES, type Category, type Locale, type Status, type TransitionKind } from '../../shared/domain.ts'
@@ -34,7 +34,10 @@ function searchMatch(terms: readonly string[]): string | null {
   return indexed.length > 0 ? indexed.map(ftsPhrase).join(' AND ') : null
 }
 
-export function filterWhere(filter: ListFilter): Where {
+/** A LIKE pattern matching `term` anywhere, its own % _ and \\ taken literally. */
+const containing = (term: string): string => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+
+export function filterWhere(filter: ListFilter, db: Db): Where {
   const clauses = ['s.live = 1']
   const params: Cell[] = []
   const add = (sql: string, ...values: Cell[]): void => {
@@ -49,6 +52,11 @@ export function filterWhere(filter: ListFilter): Where {
   if (filter.needsReview !== undefined) add('s.needs_review = ?', filter.needsReview ? 1 : 0)
   if (filter.tag) add('s.id IN (SELECT measure_id FROM measure_tags WHERE tag = ?)', filter.tag)
   const terms = searchTerms(filter.text ?? '')
+  // On PostgreSQL the trigram index answers LIKE '%word%' over the same folded text (summary-table.ts).
+  if (isPostgres(db)) {
+    for (const term of terms) add(`s.search_text LIKE ? ESCAPE '\\'`, containing(term))
+    return { sql: clauses.join(' AND '), params }
+  }
   const match = searchMatch(terms)
   if (match !== null) add('s.doc IN (SELECT rowid FROM measure_search WHERE measure_search MATCH ?)', match)
   for (const term of terms) if ([...term].length < TRIGRAM) add('instr(s.search_text, ?) > 0', term)
@@ -75,8 +83,8 @@ export interface SqlPageOptions {
   categoryRank: ReadonlyMap<Category, number>
 }
 
-export function pageFromSummaries(db: DatabaseSync, { query, categoryRank }: SqlPageOptions): { rows: MeasureSummary[]; total: number } {
-  const where = onlyIds(filterWhere(query.filter), query.ids)
+export function pageFromSummaries(db: Db, { query, categoryRank }: SqlPageOptions): { rows: MeasureSummary[]; total: number } {
+  const where = onlyIds(filterWhere(query.filter, db), query.ids)
   const total =
     searchOnlyCount(db, query) ??
     (arrays(db, `SELECT count(*) FROM measure_summary s WHERE ${where.sql}`, ...where.params)[0]?.[0] as number) ??
@@ -118,8 +126,8 @@ function reviewCut(where: Where, lastRow: number): Where {
  * alone (it holds exactly the live rows: summary-table.ts), or null for any other query. Counting
  * through the summary table reads an index entry of every live row (50 ms at 100,000).
  */
-function searchOnlyCount(db: DatabaseSync, query: PageQuery): number | null {
-  if (query.ids !== undefined) return null
+function searchOnlyCount(db: Db, query: PageQuery): number | null {
+  if (query.ids !== undefined || isPostgres(db)) return null
   const { text, ...others } = query.filter
   if (Object.values(others).some((value) => value !== undefined)) return null
   const terms = searchTerms(text ?? '')
@@ -134,7 +142,7 @@ function onlyIds(where: Where, ids: readonly string[] | undefined): Where {
   return { sql: `(${where.sql}) AND s.id IN (SELECT value FROM json_each(?))`, params: [...where.params, JSON.stringify(ids)] }
 }
 
-function rowsOf(db: DatabaseSync, ids: readonly string[]): MeasureSummary[] {
+function rowsOf(db: Db, ids: readonly string[]): MeasureSummary[] {
   const byId = new Map(
     arrays(db, 'SELECT id, row FROM measure_summary WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(ids)).map((r) => [
       r[0] as string,
@@ -148,15 +156,18 @@ function rowsOf(db: DatabaseSync, ids: readonly string[]): MeasureSummary[] {
 // memory once per (filter, grouping, language, data) and each later window slices that order.
 let titleMemo: { key: string; ids: string[] } | null = null
 
-function dataStamp(db: DatabaseSync): string {
+function dataStamp(db: Db): string | null {
+  // PostgreSQL has no cheap "anything changed" counter for a session: no memo there (null never matches).
+  if (isPostgres(db)) return null
   const version = (statement(db, 'PRAGMA data_version').get() as { data_version: number }).data_version
   const changes = (statement(db, 'SELECT total_changes() AS n').get() as { n: number }).n
   return `${version}:${changes}`
 }
 
-function titleOrder(db: DatabaseSync, where: Where, groupByStatus: boolean, locale: Locale): string[] {
-  const key = JSON.stringify([dataStamp(db), where, groupByStatus, locale])
-  if (titleMemo?.key === key) return titleMemo.ids
+function titleOrder(db: Db, where: Where, groupByStatus: boolean, locale: Locale): string[] {
+  const stamp = dataStamp(db)
+  const key = JSON.stringify([stamp, where, groupByStatus, locale])
+  if (stamp !== null && titleMemo?.key === key) return titleMemo.ids
   const rows = arrays(
     db,
     `SELECT s.id, s.status_rank, m.title_en, m.title_zh_hant, m.title_zh_hans FROM measure_summary s JOIN measures m ON m.id = s.id
@@ -170,8 +181,8 @@ function titleOrder(db: DatabaseSync, where: Where, groupByStatus: boolean, loca
 }
 
 /** The counts of PageCounts over the summary table (rows refreshed to the instant asked). */
-export function countsFromSummaries(db: DatabaseSync, filter: ListFilter): PageCounts {
-  const where = filterWhere(filter)
+export function countsFromSummaries(db: Db, filter: ListFilter): PageCounts {
+  const where = filterWhere(filter, db)
   const byStatus: Partial<Record<Status, number>> = {}
   // By rank, not name: the status index is ordered by rank, so an unfiltered count reads only it.
   for (const [rank, count] of arrays(
@@ -184,9 +195,11 @@ export function countsFromSummaries(db: DatabaseSync, filter: ListFilter): PageC
   const available = one('SELECT count(*) FROM measure_summary WHERE live = 1') as number
   const needsReview = one('SELECT count(*) FROM measure_summary WHERE live = 1 AND needs_review = 1') as number
   const nextChangeMs = one('SELECT min(valid_until_ms) FROM measure_summary WHERE live = 1') as number | null
+  // review_at beside min(review_ms): SQLite gives the earliest row's; PostgreSQL has to be asked for it.
+  const earliestAt = isPostgres(db) ? '(array_agg(review_at ORDER BY review_ms))[1]' : 'review_at'
   const reviewDays = arrays(
     db,
-    `SELECT review_kind, substr(review_at, 1, 10) AS day, min(review_ms), review_at, count(*) FROM measure_summary
+    `SELECT review_kind, substr(review_at, 1, 10) AS day, min(review_ms), ${earliestAt}, count(*) FROM measure_summary
      WHERE live = 1 AND needs_review = 1 AND review_kind IS NOT NULL GROUP BY review_kind, day ORDER BY day DESC, review_kind`,
   ).map((r) => ({ kind: r[0] as TransitionKind, day: r[1] as string, atMs: r[2] as number, at: r[3] as string, count: r[4] as number }))
   return { available, byStatus, needsReview, reviewDays, nextChangeMs }

@@ -7,7 +7,7 @@
 // e.g. the staged import) or whose answer no longer holds at the instant asked (time passed a
 // deadline, or the clock is before the instant they were computed at). A row is therefore never
 // read in a state the engine would not give at that instant.
-import type { DatabaseSync } from 'node:sqlite'
+import { isPostgres, type Db } from './db.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
 import { STATUS_RANK } from '../../shared/list-order.ts'
 import { deadlineBand } from '../../shared/deadline.ts'
@@ -57,7 +57,7 @@ const SEARCH_INDEX_SQL = `CREATE VIRTUAL TABLE measure_search USING fts5(body, t
  * Created here rather than in a migration (see migration 7); an index of an earlier definition is
  * dropped. When it is (re)created, every row is indexed again.
  */
-function ensureSearchIndex(db: DatabaseSync): void {
+function ensureSearchIndex(db: Db): void {
   const sql = searchIndexSql(db)
   if (sql === SEARCH_INDEX_SQL) return
   if (sql !== undefined) db.exec('DROP TABLE measure_search')
@@ -65,12 +65,15 @@ function ensureSearchIndex(db: DatabaseSync): void {
   db.exec(`UPDATE measure_summary SET dirty = 1, search_text = ''`)
 }
 
-function searchIndexSql(db: DatabaseSync): string | undefined {
+function searchIndexSql(db: Db): string | undefined {
+  // On PostgreSQL the index is the schema's trigram index on measure_summary.search_text (step 7),
+  // kept by the server itself: always there, nothing to write to it.
+  if (isPostgres(db)) return SEARCH_INDEX_SQL
   return (statement(db, `SELECT sql FROM sqlite_schema WHERE name = 'measure_search'`).get() as { sql: string } | undefined)?.sql
 }
 
 /** Whether the search index exists in its current definition (else the next refresh rebuilds it). */
-function hasSearchIndex(db: DatabaseSync): boolean {
+function hasSearchIndex(db: Db): boolean {
   return searchIndexSql(db) === SEARCH_INDEX_SQL
 }
 
@@ -80,16 +83,17 @@ export function isDerivedSummaryTable(name: string): boolean {
 }
 
 /** Forgets every summary (after the measures were replaced wholesale): all are recomputed on the next read. */
-export function resetSummaries(db: DatabaseSync): void {
+export function resetSummaries(db: Db): void {
   db.exec('DELETE FROM measure_summary_gone; DELETE FROM measure_summary_pending; DELETE FROM measure_summary')
-  if (searchIndexSql(db) !== undefined) db.exec('DELETE FROM measure_search')
+  if (!isPostgres(db) && searchIndexSql(db) !== undefined) db.exec('DELETE FROM measure_search')
   db.exec('INSERT INTO measure_summary_pending (id) SELECT id FROM measures')
 }
 
 /** Ids whose row must be recomputed before answering at `nowMs` (after taking in new and removed measures). */
-function staleIds(db: DatabaseSync, nowMs: number, dirtyOnly: boolean): string[] {
-  for (const [doc] of arrays(db, 'SELECT DISTINCT doc FROM measure_summary_gone') as [number][])
-    statement(db, 'DELETE FROM measure_search WHERE rowid = ?').run(doc)
+function staleIds(db: Db, nowMs: number, dirtyOnly: boolean): string[] {
+  if (!isPostgres(db))
+    for (const [doc] of arrays(db, 'SELECT DISTINCT doc FROM measure_summary_gone') as [number][])
+      statement(db, 'DELETE FROM measure_search WHERE rowid = ?').run(doc)
   db.exec(`DELETE FROM measure_summary_gone;
     INSERT INTO measure_summary (id, dirty) SELECT DISTINCT p.id, 1 FROM measure_summary_pending p JOIN measures m ON m.id = p.id WHERE true
       ON CONFLICT(id) DO UPDATE SET dirty = 1;
@@ -105,7 +109,7 @@ function staleIds(db: DatabaseSync, nowMs: number, dirtyOnly: boolean): string[]
 }
 
 /** Whether anything needs doing before answering at `nowMs` (a cheap read before taking the write lock). */
-export function summariesStale(db: DatabaseSync, nowMs: number): boolean {
+export function summariesStale(db: Db, nowMs: number): boolean {
   if (!hasSearchIndex(db)) return true
   return (
     (
@@ -124,10 +128,10 @@ export function summariesStale(db: DatabaseSync, nowMs: number): boolean {
  * Recomputes every stale row (or only the dirty ones: what a mutation just changed) through the
  * engine at `nowMs`. Runs inside the caller's write transaction. Returns how many were recomputed.
  */
-export function refreshSummaries(db: DatabaseSync, nowMs: number, options: { dirtyOnly?: boolean } = {}): number {
+export function refreshSummaries(db: Db, nowMs: number, options: { dirtyOnly?: boolean } = {}): number {
   ensureSearchIndex(db)
   const ids = staleIds(db, nowMs, options.dirtyOnly ?? false)
-  if (ids.length > BATCH)
+  if (ids.length > BATCH && !isPostgres(db))
     withLargeCache(db, () => {
       refreshAll(db, ids, nowMs)
       // Many rows written leave the index in many segments, and every search then reads each
@@ -138,7 +142,7 @@ export function refreshSummaries(db: DatabaseSync, nowMs: number, options: { dir
   return ids.length
 }
 
-function refreshAll(db: DatabaseSync, ids: readonly string[], nowMs: number): void {
+function refreshAll(db: Db, ids: readonly string[], nowMs: number): void {
   for (let start = 0; start < ids.length; start += BATCH) refreshBatch(db, ids.slice(start, start + BATCH), nowMs)
 }
 
@@ -151,7 +155,7 @@ const LARGE_CACHE_KIB = 65_536
  * pages back from the file (56 s; issue 14). A cache large enough for the working set makes it
  * linear; the default is restored afterwards, so the host's memory stays bounded.
  */
-function withLargeCache(db: DatabaseSync, work: () => void): void {
+function withLargeCache(db: Db, work: () => void): void {
   const before = (statement(db, 'PRAGMA cache_size').get() as { cache_size: number }).cache_size
   db.exec(`PRAGMA cache_size = -${LARGE_CACHE_KIB}`)
   try {
@@ -161,7 +165,7 @@ function withLargeCache(db: DatabaseSync, work: () => void): void {
   }
 }
 
-function refreshBatch(db: DatabaseSync, ids: readonly string[], nowMs: number): void {
+function refreshBatch(db: Db, ids: readonly string[], nowMs: number): void {
   const previous = new Map(
     arrays(
       db,
@@ -176,8 +180,9 @@ function refreshBatch(db: DatabaseSync, ids: readonly string[], nowMs: number): 
        search_text = ?, row = ?
      WHERE doc = ?`,
   )
-  const unindex = statement(db, 'DELETE FROM measure_search WHERE rowid = ?')
-  const index = statement(db, 'INSERT INTO measure_search (rowid, body) VALUES (?, ?)')
+  const separateIndex = !isPostgres(db)
+  const unindex = separateIndex ? statement(db, 'DELETE FROM measure_search WHERE rowid = ?') : null
+  const index = separateIndex ? statement(db, 'INSERT INTO measure_search (rowid, body) VALUES (?, ?)') : null
   eachSummary(
     db,
     { atMs: nowMs, filter: {}, includeDeleted: true, only: ids },
@@ -209,8 +214,8 @@ function refreshBatch(db: DatabaseSync, ids: readonly string[], nowMs: number): 
       )
       // The index holds a row exactly when it is live (with its text; '' = not indexed yet).
       const changed = before.text !== text
-      if (before.indexed && (changed || !live)) unindex.run(before.doc)
-      if (live && text !== '' && (changed || !before.indexed)) index.run(before.doc, text)
+      if (before.indexed && (changed || !live)) unindex?.run(before.doc)
+      if (live && text !== '' && (changed || !before.indexed)) index?.run(before.doc, text)
     },
     true,
   )

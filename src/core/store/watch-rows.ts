@@ -1,6 +1,6 @@
 // The watch tables of migration 8: a measure's watch terms, the feeds, each target's check record
 // and the hits found. Callers run writes inside a transaction.
-import type { DatabaseSync } from 'node:sqlite'
+import type { Db } from './db.ts'
 import {
   watchTermsSchema,
   hasWatchTerms,
@@ -20,13 +20,13 @@ export function termsFromCell(cell: string | number | null | undefined): WatchTe
   return parsed.success && hasWatchTerms(parsed.data) ? parsed.data : undefined
 }
 
-export function readWatchTerms(db: DatabaseSync, measureId: string): WatchTerms | undefined {
+export function readWatchTerms(db: Db, measureId: string): WatchTerms | undefined {
   const row = statement(db, 'SELECT terms FROM watch_terms WHERE measure_id = ?').get(measureId) as Row | undefined
   return termsFromCell(row?.terms)
 }
 
 /** Stores a measure's terms; no terms at all removes the row (so an export carries no empty field). */
-export function writeWatchTerms(db: DatabaseSync, measureId: string, terms: WatchTerms | undefined): void {
+export function writeWatchTerms(db: Db, measureId: string, terms: WatchTerms | undefined): void {
   if (!terms || !hasWatchTerms(terms)) {
     statement(db, 'DELETE FROM watch_terms WHERE measure_id = ?').run(measureId)
     return
@@ -38,7 +38,7 @@ export function writeWatchTerms(db: DatabaseSync, measureId: string, terms: Watc
 }
 
 /** Every measure that is not deleted and has terms, in id order. */
-export function watchedMeasures(db: DatabaseSync): { measureId: string; terms: WatchTerms }[] {
+export function watchedMeasures(db: Db): { measureId: string; terms: WatchTerms }[] {
   const rows = statement(
     db,
     'SELECT w.measure_id, w.terms FROM watch_terms w JOIN measures m ON m.id = w.measure_id WHERE m.deleted_at IS NULL ORDER BY w.measure_id',
@@ -57,7 +57,7 @@ export interface StoredFeed {
   enabled: boolean
 }
 
-export function readFeeds(db: DatabaseSync): StoredFeed[] {
+export function readFeeds(db: Db): StoredFeed[] {
   return (statement(db, 'SELECT * FROM watch_feeds ORDER BY created_at, id').all() as Row[]).map((row) => ({
     id: row.id as string,
     url: row.url as string,
@@ -67,7 +67,7 @@ export function readFeeds(db: DatabaseSync): StoredFeed[] {
   }))
 }
 
-export function insertFeed(db: DatabaseSync, feed: StoredFeed, createdAt: string): void {
+export function insertFeed(db: Db, feed: StoredFeed, createdAt: string): void {
   statement(db, 'INSERT INTO watch_feeds (id, url, title, keywords, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     feed.id,
     feed.url,
@@ -78,11 +78,11 @@ export function insertFeed(db: DatabaseSync, feed: StoredFeed, createdAt: string
   )
 }
 
-export function setFeedEnabled(db: DatabaseSync, id: string, enabled: boolean): boolean {
+export function setFeedEnabled(db: Db, id: string, enabled: boolean): boolean {
   return statement(db, 'UPDATE watch_feeds SET enabled = ? WHERE id = ?').run(enabled ? 1 : 0, id).changes > 0
 }
 
-export function deleteFeed(db: DatabaseSync, id: string): boolean {
+export function deleteFeed(db: Db, id: string): boolean {
   statement(db, 'DELETE FROM watch_checks WHERE target = ?').run(`feed:${id}`)
   return statement(db, 'DELETE FROM watch_feeds WHERE id = ?').run(id).changes > 0
 }
@@ -94,7 +94,7 @@ export interface StoredCheck {
   lastError: string | null
 }
 
-export function readCheck(db: DatabaseSync, target: string): StoredCheck {
+export function readCheck(db: Db, target: string): StoredCheck {
   const row = statement(db, 'SELECT * FROM watch_checks WHERE target = ?').get(target) as Row | undefined
   return {
     lastSuccessMs: (row?.last_success_ms as number | null | undefined) ?? null,
@@ -105,7 +105,7 @@ export function readCheck(db: DatabaseSync, target: string): StoredCheck {
 }
 
 /** A finished check: success resets the back-off; a failure counts one more and keeps the last success. */
-export function writeCheck(db: DatabaseSync, target: string, atMs: number, error: string | null): void {
+export function writeCheck(db: Db, target: string, atMs: number, error: string | null): void {
   const before = readCheck(db, target)
   statement(
     db,
@@ -119,7 +119,7 @@ export function writeCheck(db: DatabaseSync, target: string, atMs: number, error
 export type NewHit = FoundDocument & { id: string }
 
 /** Records a hit unless the measure already had this document from this origin (open or handled). */
-export function insertHit(db: DatabaseSync, hit: NewHit, foundAt: string, foundMs: number): boolean {
+export function insertHit(db: Db, hit: NewHit, foundAt: string, foundMs: number): boolean {
   return (
     statement(
       db,
@@ -160,7 +160,7 @@ function hitFromRow(row: Row): WatchHit {
 }
 
 /** Open hits (not dismissed, not cited) of one measure, or of every measure that is not deleted; newest first. */
-export function openHits(db: DatabaseSync, measureId?: string): WatchHit[] {
+export function openHits(db: Db, measureId?: string): WatchHit[] {
   const rows = measureId
     ? statement(db, 'SELECT * FROM watch_hits WHERE resolution IS NULL AND measure_id = ? ORDER BY found_ms DESC, id').all(measureId)
     : statement(
@@ -171,12 +171,12 @@ export function openHits(db: DatabaseSync, measureId?: string): WatchHit[] {
   return (rows as Row[]).map(hitFromRow)
 }
 
-export function readHit(db: DatabaseSync, measureId: string, hitId: string): (WatchHit & { resolution: string | null }) | null {
+export function readHit(db: Db, measureId: string, hitId: string): (WatchHit & { resolution: string | null }) | null {
   const row = statement(db, 'SELECT * FROM watch_hits WHERE measure_id = ? AND id = ?').get(measureId, hitId) as Row | undefined
   return row ? { ...hitFromRow(row), resolution: row.resolution as string | null } : null
 }
 
-export function resolveHit(db: DatabaseSync, hitId: string, resolution: 'dismissed' | 'cited', at: string): void {
+export function resolveHit(db: Db, hitId: string, resolution: 'dismissed' | 'cited', at: string): void {
   statement(db, 'UPDATE watch_hits SET resolution = ?, resolved_at = ? WHERE id = ? AND resolution IS NULL').run(resolution, at, hitId)
 }
 
@@ -185,7 +185,7 @@ export function resolveHit(db: DatabaseSync, hitId: string, resolution: 'dismiss
  * event was recorded (the hit's own "Record event", the event dialog, an outcome), the document has
  * been dealt with.
  */
-export function resolveCitedHits(db: DatabaseSync, measureId: string, at: string): void {
+export function resolveCitedHits(db: Db, measureId: string, at: string): void {
   statement(
     db,
     `UPDATE watch_hits SET resolution = 'cited', resolved_at = ?

@@ -3,8 +3,10 @@
 // driver would give as strings), and so the server lists the app's connections by name.
 import postgres, { type PostgresType, type Sql } from 'postgres'
 
-/** bigint's type oid (pg_type.oid of int8). */
+/** Type oids (pg_type.oid) of int8, bool and numeric. */
 const INT8 = 20
+const BOOL = 16
+const NUMERIC = 1700
 
 /**
  * int8 → number, refusing what a number cannot hold exactly rather than rounding it: the core's
@@ -21,15 +23,31 @@ export interface PostgresPoolOptions {
   max?: number
   /** Told of the server's notices (default: ignored; the driver would print them). */
   onNotice?: (message: string) => void
+  /**
+   * Booleans and numerics read as node:sqlite reads them (1/0, numbers): the core's connection
+   * (blocking/driver-thread.ts), whose statements are SQLite's. Off for catalog reads and migrations.
+   */
+  sqliteValues?: boolean
 }
 
 const int8AsNumber: PostgresType<number> = { to: INT8, from: [INT8], serialize: (value) => String(value), parse: int8ToNumber }
+// SQLite has no booleans: a comparison or EXISTS reads 1 or 0, and the core compares with 1.
+const boolAsNumber: PostgresType<number> = {
+  to: BOOL,
+  from: [BOOL],
+  serialize: (value) => (value ? 't' : 'f'),
+  parse: (text) => (text === 't' ? 1 : 0),
+}
+// sum() and avg() of integers are numeric on PostgreSQL, integers or reals on SQLite.
+const numericAsNumber: PostgresType<number> = { to: NUMERIC, from: [NUMERIC], serialize: (value) => String(value), parse: Number }
 
 export function openPostgres(url: string, options: PostgresPoolOptions = {}): Sql<{ int8: number }> {
   return postgres(url, {
     max: options.max ?? 4,
     connection: { application_name: 'Measure Tracker' },
     onnotice: (notice) => options.onNotice?.(String(notice.message)),
-    types: { int8: int8AsNumber },
+    types: (options.sqliteValues ? { int8: int8AsNumber, bool: boolAsNumber, numeric: numericAsNumber } : { int8: int8AsNumber }) as {
+      int8: PostgresType<number>
+    },
   })
 }

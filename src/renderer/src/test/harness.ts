@@ -105,8 +105,9 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
         )
       const handler = handlers[method] as ((input: unknown) => unknown) | undefined
       if (!handler) return fail('NOT_FOUND', `no fake for ${method}`)
-      // A handler may answer later (a Promise): a slow service.
-      const value = await handler(input)
+      // A handler may answer later (a Promise): a slow service. Others answer in this same tick, as before.
+      const answered = handler(input)
+      const value = answered instanceof Promise ? await answered : answered
       return isResult(value) ? value : ok(value)
     },
     onPush(listener) {

@@ -1,0 +1,104 @@
+// A team database opened as the hosts open it (openStore with a postgres:// connection string):
+// two stores on one database stand for two machines. Against the real server (usePostgres).
+import { describe, expect, it } from 'vitest'
+import { openStore, type OpenedStore } from '../../open.ts'
+import { postgresSkipReason, usePostgres } from '../../../../test/helpers/postgres-database.ts'
+
+const skipReason = postgresSkipReason()
+
+describe.skipIf(skipReason !== null)(`a team database${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  const pg = usePostgres()
+  const opened: OpenedStore[] = []
+  const open = async (url: string, actor = 'app:alice') => {
+    const store = await openStore({ path: url, actor })
+    opened.push(store)
+    return store
+  }
+  const closeAll = () => opened.splice(0).forEach((store) => store.close())
+  const call = async (store: OpenedStore, method: string, input: unknown) => {
+    const result = await store.service.call(method as never, input as never)
+    return result as { ok: boolean; value?: unknown; error?: { code: string; message: string } }
+  }
+
+  it('is seeded once for the whole team, and names itself without its password', async () => {
+    const { url, display } = pg.database()
+    try {
+      const [first, second] = await Promise.all([open(url), open(url)])
+      const info = (await call(second, 'meta.info', {})).value as { dbPath: string; measureCount: number; schemaVersion: number }
+      expect(info.dbPath).toBe(display)
+      expect(info.measureCount).toBe(((await call(first, 'meta.info', {})).value as { measureCount: number }).measureCount)
+      expect(info.measureCount).toBeGreaterThan(0)
+      expect(JSON.stringify(info)).not.toContain(new URL(url).password)
+      expect(first.path).toBe(display)
+    } finally {
+      closeAll()
+    }
+  })
+
+  it('tells every other store of a commit within 2 s (LISTEN/NOTIFY), and not the store that made it', async () => {
+    const { url } = pg.database()
+    try {
+      const watcher = await open(url, 'app:alice')
+      const writer = await open(url, 'app:bob')
+      let told = 0
+      watcher.watchExternalChanges(() => told++)
+      let toldWriter = 0
+      writer.watchExternalChanges(() => toldWriter++)
+      await new Promise((resolve) => setTimeout(resolve, 300)) // LISTEN is in place
+      const { id } = (
+        await call(writer, 'measures.create', { facts: { title: { en: 'Team probe' }, imposer: 'US', target: 'CN', category: 'tariff' } })
+      ).value as {
+        id: string
+      }
+      const started = Date.now()
+      while (told === 0 && Date.now() - started < 2_000) await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(told).toBe(1)
+      expect(toldWriter).toBe(0)
+      const seen = (await call(watcher, 'measures.get', { id })).value as { title: { en: string } }
+      expect(seen.title.en).toBe('Team probe')
+      // A refused write commits nothing and tells no one.
+      await call(writer, 'measures.update', { id: 'no-such-measure', facts: { title: { en: 'x' } } })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(told).toBe(1)
+    } finally {
+      closeAll()
+    }
+  })
+
+  it('gives a role that may only read a read-only store, and the server refuses its writes anyway', async () => {
+    const { url, name } = pg.database()
+    try {
+      await open(url) // migrated and seeded by a user who may write
+      const role = `reader_${name}`
+      pg.server.psql(`CREATE ROLE ${role} LOGIN PASSWORD 'reader-pw'; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`, name)
+      const readerUrl = new URL(url)
+      readerUrl.username = role
+      readerUrl.password = 'reader-pw'
+      const reader = await open(readerUrl.toString(), 'app:carol')
+      expect(reader.readOnly).toBe(true)
+      expect(reader.readOnlyReason).toContain(role)
+      const list = await call(reader, 'measures.list', {})
+      expect(list.ok).toBe(true)
+      const refused = await call(reader, 'notes.add', { measureId: (list.value as { id: string }[])[0]!.id, body: 'from a reader' })
+      expect(refused.error?.code).toBe('FORBIDDEN')
+      expect(pg.server.psql("SELECT count(*) FROM notes WHERE body = 'from a reader'", name).trim()).toBe('0')
+      // The database itself refuses, whatever the app does.
+      const direct = pg.connect(readerUrl.toString())
+      await expect(direct.unsafe("DELETE FROM notes WHERE body = 'x'")).rejects.toThrow(/permission denied/)
+    } finally {
+      closeAll()
+    }
+  })
+
+  it('records the actor of each change in the audit trail', async () => {
+    const { url, name } = pg.database()
+    try {
+      const store = await open(url, 'app:dana')
+      const measure = ((await call(store, 'measures.list', {})).value as { id: string }[])[0]!
+      expect((await call(store, 'notes.add', { measureId: measure.id, body: 'seen by Dana' })).ok).toBe(true)
+      expect(pg.server.psql("SELECT actor FROM audit WHERE action = 'notes.add'", name).trim()).toBe('app:dana')
+    } finally {
+      closeAll()
+    }
+  })
+})
