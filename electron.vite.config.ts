@@ -10,11 +10,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The core's worker (src/core/worker) is its own entry: main starts it as out/main/core-worker.js.
+      // The core's worker (src/core/worker) is its own entry: main starts it as out/main/core-worker.js;
+      // so is the team database's driver thread, which the core starts (out/main/postgres-driver.js).
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           'core-worker': resolve(import.meta.dirname, 'src/core/worker/core-worker.ts'),
+          'postgres-driver': resolve(import.meta.dirname, 'src/core/store/postgres/blocking/driver-thread.ts'),
         },
       },
     },

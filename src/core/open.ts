@@ -24,6 +24,8 @@ export interface OpenStoreOptions {
   dailyBackup?: boolean
   /** The app's default location (folder and empty file may be created); see store/database.ts. Default: worked out from the path. */
   ownLocation?: boolean
+  /** The built PostgreSQL driver thread (the desktop app's bundle); default: the source file beside blocking-client.ts. */
+  teamDriverEntry?: string
 }
 
 export interface Store {
@@ -155,7 +157,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
  * the dataset seeded once for the whole team.
  */
 async function openTeamStore(options: OpenStoreOptions): Promise<OpenedStore> {
-  const opened = await openTeamDatabase(options.path)
+  const opened = await openTeamDatabase(options.path, options.teamDriverEntry ? { entry: options.teamDriverEntry } : {})
   // No deriveMissingScripts: it mends rows written before schema 6, and a team database starts at 10.
   const context = seededContext({ ...opened, dbPath: opened.displayName }, options)
   const core = createCore(context)

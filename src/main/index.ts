@@ -34,8 +34,9 @@ startApp(
     argv: process.argv,
     env: process.env,
     platform: process.platform,
-    // The core's worker is built beside this file (electron.vite.config.ts: main's second entry).
-    openStore: (options) => startCore({ ...options, entry: beside('./core-worker.js') }),
+    // The core's worker and the team database's driver thread are built beside this file
+    // (electron.vite.config.ts: main's second and third entries).
+    openStore: (options) => startCore({ ...options, entry: beside('./core-worker.js'), teamDriverEntry: beside('./postgres-driver.js') }),
     updater: { engine: () => electronUpdater.autoUpdater, resourcesPath: process.resourcesPath },
   },
 ).catch((error: unknown) => {

@@ -96,6 +96,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreClient> 
     seed: options.seed,
     dailyBackup: options.dailyBackup,
     ownLocation: options.ownLocation,
+    teamDriverEntry: options.teamDriverEntry,
   }
   const log = options.log ?? ((message: string) => console.error(`Measure Tracker: ${message}`))
   const first = await spawn(options, open)

@@ -10,6 +10,7 @@ export interface CoreOpenOptions {
   seed?: boolean
   dailyBackup?: boolean
   ownLocation?: boolean
+  teamDriverEntry?: string
 }
 
 /** What the host learns of the store once it is open (openStore's OpenedStore, without the service). */
