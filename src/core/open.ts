@@ -13,6 +13,7 @@ import type { ServiceContext } from './service/context.ts'
 import type { Db } from './store/db.ts'
 import { isTeamDatabaseUrl, openTeamDatabase } from './store/postgres/open-team-database.ts'
 import { watchTeamChanges } from './store/postgres/team-changes.ts'
+import { teamActorName } from './actor.ts'
 
 export interface OpenStoreOptions {
   path: string
@@ -159,7 +160,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
 async function openTeamStore(options: OpenStoreOptions): Promise<OpenedStore> {
   const opened = await openTeamDatabase(options.path, options.teamDriverEntry ? { entry: options.teamDriverEntry } : {})
   // No deriveMissingScripts: it mends rows written before schema 6, and a team database starts at 10.
-  const context = seededContext({ ...opened, dbPath: opened.displayName }, options)
+  const context = seededContext(
+    { ...opened, dbPath: opened.displayName },
+    { ...options, actor: teamActorName(opened.databaseUser, options.actor) },
+  )
   const core = createCore(context)
   const watchers = new Set<() => void>()
   return {

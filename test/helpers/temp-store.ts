@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { inject } from 'vitest'
 import { openStore, type Store } from '../../src/core/open.ts'
 import { openPostgres } from '../../src/core/store/postgres/connect.ts'
+import { teamActorName } from '../../src/core/actor.ts'
 
 export interface TempStore {
   store: Store
@@ -19,6 +20,14 @@ export function tempDir(prefix = 'mt-test-'): string {
 
 /** Which store the tests of this run open: the file, or (the "team-store" project) a team database. */
 export const TEST_STORE: 'file' | 'postgres' = process.env.MT_TEST_STORE === 'postgres' ? 'postgres' : 'file'
+
+/**
+ * Who the audit names for a store opened with `actor`: on a team database the database user comes
+ * first (src/core/actor.ts teamActorName); the test server's user is the one in its connection string.
+ */
+export function auditedActor(actor: string): string {
+  return TEST_STORE === 'postgres' ? teamActorName(new URL(inject('teamServerUrl')).username, actor) : actor
+}
 
 let teamDatabases = 0
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
+import { auditedActor, openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import type { MethodName } from '../../shared/api.ts'
 import { LIMITS, NOTE_LIMIT } from '../../shared/domain.ts'
 import type { Result } from '../../shared/result.ts'
@@ -58,7 +58,7 @@ describe('notes.add', () => {
   it('is audited against its measure', () => {
     const note = value(call('notes.add', { measureId: id, body: 'first' }))
     const [last] = value(call('measures.get', { id })).history
-    expect(last).toMatchObject({ action: 'notes.add', measureId: id, actor: 'test' })
+    expect(last).toMatchObject({ action: 'notes.add', measureId: id, actor: auditedActor('test') })
     expect((last?.before as { notes: unknown[] }).notes).toEqual([])
     expect((last?.after as { notes: unknown[] }).notes).toEqual([note])
   })

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
+import { auditedActor, openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 import type { MethodName } from '../../shared/api.ts'
 import { formatZoned, parseInstantInput } from '../../shared/time.ts'
 import { value } from '../../../test/helpers/results.ts'
@@ -56,7 +56,7 @@ describe('measures', () => {
     expect(updated.title.en).toBe(facts.title.en)
     expect(updated.tags).toEqual(['ships', 'usTR'])
     const [last] = updated.history
-    expect(last).toMatchObject({ action: 'measures.update', actor: 'test', measureId: id })
+    expect(last).toMatchObject({ action: 'measures.update', actor: auditedActor('test'), measureId: id })
     expect((last?.before as { rate: string | null }).rate).toBeNull()
     expect((last?.after as { rate: string }).rate).toBe('$50 per net ton')
   })

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore, type OpenedStore } from '../open.ts'
 import { isStaleChange } from '../../shared/revision.ts'
 import type { Result } from '../../shared/result.ts'
-import { openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
+import { auditedActor, openTempStore, type TempStore } from '../../../test/helpers/temp-store.ts'
 
 const ID = 'us-bis-affiliates-rule'
 let temp: TempStore
@@ -44,7 +44,11 @@ describe('a change based on a revision of the measure', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('cli:alice') } })
     const details = !answer.ok ? answer.error.details : undefined
     expect(isStaleChange(details)).toBe(true)
-    expect(details).toMatchObject({ measureId: ID, editRevision: revisionNow(), change: { actor: 'cli:alice', action: 'notes.add' } })
+    expect(details).toMatchObject({
+      measureId: ID,
+      editRevision: revisionNow(),
+      change: { actor: auditedActor('cli:alice'), action: 'notes.add' },
+    })
     expect(exported()).toBe(before)
     // Made again on the revision the refusal named, it goes through.
     expect(temp.store.core.call('measures.update', { id: ID, facts: { shortName: 'Mine' }, baseRevision: revisionNow() }).ok).toBe(true)

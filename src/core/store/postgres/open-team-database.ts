@@ -23,6 +23,8 @@ export interface OpenedTeamDatabase {
   readOnlyReason: string | null
   /** The server process of the core's session: its own change announcements carry it (team-changes.ts). */
   sessionPid: number
+  /** The database user this store connects as (the audit names it). */
+  databaseUser: string
 }
 
 export async function openTeamDatabase(url: string, options: OpenPostgresDbOptions = {}): Promise<OpenedTeamDatabase> {
@@ -38,21 +40,19 @@ export async function openTeamDatabase(url: string, options: OpenPostgresDbOptio
   }
   const db = openPostgresDb(url, options)
   try {
-    const readOnlyReason = writeRefusal(db, displayName)
+    const session = db
+      .prepare("SELECT pg_backend_pid() AS pid, current_user AS who, has_table_privilege('measures', 'INSERT, UPDATE, DELETE') AS writes")
+      .get() as {
+      pid: number
+      who: string
+      writes: number
+    }
+    const readOnlyReason =
+      session.writes === 1 ? null : `the database user ${session.who} may read ${displayName} but not change it (a read-only role)`
     registerConnection(db, { path: displayName, readOnlyReason })
-    const { pid } = db.prepare('SELECT pg_backend_pid() AS pid').get() as { pid: number }
-    return { db, displayName, ...migrated, readOnlyReason, sessionPid: pid }
+    return { db, displayName, ...migrated, readOnlyReason, sessionPid: session.pid, databaseUser: session.who }
   } catch (error) {
     db.close()
     throw storageError(displayName, 'Opening', error)
   }
-}
-
-/** Why this database user cannot change measures (a read-only role), or null. */
-function writeRefusal(db: PostgresDb, displayName: string): string | null {
-  const row = db.prepare("SELECT current_user AS who, has_table_privilege('measures', 'INSERT, UPDATE, DELETE') AS writes").get() as {
-    who: string
-    writes: number
-  }
-  return row.writes === 1 ? null : `the database user ${row.who} may read ${displayName} but not change it (a read-only role)`
 }

@@ -90,13 +90,16 @@ describe.skipIf(skipReason !== null)(`a team database${skipReason ? ` (skipped: 
     }
   })
 
-  it('records the actor of each change in the audit trail', async () => {
+  it('records the database user, then the program and OS user, as who made each change', async () => {
     const { url, name } = pg.database()
     try {
       const store = await open(url, 'app:dana')
       const measure = ((await call(store, 'measures.list', {})).value as { id: string }[])[0]!
       expect((await call(store, 'notes.add', { measureId: measure.id, body: 'seen by Dana' })).ok).toBe(true)
-      expect(pg.server.psql("SELECT actor FROM audit WHERE action = 'notes.add'", name).trim()).toBe('app:dana')
+      expect(pg.server.psql("SELECT actor FROM audit WHERE action = 'notes.add'", name).trim()).toBe(`${pg.server.superuser} (app:dana)`)
+      // The measure page's history shows it.
+      const page = (await call(store, 'measures.get', { id: measure.id })).value as { history: { actor: string }[] }
+      expect(page.history.map((entry) => entry.actor)).toContain(`${pg.server.superuser} (app:dana)`)
     } finally {
       closeAll()
     }
