@@ -3,6 +3,9 @@ import { writeKeptCalendarOnce } from '../core/calendar-file.ts'
 import { actorName } from '../core/actor.ts'
 import { openStore, type Store } from '../core/open.ts'
 import { resolveDatabasePath } from '../core/store/location.ts'
+import { ownWriteCount } from '../core/store/db.ts'
+import { isTeamDatabaseUrl } from '../core/store/postgres/open-team-database.ts'
+import { postgresDisplayName } from '../core/store/postgres/display-name.ts'
 import { translator } from '../shared/i18n/translate.ts'
 import { InstantInputError } from '../shared/time.ts'
 import { ServiceError } from '../shared/result.ts'
@@ -37,11 +40,6 @@ const COMMANDS: Record<string, (ctx: CliContext) => void | Promise<void>> = {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n|$)/g
 export const plainText = (text: string) => text.replace(CONTROL, '')
 
-/** Rows this connection has changed since it opened (SQLite's total_changes()). */
-function totalChanges(store: Store): number {
-  return (store.core.context.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
-}
-
 export async function runCli(argv: string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
   let ctx: CliContext | undefined
   try {
@@ -53,7 +51,12 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
     // backup, restore, salvage open the file their own way (a damaged one must not be opened for writing).
     const fileCommand = FILE_COMMANDS[args.command]
     if (fileCommand) {
-      await fileCommand({ args, dbPath: resolveDatabasePath(args.db), actor: actorName('cli'), out: (text) => io.out(plainText(text)) })
+      const dbPath = resolveDatabasePath(args.db)
+      if (isTeamDatabaseUrl(dbPath))
+        throw new UsageError(
+          `${args.command} works on a database file, and ${postgresDisplayName(dbPath)} is a team database: its server keeps its backups (pg_dump).`,
+        )
+      await fileCommand({ args, dbPath, actor: actorName('cli'), out: (text) => io.out(plainText(text)) })
       return EXIT.ok
     }
     const command = COMMANDS[args.command]
@@ -66,11 +69,11 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
     if (store.readOnly)
       io.err(`measure-tracker: ${store.path} is read-only (${store.readOnlyReason}): it can be read, changes are refused.`)
     ctx = { store, args, locale: args.lang, zone: args.tz, t: translator(args.lang), out: (text) => io.out(plainText(text)) }
-    const changesBefore = totalChanges(store)
+    const changesBefore = ownWriteCount(store.core.context.db)
     await command(ctx)
     // A change from the command line reaches the subscribed calendar file too (core/calendar-file.ts);
     // a running app or browser host would also notice it, but neither need be running.
-    if (totalChanges(store) !== changesBefore) {
+    if (ownWriteCount(store.core.context.db) !== changesBefore) {
       const problem = await writeKeptCalendarOnce(store.service)
       if (problem !== null) io.err(`measure-tracker: ${plainText(problem)}`)
     }

@@ -28,8 +28,24 @@ export interface PostgresDb extends Db {
   readonly store: 'postgres'
   /** postgres://user@host:port/db, never with the password. */
   readonly displayName: string
+  /** Write transactions this connection committed (SQLite's total_changes() counts rows; either moves with each write). */
+  readonly committedWrites: number
 }
 
 export function isPostgres(db: Db): db is PostgresDb {
   return (db as Partial<PostgresDb>).store === 'postgres'
+}
+
+/** A number that moves whenever this connection writes (to notice that a command changed something). */
+export function ownWriteCount(db: Db): number {
+  if (isPostgres(db)) return db.committedWrites
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+}
+
+/** A table's columns in their order (the schemas on both stores keep the same order: schema-parity.test.ts). */
+export function columnNames(db: Db, table: string): string[] {
+  const sql = isPostgres(db)
+    ? 'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position'
+    : 'SELECT name FROM pragma_table_info(?)'
+  return (db.prepare(sql).all(table) as { name: string }[]).map((row) => row.name)
 }

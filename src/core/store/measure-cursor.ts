@@ -1,7 +1,7 @@
 // Every measure, one at a time, for an export of any size: readAllMeasures holds the whole store
 // (4 GB at 100,000 measures); this walks each table once, in measure id order, side by side (one
 // SQLite cursor per table), so only the measure being written is held. Same measures, same order.
-import type { Db, DbStatement } from './db.ts'
+import { columnNames, type Db, type DbStatement } from './db.ts'
 import { CHILD_ROWS_SQL, measureFromRows, type MeasureChildRows, type StoredMeasure } from './measure-rows.ts'
 
 type Row = Record<string, string | number | null>
@@ -51,7 +51,7 @@ class ChildRows {
  * events again as JSON: a third of the row's bytes), so reading them costs nothing.
  */
 function measureColumns(db: Db): string {
-  const names = (db.prepare(`SELECT name FROM pragma_table_info('measures')`).all() as { name: string }[]).map((row) => row.name)
+  const names = columnNames(db, 'measures')
   return names
     .filter((name) => name !== 'timeline')
     .map((name) => `"${name.replaceAll('"', '""')}"`)

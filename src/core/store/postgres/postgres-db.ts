@@ -48,6 +48,7 @@ export function openPostgresDb(url: string, options: OpenPostgresDbOptions = {})
   let inTransaction = false
   // A write transaction (BEGIN IMMEDIATE) announces its commit to the other stores (team-changes.ts).
   let writing = false
+  let committedWrites = 0
   const db: PostgresDb = {
     store: 'postgres',
     displayName: postgresDisplayName(url),
@@ -65,6 +66,7 @@ export function openPostgresDb(url: string, options: OpenPostgresDbOptions = {})
         const ends = word.startsWith('COMMIT') || word.startsWith('ROLLBACK') || word.startsWith('END')
         try {
           connection.exec(writing && word.startsWith('COMMIT') ? `${ANNOUNCE_CHANGE}; ${statement}` : statement)
+          if (writing && word.startsWith('COMMIT')) committedWrites++
         } finally {
           // A failed COMMIT ends the transaction too (PostgreSQL rolls it back).
           if (ends) inTransaction = writing = false
@@ -77,6 +79,9 @@ export function openPostgresDb(url: string, options: OpenPostgresDbOptions = {})
     },
     close(): void {
       connection.close()
+    },
+    get committedWrites() {
+      return committedWrites
     },
     get isTransaction() {
       return inTransaction
