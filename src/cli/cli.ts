@@ -1,7 +1,7 @@
 // The command-line host over core: parse, open the store, run one command, map errors to exit codes.
 import { writeKeptCalendarOnce } from '../core/calendar-file.ts'
 import { actorName } from '../core/actor.ts'
-import { openStore, type Store } from '../core/open.ts'
+import { openStore } from '../core/open.ts'
 import { resolveDatabasePath } from '../core/store/location.ts'
 import { ownWriteCount } from '../core/store/db.ts'
 import { isTeamDatabaseUrl } from '../core/store/postgres/open-team-database.ts'
