@@ -38,6 +38,7 @@ import { watchHandlers } from './watch.ts'
 import { datasetHandlers } from './datasets.ts'
 import { datasetFeedHandlers } from './dataset-feed.ts'
 import { resolveCitedHits } from '../store/watch-rows.ts'
+import { isPostgres } from '../store/db.ts'
 
 export const handlers: Handlers<MethodName> = {
   ...metaHandlers,
@@ -129,11 +130,12 @@ export function createCore(context: ServiceContext): Core {
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.message, error.details)
       const message = (error as Error).message ?? String(error)
-      // SQLite errors (disk full, locked past the busy timeout, corruption) surface as STORAGE,
-      // naming the file and the next step (store/storage-errors.ts).
-      if ((error as { code?: string }).code === 'ERR_SQLITE_ERROR') {
+      // SQLite errors (disk full, locked past the busy timeout, corruption) and a team database's
+      // (unreachable, refused) surface as STORAGE or FORBIDDEN, naming the store and the next step
+      // (store/storage-errors.ts).
+      if ((error as { code?: string }).code === 'ERR_SQLITE_ERROR' || isPostgres(context.db)) {
         const wrapped = storageError(context.dbPath, spec.kind === 'query' ? 'Reading' : 'Writing to', error)
-        return wrapped instanceof ServiceError ? fail(wrapped.code, wrapped.message, wrapped.details) : fail('STORAGE', message)
+        if (wrapped instanceof ServiceError) return fail(wrapped.code, wrapped.message, wrapped.details)
       }
       return fail('INTERNAL', message)
     }

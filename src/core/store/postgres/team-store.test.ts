@@ -104,4 +104,27 @@ describe.skipIf(skipReason !== null)(`a team database${skipReason ? ` (skipped: 
       closeAll()
     }
   })
+
+  it('says the server cannot be reached while it cannot, changes nothing, and works again when it can', async () => {
+    const { url, name } = pg.database()
+    try {
+      const store = await open(url)
+      const measure = ((await call(store, 'measures.list', {})).value as { id: string }[])[0]!
+      // The server refuses new sessions to this database and ends the store's own: as a network cut would.
+      pg.server.psql(
+        `ALTER DATABASE ${name} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`,
+      )
+      const read = await call(store, 'measures.list', {})
+      expect(read.error?.code).toBe('STORAGE')
+      expect(read.error?.message).toMatch(/cannot be reached/)
+      expect(read.error?.message).not.toContain(new URL(url).password)
+      const write = await call(store, 'notes.add', { measureId: measure.id, body: 'while cut off' })
+      expect(write.ok).toBe(false)
+      pg.server.psql(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`)
+      expect((await call(store, 'notes.add', { measureId: measure.id, body: 'after the cut' })).ok).toBe(true)
+      expect(pg.server.psql(`SELECT body FROM notes WHERE body LIKE '%cut%' ORDER BY body`, name).trim()).toBe('after the cut')
+    } finally {
+      closeAll()
+    }
+  })
 })
