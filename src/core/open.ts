@@ -164,6 +164,8 @@ async function openTeamStore(options: OpenStoreOptions): Promise<OpenedStore> {
     { ...opened, dbPath: opened.displayName },
     { ...options, actor: teamActorName(opened.databaseUser, options.actor) },
   )
+  // Each person's reminders are marked shown for them (migration 11).
+  context.shownTo = opened.databaseUser
   const core = createCore(context)
   const watchers = new Set<() => void>()
   return {

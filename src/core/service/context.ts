@@ -9,6 +9,11 @@ export interface ServiceContext {
   schemaVersion: number
   /** Who made a change, for the audit trail: e.g. "cli:alice", "app", "web". */
   actor: string
+  /**
+   * Whose reminder marks are read and written (migration 11): the database user on a team
+   * database, where each person's app shows each reminder once to them; absent ('') on a file.
+   */
+  shownTo?: string
   nowMs(): number
 }
 

@@ -24,7 +24,7 @@ import { statement } from '../store/statements.ts'
 import { arrays, decodeTimeline, timelineOf } from '../store/array-rows.ts'
 import { writeAudit } from './audit.ts'
 import { asOfMs, timestamp } from './clock.ts'
-import type { Handlers } from './context.ts'
+import type { Handlers, ServiceContext } from './context.ts'
 
 const LEAD_DAYS_KEY = 'reminders.leadDays'
 const LAST_RUN_KEY = 'reminders.lastRunMs'
@@ -45,8 +45,13 @@ export function readLeadDays(db: Db): number[] {
   return [...DEFAULT_LEAD_DAYS]
 }
 
-function readLastRunMs(db: Db): number | null {
-  const stored = readSetting(db, LAST_RUN_KEY)
+/** The setting that holds when this person's reminders were last looked at (each person's own on a team database). */
+function lastRunKey(ctx: ServiceContext): string {
+  return ctx.shownTo ? `${LAST_RUN_KEY}:${ctx.shownTo}` : LAST_RUN_KEY
+}
+
+function readLastRunMs(ctx: ServiceContext): number | null {
+  const stored = readSetting(ctx.db, lastRunKey(ctx))
   const value = stored === null ? NaN : Number(stored)
   return Number.isFinite(value) ? value : null
 }
@@ -143,10 +148,14 @@ export const reminderHandlers: Handlers<
     const nowMs = ctx.nowMs()
     const transitions = scheduledTransitions(readMeasureLives(ctx.db))
     const leadDays = readLeadDays(ctx.db)
-    const shown = new Set((statement(ctx.db, 'SELECT key FROM reminders_shown').all() as { key: string }[]).map((row) => row.key))
+    const shown = new Set(
+      (statement(ctx.db, 'SELECT key FROM reminders_shown WHERE shown_to = ?').all(ctx.shownTo ?? '') as { key: string }[]).map(
+        (row) => row.key,
+      ),
+    )
     return {
       nowMs,
-      reminders: dueReminders({ nowMs, transitions, leadDays, shown, lastRunMs: readLastRunMs(ctx.db) }),
+      reminders: dueReminders({ nowMs, transitions, leadDays, shown, lastRunMs: readLastRunMs(ctx) }),
       nextWakeMs: nextWakeMs({ nowMs, transitions, leadDays, shown }),
     }
   },
@@ -159,7 +168,7 @@ export const reminderHandlers: Handlers<
     const shownAt = timestamp(nowMs)
     const insert = statement(
       ctx.db,
-      'INSERT OR IGNORE INTO reminders_shown (key, measure_id, transition_at, lead_days, shown_at, missed) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO reminders_shown (key, measure_id, transition_at, lead_days, shown_at, missed, shown_to) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     let recorded = 0
     keys.forEach((key, index) => {
@@ -169,9 +178,9 @@ export const reminderHandlers: Handlers<
           issues: [{ path: ['keys', index], message: 'not a reminder key' }],
         })
       }
-      recorded += Number(insert.run(key, parsed.measureId, parsed.at, parsed.leadDays, shownAt, missed ? 1 : 0).changes)
+      recorded += Number(insert.run(key, parsed.measureId, parsed.at, parsed.leadDays, shownAt, missed ? 1 : 0, ctx.shownTo ?? '').changes)
     })
-    writeSetting(ctx.db, LAST_RUN_KEY, String(nowMs))
+    writeSetting(ctx.db, lastRunKey(ctx), String(nowMs))
     if (recorded > 0) {
       writeAudit(ctx.db, {
         at: shownAt,

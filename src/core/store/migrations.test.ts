@@ -26,6 +26,7 @@ const RELEASED: readonly { version: number; file: string; sha256: string }[] = [
   { version: 8, file: '0008-watched-sources.ts', sha256: 'e35795034a8812d6bccbcc4e7f3a58cc687d63c58d83518a32ade053f27dae92' },
   { version: 9, file: '0009-dataset-updates.ts', sha256: 'e8d803ac2e0edc895c945b737eafa9cdd2325f20c2e16001c1166b4d7074c8db' },
   { version: 10, file: '0010-live-measure-parties.ts', sha256: '17801ba7f964a15d45016536bb8cba7b3f1ee455d27a95dbb4899c9d80a2ebaa' },
+  { version: 11, file: '0011-reminders-shown-per-person.ts', sha256: 'f23acb9f28370ecbb660f912b0f8e3f1f7089921168c11578af60a6597b91d40' },
 ]
 
 const FOLDER = join(import.meta.dirname, 'migrations')

@@ -12,6 +12,7 @@ import { MIGRATION_7 } from './migrations/0007-measure-summaries.ts'
 import { MIGRATION_8 } from './migrations/0008-watched-sources.ts'
 import { MIGRATION_9 } from './migrations/0009-dataset-updates.ts'
 import { MIGRATION_10 } from './migrations/0010-live-measure-parties.ts'
+import { MIGRATION_11 } from './migrations/0011-reminders-shown-per-person.ts'
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_1,
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_8,
   MIGRATION_9,
   MIGRATION_10,
+  MIGRATION_11,
 ]

@@ -31,6 +31,7 @@ import { POSTGRES_MIGRATION_7 } from './migrations/0007-measure-summaries.ts'
 import { POSTGRES_MIGRATION_8 } from './migrations/0008-watched-sources.ts'
 import { POSTGRES_MIGRATION_9 } from './migrations/0009-dataset-updates.ts'
 import { POSTGRES_MIGRATION_10 } from './migrations/0010-live-measure-parties.ts'
+import { POSTGRES_MIGRATION_11 } from './migrations/0011-reminders-shown-per-person.ts'
 
 export const POSTGRES_MIGRATIONS: readonly string[] = [
   POSTGRES_MIGRATION_1,
@@ -43,4 +44,5 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   POSTGRES_MIGRATION_8,
   POSTGRES_MIGRATION_9,
   POSTGRES_MIGRATION_10,
+  POSTGRES_MIGRATION_11,
 ]

@@ -127,4 +127,36 @@ describe.skipIf(skipReason !== null)(`a team database${skipReason ? ` (skipped: 
       closeAll()
     }
   })
+
+  it("marks a reminder shown for the person who saw it: the next person's app still shows it", async () => {
+    const { url, name } = pg.database()
+    try {
+      await open(url) // the schema and the dataset, by a user who owns them
+      const person = (role: string) => {
+        pg.server.psql(
+          `CREATE ROLE ${role} LOGIN PASSWORD 'pw-${role}'; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+          name,
+        )
+        const as = new URL(url)
+        as.username = role
+        as.password = `pw-${role}`
+        return as.toString()
+      }
+      // Five days before the truce's suspensions end: reminders are due.
+      const nowMs = () => Date.parse('2026-11-05T12:00:00Z')
+      const alice = await openStore({ path: person(`alice_${name}`), actor: 'app:alice', nowMs })
+      const bob = await openStore({ path: person(`bob_${name}`), actor: 'app:bob', nowMs })
+      opened.push(alice, bob)
+      const due = async (store: OpenedStore) =>
+        ((await call(store, 'reminders.due', {})).value as { reminders: { key: string }[] }).reminders.map((r) => r.key)
+      const keys = await due(alice)
+      expect(keys.length).toBeGreaterThan(0)
+      expect(await due(bob)).toEqual(keys)
+      expect((await call(alice, 'reminders.markShown', { keys, missed: false })).ok).toBe(true)
+      expect(await due(alice)).toEqual([])
+      expect(await due(bob)).toEqual(keys)
+    } finally {
+      closeAll()
+    }
+  })
 })
