@@ -2,6 +2,8 @@
 // two stores on one database stand for two machines. Against the real server (usePostgres).
 import { describe, expect, it } from 'vitest'
 import { openStore, type OpenedStore } from '../../open.ts'
+import { startCore } from '../../worker/core-client.ts'
+import { generateExchangeFile } from '../../../../bench/generate.ts'
 import { postgresSkipReason, usePostgres } from '../../../../test/helpers/postgres-database.ts'
 
 const skipReason = postgresSkipReason()
@@ -159,4 +161,31 @@ describe.skipIf(skipReason !== null)(`a team database${skipReason ? ` (skipped: 
       closeAll()
     }
   })
+
+  // The core's thread ended 1.5 s into a 5,000-measure import (the import is one transaction on a
+  // team database): the server rolls the cut-off transaction back with the lost session.
+  it('holds all or none of an import when the core is cut off mid-way, and the restarted core writes', async () => {
+    const { url, name } = pg.database()
+    const count = () => Number(pg.server.psql('SELECT count(*) FROM measures', name).trim())
+    const core = await startCore({ path: url, actor: 'test', log: () => {} })
+    try {
+      const before = count()
+      const restarts: string[] = []
+      core.onRestart((reason) => restarts.push(reason))
+      const importing = core.service.call('exchange.import', { file: generateExchangeFile(5_000) })
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+      await core.stopAbruptly()
+      const answer = await importing
+      await expect.poll(() => restarts.length, { timeout: 20_000 }).toBe(1)
+      await expect.poll(count, { timeout: 10_000 }).toBeOneOf(answer.ok ? [before + 5_000] : [before, before + 5_000])
+      const after = count()
+      const created = await core.service.call('measures.create', {
+        facts: { title: { en: 'After the restart' }, imposer: 'US', target: 'CN', category: 'tariff' },
+      })
+      expect(created.ok).toBe(true)
+      expect(count()).toBe(after + 1)
+    } finally {
+      await core.close()
+    }
+  }, 60_000)
 })
