@@ -6,6 +6,10 @@ import { WRITE_LOCK_STATEMENT, toPostgres, toPostgresScript } from './dialect.ts
 import { ANNOUNCE_CHANGE } from './team-changes.ts'
 import { postgresDisplayName } from './display-name.ts'
 
+/** Rows fetched per round trip by iterate(). */
+const CURSOR_BATCH = 1_000
+let cursors = 0
+
 class PostgresStatement implements DbStatement {
   private arrays = false
   private names: string[] | null = null
@@ -30,9 +34,24 @@ class PostgresStatement implements DbStatement {
     const result = this.connection.query(this.text, params, true)
     return { changes: result.changes, lastInsertRowid: 0 }
   }
-  /** All rows are read at once: the bridge answers one message per statement (a cursor is future work). */
-  iterate(...params: SqlValue[]): Iterable<unknown> {
-    return this.all(...params)
+  /**
+   * Rows a batch at a time through a cursor of the server's, so an export of any size holds one
+   * batch here: WITH HOLD, so it outlives a transaction around it, and several can be open at once
+   * on the one connection (the export walks its tables side by side: measure-cursor.ts).
+   */
+  *iterate(...params: SqlValue[]): Generator<unknown, void, undefined> {
+    const name = `mt_rows_${++cursors}`
+    this.connection.query(`DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${this.text}`, params, true)
+    try {
+      for (;;) {
+        const batch = this.connection.query(`FETCH ${CURSOR_BATCH} FROM ${name}`, [], this.arrays)
+        this.names = batch.columns
+        if (batch.rows.length === 0) return
+        yield* batch.rows
+      }
+    } finally {
+      if (!this.connection.closed) this.connection.exec(`CLOSE ${name}`)
+    }
   }
   columns(): { name: string }[] {
     if (this.names === null) this.names = this.connection.query(`SELECT * FROM (${this.text}) AS q LIMIT 0`, [], true).columns
