@@ -4,6 +4,8 @@ import { postgresSkipReason } from './test/helpers/postgres-database.ts'
 
 // The service's contract tests run twice: on the file store (with everything else) and on a team
 // database (PostgreSQL from Debian's package, one server for the run: test/helpers/team-store-setup.ts).
+// Every service test that opens its store through openTempStore is here, but datasets-review.test.ts,
+// which edits the file with node:sqlite behind the store's back.
 const CONTRACT_TESTS = [
   'src/core/service/service.test.ts',
   'src/core/service/measure-page.test.ts',
@@ -13,6 +15,14 @@ const CONTRACT_TESTS = [
   'src/core/service/live-counts.test.ts',
   'src/core/service/progress.test.ts',
   'src/core/service/translations.test.ts',
+  'src/core/service/calendar-subscription.test.ts',
+  'src/core/service/dataset-feed.test.ts',
+  'src/core/service/datasets-revision.test.ts',
+  'src/core/service/datasets.test.ts',
+  'src/core/service/exchange-limits.test.ts',
+  'src/core/service/reminders-rates.test.ts',
+  'src/core/service/reminders.test.ts',
+  'src/core/calendar-file.test.ts',
 ]
 
 const teamStoreSkipped = postgresSkipReason()
