@@ -3,13 +3,7 @@
 // service's contract tests run against the team database exactly as against a file.
 import type { TestProject } from 'vitest/node'
 import { startPostgres } from './postgres-server.ts'
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The test server's superuser connection string. */
-    teamServerUrl: string
-  }
-}
+import './team-store-context.ts'
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startPostgres()
