@@ -17,6 +17,7 @@ import type { ProtocolFs } from './app-protocol.ts'
 import { APP_INDEX_URL, APP_SCHEME } from './app-scheme.ts'
 import { startApp, type AppCore, type ElectronModules, type StartOptions } from './app.ts'
 import { PRINT_PARTITION } from './print.ts'
+import { TEAM_DATABASE_FILE } from './team-database-choice.ts'
 
 const RENDERER_DIR = join(tmpdir(), 'mt-app', 'out', 'renderer')
 const INDEX_URL = APP_INDEX_URL
@@ -149,6 +150,13 @@ function fakeElectron(userData: string, { lock = true, packaged = true } = {}) {
     Notification,
     powerMonitor: new EventEmitter(),
     protocol,
+    // A keychain that seals for real, as safeStorage does (no Electron binary here to use the real one).
+    safeStorage: {
+      isAsyncEncryptionAvailable: vi.fn(async () => true),
+      encryptStringAsync: vi.fn(async (text: string) => Buffer.from(text).reverse()),
+      decryptStringAsync: vi.fn(async (sealed: Buffer) => ({ shouldReEncrypt: false, result: Buffer.from(sealed).reverse().toString() })),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    },
     ipcMain: {
       handle: vi.fn((channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) =>
         handlers.set(channel, handler),
@@ -312,6 +320,9 @@ describe('startApp', () => {
         channelOf('chooseCalendarFile'),
         channelOf('openDatasetFile'),
         ...UPDATE_NAMES.map(channelOf),
+        channelOf('teamDatabase.status'),
+        channelOf('teamDatabase.connect'),
+        channelOf('teamDatabase.disconnect'),
       ].sort(),
     )
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
@@ -503,6 +514,45 @@ describe('startApp', () => {
     )
     expect(app.quit).toHaveBeenCalled()
     expect(FakeBrowserWindow.instances).toHaveLength(0)
+  })
+
+  it('names a team database it cannot open without its password', async () => {
+    const { electron, fakes } = fakeElectron(userData)
+    const opts = options(new Error('the database server cannot be reached'), {
+      argv: ['/opt/Measure Tracker/measure-tracker', '--db', 'postgres://ana:hunter2@db.example.org/measures'],
+    })
+    expect(await startApp(electron, opts)).toBeNull()
+    const [, detail] = fakes.dialog.showErrorBox.mock.calls[0] as [string, string]
+    expect(detail).toContain('postgres://ana@db.example.org/measures')
+    expect(detail).not.toContain('hunter2')
+  })
+
+  it('a team database saved in Settings that cannot be opened: this computer’s file opens, and Settings says why', async () => {
+    const { electron, handlers } = fakeElectron(userData)
+    writeFileSync(join(userData, TEAM_DATABASE_FILE), JSON.stringify({ url: 'postgres://ana@db.example.org/measures', password: 'none' }))
+    const store = fakeStore()
+    const opened: string[] = []
+    const opts = options(store, {
+      argv: ['/opt/Measure Tracker/measure-tracker'],
+      env: { XDG_CONFIG_HOME: userData },
+      openStore: vi.fn(async ({ path }: { path: string }) => {
+        opened.push(path)
+        if (path.startsWith('postgres://')) throw new Error('the database server cannot be reached')
+        return store
+      }),
+    })
+    expect(await startApp(electron, opts)).not.toBeNull()
+    expect(opened).toEqual(['postgres://ana@db.example.org/measures', join(userData, 'Measure Tracker', 'measure-tracker.db')])
+    const window = FakeBrowserWindow.instances[0]!
+    const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as IpcMainInvokeEvent
+    expect(await handlers.get(channelOf('teamDatabase.status'))!(trusted, undefined)).toMatchObject({
+      ok: true,
+      value: {
+        current: { kind: 'file', chosenBy: 'default' },
+        saved: { location: 'postgres://ana@db.example.org/measures', password: 'none' },
+        notice: { kind: 'failed', location: 'postgres://ana@db.example.org/measures', message: 'the database server cannot be reached' },
+      },
+    })
   })
 
   it('closes the store and removes its handlers on quit', async () => {

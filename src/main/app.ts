@@ -1,6 +1,6 @@
 // The main process, wired together. Every Electron object arrives as a parameter, so the wiring
 // itself is exercised in tests with fakes (there is no Electron binary where the tests run).
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type * as Electron from 'electron'
 import { actorName } from '../core/actor.ts'
@@ -11,7 +11,9 @@ import { translator } from '../shared/i18n/translate.ts'
 import { createCalendarFileKeeper } from '../core/calendar-file.ts'
 import { createWatchRunner } from '../core/watch/runner.ts'
 import { writeFileAtomically } from '../core/fs/atomic-write.ts'
-import { databasePathFor } from './args.ts'
+import { checkTeamConnection } from '../core/store/postgres/check-connection.ts'
+import { postgresDisplayName } from '../core/store/postgres/display-name.ts'
+import { isTeamDatabaseUrl } from '../core/store/postgres/open-team-database.ts'
 import { chooseCalendarFile } from './calendar-file.ts'
 import { openDatasetFile } from './dataset-file.ts'
 import { externalOpener } from './external-url.ts'
@@ -27,6 +29,7 @@ import { PRINT_CSP, PRINT_PARTITION, lockDownPrintSession, outputHandlers } from
 import { createPrintDocuments } from './print-documents.ts'
 import { createReminderScheduler, type NotificationConstructor } from './reminders.ts'
 import { shellHandlers } from './shell-handlers.ts'
+import { TEAM_DATABASE_FILE, createTeamDatabaseChoice, safeStorageKeychain, type TeamDatabaseChoice } from './team-database-choice.ts'
 import { writeFileAtomic } from './save-file.ts'
 import { updateSupport } from './update-policy.ts'
 import { createUpdater, type Updater, type UpdaterEngine } from './updater.ts'
@@ -46,6 +49,11 @@ export interface ElectronModules {
   nativeTheme: Pick<Electron.NativeTheme, 'shouldUseDarkColors'>
   Notification: NotificationConstructor
   powerMonitor: Pick<Electron.PowerMonitor, 'on'>
+  /** Settings → Team database keeps the password with it, where the system has a keychain. */
+  safeStorage: Pick<
+    Electron.SafeStorage,
+    'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
+  >
   protocol: Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>
   screen: Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>
   session: { defaultSession: Electron.Session; fromPartition(partition: string): Electron.Session }
@@ -72,6 +80,8 @@ export interface StartOptions {
   now?: () => number
   /** Settings → Updates: electron-updater's updater (created on first use) and where the packaged app's resources are. */
   updater?: UpdaterSetup
+  /** Settings → Team database: opens and closes one connection (default: the PostgreSQL driver's). */
+  checkTeamConnection?: (url: string) => Promise<void>
 }
 
 export interface UpdaterSetup {
@@ -129,6 +139,40 @@ function setUpUpdates(
     log: hooks.log,
   })
 }
+
+/** Settings → Team database, kept in userData; switching restarts the app (team-database-choice.ts). */
+function setUpTeamDatabaseChoice(
+  app: Electron.App,
+  electron: ElectronModules,
+  options: StartOptions,
+  log: (message: string) => void,
+): TeamDatabaseChoice {
+  const file = join(app.getPath('userData'), TEAM_DATABASE_FILE)
+  return createTeamDatabaseChoice({
+    file: {
+      read: () => readTextOrNull(file),
+      write: (text) => {
+        mkdirSync(dirname(file), { recursive: true })
+        writeFileAtomically(file, text)
+      },
+      remove: () => rmSync(file, { force: true }),
+    },
+    keychain: safeStorageKeychain(electron.safeStorage, options.platform),
+    checkConnection: options.checkTeamConnection ?? checkTeamConnection,
+    relaunch: (env) => {
+      // The restarted app inherits this process's environment; the answer reaches the page first.
+      Object.assign(process.env, env)
+      setTimeout(() => {
+        app.relaunch()
+        app.quit()
+      }, RELAUNCH_DELAY_MS)
+    },
+    log,
+  })
+}
+
+/** Lets the page show "restarting" before the window closes. */
+const RELAUNCH_DELAY_MS = 400
 
 export interface RunningApp {
   store: AppCore
@@ -215,15 +259,30 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const printDocuments = createPrintDocuments(PRINT_CSP)
   lockDownPrintSession(session.fromPartition(PRINT_PARTITION), printDocuments)
 
-  const databasePath = databasePathFor(options.argv, options.env)
+  const teamDatabase = setUpTeamDatabaseChoice(app, electron, options, (message) => log.warn(message))
+  const startup = await teamDatabase.startup(options.argv, options.env)
+  const open = (path: string) => options.openStore({ path, actor: actorName('app'), dailyBackup: true })
+  // What the user may be shown of a location: a connection string without its password.
+  const shown = (path: string) => (isTeamDatabaseUrl(path) ? postgresDisplayName(path) : path)
   let store: AppCore
   try {
-    store = await options.openStore({ path: databasePath, actor: actorName('app'), dailyBackup: true })
+    try {
+      store = await open(startup.path)
+    } catch (error) {
+      // A team database saved in Settings that cannot be opened now (server down, password
+      // changed) must not keep the app from starting: it opens this computer's file and Settings
+      // says why. One named with --db or MEASURE_TRACKER_DB was asked for this start: refused below.
+      if (startup.chosenBy !== 'settings') throw error
+      const message = (error as Error)?.message ?? String(error)
+      log.warn(`The team database ${shown(startup.path)} could not be opened; using this computer's file: ${message}`)
+      teamDatabase.fellBack(shown(startup.path), message)
+      store = await open(teamDatabase.fileDefault())
+    }
   } catch (error) {
     log.error('Could not open the database:', error)
     dialog.showErrorBox(
       `${APP_NAME} cannot open its database`,
-      `${databasePath}\n\n${(error as Error)?.message ?? String(error)}\n\nStart it with --db=PATH or MEASURE_TRACKER_DB to use another file.`,
+      `${shown(startup.path)}\n\n${(error as Error)?.message ?? String(error)}\n\nStart it with --db=PATH or MEASURE_TRACKER_DB to use another file.`,
     )
     app.quit()
     return null
@@ -298,6 +357,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
       chooseCalendarFile: () => chooseCalendarFile({ ...saveDialog, service: store.service, onChosen: () => calendarFile.changed() }),
       openDatasetFile: () => openDatasetFile(saveDialog),
       updater,
+      teamDatabase,
     }),
     onMutation: () => {
       reminders.dataChanged()

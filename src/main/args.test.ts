@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_DIR_NAME, DB_FILE_NAME, appDataDir } from '../core/store/location.ts'
-import { databasePathFor, dbArgument } from './args.ts'
+import { APP_DIR_NAME } from '../core/store/location.ts'
+import { dbArgument } from './args.ts'
 
 describe('dbArgument', () => {
   it.each([
@@ -17,19 +17,6 @@ describe('dbArgument', () => {
     [['app', '--db=/path with spaces/x.db'], '/path with spaces/x.db'],
   ])('%j → %s', (argv, expected) => {
     expect(dbArgument(argv)).toBe(expected)
-  })
-})
-
-describe('databasePathFor', () => {
-  it('prefers --db, then MEASURE_TRACKER_DB', () => {
-    expect(databasePathFor(['app', '--db=/tmp/a.db'], { MEASURE_TRACKER_DB: '/tmp/env.db' })).toBe('/tmp/a.db')
-    expect(databasePathFor(['app'], { MEASURE_TRACKER_DB: '/tmp/env.db' })).toBe('/tmp/env.db')
-  })
-  it('defaults to the file under Electron\'s userData folder for productName "Measure Tracker"', () => {
-    // app.getPath('userData') = app.getPath('appData') + '/' + productName.
-    const env = { XDG_CONFIG_HOME: '/home/u/.config', APPDATA: 'C:\\Users\\u\\AppData\\Roaming', HOME: '/home/u' }
-    expect(databasePathFor(['app'], env)).toBe(join(appDataDir(process.platform, env), APP_DIR_NAME, DB_FILE_NAME))
-    expect(APP_DIR_NAME).toBe('Measure Tracker')
   })
 })
 

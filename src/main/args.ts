@@ -1,6 +1,6 @@
-// Command-line options the app honours: `--db=PATH` (or `--db PATH`) picks the database file,
-// as it does for the command line and the browser host.
-import { resolveDatabasePath } from '../core/store/location.ts'
+// Command-line options the app honours: `--db=PATH` (or `--db PATH`) picks the database file or
+// team database, as it does for the command line and the browser host (the order against the
+// environment and Settings: team-database-choice.ts).
 
 /** The value of `--db=PATH` / `--db PATH`, the last one winning; undefined when absent. */
 export function dbArgument(argv: readonly string[]): string | undefined {
@@ -18,9 +18,4 @@ export function dbArgument(argv: readonly string[]): string | undefined {
     }
   }
   return found
-}
-
-/** --db, then MEASURE_TRACKER_DB, then the shared default under the app's data folder. */
-export function databasePathFor(argv: readonly string[], env: NodeJS.ProcessEnv): string {
-  return resolveDatabasePath(dbArgument(argv), env)
 }

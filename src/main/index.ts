@@ -13,6 +13,7 @@ import {
   Notification,
   powerMonitor,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -26,7 +27,22 @@ import { startApp } from './app.ts'
 const beside = (relative: string) => fileURLToPath(new URL(relative, import.meta.url))
 
 startApp(
-  { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell },
+  {
+    app,
+    BrowserWindow,
+    clipboard,
+    dialog,
+    ipcMain,
+    Menu,
+    nativeTheme,
+    Notification,
+    powerMonitor,
+    protocol,
+    safeStorage,
+    screen,
+    session,
+    shell,
+  },
   {
     preloadFile: beside('../preload/index.cjs'),
     rendererDir: beside('../renderer'),

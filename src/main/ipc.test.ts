@@ -82,6 +82,14 @@ const UPDATE_STATUS = {
   state: { phase: 'idle' },
 } as const
 
+const TEAM_STATUS = {
+  current: { kind: 'file', location: '/home/ana/.config/Measure Tracker/measure-tracker.db', chosenBy: 'default' },
+  saved: null,
+  keychain: true,
+  notice: null,
+  restarting: false,
+} as const
+
 /** The app's shell handlers (shell-handlers.ts) over fakes of the system browser, the outputs, the calendar dialog and the updater. */
 function fakeShell(openExternal: (url: string) => Promise<unknown> = vi.fn(async () => {}), output = outputs()) {
   return shellHandlers({
@@ -95,6 +103,11 @@ function fakeShell(openExternal: (url: string) => Promise<unknown> = vi.fn(async
       check: vi.fn(async () => ok(UPDATE_STATUS)),
       download: vi.fn(async () => ok(UPDATE_STATUS)),
       install: vi.fn(() => ok(null)),
+    },
+    teamDatabase: {
+      status: vi.fn(async () => TEAM_STATUS),
+      connect: vi.fn(async () => ok(TEAM_STATUS)),
+      disconnect: vi.fn(async () => ok(TEAM_STATUS)),
     },
   })
 }
@@ -403,6 +416,16 @@ describe('every shell function of the table (src/shared/shell-api.ts)', () => {
       error: { code: 'VALIDATION', details: { issues: [{ path: ['checkAutomatically'] }] } },
     })
     expect(await s.call('updates.configure', { checkAutomatically: true, url: 'https://evil.example/' })).toMatchObject({ ok: false })
+    expect(s.called()).toEqual([])
+  })
+
+  it('teamDatabase.connect refuses what is not a PostgreSQL connection string, or more than its fields, before main sees it', async () => {
+    const s = spied()
+    const good = { url: 'postgres://ana@db.example.org/measures', password: '', remember: false }
+    expect(await s.call('teamDatabase.connect', { ...good, url: 'file:///etc/passwd' })).toMatchObject(refusedWith(['url']))
+    expect(await s.call('teamDatabase.connect', { ...good, url: 'postgres://db.example.org/measures' })).toMatchObject(refusedWith(['url']))
+    expect(await s.call('teamDatabase.connect', { ...good, remember: 'yes' })).toMatchObject(refusedWith(['remember']))
+    expect(await s.call('teamDatabase.connect', { ...good, host: 'evil.example' })).toMatchObject({ ok: false })
     expect(s.called()).toEqual([])
   })
 

@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../shared/result.ts'
 import { toSafeExternalUrl } from './external-url.ts'
 import type { ShellHandlers } from './ipc.ts'
 import type { OutputHandlers } from './print.ts'
+import type { TeamDatabaseChoice } from './team-database-choice.ts'
 import type { Updater } from './updater.ts'
 
 export interface ShellHandlerParts {
@@ -22,6 +23,8 @@ export interface ShellHandlerParts {
   openDatasetFile: () => Promise<Result<OpenedDataset | null>>
   /** Settings → Updates. */
   updater: Pick<Updater, 'status' | 'configure' | 'check' | 'download' | 'install'>
+  /** Settings → Team database (team-database-choice.ts). */
+  teamDatabase: Pick<TeamDatabaseChoice, 'status' | 'connect' | 'disconnect'>
 }
 
 const NOT_A_WEB_LINK = 'Only http and https links can be opened.'
@@ -49,5 +52,8 @@ export function shellHandlers(parts: ShellHandlerParts): ShellHandlers {
     'updates.check': () => updater.check(),
     'updates.download': () => updater.download(),
     'updates.install': () => updater.install(),
+    'teamDatabase.status': async () => ok(await parts.teamDatabase.status()),
+    'teamDatabase.connect': (request) => parts.teamDatabase.connect(request),
+    'teamDatabase.disconnect': () => parts.teamDatabase.disconnect(),
   }
 }

@@ -36,6 +36,7 @@ describe('createBridge', () => {
       'printHtml',
       'saveFile',
       'saveHtmlAsPdf',
+      'teamDatabase',
       'updates',
     ])
     expect(Object.keys(bridge.api).sort()).toEqual([...METHOD_NAMES].sort())

@@ -10,6 +10,7 @@ import type { CalendarSubscription } from './api-views.ts'
 import type { OpenedDataset } from './dataset-update.ts'
 import { MAX_FILENAME_LENGTH, SAVE_EXTENSIONS, fileNameProblem, type SaveExtension } from './file-name.ts'
 import { SHELL_FUNCTIONS, type ShellArgument, type ShellFunctionName, type ShellWire } from './shell-channels.ts'
+import { teamDatabaseConnectSchema, type TeamDatabaseStatus } from './team-database.ts'
 import { updatePreferencesSchema, type UpdateStatus } from './updates.ts'
 import { fitsUtf8Bytes } from './utf8-size.ts'
 
@@ -96,6 +97,9 @@ export const shellApi = {
   'updates.check': { ...SHELL_FUNCTIONS['updates.check'], input: nothing },
   'updates.download': { ...SHELL_FUNCTIONS['updates.download'], input: nothing },
   'updates.install': { ...SHELL_FUNCTIONS['updates.install'], input: nothing },
+  'teamDatabase.status': { ...SHELL_FUNCTIONS['teamDatabase.status'], input: nothing },
+  'teamDatabase.connect': { ...SHELL_FUNCTIONS['teamDatabase.connect'], input: teamDatabaseConnectSchema },
+  'teamDatabase.disconnect': { ...SHELL_FUNCTIONS['teamDatabase.disconnect'], input: nothing },
 } satisfies { [N in ShellFunctionName]: ShellSpec<N> }
 
 /** Where a saved file went; null when the person cancelled the dialog. */
@@ -117,6 +121,10 @@ export interface ShellOutputs {
   'updates.download': UpdateStatus
   /** The app quits and installs. */
   'updates.install': null
+  'teamDatabase.status': TeamDatabaseStatus
+  /** The status after saving (restarting: true when the app restarts on it). */
+  'teamDatabase.connect': TeamDatabaseStatus
+  'teamDatabase.disconnect': TeamDatabaseStatus
 }
 
 /** What a handler in main is given: the input as its schema parsed it. */

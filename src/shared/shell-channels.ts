@@ -41,6 +41,12 @@ export const SHELL_FUNCTIONS = {
   'updates.check': { channel: 'mt-updates-check', argument: NOTHING },
   'updates.download': { channel: 'mt-updates-download', argument: NOTHING },
   'updates.install': { channel: 'mt-updates-install', argument: NOTHING },
+  /** Settings → Team database: which database the app uses and what is saved (never the password). */
+  'teamDatabase.status': { channel: 'mt-team-database-status', argument: NOTHING },
+  /** Checks the connection, saves the choice (the password in the keychain if asked) and restarts on it. */
+  'teamDatabase.connect': { channel: 'mt-team-database-connect', argument: fields('url', 'password', 'remember') },
+  /** Forgets the team database (and its kept password) and restarts on the file on this computer. */
+  'teamDatabase.disconnect': { channel: 'mt-team-database-disconnect', argument: NOTHING },
 } as const satisfies Record<string, ShellWire>
 
 export type ShellFunctionName = keyof typeof SHELL_FUNCTIONS

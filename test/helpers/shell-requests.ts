@@ -18,6 +18,9 @@ export const VALID_SHELL_REQUESTS: { [N in ShellFunctionName]: ShellRequest<N> }
   'updates.check': undefined,
   'updates.download': undefined,
   'updates.install': undefined,
+  'teamDatabase.status': undefined,
+  'teamDatabase.connect': { url: 'postgres://alice@db.example.org:5432/measures', password: 'correct horse', remember: true },
+  'teamDatabase.disconnect': undefined,
 }
 
 /** Every shell function with its request, in table order. */

@@ -28,6 +28,8 @@ export interface PostgresPoolOptions {
    * (blocking/driver-thread.ts), whose statements are SQLite's. Off for catalog reads and migrations.
    */
   sqliteValues?: boolean
+  /** Give up connecting after this many seconds (the driver's default is 30). */
+  connectTimeoutSeconds?: number
 }
 
 const int8AsNumber: PostgresType<number> = { to: INT8, from: [INT8], serialize: (value) => String(value), parse: int8ToNumber }
@@ -44,6 +46,7 @@ const numericAsNumber: PostgresType<number> = { to: NUMERIC, from: [NUMERIC], se
 export function openPostgres(url: string, options: PostgresPoolOptions = {}): Sql<{ int8: number }> {
   return postgres(url, {
     max: options.max ?? 4,
+    ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
     connection: { application_name: 'Measure Tracker' },
     onnotice: (notice) => options.onNotice?.(String(notice.message)),
     types: (options.sqliteValues ? { int8: int8AsNumber, bool: boolAsNumber, numeric: numericAsNumber } : { int8: int8AsNumber }) as {
