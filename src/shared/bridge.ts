@@ -62,6 +62,7 @@ export interface MeasureTrackerBridge extends ShellFunctions {
 }
 
 export type UpdateFunctions = ShellFunctions['updates']
+export type TeamDatabaseFunctions = ShellFunctions['teamDatabase']
 export type SaveFileRequest = ShellRequest<'saveFile'>
 export type PrintRequest = ShellRequest<'printHtml'>
 

@@ -24,6 +24,8 @@ export interface Client {
   openDatasetFile(): Promise<Result<OpenedDataset | null>>
   /** Desktop: Settings → Updates; the browser host refuses every one (FORBIDDEN). */
   readonly updates: Transport['updates']
+  /** Desktop: Settings → Team database; the browser host refuses every one (FORBIDDEN). */
+  readonly teamDatabase: Transport['teamDatabase']
 }
 
 export function createClient(transport: Transport): Client {
@@ -38,6 +40,7 @@ export function createClient(transport: Transport): Client {
     chooseCalendarFile: () => transport.chooseCalendarFile(),
     openDatasetFile: () => transport.openDatasetFile(),
     updates: transport.updates,
+    teamDatabase: transport.teamDatabase,
   }
 }
 

@@ -34,6 +34,7 @@ function fakeBridge(): MeasureTrackerBridge & { listeners: ((e: PushEvent) => vo
     openDatasetFile: vi.fn(async () => ok(null)),
     // Settings → Updates is tested in updates-transport.test.ts.
     updates: {} as MeasureTrackerBridge['updates'],
+    teamDatabase: {} as MeasureTrackerBridge['teamDatabase'],
   }
 }
 

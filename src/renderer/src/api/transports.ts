@@ -1,6 +1,13 @@
 // The two ways the page reaches the service, behind one shape. Every function resolves to a
 // Result and never throws: a dropped connection or a bad response becomes a failed Result.
-import type { MeasureTrackerBridge, PrintRequest, PushEvent, SaveFileRequest, UpdateFunctions } from '../../../shared/bridge.ts'
+import type {
+  MeasureTrackerBridge,
+  PrintRequest,
+  PushEvent,
+  SaveFileRequest,
+  TeamDatabaseFunctions,
+  UpdateFunctions,
+} from '../../../shared/bridge.ts'
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../../shared/bridge.ts'
 import type { MethodName } from '../../../shared/api.ts'
 import type { CalendarSubscription } from '../../../shared/api-views.ts'
@@ -28,6 +35,8 @@ export interface Transport {
   openDatasetFile(): Promise<Result<OpenedDataset | null>>
   /** Desktop: Settings → Updates (src/main/updater.ts). The browser host has no updates (FORBIDDEN). */
   updates: UpdateFunctions
+  /** Desktop: Settings → Team database (src/main/team-database-choice.ts). The browser host uses the database it was started with (FORBIDDEN). */
+  teamDatabase: TeamDatabaseFunctions
 }
 
 function failure(error: unknown): Result<never> {
@@ -73,6 +82,29 @@ function bridgeUpdates(bridge: MeasureTrackerBridge): UpdateFunctions {
 function noUpdates(refusal: () => Result<never>): UpdateFunctions {
   const refuse = async () => refusal()
   return { status: refuse, configure: refuse, check: refuse, download: refuse, install: refuse }
+}
+
+/** The bridge's team database functions, each answering a Result whatever the bridge does. */
+function bridgeTeamDatabase(bridge: MeasureTrackerBridge): TeamDatabaseFunctions {
+  async function relay<T>(name: keyof TeamDatabaseFunctions, run: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      const result: unknown = await run()
+      return isResult(result) ? (result as Result<T>) : fail('INTERNAL', `Malformed answer to teamDatabase.${name}`)
+    } catch (error) {
+      return failure(error)
+    }
+  }
+  return {
+    status: () => relay('status', () => bridge.teamDatabase.status()),
+    connect: (request) => relay('connect', () => bridge.teamDatabase.connect(request)),
+    disconnect: () => relay('disconnect', () => bridge.teamDatabase.disconnect()),
+  }
+}
+
+/** Where the database cannot be chosen from the page: every team database function answers `refusal`. */
+function noTeamDatabase(refusal: () => Result<never>): TeamDatabaseFunctions {
+  const refuse = async () => refusal()
+  return { status: refuse, connect: refuse, disconnect: refuse }
 }
 
 export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
@@ -139,6 +171,7 @@ export function bridgeTransport(bridge: MeasureTrackerBridge): Transport {
       }
     },
     updates: bridgeUpdates(bridge),
+    teamDatabase: bridgeTeamDatabase(bridge),
   }
 }
 
@@ -256,6 +289,8 @@ export function httpTransport(env: HttpEnvironment): Transport {
     openDatasetFile: async () => fail('FORBIDDEN', 'In a browser, choose the dataset file with the page’s file field.'),
     // The browser host runs from a copy of the source: it is updated with it, never by the page.
     updates: noUpdates(() => fail('FORBIDDEN', 'Updates come with the installed desktop app.')),
+    // The page must never choose where the host's data lives: the host says that when it starts (--db).
+    teamDatabase: noTeamDatabase(() => fail('FORBIDDEN', 'The browser host uses the database it was started with (--db).')),
   }
 }
 
@@ -273,6 +308,7 @@ export function unavailableTransport(): Transport {
     chooseCalendarFile: async () => answer(),
     openDatasetFile: async () => answer(),
     updates: noUpdates(answer),
+    teamDatabase: noTeamDatabase(answer),
   }
 }
 

@@ -23,6 +23,7 @@ function bridge(overrides: Partial<MeasureTrackerBridge> = {}): MeasureTrackerBr
     chooseCalendarFile: async () => ok(null),
     openDatasetFile: async () => ok(null),
     updates: {} as MeasureTrackerBridge['updates'],
+    teamDatabase: {} as MeasureTrackerBridge['teamDatabase'],
     ...overrides,
   }
 }

@@ -8,9 +8,10 @@ import type { Component } from 'vue'
 import { api, isMethodName, type Input, type MethodName } from '../../../shared/api.ts'
 import type { CalendarSubscription } from '../../../shared/api-views.ts'
 import type { OpenedDataset } from '../../../shared/dataset-update.ts'
-import type { PrintRequest, PushEvent, SaveFileRequest, UpdateFunctions } from '../../../shared/bridge.ts'
+import type { PrintRequest, PushEvent, SaveFileRequest, TeamDatabaseFunctions, UpdateFunctions } from '../../../shared/bridge.ts'
 import type { Locale } from '../../../shared/domain.ts'
 import { updatePreferencesSchema } from '../../../shared/updates.ts'
+import { teamDatabaseConnectSchema } from '../../../shared/team-database.ts'
 import { fail, ok, type Result } from '../../../shared/result.ts'
 import { createClient, setClient } from '../api/client.ts'
 import type { Transport } from '../api/transports.ts'
@@ -41,6 +42,7 @@ export interface FakeService {
   printed: (PrintRequest & { as: 'print' | 'pdf'; filename?: string })[]
   /** Calls of the desktop's update functions (Settings → Updates), in order. */
   updateCalls: { name: keyof UpdateFunctions; input?: unknown }[]
+  teamDatabaseCalls: { name: keyof TeamDatabaseFunctions; input?: unknown }[]
 }
 
 // Every fake made during a test; afterEach fails the test if any was called against the contract.
@@ -65,6 +67,8 @@ export interface FakeTransportOptions {
   openDatasetFile?: () => Result<OpenedDataset | null>
   /** The desktop's update functions (default: each refused, as the browser host refuses them). */
   updates?: { [F in keyof UpdateFunctions]?: (input?: unknown) => Result<unknown> }
+  /** The desktop's team database functions (default: each refused, as the browser host refuses them). */
+  teamDatabase?: { [F in keyof TeamDatabaseFunctions]?: (input?: unknown) => Result<unknown> }
 }
 
 export function fakeService(handlers: Handlers = {}, options: FakeTransportOptions = {}): FakeService {
@@ -89,6 +93,17 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
       if (name === 'configure' && !updatePreferencesSchema.safeParse(input).success)
         refuse(`updates.configure: main refuses ${JSON.stringify(input)}`)
       return (options.updates?.[name]?.(input) ?? fail('FORBIDDEN', 'Updates come with the installed desktop app.')) as Result<never>
+    }
+  const teamDatabaseCalls: FakeService['teamDatabaseCalls'] = []
+  const teamDatabase =
+    (name: keyof TeamDatabaseFunctions) =>
+    async (input?: unknown): Promise<Result<never>> => {
+      teamDatabaseCalls.push(input === undefined ? { name } : { name, input })
+      // Held to main's schema as the API calls are to the contract's.
+      if (name === 'connect' && !teamDatabaseConnectSchema.safeParse(input).success)
+        refuse(`teamDatabase.connect: main refuses ${JSON.stringify(input)}`)
+      return (options.teamDatabase?.[name]?.(input) ??
+        fail('FORBIDDEN', 'The browser host uses the database it was started with (--db).')) as Result<never>
     }
   const transport: Transport = {
     kind: options.kind ?? 'http',
@@ -143,6 +158,11 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
       download: update('download'),
       install: update('install'),
     },
+    teamDatabase: {
+      status: teamDatabase('status'),
+      connect: teamDatabase('connect'),
+      disconnect: teamDatabase('disconnect'),
+    },
   }
   const fake: FakeService = {
     transport,
@@ -152,6 +172,7 @@ export function fakeService(handlers: Handlers = {}, options: FakeTransportOptio
     saved,
     printed,
     updateCalls,
+    teamDatabaseCalls,
     push: (event) => listeners.forEach((l) => l(event)),
   }
   fakes.push(fake)
