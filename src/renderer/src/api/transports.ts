@@ -59,16 +59,21 @@ export function isHttpUrl(url: string): boolean {
   }
 }
 
-/** The bridge's update functions, each answering a Result whatever the bridge does. */
-function bridgeUpdates(bridge: MeasureTrackerBridge): UpdateFunctions {
-  async function relay<T>(name: keyof UpdateFunctions, run: () => Promise<Result<T>>): Promise<Result<T>> {
+/** Calls a function of a bridge group ("updates.check") so it answers a Result whatever the bridge does. */
+function groupRelay(group: string) {
+  return async function relay<T>(name: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
     try {
       const result: unknown = await run()
-      return isResult(result) ? (result as Result<T>) : fail('INTERNAL', `Malformed answer to updates.${name}`)
+      return isResult(result) ? (result as Result<T>) : fail('INTERNAL', `Malformed answer to ${group}.${name}`)
     } catch (error) {
       return failure(error)
     }
   }
+}
+
+/** The bridge's update functions, each answering a Result whatever the bridge does. */
+function bridgeUpdates(bridge: MeasureTrackerBridge): UpdateFunctions {
+  const relay = groupRelay('updates')
   return {
     status: () => relay('status', () => bridge.updates.status()),
     configure: (preferences) => relay('configure', () => bridge.updates.configure(preferences)),
@@ -86,14 +91,7 @@ function noUpdates(refusal: () => Result<never>): UpdateFunctions {
 
 /** The bridge's team database functions, each answering a Result whatever the bridge does. */
 function bridgeTeamDatabase(bridge: MeasureTrackerBridge): TeamDatabaseFunctions {
-  async function relay<T>(name: keyof TeamDatabaseFunctions, run: () => Promise<Result<T>>): Promise<Result<T>> {
-    try {
-      const result: unknown = await run()
-      return isResult(result) ? (result as Result<T>) : fail('INTERNAL', `Malformed answer to teamDatabase.${name}`)
-    } catch (error) {
-      return failure(error)
-    }
-  }
+  const relay = groupRelay('teamDatabase')
   return {
     status: () => relay('status', () => bridge.teamDatabase.status()),
     connect: (request) => relay('connect', () => bridge.teamDatabase.connect(request)),
