@@ -33,6 +33,10 @@ export interface CliArgs {
   text: string | undefined
   /** restore: go ahead (without it, restore only shows what the backup holds) */
   yes: boolean
+  /** db copy: the database to copy (a file or postgres://…) */
+  from: string | undefined
+  /** db copy: where to copy it (a new file, or an empty PostgreSQL database) */
+  to: string | undefined
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -62,6 +66,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         pinned: { type: 'boolean', default: false },
         text: { type: 'string' },
         yes: { type: 'boolean', short: 'y', default: false },
+        from: { type: 'string' },
+        to: { type: 'string' },
       },
     })
   } catch (error) {
@@ -96,6 +102,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     pinned: values.pinned as boolean,
     text: values.text,
     yes: values.yes as boolean,
+    from: values.from,
+    to: values.to,
   }
 }
 

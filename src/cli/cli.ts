@@ -13,6 +13,7 @@ import { parseCliArgs } from './args.ts'
 import { CliFailure, type CliContext } from './context.ts'
 import { FILE_COMMANDS } from './commands/backup.ts'
 import { datasetCommand } from './commands/dataset.ts'
+import { dbCommand } from './commands/db-copy.ts'
 import { exportCommand, importCommand } from './commands/exchange.ts'
 import { noteCommand } from './commands/note.ts'
 import { reportCommand } from './commands/report.ts'
@@ -57,6 +58,11 @@ export async function runCli(argv: string[], io: { out(text: string): void; err(
           `${args.command} works on a database file, and ${postgresDisplayName(dbPath)} is a team database: its server keeps its backups (pg_dump).`,
         )
       await fileCommand({ args, dbPath, actor: actorName('cli'), out: (text) => io.out(plainText(text)) })
+      return EXIT.ok
+    }
+    // db copy opens its two databases itself (--from, --to).
+    if (args.command === 'db') {
+      await dbCommand(args, actorName('cli'), (text) => io.out(plainText(text)))
       return EXIT.ok
     }
     const command = COMMANDS[args.command]

@@ -55,6 +55,9 @@ Commands:
                                             and replace them with the backup's
   salvage [--out FILE]                      copy everything still readable from a damaged database
                                             into a new file; the damaged file is left as it is
+  db copy --from DB --to DB [--json]        copy a whole database between a file and a team database
+                                            (postgres://…), either way, into a new or empty one;
+                                            verified by comparing both databases' exports
 
 Global options:
   --db PATH            database file (default: MEASURE_TRACKER_DB, else the app's data folder)
