@@ -9,6 +9,7 @@ import { rendererFigures } from './renderer.ts'
 import { reportFigures } from './report.ts'
 import { printFigures } from './print.ts'
 import { SCALE_TARGETS, scaleFigures, scaleOf } from './scale.ts'
+import { teamDatabaseFigures } from './team-database.ts'
 
 const TARGETS: Record<string, string> = {
   open_migrate_ms: '≤ 50',
@@ -28,6 +29,8 @@ const TARGETS: Record<string, string> = {
   import_lock_max_wait_25k_ms: '< 5000 (busy timeout)',
   import_lock_max_wait_25k_replace_ms: '< 5000 (busy timeout)',
   main_block_max_ms_import_10k: '≤ 50',
+  pg_list_vs_sqlite_ratio: '≤ 3',
+  pg_mutation_p95_ms: '≤ 20',
 }
 
 // `--scale 100k`: only the figures at that scale (bench/scale.ts), a separate run.
@@ -38,8 +41,13 @@ if (scale !== null) {
 }
 
 // One after another, so no figure is measured while another benchmark loads the machine.
+const core = await coreFigures()
+const team = await teamDatabaseFigures()
 const figures: Record<string, number> = {
-  ...(await coreFigures()),
+  ...core,
+  ...team,
+  // The team database's list against the file's, both measured in this run (target ≤ 3).
+  ...(team.pg_list_10k_ms !== undefined && core.list_10k_ms ? { pg_list_vs_sqlite_ratio: team.pg_list_10k_ms / core.list_10k_ms } : {}),
   ...(await rendererFigures()),
   ...(await chartFigures()),
   ...(await reportFigures()),

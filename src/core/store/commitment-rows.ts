@@ -28,8 +28,26 @@ export interface CommitmentBases {
 
 const NONE = { commitment: null, progress: [] as readonly TimedProgress[] }
 
-/** Reads every progress entry once (few measures are commitments), grouped by measure. */
+/**
+ * Reads every progress entry once (few measures are commitments), grouped by measure — and only
+ * when a commitment is met: most computations meet none, and on a team database each read is a
+ * round trip to the server.
+ */
 export function commitmentBases(db: Db): CommitmentBases {
+  let read: Map<string, TimedProgress[]> | null = null
+  const progressOf = (measureId: string) => {
+    read ??= progressByMeasure(db)
+    return read.get(measureId) ?? []
+  }
+  return {
+    baseOf(measureId, cell) {
+      if (typeof cell !== 'string') return NONE
+      return { commitment: toTimedCommitment(JSON.parse(cell) as Commitment), progress: progressOf(measureId) }
+    },
+  }
+}
+
+function progressByMeasure(db: Db): Map<string, TimedProgress[]> {
   const progress = new Map<string, TimedProgress[]>()
   for (const [measureId, value, asOf, asOfMs] of arrays(
     db,
@@ -40,10 +58,5 @@ export function commitmentBases(db: Db): CommitmentBases {
     if (list) list.push(entry)
     else progress.set(measureId as string, [entry])
   }
-  return {
-    baseOf(measureId, cell) {
-      if (typeof cell !== 'string') return NONE
-      return { commitment: toTimedCommitment(JSON.parse(cell) as Commitment), progress: progress.get(measureId) ?? [] }
-    },
-  }
+  return progress
 }
