@@ -28,10 +28,30 @@ export interface Client {
   readonly teamDatabase: Transport['teamDatabase']
 }
 
+/** Told of every call's answer (stores/access.ts: a lost team database server, and its return). */
+export type CallObserver = (method: MethodName, result: Result<unknown>) => void
+const observers = new Set<CallObserver>()
+
+/** Observes every answer of every client; returns the way to stop. */
+export function observeCalls(observer: CallObserver): () => void {
+  observers.add(observer)
+  return () => observers.delete(observer)
+}
+
 export function createClient(transport: Transport): Client {
   return {
     transport: transport.kind,
-    call: <M extends MethodName>(method: M, input: Input<M>) => transport.call(method, input) as Promise<Result<Output<M>>>,
+    call: <M extends MethodName>(method: M, input: Input<M>) => {
+      const answer = transport.call(method, input) as Promise<Result<Output<M>>>
+      // Told beside the caller, not before it: the caller's answer arrives on the same tick as ever.
+      // (A transport answers a Result whatever happens: the promise never rejects.)
+      if (observers.size > 0)
+        answer.then(
+          (result) => observers.forEach((observer) => observer(method, result)),
+          () => undefined,
+        )
+      return answer
+    },
     onPush: (listener) => transport.onPush(listener),
     openExternal: (url) => transport.openExternal(url),
     saveFile: (file) => transport.saveFile(file),

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
+import { useAccessStore } from '../stores/access.ts'
 import ReadOnlyBanner from './ReadOnlyBanner.vue'
 import { fakeService, harness, mountIn, settle } from '../test/harness.ts'
 
@@ -15,6 +16,8 @@ const info = (readOnly: boolean, readOnlyReason: string | null) => () => ({
 async function banner(readOnly: boolean, reason: string | null, locale: 'en' | 'zh-Hans' = 'en') {
   const hs = harness({ service: fakeService({ 'meta.info': info(readOnly, reason) }), locale })
   const wrapper = mountIn(hs, ReadOnlyBanner)
+  // The app shell starts following the store's access (App.vue); here the banner stands alone.
+  useAccessStore(hs.pinia).start()
   await settle()
   return wrapper
 }

@@ -5,6 +5,7 @@ import { onBeforeUnmount, onMounted, watch } from 'vue'
 import { useRouter } from 'vue-router'
 import type { PushEvent } from '../../../shared/bridge.ts'
 import { useClient } from '../api/client.ts'
+import { useAccessStore } from '../stores/access.ts'
 import { useBoardStore } from '../stores/board.ts'
 import { useClockStore } from '../stores/clock.ts'
 import { useMeasureStore } from '../stores/measure.ts'
@@ -29,6 +30,7 @@ export function useLiveRefresh(): { refresh(): void } {
   const exportBoardCsv = useBoardReportCsv()
   const router = useRouter()
   const toasts = useToastStore()
+  const access = useAccessStore()
   let pending: ReturnType<typeof setTimeout> | null = null
   let unsubscribe: (() => void) | null = null
 
@@ -86,6 +88,8 @@ export function useLiveRefresh(): { refresh(): void } {
   }
 
   watch(() => clock.asOf, refresh)
+  // The team database's server answers again (stores/access.ts): what is shown may be stale.
+  watch(() => access.recoveries, refresh)
 
   onMounted(() => {
     unsubscribe = useClient().onPush(onPush)
