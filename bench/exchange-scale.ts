@@ -3,7 +3,7 @@
 //   export_100k_ms / export_100k_rss_mb   `export --out FILE` of a store of 100,000 generated measures
 //                                         (bench/generate.ts: ~10 events each; a ~520 MB file)
 //   import_100k_ms / import_100k_rss_mb   `import FILE` of that export into a new database
-// Run by `npm run bench -- --scale 100k`; `node bench/exchange-scale.ts [COUNT]` prints these alone.
+// Run by `npm run bench -- --scale 100k`; `node bench/exchange-scale.ts [COUNT]` prints these alone (JSON).
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -61,5 +61,5 @@ export async function exchangeScaleFigures(count = 100_000): Promise<Record<stri
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const count = Number(process.argv[2] ?? 100_000)
-  for (const [key, value] of Object.entries(await exchangeScaleFigures(count))) process.stdout.write(`${key} ${Math.round(value)}\n`)
+  process.stdout.write(`${JSON.stringify(await exchangeScaleFigures(count))}\n`)
 }
