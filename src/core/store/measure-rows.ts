@@ -79,7 +79,7 @@ function readMeasureRows(db: Db, id: string): MeasureRows | null {
 const MEASURE_ROWS_POSTGRES = `SELECT row_to_json(m) AS m,
   (SELECT json_agg(t.tag ORDER BY t.position) FROM measure_tags t WHERE t.measure_id = m.id) AS tags,
   (SELECT json_agg(row_to_json(e) ORDER BY e.at_ms, e.id) FROM events e WHERE e.measure_id = m.id) AS events,
-  (SELECT json_agg(row_to_json(s) ORDER BY s.position) FROM sources s WHERE s.measure_id = m.id) AS sources,
+  (SELECT json_agg(row_to_json(src) ORDER BY src.position) FROM sources src WHERE src.measure_id = m.id) AS sources,
   (SELECT json_agg(json_build_object('target_id', l.target_id, 'relation', l.relation) ORDER BY l.target_id) FROM links l WHERE l.measure_id = m.id) AS links,
   (SELECT json_agg(row_to_json(n) ORDER BY n.pinned DESC, n.created_at DESC) FROM notes n WHERE n.measure_id = m.id AND n.deleted_at IS NULL) AS notes,
   (SELECT json_agg(row_to_json(p) ORDER BY p.as_of_ms, p.id) FROM commitment_progress p WHERE p.measure_id = m.id) AS progress,

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DatabaseSync } from 'node:sqlite'
 import { join } from 'node:path'
 import { openStore, type OpenedStore } from '../open.ts'
+import type { ServiceError } from '../../shared/result.ts'
+import { storageError } from './storage-errors.ts'
 import { tempDir } from '../../../test/helpers/temp-store.ts'
 
 const stores: OpenedStore[] = []
@@ -44,5 +46,27 @@ describe('storage errors through the service', () => {
     expect(result.ok ? null : result.error.message).toMatch(
       new RegExp(`^Reading ${store.path} failed \\(SQLite: no such table: measure_tags\\)`),
     )
+  })
+})
+
+describe('a team database’s failures', () => {
+  const PATH = 'postgres://ana@db.example.org:5432/measures'
+  const postgresError = (code: string, message: string) => Object.assign(new Error(message), { name: 'PostgresError', code })
+
+  it('a lost server, or a database closed to sessions while the driver reconnects: "cannot be reached", which the app retries', () => {
+    for (const error of [
+      postgresError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'),
+      postgresError('57P01', 'terminating connection due to administrator command'),
+      postgresError('55000', 'database "measures" is not currently accepting connections'),
+    ]) {
+      const refused = storageError(PATH, 'Reading', error) as ServiceError
+      expect(refused.message, error.message).toContain('cannot be reached')
+      expect(refused.details, error.message).toMatchObject({ unreachable: true })
+    }
+  })
+
+  it('another 55000 is not an outage', () => {
+    const refused = storageError(PATH, 'Reading', postgresError('55000', 'cannot refresh materialized view concurrently')) as ServiceError
+    expect(refused.details).not.toMatchObject({ unreachable: true })
   })
 })

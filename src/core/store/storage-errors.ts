@@ -64,6 +64,14 @@ const POSTGRES_READ_ONLY = new Set(['42501', '25006'])
 const POSTGRES_UNREACHABLE =
   /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|CONNECT_TIMEOUT|CONNECTION_\w+|ANSWER_TIMEOUT|57P0[1-3])$/
 
+/**
+ * The database refuses new sessions for now (ALLOW_CONNECTIONS false during maintenance): met when
+ * the driver reconnects after its session was ended, so it is the same outage as the session's end.
+ */
+function closedToSessions(code: string, words: string): boolean {
+  return code === '55000' && /not currently accepting connections/.test(words)
+}
+
 /** The same for a team database's errors (PostgreSQL's SQLSTATE or the driver's code), else null. */
 function teamDatabaseError(path: string, doing: string, error: unknown): ServiceError | null {
   const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown }
@@ -72,7 +80,7 @@ function teamDatabaseError(path: string, doing: string, error: unknown): Service
   if (!fromDriver && !(path.startsWith('postgres') && typeof code === 'string')) return null
   const words = String(message)
   if (typeof code === 'string' && POSTGRES_READ_ONLY.has(code)) return readOnlyError(path, `PostgreSQL: ${words}`)
-  if (typeof code === 'string' && POSTGRES_UNREACHABLE.test(code))
+  if (typeof code === 'string' && (POSTGRES_UNREACHABLE.test(code) || closedToSessions(code, words)))
     return new ServiceError(
       'STORAGE',
       `${doing} ${path} failed: the database server cannot be reached (${words}). Nothing was changed. Check the network and that the server is running; the app retries.`,
