@@ -4,12 +4,21 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { openStore } from '../src/core/open.ts'
+import { openStore, type Store } from '../src/core/open.ts'
 import { openDatabase } from '../src/core/store/database.ts'
 import { generateExchangeFile } from './generate.ts'
 import { median, percentile, time, timeMany } from './measure.ts'
 
 export const MEASURE_COUNT = 10_000
+
+/** The n-th of the benchmark's mutations of a generated store: every other one a fact edit, else an event recorded. */
+export function benchMutation(store: Pick<Store, 'core'>, n: number): void {
+  const result =
+    n % 2 === 0
+      ? store.core.call('measures.update', { id: `m-${n}`, facts: { rate: `${n}%` } })
+      : store.core.call('events.record', { measureId: `m-${n}`, event: { kind: 'review', at: '2026-11-26T10:00:00+00:00[UTC]' } })
+  if (!result.ok) throw new Error(result.error.message)
+}
 
 export async function coreFigures(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-bench-'))
@@ -65,13 +74,7 @@ export async function coreFigures(): Promise<Record<string, number>> {
     }
     bare.close()
 
-    const mutationRuns = await timeMany(200, (n) => {
-      const result =
-        n % 2 === 0
-          ? store.core.call('measures.update', { id: `m-${n}`, facts: { rate: `${n}%` } })
-          : store.core.call('events.record', { measureId: `m-${n}`, event: { kind: 'review', at: '2026-11-26T10:00:00+00:00[UTC]' } })
-      if (!result.ok) throw new Error(result.error.message)
-    })
+    const mutationRuns = await timeMany(200, (n) => benchMutation(store, n))
 
     const exportMs = await time(() => {
       const result = store.core.call('exchange.export', {})

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { openStore } from '../src/core/open.ts'
 import { copyDatabase } from '../src/core/store/copy-database.ts'
 import { postgresBinDir, startPostgres } from '../test/helpers/postgres-server.ts'
-import { MEASURE_COUNT } from './core.ts'
+import { MEASURE_COUNT, benchMutation } from './core.ts'
 import { generateExchangeFile } from './generate.ts'
 import { median, percentile, time, timeMany } from './measure.ts'
 
@@ -48,13 +48,7 @@ export async function teamDatabaseFigures(): Promise<Record<string, number>> {
       list()
       const listRuns: number[] = []
       for (let i = 0; i < 9; i++) listRuns.push(await time(list))
-      const mutationRuns = await timeMany(200, (n) => {
-        const result =
-          n % 2 === 0
-            ? store.core.call('measures.update', { id: `m-${n}`, facts: { rate: `${n}%` } })
-            : store.core.call('events.record', { measureId: `m-${n}`, event: { kind: 'review', at: '2026-11-26T10:00:00+00:00[UTC]' } })
-        if (!result.ok) throw new Error(result.error.message)
-      })
+      const mutationRuns = await timeMany(200, (n) => benchMutation(store, n))
       return {
         pg_copy_10k_ms: copyMs,
         pg_list_10k_ms: median(listRuns),
