@@ -30,6 +30,7 @@ export async function dbCommand(args: CliArgs, actor: string, out: (text: string
     return
   }
   out(`Copied ${outcome.from} to ${outcome.to}: ${outcome.measures} measures.`)
+  if (outcome.replacedSeed) out(`${outcome.to} held only the sample dataset its first start had loaded; it was replaced.`)
   for (const { table, rows: count } of outcome.tables) out(`  ${table.padEnd(24)} ${rows(count)}`)
   out('Verified: both databases export the same measures, and every table holds the same rows.')
 }

@@ -7,6 +7,12 @@
 // same number of rows.
 //
 // The target must be new or empty — a copy never merges into, or overwrites, someone's data.
+// "Empty" includes a database that holds only what its first open loaded (the embedded dataset,
+// its one 'seed' audit row and the 'seeded' setting): a team database is usually started once by
+// its owner before the GRANTs (README), and the app seeds a new file on its first start, so
+// refusing those would refuse the common case. That seed is replaced, in the same transaction. Any
+// change made through the service writes an audit row, so a database whose audit holds nothing but
+// the seed's, and whose other tables are those the seed fills, holds nothing anyone made.
 import { createHash } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -38,6 +44,8 @@ export interface CopyOutcome {
   /** Rows copied per table, in the order they were copied. */
   tables: { table: string; rows: number }[]
   measures: number
+  /** The target held only the embedded dataset its first open had loaded; it was replaced. */
+  replacedSeed: boolean
 }
 
 /** Rows per INSERT: fewer round trips to a server, far below SQLite's limit on parameters. */
@@ -97,15 +105,44 @@ function parentsFirst(tables: readonly string[], parents: Map<string, Set<string
 
 const countRows = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${quote(table)}`).get() as { n: number }).n
 
-/** Refuses a target that holds anything (settings aside: a new database may have written its own). */
-function refuseUnlessEmpty(db: Db, tables: readonly string[], shown: string): void {
+/** The tables a first open's import of the embedded dataset fills (open.ts seedIfEmpty), audit and settings aside. */
+const SEEDED_TABLES = new Set(['measures', 'events', 'sources', 'links', 'measure_tags', 'commitment_progress', 'watch_terms'])
+
+/** The action of the one audit row the embedded dataset's first load writes (open.ts). */
+const SEED_ACTION = 'seed'
+
+/**
+ * Whether the target holds only what a first open loaded: every audit row is the seed's, no
+ * setting but 'seeded', and nothing in a table the seed does not fill.
+ */
+function holdsOnlyTheSeed(db: Db, held: readonly string[]): boolean {
+  if (!held.includes('audit')) return false
+  const audited = db.prepare('SELECT count(*) AS n FROM audit WHERE action <> ?').get(SEED_ACTION) as { n: number }
+  if (Number(audited.n) > 0) return false
+  const settings = db.prepare("SELECT count(*) AS n FROM settings WHERE key <> 'seeded'").get() as { n: number }
+  if (Number(settings.n) > 0) return false
+  return held.every((table) => table === 'audit' || SEEDED_TABLES.has(table))
+}
+
+/**
+ * Refuses a target that holds anything someone made; answers whether it holds the embedded
+ * dataset a first open loaded (to be replaced). Settings aside: a new database may have written its own.
+ */
+function refuseUnlessEmpty(db: Db, tables: readonly string[], shown: string): boolean {
   const held = tables.filter((table) => table !== 'settings').filter((table) => countRows(db, table) > 0)
-  if (held.length === 0) return
+  if (held.length === 0) return false
+  if (holdsOnlyTheSeed(db, held)) return true
   const measures = held.includes('measures') ? countRows(db, 'measures') : 0
   throw new CopyRefused(
     `${shown} already holds data (${measures > 0 ? `${measures} measures, ` : ''}rows in ${held.join(', ')}). ` +
-      'db copy only fills a new, empty database, so nothing was changed. Copy into a new file or an empty PostgreSQL database.',
+      'db copy only fills a new or empty database (or one holding only the sample dataset its first start loaded), ' +
+      'so nothing was changed. Copy into a new file or an empty PostgreSQL database.',
   )
+}
+
+/** Empties the tables, children before parents (the seed a first open loaded, replaced by the copy). */
+function emptyTables(db: Db, parentsFirstOrder: readonly string[]): void {
+  for (const table of [...parentsFirstOrder].reverse()) db.exec(`DELETE FROM ${quote(table)}`)
 }
 
 /** Copies one table's rows, in batches, and answers how many. */
@@ -173,7 +210,9 @@ function removeDatabaseFile(path: string): void {
 function sameLocation(a: string, b: string): boolean {
   if (isTeamDatabaseUrl(a) || isTeamDatabaseUrl(b)) {
     if (!isTeamDatabaseUrl(a) || !isTeamDatabaseUrl(b)) return false
-    return postgresDisplayName(a) === postgresDisplayName(b)
+    // One database reached as two roles is still one database: compare server and name only.
+    const place = (url: string) => postgresDisplayName(url).replace(/^postgres(ql)?:\/\/[^@/]*@/, '')
+    return place(a) === place(b)
   }
   return resolve(a) === resolve(b)
 }
@@ -195,17 +234,26 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyOutcome> {
     if (target.readOnly) throw new CopyRefused(`${to} cannot be written (${target.readOnlyReason}). Nothing was changed.`)
     const sourceDb = source.core.context.db
     const targetDb = target.core.context.db
-    const kept = new Set(tablesOf(sourceDb))
-    const tables = tablesOf(targetDb).filter((table) => kept.has(table) && !isDerivedSummaryTable(table))
+    const sourceTables = tablesOf(sourceDb).filter((table) => !isDerivedSummaryTable(table))
+    const targetTables = new Set(tablesOf(targetDb))
+    // Both are at the current schema now, so they hold the same tables; a table the target lacked
+    // would be lost without a word, so it is refused rather than skipped.
+    const unknown = sourceTables.filter((table) => !targetTables.has(table))
+    if (unknown.length > 0) throw new CopyRefused(`${from} has tables that ${to} does not (${unknown.join(', ')}), so nothing was changed.`)
+    const tables = sourceTables
     const ordered = parentsFirst(tables, parentsOf(targetDb, tables))
-    refuseUnlessEmpty(targetDb, ordered, to)
 
     const copied: CopyOutcome['tables'] = []
-    // One transaction on each side: the source is read as of one moment, the target gets all or nothing.
-    sourceDb.exec('BEGIN')
+    let replacedSeed = false
+    // One transaction on each side: the source is read as of one moment (on PostgreSQL a snapshot:
+    // repeatable read), the target gets all or nothing.
+    sourceDb.exec(isPostgres(sourceDb) ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN')
     try {
       targetDb.exec('BEGIN IMMEDIATE')
       try {
+        // Looked at under the write lock, so no one can write to the target between the look and the copy.
+        replacedSeed = refuseUnlessEmpty(targetDb, ordered, to)
+        if (replacedSeed) emptyTables(targetDb, ordered)
         // A new database may have written settings of its own: the source's replace them.
         targetDb.exec('DELETE FROM settings')
         for (const table of ordered) copied.push({ table, rows: copyRows(sourceDb, targetDb, table) })
@@ -227,7 +275,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyOutcome> {
       if (sourceDb.isTransaction) sourceDb.exec('COMMIT')
     }
     done = true
-    return { from, to, tables: copied, measures: copied.find((entry) => entry.table === 'measures')?.rows ?? 0 }
+    return { from, to, tables: copied, measures: copied.find((entry) => entry.table === 'measures')?.rows ?? 0, replacedSeed }
   } finally {
     target?.close()
     source?.close()
