@@ -141,6 +141,23 @@ describe('db copy: usage and files', () => {
     expect(existsSync(target)).toBe(false)
   })
 
+  it('a copy whose export does not match its source is not kept: said, exit 1, the target as it was', async () => {
+    const { dir, file } = await fileWithWork()
+    // An empty target at the current schema with a trigger that alters every measure written into it.
+    const target = join(dir, 'tampered.db')
+    ;(await openStore({ path: target, actor: 'app', seed: false })).close()
+    const raw = new DatabaseSync(target)
+    raw.exec("CREATE TRIGGER tamper AFTER INSERT ON measures BEGIN UPDATE measures SET rate = 'tampered' WHERE id = NEW.id; END")
+    raw.close()
+    const mismatch = await cli('db', 'copy', '--from', file, '--to', target)
+    expect(mismatch.code).toBe(1)
+    expect(mismatch.err).toContain('The copy was not kept')
+    expect(mismatch.err).toContain('differs from the export')
+    expect(mismatch.out).not.toContain('Verified')
+    expect(rowCount(target, 'measures')).toBe(0)
+    expect(rowCount(target, 'audit')).toBe(0)
+  })
+
   it('a copy into a new file that fails part-way leaves no file behind', async () => {
     const { dir, file } = await fileWithWork()
     // A tag whose measure is gone (written with foreign keys off): the target refuses it mid-copy.
