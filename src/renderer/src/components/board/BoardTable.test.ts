@@ -187,3 +187,69 @@ describe('the board on paper', () => {
     wrapper.unmount()
   })
 })
+
+// A new answer (a search, a filter, a reload) patches the rows in view in place (row-keys.ts):
+// what they show must be what a fresh list shows, and focus must stay with the measure it was on.
+describe('a new answer in the same rows', () => {
+  const at = (days: number, zone = 'UTC') => new Date(NOW + days * 86_400_000).toISOString().replace('.000Z', `+00:00[${zone}]`)
+  const varied = (prefix: string, shift: number) => [
+    summary(`${prefix}1`, { next: { kind: 'effective', at: at(3 + shift) }, shortName: `${prefix} short`, instrument: 'Section 301' }),
+    summary(`${prefix}2`, { reviewReason: { kind: 'suspension_end', at: at(-2 - shift) }, next: null, status: 'suspended' }),
+    summary(`${prefix}3`, { next: null, hasDateConflict: shift > 0, imposer: 'CN', target: 'US', category: 'export_control' }),
+    summary(`${prefix}4`, {
+      next: { kind: 'suspension_end', at: at(40 + shift) },
+      title: { en: `Another ${prefix}`, 'zh-Hans': '另一项' },
+    }),
+  ]
+  // Tooltip ids differ between two mounts; everything else must be the same.
+  const shown = (wrapper: { get: (selector: string) => { html: () => string } }) =>
+    wrapper
+      .get('[role="rowgroup"].body')
+      .html()
+      .replace(/ (id|aria-describedby)="[^"]*"/g, '')
+
+  it('shows exactly what a list mounted with that answer shows', async () => {
+    const h = harness()
+    const patched = mountIn(h, BoardTable, { props: { items: boardItems(varied('a', 0), 'none') } })
+    await patched.vm.$nextTick()
+    const next = boardItems([...varied('b', 5)].reverse(), 'none')
+    await patched.setProps({ items: next })
+    await patched.vm.$nextTick()
+    const fresh = mountIn(harness(), BoardTable, { props: { items: next } })
+    await fresh.vm.$nextTick()
+    expect(shown(patched)).toContain('Title b2')
+    expect(shown(patched)).not.toContain('Title a')
+    expect(shown(patched)).toBe(shown(fresh))
+  })
+
+  it('never leaves focus on a row link that now names another measure', async () => {
+    const h = harness()
+    const wrapper = mountIn(h, BoardTable, { props: { items: boardItems(rows(6), 'none') }, attachTo: document.body })
+    await wrapper.vm.$nextTick()
+    // The row link focused, if focus is still on one (a moved or removed element may lose focus).
+    const focusedRowLink = () => (document.activeElement?.matches('[data-row-focus]') ? document.activeElement.textContent : null)
+    ;(wrapper.findAll('a')[1]!.element as HTMLElement).focus()
+    expect(focusedRowLink()).toBe('Title m00001')
+
+    // The focused measure moves down: the element at its old place shows another measure now.
+    const moved = rows(6)
+    moved.splice(4, 0, moved.splice(1, 1)[0]!)
+    await wrapper.setProps({ items: boardItems(moved, 'none') })
+    await wrapper.vm.$nextTick()
+    expect(wrapper.findAll('a').map((a) => a.text())[1]).toBe('Title m00002')
+    expect([null, 'Title m00001']).toContain(focusedRowLink())
+
+    ;(wrapper.findAll('a')[4]!.element as HTMLElement).focus()
+    expect(focusedRowLink()).toBe('Title m00001')
+    // It leaves the answer.
+    await wrapper.setProps({
+      items: boardItems(
+        rows(6).filter((row) => row.id !== 'm00001'),
+        'none',
+      ),
+    })
+    await wrapper.vm.$nextTick()
+    expect(focusedRowLink()).toBeNull()
+    wrapper.unmount()
+  })
+})
