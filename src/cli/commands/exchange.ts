@@ -9,6 +9,7 @@ import { translatePlural } from '../../shared/i18n/plural.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { UsageError, EXIT } from '../usage.ts'
+import { printChunks } from '../print-chunks.ts'
 
 export function exportCommand(ctx: CliContext): void {
   const format = ctx.args.format ?? 'json'
@@ -21,28 +22,6 @@ export function exportCommand(ctx: CliContext): void {
     writeChunksAtomically(ctx.args.out, exportChunks(service, written))
     ctx.out(translatePlural(ctx.locale, 'cli.exported', written.measures, { file: ctx.args.out }))
   } else printChunks(ctx, exportChunks(service))
-}
-
-/**
- * Prints text that arrives in chunks as ctx.out prints it whole (with its final newline trimmed):
- * whole lines at a time, about a megabyte each.
- */
-function printChunks(ctx: CliContext, chunks: Iterable<string>): void {
-  // ctx.out adds the LF itself, so each piece is handed over without its last LF; a CRLF line's
-  // CR then ends the piece, which the terminal-safe printer keeps (it is followed by that LF).
-  let pending = ''
-  let printed = false
-  for (const chunk of chunks) {
-    pending += chunk
-    if (pending.length < 1024 * 1024) continue
-    const cut = pending.lastIndexOf('\n')
-    if (cut < 0) continue
-    ctx.out(pending.slice(0, cut))
-    printed = true
-    pending = pending.slice(cut + 1)
-  }
-  if (pending === '' && printed) return
-  ctx.out(pending.endsWith('\n') ? pending.slice(0, -1) : pending)
 }
 
 /**

@@ -7,7 +7,11 @@ import { listFilterOf } from '../args.ts'
 import type { CliContext } from '../context.ts'
 import { CliFailure, unwrap } from '../context.ts'
 import { EXIT, UsageError } from '../usage.ts'
-import { writeFileAtomically } from '../../core/fs/atomic-write.ts'
+import { writeChunksAtomically } from '../../core/fs/atomic-write.ts'
+import { reportFileChunks } from '../../core/service/report.ts'
+import { api } from '../../shared/api.ts'
+import { validationFailure } from '../../shared/validation-failure.ts'
+import { printChunks } from '../print-chunks.ts'
 import { resolveAt } from './status.ts'
 
 function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -40,7 +44,11 @@ async function briefFile(ctx: CliContext, id: string): Promise<ReportFile> {
   return unwrap(await ctx.store.service.call('report.brief', { id, options, format }))
 }
 
-async function reportFile(ctx: CliContext): Promise<ReportFile> {
+/**
+ * The status report a piece at a time, as the store is read (core/service/report.ts): a report of
+ * any size is written without being held whole. Its options checked by the service's contract.
+ */
+function reportChunks(ctx: CliContext): Iterable<string> {
   const { args } = ctx
   const format: ReportFormat = choice('format', args.format, REPORT_FORMATS) ?? 'html'
   const options = {
@@ -54,20 +62,24 @@ async function reportFile(ctx: CliContext): Promise<ReportFile> {
     orientation: choice('orientation', args.orientation, ['portrait', 'landscape'] as const),
     filter: listFilterOf(args),
   }
-  return unwrap(await ctx.store.service.call('report.build', { options, format }))
+  const input = api['report.build'].input.safeParse({ options, format })
+  if (!input.success) return unwrap(validationFailure(input.error))
+  return reportFileChunks(ctx.store.core.context, input.data.options, input.data.format)
 }
 
 export async function reportCommand(ctx: CliContext): Promise<void> {
   const { args } = ctx
   if (args.positionals.length > 0) throw new UsageError(`report takes no arguments (got "${args.positionals[0]}")`)
-  const file = await (args.measure === undefined ? reportFile(ctx) : briefFile(ctx, args.measure))
+  const chunks = args.measure === undefined ? reportChunks(ctx) : [(await briefFile(ctx, args.measure)).content]
   if (!args.out) {
-    ctx.out(file.content.replace(/\n$/, ''))
+    printChunks(ctx, chunks)
     return
   }
   try {
-    writeFileAtomically(args.out, file.content)
+    writeChunksAtomically(args.out, chunks)
   } catch (error) {
+    // Only a failure to write is the file's; one reading the store is said as such (storage-errors.ts).
+    if ((error as NodeJS.ErrnoException).syscall === undefined) throw error
     throw new CliFailure(`Cannot write ${args.out}: ${(error as Error).message}`, EXIT.failure)
   }
   ctx.out(ctx.t('report.written', { file: args.out }))

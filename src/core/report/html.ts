@@ -30,7 +30,16 @@ import { translator, type Translate } from '../../shared/i18n/translate.ts'
 import { deadlinesHeading, measureCount, noDeadlines, summaryLine } from './counted-text.ts'
 import { cssString, escapeHtml as h, isHttpUrl } from './escape.ts'
 import { chartsSection } from './charts-html.ts'
-import { measureIndex, type ReportMeasure, type ReportModel } from './model-types.ts'
+import type {
+  ReportFootnote,
+  ReportHead,
+  ReportMeasure,
+  ReportModel,
+  ReportNoteGroup,
+  ReportPartySection,
+  ReportStream,
+} from './model-types.ts'
+import { streamOfModel } from './stream.ts'
 
 export const FONT_STACKS: Record<Locale, string> = {
   en: '"Helvetica Neue", Helvetica, Arial, "Noto Sans", "Liberation Sans", "Noto Sans CJK TC", "Noto Sans CJK SC", "PingFang TC", "Microsoft JhengHei", sans-serif',
@@ -111,7 +120,7 @@ body { margin: 0; }
 `
 }
 
-function styles(model: ReportModel, t: Translate): string {
+function styles(model: ReportHead, t: Translate): string {
   const frame = {
     lang: model.lang,
     paper: model.options.paper,
@@ -178,9 +187,8 @@ function nextCell(m: ReportMeasure, none: string): string {
   return `<div class="muted">${h(m.next.label)}</div><div>${h(m.next.text)}</div>`
 }
 
-function measureGroup(m: ReportMeasure, byId: Map<string, ReportMeasure>, t: Translate): string {
+function measureGroup(m: ReportMeasure, counters: readonly ReportMeasure[], t: Translate): string {
   const none = t('cli.none')
-  const counters = m.counterIds.map((id) => byId.get(id)).filter((c): c is ReportMeasure => c !== undefined)
   const span = Math.max(1, counters.length)
   const rowspan = span > 1 ? ` rowspan="${span}"` : ''
   // Under the title, smaller: the instrument's number (its citation), or its name when it has no
@@ -209,22 +217,23 @@ function measureGroup(m: ReportMeasure, byId: Map<string, ReportMeasure>, t: Tra
   return `<tbody class="measure">${rows.join('')}</tbody>`
 }
 
-function partySection(model: ReportModel, section: ReportModel['parties'][number], byId: Map<string, ReportMeasure>, t: Translate): string {
+/** A party's section up to its first row group; its groups follow, one per line, then SECTION_END. */
+function sectionStart(head: ReportHead, section: ReportPartySection, t: Translate): string {
   const cols = ['measure', 'status', 'next', 'rate']
   const widths = [33, 11, 12.5, 9, 34.5]
   return `<section class="party">
-<h3>${h(t('report.parties.party', { party: section.name }))} <span class="muted">· ${h(measureCount(model, section.measureIds.length))}</span></h3>
+<h3>${h(t('report.parties.party', { party: section.name }))} <span class="muted">· ${h(measureCount(head, section.measureIds.length))}</span></h3>
 <table class="fixed status-table">
 <colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
 <thead>
 <tr>${cols.map((c) => `<th scope="col">${h(t(`report.column.${c}`))}</th>`).join('')}<th scope="col" class="counter split">${h(t('report.column.counters'))}</th></tr>
 </thead>
-${section.measureIds.map((id) => measureGroup(byId.get(id) as ReportMeasure, byId, t)).join('\n')}
-</table>
-</section>`
+`
 }
 
-function summary(model: ReportModel, t: Translate): string {
+const SECTION_END = '\n</table>\n</section>'
+
+function summary(model: ReportHead, t: Translate): string {
   // One row of counts (a column per status): as tall as two lines, beside the parties' table.
   const byStatus = `<table class="by-status"><thead><tr>${model.byStatus
     .map((s) => `<th scope="col" class="num"><span class="status ${s.status}">${h(s.label)}</span></th>`)
@@ -247,7 +256,7 @@ function summary(model: ReportModel, t: Translate): string {
 </section>`
 }
 
-function deadlines(model: ReportModel, t: Translate): string {
+function deadlines(model: ReportHead, t: Translate): string {
   const heading = `<h2>${h(deadlinesHeading(model))}</h2>`
   if (model.deadlines.length === 0) return `<section class="deadlines">${heading}<p class="empty">${h(noDeadlines(model))}</p></section>`
   const none = t('cli.none')
@@ -269,7 +278,7 @@ ${rows}
 </tbody></table></section>`
 }
 
-function needsReview(model: ReportModel, t: Translate): string {
+function needsReview(model: ReportHead, t: Translate): string {
   const heading = `<h2>${h(t('report.review.heading'))}</h2>`
   if (model.needsReview.length === 0)
     return `<section class="needs-review">${heading}<p class="empty">${h(t('report.review.none'))}</p></section>`
@@ -291,11 +300,11 @@ ${rows}
 </tbody></table></section>`
 }
 
-function notes(model: ReportModel, t: Translate): string {
-  if (model.notes === null) return ''
+function notes(list: readonly ReportNoteGroup[] | null, t: Translate): string {
+  if (list === null) return ''
   const heading = `<h2>${h(t('report.notes.heading'))}</h2>`
-  if (model.notes.length === 0) return `<section class="notes">${heading}<p class="empty">${h(t('report.notes.none'))}</p></section>`
-  const groups = model.notes
+  if (list.length === 0) return `<section class="notes">${heading}<p class="empty">${h(t('report.notes.none'))}</p></section>`
+  const groups = list
     .map(
       (group) =>
         `<article id="note-${h(group.measureId)}"><h3><a href="#m-${h(group.measureId)}">${h(group.title)}</a></h3>${group.notes
@@ -309,11 +318,10 @@ function notes(model: ReportModel, t: Translate): string {
   return `<section class="notes">${heading}\n${groups}\n</section>`
 }
 
-function footnotes(model: ReportModel, t: Translate): string {
+function footnotes(list: readonly ReportFootnote[], t: Translate): string {
   const heading = `<h2>${h(t('report.sources.heading'))}</h2>`
-  if (model.footnotes.length === 0)
-    return `<section class="sources">${heading}<p class="empty">${h(t('report.sources.none'))}</p></section>`
-  const items = model.footnotes
+  if (list.length === 0) return `<section class="sources">${heading}<p class="empty">${h(t('report.sources.none'))}</p></section>`
+  const items = list
     .map((f) => {
       const meta = [f.publisher, f.date ?? ''].filter((part) => part !== '').join(', ')
       // External links open outside the report (the app routes new windows through its http(s) validator).
@@ -324,37 +332,51 @@ function footnotes(model: ReportModel, t: Translate): string {
   return `<section class="sources">${heading}<ol class="footnotes">\n${items}\n</ol></section>`
 }
 
-export function renderHtml(model: ReportModel): string {
-  const t = translator(model.lang)
-  const byId = measureIndex(model)
-  const asOf = t('report.asOf', { at: model.asOf.text })
-  const parties =
-    model.parties.length === 0
-      ? `<p class="empty">${h(t('report.parties.none'))}</p>`
-      : model.parties.map((section) => partySection(model, section, byId, t)).join('\n')
-  return printedDocument(
-    model.lang,
-    `${model.title} — ${asOf}`,
-    styles(model, t),
-    `<header class="report-head">
-<h1>${h(model.title)}</h1>
-${model.filterText ? `<p class="filters">${h(model.filterText)}</p>` : ''}
-<p class="asof"><strong>${h(asOf)}</strong> <span class="rfc">${h(model.asOf.at)}</span></p>
-<p class="muted">${h(t('report.generated', { at: model.generatedAt.text }))} · ${h(t('report.zone', { zone: model.zone }))}</p>
+/**
+ * The report as HTML, a piece at a time: the head's sections, then each party's table a row group
+ * at a time as the stream reads them, then the notes and sources.
+ */
+export function* htmlChunks(stream: ReportStream): Generator<string, void, undefined> {
+  const { head } = stream
+  const t = translator(head.lang)
+  const asOf = t('report.asOf', { at: head.asOf.text })
+  yield documentStart(head.lang, `${head.title} — ${asOf}`, styles(head, t))
+  yield `<header class="report-head">
+<h1>${h(head.title)}</h1>
+${head.filterText ? `<p class="filters">${h(head.filterText)}</p>` : ''}
+<p class="asof"><strong>${h(asOf)}</strong> <span class="rfc">${h(head.asOf.at)}</span></p>
+<p class="muted">${h(t('report.generated', { at: head.generatedAt.text }))} · ${h(t('report.zone', { zone: head.zone }))}</p>
 </header>
 <main>
-${summary(model, t)}
-${deadlines(model, t)}
-${needsReview(model, t)}
-${chartsSection(model.charts, t)}
+${summary(head, t)}
+${deadlines(head, t)}
+${needsReview(head, t)}
+${chartsSection(head.charts, t)}
 <section class="parties">
 <h2>${h(t('report.parties.heading'))}</h2>
-${parties}
+`
+  if (head.parties.length === 0) yield `<p class="empty">${h(t('report.parties.none'))}</p>`
+  let section: ReportPartySection | null = null
+  for (const row of stream.rows()) {
+    if (row.section !== section) {
+      if (section !== null) yield `${SECTION_END}\n`
+      section = row.section
+      yield sectionStart(head, section, t)
+    } else yield '\n'
+    yield measureGroup(row.measure, row.counters, t)
+  }
+  if (section !== null) yield SECTION_END
+  const tail = stream.tail()
+  yield `
 </section>
-${notes(model, t)}
-${footnotes(model, t)}
-</main>`,
-  )
+${notes(tail.notes, t)}
+${footnotes(tail.footnotes, t)}
+</main>${DOCUMENT_END}`
+}
+
+/** The whole report as one HTML string (the app's preview and print, tests). */
+export function renderHtml(model: ReportModel): string {
+  return [...htmlChunks(streamOfModel(model))].join('')
 }
 
 /**
@@ -362,6 +384,11 @@ ${footnotes(model, t)}
  * inline styles. `body` is markup already escaped.
  */
 export function printedDocument(lang: Locale, title: string, css: string, body: string): string {
+  return `${documentStart(lang, title, css)}${body}${DOCUMENT_END}`
+}
+
+/** A printable document up to its body's content (see printedDocument). */
+function documentStart(lang: Locale, title: string, css: string): string {
   return `<!DOCTYPE html>
 <html lang="${h(lang)}">
 <head>
@@ -374,8 +401,10 @@ export function printedDocument(lang: Locale, title: string, css: string, body: 
 <style>${css}</style>
 </head>
 <body>
-${body}
+`
+}
+
+const DOCUMENT_END = `
 </body>
 </html>
 `
-}

@@ -6,12 +6,14 @@ import { STATUSES } from '../../shared/domain.ts'
 import { translator, type Translate } from '../../shared/i18n/translate.ts'
 import { deadlinesHeading, noDeadlines, summaryLine } from './counted-text.ts'
 import { escapeMarkdown as e, isHttpUrl, markdownUrl } from './escape.ts'
-import { measureIndex, type ReportFootnote, type ReportMeasure, type ReportModel } from './model-types.ts'
+import type { ReportFootnote, ReportMeasure, ReportModel, ReportPartySection, ReportStream } from './model-types.ts'
+import { streamOfModel } from './stream.ts'
 import { instrumentText } from './table.ts'
 
+const tableLine = (cells: string[]) => `| ${cells.join(' | ')} |`
+
 function table(header: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
-  return [line(header), line(header.map((_, i) => (align[i] === 'r' ? '---:' : '---'))), ...rows.map(line)]
+  return [tableLine(header), tableLine(header.map((_, i) => (align[i] === 'r' ? '---:' : '---'))), ...rows.map(tableLine)]
 }
 
 const cites = (m: ReportMeasure) => m.footnotes.map((n) => `[^${n}]`).join('')
@@ -30,11 +32,21 @@ export function sourceText(f: Omit<ReportFootnote, 'measureIds'>): string {
   return `${e(f.title)}${meta ? ` — ${e(meta)}` : ''}. ${e(f.confidenceLabel)}.${link}`
 }
 
-export function renderMarkdownReport(model: ReportModel): string {
+/** The report as Markdown, a piece at a time: the head, each table row as the stream reads it, the notes and sources. */
+export function* markdownChunks(stream: ReportStream): Generator<string, void, undefined> {
+  const model = stream.head
   const t = translator(model.lang)
   const none = t('cli.none')
-  const byId = measureIndex(model)
-  const out: string[] = []
+  // Lines, handed on at each `take()`: the document is these lines joined by LF.
+  let out: string[] = []
+  let started = false
+  const take = (): string => {
+    if (out.length === 0) return ''
+    const text = (started ? '\n' : '') + out.join('\n')
+    started = true
+    out = []
+    return text
+  }
   const blank = () => out.push('')
 
   out.push(`# ${e(model.title)}`)
@@ -111,39 +123,38 @@ export function renderMarkdownReport(model: ReportModel): string {
   }
   const nextText = (m: ReportMeasure) => (m.next ? e(`${m.next.label} ${m.next.text} (${m.next.countdown})`) : none)
   const statusText = (m: ReportMeasure) => e(m.needsReview ? `${m.statusLabel} (${t('review.flag')})` : m.statusLabel)
-  for (const section of model.parties) {
-    out.push(`### ${e(t('report.parties.party', { party: section.name }))}`, '')
+  const columns = ['measure', 'instrument', 'status', 'since', 'next', 'rate', 'counters'].map((c) => e(t(`report.column.${c}`)))
+  let section: ReportPartySection | null = null
+  for (const { section: rowSection, measure: m, counters } of stream.rows()) {
+    if (rowSection !== section) {
+      if (section !== null) blank()
+      section = rowSection
+      out.push(`### ${e(t('report.parties.party', { party: section.name }))}`, '', ...table(columns, []))
+    }
+    const counterText = counters.map((c) => `${c.imposer}: ${e(c.title)}${cites(c)} — ${statusText(c)} — ${nextText(c)}`)
     out.push(
-      ...table(
-        ['measure', 'instrument', 'status', 'since', 'next', 'rate', 'counters'].map((c) => e(t(`report.column.${c}`))),
-        section.measureIds.map((id) => {
-          const m = byId.get(id) as ReportMeasure
-          const counters = m.counterIds
-            .map((cid) => byId.get(cid))
-            .filter((c): c is ReportMeasure => c !== undefined)
-            .map((c) => `${c.imposer}: ${e(c.title)}${cites(c)} — ${statusText(c)} — ${nextText(c)}`)
-          return [
-            `${e(m.title)}${cites(m)}`,
-            e(instrumentText(m) || none),
-            statusText(m),
-            e(m.since?.text ?? none),
-            nextText(m),
-            e(m.rate ?? none),
-            counters.length ? counters.join('; ') : none,
-          ]
-        }),
-      ),
+      tableLine([
+        `${e(m.title)}${cites(m)}`,
+        e(instrumentText(m) || none),
+        statusText(m),
+        e(m.since?.text ?? none),
+        nextText(m),
+        e(m.rate ?? none),
+        counterText.length ? counterText.join('; ') : none,
+      ]),
     )
-    blank()
+    yield take()
   }
+  if (section !== null) blank()
+  const tail = stream.tail()
 
-  if (model.notes !== null) {
+  if (tail.notes !== null) {
     out.push(`## ${e(t('report.notes.heading'))}`, '')
-    if (model.notes.length === 0) {
+    if (tail.notes.length === 0) {
       out.push(e(t('report.notes.none')))
       blank()
     }
-    for (const group of model.notes) {
+    for (const group of tail.notes) {
       out.push(`### ${e(group.title)}`, '')
       for (const note of group.notes) {
         out.push(...quotedNote(note, t))
@@ -153,8 +164,13 @@ export function renderMarkdownReport(model: ReportModel): string {
   }
 
   out.push(`## ${e(t('report.sources.heading'))}`, '')
-  if (model.footnotes.length === 0) out.push(e(t('report.sources.none')))
-  for (const f of model.footnotes) out.push(`[^${f.number}]: ${sourceText(f)}`)
+  if (tail.footnotes.length === 0) out.push(e(t('report.sources.none')))
+  for (const f of tail.footnotes) out.push(`[^${f.number}]: ${sourceText(f)}`)
   blank()
-  return out.join('\n')
+  yield take()
+}
+
+/** The whole report as one Markdown string. */
+export function renderMarkdownReport(model: ReportModel): string {
+  return [...markdownChunks(streamOfModel(model))].join('')
 }

@@ -141,6 +141,41 @@ export interface ReportModel {
   charts?: ReportCharts
 }
 
+/** The report before its tables: everything its first pages say (the model without what the tables produce). */
+export type ReportHead = Omit<ReportModel, 'measures' | 'notes' | 'footnotes'>
+
+/** One row group of a party's table: a measure in the filter, and its counter-measures beside it. */
+export interface ReportRow {
+  section: ReportPartySection
+  measure: ReportMeasure
+  /** Its counter-measures, as ReportMeasure.counterIds orders them. */
+  counters: ReportMeasure[]
+}
+
+/** What the document says after its tables, known once every row has been produced. */
+export interface ReportTail {
+  /** Counter-measures outside the filter, in the order the tables first show them. */
+  outside: ReportMeasure[]
+  notes: ReportNoteGroup[] | null
+  footnotes: ReportFootnote[]
+}
+
+/**
+ * The report as it is written (issue 14): the head first, then the tables' rows one at a time
+ * (read from the store a batch at a time), then the tail. Every output (HTML, Markdown, CSV,
+ * JSON) is written from this, so a report of any size is never held whole as text or as
+ * measures; `collectReport` gathers it into the model.
+ */
+export interface ReportStream {
+  head: ReportHead
+  /** The rows, party sections in order. Iterate once. */
+  rows(): Iterable<ReportRow>
+  /** After rows() is exhausted. */
+  tail(): ReportTail
+  /** A footnote a row already produced cites, by its number. */
+  footnote(number: number): ReportFootnote | undefined
+}
+
 /** What the report reads of one measure beyond its board summary. */
 export interface ReportMeasureData {
   instrumentNumber: string

@@ -1,29 +1,79 @@
-// What the report reads beyond the board summaries, for every live measure in one query per
-// table: instrument numbers, events with their stored epoch columns (no date parsing), sources and
-// pinned notes. Kept lean because a report of thousands of measures must build in milliseconds.
+// What the report reads from the store: the board's summaries (store/summaries.ts, with each
+// measure's events decoded from its timeline column, not kept in timelineOf's memo: a report goes
+// through every measure once) and, beyond them, instrument numbers, sources and pinned notes — one
+// query per table for a batch of measures (the second pass reads ROW_BATCH at a time: stream.ts).
 import type { Db } from '../store/db.ts'
+import type { ListFilter } from '../../shared/api-inputs.ts'
 import type { ChineseText, Note, Source } from '../../shared/domain.ts'
-import { arrays, timelineOf } from '../store/array-rows.ts'
+import { arrays } from '../store/array-rows.ts'
+import { eachSummary } from '../store/summaries.ts'
 import type { ReportMeasureData } from './model-types.ts'
+import type { ReportSource, ReportSubject } from './stream.ts'
 
-export function readReportDetails(db: Db): Map<string, ReportMeasureData> {
-  const details = new Map<string, ReportMeasureData & { sources: Source[]; notes: Note[] }>()
-  const measures = arrays(
+/** Measures read per query by the report's first pass. */
+const SCOPE_PAGE = 2_000
+
+/** The report's measures from the store at `atMs`: the filtered ones in one pass, the tables' a batch at a time. */
+export function storeReportSource(db: Db, atMs: number, filter: ListFilter): ReportSource {
+  return {
+    eachInScope(visit) {
+      // A page of ids at a time: eachSummary reads the rows it is given whole (every measure's
+      // timeline at once, at 100,000 about 70 MB more at the peak).
+      const ids = arrays(db, 'SELECT id FROM measures WHERE deleted_at IS NULL ORDER BY id').map((r) => r[0] as string)
+      for (let start = 0; start < ids.length; start += SCOPE_PAGE)
+        eachSummary(
+          db,
+          { atMs, filter, includeDeleted: false, only: ids.slice(start, start + SCOPE_PAGE), memo: false },
+          (summary, inputs) => visit(summary, inputs.events),
+        )
+    },
+    counterLinks() {
+      return arrays(
+        db,
+        `SELECT l.measure_id, l.target_id FROM links l
+           JOIN measures a ON a.id = l.measure_id AND a.deleted_at IS NULL
+           JOIN measures b ON b.id = l.target_id AND b.deleted_at IS NULL
+         WHERE l.relation = 'counter'`,
+      ).map((r) => [r[0] as string, r[1] as string] as const)
+    },
+    subjectsOf(ids) {
+      const details = readReportDetails(db, ids)
+      const subjects = new Map<string, ReportSubject>()
+      eachSummary(db, { atMs, filter: {}, includeDeleted: false, only: ids, memo: false }, (summary, inputs) => {
+        const data = details.get(summary.id)
+        subjects.set(summary.id, { summary, data: data && { ...data, events: inputs.events } })
+      })
+      return subjects
+    },
+  }
+}
+
+/** What the rows read beyond the summaries of these live measures (their events come with the summaries). */
+function readReportDetails(
+  db: Db,
+  only: readonly string[],
+): Map<string, Omit<ReportMeasureData, 'events'> & { sources: Source[]; notes: Note[] }> {
+  const details = new Map<string, Omit<ReportMeasureData, 'events'> & { sources: Source[]; notes: Note[] }>()
+  const ids = JSON.stringify(only)
+  // Deleted measures left out here, not in SQL, for the reason eachSummary gives (store/summaries.ts).
+  for (const [id, instrumentNumber, chineseNumber, deletedAt] of arrays(
     db,
-    `SELECT id, instrument_number, timeline, translations -> '$.instrumentNumber' FROM measures WHERE deleted_at IS NULL`,
-  )
-  for (const [id, instrumentNumber, timeline, chineseNumber] of measures) {
+    `SELECT id, instrument_number, translations -> '$.instrumentNumber', deleted_at FROM measures WHERE id IN (SELECT value FROM json_each(?))`,
+    ids,
+  )) {
+    if (deletedAt !== null) continue
     details.set(id as string, {
       instrumentNumber: instrumentNumber as string,
       ...(chineseNumber == null ? {} : { translations: { instrumentNumber: JSON.parse(chineseNumber as string) as ChineseText } }),
-      events: timelineOf(id as string, timeline as string),
       sources: [],
       notes: [],
     })
   }
   for (const r of arrays(
     db,
-    'SELECT measure_id, id, url, title, publisher, date, confidence, translations FROM sources ORDER BY measure_id, position',
+    `SELECT measure_id, id, url, title, publisher, date, confidence, translations FROM sources
+     WHERE measure_id IN (SELECT value FROM json_each(?)) ORDER BY measure_id, position`,
+    ids,
   )) {
     details.get(r[0] as string)?.sources.push({
       id: r[1] as string,
@@ -37,7 +87,9 @@ export function readReportDetails(db: Db): Map<string, ReportMeasureData> {
   }
   for (const r of arrays(
     db,
-    'SELECT measure_id, id, body, created_at, updated_at FROM notes WHERE deleted_at IS NULL AND pinned = 1 ORDER BY measure_id, created_at DESC, id',
+    `SELECT measure_id, id, body, created_at, updated_at FROM notes
+     WHERE deleted_at IS NULL AND pinned = 1 AND measure_id IN (SELECT value FROM json_each(?)) ORDER BY measure_id, created_at DESC, id`,
+    ids,
   )) {
     details
       .get(r[0] as string)

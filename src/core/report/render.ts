@@ -3,10 +3,11 @@
 import type { BriefFormat, ReportFormat } from '../../shared/api-inputs.ts'
 import type { ReportFile } from '../../shared/api-views.ts'
 import { Temporal } from '../../shared/time.ts'
-import { renderCsv } from './csv.ts'
-import { renderHtml } from './html.ts'
-import { renderMarkdownReport } from './md.ts'
-import type { ReportModel } from './model-types.ts'
+import { csvChunks } from './csv.ts'
+import { htmlChunks } from './html.ts'
+import { jsonChunks } from './json.ts'
+import { markdownChunks } from './md.ts'
+import type { ReportHead, ReportStream } from './model-types.ts'
 import type { BriefModel } from './brief-model.ts'
 import { renderBriefHtml } from './brief-html.ts'
 import { renderBriefMarkdown } from './brief-md.ts'
@@ -19,24 +20,28 @@ const MIME: Record<ReportFormat, string> = {
 }
 
 /** The as-of date on the document's own calendar ("2026-11-09"). */
-const asOfDate = (model: Pick<ReportModel, 'asOf' | 'zone'>): string =>
+const asOfDate = (model: Pick<ReportHead, 'asOf' | 'zone'>): string =>
   Temporal.Instant.fromEpochMilliseconds(model.asOf.atMs).toZonedDateTimeISO(model.zone).toPlainDate().toString()
 
 /** "measure-report-2026-11-09.html": the as-of date on the report's own calendar. */
-export function reportFilename(model: ReportModel, format: ReportFormat): string {
-  return `measure-report-${asOfDate(model)}.${format}`
+export function reportFilename(head: Pick<ReportHead, 'asOf' | 'zone'>, format: ReportFormat): string {
+  return `measure-report-${asOfDate(head)}.${format}`
 }
 
-export function renderReport(model: ReportModel, format: ReportFormat): ReportFile {
-  const content =
-    format === 'html'
-      ? renderHtml(model)
-      : format === 'md'
-        ? renderMarkdownReport(model)
-        : format === 'csv'
-          ? renderCsv(model)
-          : `${JSON.stringify(model, null, 2)}\n`
-  return { filename: reportFilename(model, format), mimeType: MIME[format], content }
+export const reportMimeType = (format: ReportFormat): string => MIME[format]
+
+/** The report's text in `format`, a piece at a time as the stream reads the store. */
+export function reportChunks(stream: ReportStream, format: ReportFormat): Iterable<string> {
+  if (format === 'html') return htmlChunks(stream)
+  if (format === 'md') return markdownChunks(stream)
+  if (format === 'csv') return csvChunks(stream)
+  return jsonChunks(stream)
+}
+
+/** The whole report as one file (the app's preview, print and save; a report too large for one string fails here). */
+export function renderReport(stream: ReportStream, format: ReportFormat): ReportFile {
+  const content = [...reportChunks(stream, format)].join('')
+  return { filename: reportFilename(stream.head, format), mimeType: MIME[format], content }
 }
 
 /** "measure-brief-us-ustr-301-ships-2026-11-09.html". */

@@ -1,8 +1,9 @@
 // The status table as plain rows: one row per measure of the report (counter-measures outside the
 // filter are not rows), party sections in order. The CSV is exactly this table; the tests parse
 // the CSV back and compare it with these rows.
-import { translator } from '../../shared/i18n/translate.ts'
-import { measureIndex, type ReportMeasure, type ReportModel } from './model-types.ts'
+import { translator, type Translate } from '../../shared/i18n/translate.ts'
+import type { ReportMeasure, ReportModel, ReportRow, ReportStream } from './model-types.ts'
+import { streamOfModel } from './stream.ts'
 
 export const STATUS_TABLE_COLUMNS = [
   'party',
@@ -34,36 +35,35 @@ export function instrumentText(m: Pick<ReportMeasure, 'instrument' | 'instrument
   return [m.instrument, m.instrumentNumber].filter((part) => part.trim() !== '').join(' — ')
 }
 
+/** The table's header in the report's language. */
+export const statusTableHeader = (t: Translate): string[] => STATUS_TABLE_COLUMNS.map((c) => t(`report.column.${c}`))
+
+/** One row of the table: a measure of the report with its counter-measures and its sources' URLs. */
+export function statusRow({ measure: m, counters }: ReportRow, stream: Pick<ReportStream, 'footnote'>, t: Translate): string[] {
+  return [
+    m.imposerName,
+    m.id,
+    m.title,
+    m.targetName,
+    m.categoryLabel,
+    instrumentText(m),
+    m.statusLabel,
+    t(m.needsReview ? 'report.yes' : 'report.no'),
+    m.since?.text ?? '',
+    m.next?.label ?? '',
+    m.next?.text ?? '',
+    m.next?.countdown ?? '',
+    m.rate ?? '',
+    counters.map((c) => `${c.imposer}: ${c.title}`).join('; '),
+    m.footnotes.map((n) => stream.footnote(n)?.url ?? '').join(' '),
+    m.since?.at ?? '',
+    m.next?.at ?? '',
+  ]
+}
+
 export function statusTable(model: ReportModel): StatusTable {
   const t = translator(model.lang)
-  const byId = measureIndex(model)
-  const urlOf = new Map(model.footnotes.map((f) => [f.number, f.url]))
-  const rows: string[][] = []
-  for (const section of model.parties) {
-    for (const id of section.measureIds) {
-      const m = byId.get(id)
-      if (!m) continue
-      const counters = m.counterIds.map((cid) => byId.get(cid)).filter((c): c is ReportMeasure => c !== undefined)
-      rows.push([
-        m.imposerName,
-        m.id,
-        m.title,
-        m.targetName,
-        m.categoryLabel,
-        instrumentText(m),
-        m.statusLabel,
-        t(m.needsReview ? 'report.yes' : 'report.no'),
-        m.since?.text ?? '',
-        m.next?.label ?? '',
-        m.next?.text ?? '',
-        m.next?.countdown ?? '',
-        m.rate ?? '',
-        counters.map((c) => `${c.imposer}: ${c.title}`).join('; '),
-        m.footnotes.map((n) => urlOf.get(n) ?? '').join(' '),
-        m.since?.at ?? '',
-        m.next?.at ?? '',
-      ])
-    }
-  }
-  return { header: STATUS_TABLE_COLUMNS.map((c) => t(`report.column.${c}`)), rows }
+  const stream = streamOfModel(model)
+  const rows = [...stream.rows()].map((row) => statusRow(row, stream, t))
+  return { header: statusTableHeader(t), rows }
 }

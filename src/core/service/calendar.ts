@@ -21,6 +21,7 @@ import { statusAt, transitionsOf } from '../status/engine.ts'
 import type { Handlers, ServiceContext } from './context.ts'
 import type { Locale } from '../../shared/domain.ts'
 import { readLeadDays, readMeasureLives, type MeasureLife } from './reminders.ts'
+import { chunksInSnapshot } from '../store/read-snapshot.ts'
 
 /** What the calendar needs of a measure (a MeasureLife, or a stored measure: calendar-ledger.ts). */
 export type CalendarLife = Pick<MeasureLife, 'id' | 'title' | 'instrument' | 'updatedAt' | 'events' | 'base'>
@@ -93,13 +94,11 @@ function* livesInBatches(ctx: ServiceContext): Generator<MeasureLife[], void, un
 /**
  * calendarPlan's file for every measure, without holding them: a first pass over the measures
  * finds each zone's span (the head's VTIMEZONEs need it) and which cancellations are live again;
- * the second renders each batch's measures as it reads them. Both passes in one read transaction,
- * so they see the same store. Byte for byte calendarFor(calendarPlan(…)).
+ * the second renders each batch's measures as it reads them. Both passes on one snapshot of the
+ * store (store/read-snapshot.ts). Byte for byte calendarFor(calendarPlan(…)).
  */
-function* allCalendarChunks(ctx: ServiceContext, locale: Locale, written: { events: number }): Generator<string, void, undefined> {
-  const own = !ctx.db.isTransaction
-  if (own) ctx.db.exec('BEGIN')
-  try {
+function allCalendarChunks(ctx: ServiceContext, locale: Locale, written: { events: number }): Iterable<string> {
+  return chunksInSnapshot(ctx.db, function* () {
     const nowMs = ctx.nowMs()
     const leadDays = readLeadDays(ctx.db)
     const sequences = readSequences(ctx.db)
@@ -122,9 +121,7 @@ function* allCalendarChunks(ctx: ServiceContext, locale: Locale, written: { even
           yield calendarMeasureOf({ ...life, instrument: translatedField(life, 'instrument', locale) }, sequences.get(life.id) ?? null)
     }
     yield* spannedCalendarChunks(spans, measures(), { leadDays, locale, nowMs }, cancelled, written)
-  } finally {
-    if (own) ctx.db.exec('COMMIT')
-  }
+  })
 }
 
 export const calendarHandlers: Handlers<'calendar.export'> = {

@@ -11,6 +11,8 @@ import { storageError } from '../store/storage-errors.ts'
 import type { ServiceContext } from './context.ts'
 import { eachMeasure } from '../store/measure-cursor.ts'
 import { exportFile, importMeasuresStaged } from './exchange.ts'
+import { entryText } from '../pretty-json.ts'
+import { chunksInSnapshot } from '../store/read-snapshot.ts'
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
 
@@ -67,15 +69,6 @@ export function importExchangeParts(
 }
 
 /**
- * A measure's lines as JSON.stringify(file, null, 2) lays out an entry of the file's list: indented
- * four spaces. Written inside two lists (`[[measure]]`, whose first and last six characters are the
- * lists' own) rather than re-indented line by line.
- */
-export function entryText(measure: unknown): string {
-  return JSON.stringify([[measure]], null, 2).slice(6, -6)
-}
-
-/**
  * The export as text, a measure at a time: byte for byte what
  * `JSON.stringify(exportFile(ctx), null, 2)` and a final newline give, without holding it. Read
  * in one transaction, so the file is one consistent state of the store. `written.measures` counts
@@ -85,15 +78,9 @@ export function* exportChunks(ctx: ServiceContext, written = { measures: 0 }): G
   const empty = JSON.stringify(exportFile(ctx, []), null, 2)
   // Everything up to the list's "[", from the same JSON.stringify as the whole file.
   yield empty.slice(0, empty.lastIndexOf('[]') + 1)
-  const own = !ctx.db.isTransaction
-  if (own) ctx.db.exec('BEGIN')
-  try {
-    for (const { createdAt: _c, updatedAt: _u, ...measure } of eachMeasure(ctx.db)) {
-      yield `${written.measures === 0 ? '\n' : ',\n'}${entryText(measure)}`
-      written.measures++
-    }
-  } finally {
-    if (own) ctx.db.exec('COMMIT')
+  for (const { createdAt: _c, updatedAt: _u, ...measure } of chunksInSnapshot(ctx.db, () => eachMeasure(ctx.db))) {
+    yield `${written.measures === 0 ? '\n' : ',\n'}${entryText(measure)}`
+    written.measures++
   }
   yield written.measures === 0 ? ']\n}\n' : '\n  ]\n}\n'
 }

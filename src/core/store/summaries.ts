@@ -15,7 +15,7 @@ import {
   type SearchableMeasure,
 } from '../../shared/text-search.ts'
 import { statusAt, type TimedProgress } from '../status/engine.ts'
-import { arrays, timelineOf, type Cell, type TimelineEvent } from './array-rows.ts'
+import { arrays, decodeTimeline, timelineOf, type Cell, type TimelineEvent } from './array-rows.ts'
 import { commitmentBases, parseRateValue } from './commitment-rows.ts'
 import { ROW_TEXT_COLUMNS, rowTranslationsOf, titleOfCells } from './text-cells.ts'
 
@@ -36,6 +36,11 @@ export interface SummaryQuery {
   includeDeleted: boolean
   /** Only these measures (the summary table's refresh); every measure when absent. */
   only?: readonly string[]
+  /**
+   * Keep the decoded timelines for the next read (timelineOf's memo: the board's refreshes). A
+   * reader going through every measure once (a report) says false, or the memo holds them all.
+   */
+  memo?: boolean
 }
 
 /** What the summary table stores beside a summary: the inputs its validity and search text need. */
@@ -65,7 +70,11 @@ export function eachSummary(
   const only = query.only === undefined ? null : JSON.stringify(query.only)
   const ofOnly = (column: string) => (only === null ? '' : `${column} IN (SELECT value FROM json_each(?))`)
   const params = only === null ? [] : [only]
-  const measureWhere = [query.includeDeleted ? '' : 'deleted_at IS NULL', ofOnly('id')].filter(Boolean).join(' AND ')
+  // With `only`, deleted measures are left out below rather than in SQL: a `deleted_at IS NULL`
+  // term makes SQLite walk the live-parties index over every live measure (143 ms at 100,000)
+  // instead of looking the few ids up by key.
+  const skipDeleted = !query.includeDeleted && only !== null
+  const measureWhere = only !== null ? ofOnly('id') : query.includeDeleted ? '' : 'deleted_at IS NULL'
   const measures = arrays(
     db,
     `SELECT id, title_en, title_zh_hant, title_zh_hans, short_name, imposer, target, category, instrument, rate, scope, deleted_at, timeline,
@@ -100,6 +109,7 @@ export function eachSummary(
       : null
 
   for (const m of measures) {
+    if (skipDeleted && m[11] !== null) continue
     const id = m[0] as string
     const imposer = m[5] as string
     const target = m[6] as string
@@ -120,7 +130,7 @@ export function eachSummary(
     )
       continue
 
-    const measureEvents = timelineOf(id, m[12] as string)
+    const measureEvents = query.memo === false ? decodeTimeline(m[12] as string) : timelineOf(id, m[12] as string)
     const base = commitments.baseOf(id, m[14])
     const state = statusAt(measureEvents, query.atMs, {
       rate: m[9] as string | null,
