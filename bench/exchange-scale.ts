@@ -1,8 +1,9 @@
-// Export and import at scale (issue 14), through the real command-line process, with its peak RSS
+// Export, import and the status report at scale (issue 14), through the real command-line process, with its peak RSS
 // (process.resourceUsage().maxRSS in the child itself):
 //   export_100k_ms / export_100k_rss_mb   `export --out FILE` of a store of 100,000 generated measures
 //                                         (bench/generate.ts: ~10 events each; a ~520 MB file)
 //   import_100k_ms / import_100k_rss_mb   `import FILE` of that export into a new database
+//   report_100k_ms / report_100k_rss_mb   `report --out FILE` (HTML, every measure) of the first store
 // Run by `npm run bench -- --scale 100k`; `node bench/exchange-scale.ts [COUNT]` prints these alone (JSON).
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -47,12 +48,19 @@ export async function exchangeScaleFigures(count = 100_000): Promise<Record<stri
     const exported = join(dir, 'exported.json')
     const exportRun = await timedCli(['--db', join(dir, 'a.db'), 'export', '--out', exported], join(dir, 'export.rss'))
     const importRun = await timedCli(['--db', join(dir, 'b.db'), 'import', exported], join(dir, 'import.rss'))
+    const exportedMb = statSync(exported).size / 1024 / 1024
+    rmSync(exported)
+    const report = join(dir, 'report.html')
+    const reportRun = await timedCli(['--db', join(dir, 'a.db'), 'report', '--out', report], join(dir, 'report.rss'))
     return {
       [`export_${label}_ms`]: exportRun.ms,
       [`export_${label}_rss_mb`]: exportRun.peakRssMb,
-      [`export_${label}_file_mb`]: statSync(exported).size / 1024 / 1024,
+      [`export_${label}_file_mb`]: exportedMb,
       [`import_${label}_ms`]: importRun.ms,
       [`import_${label}_rss_mb`]: importRun.peakRssMb,
+      [`report_${label}_ms`]: reportRun.ms,
+      [`report_${label}_rss_mb`]: reportRun.peakRssMb,
+      [`report_${label}_file_mb`]: statSync(report).size / 1024 / 1024,
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

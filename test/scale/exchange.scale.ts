@@ -2,13 +2,15 @@
 // is exact. A generated store whose export passes the old 200 MB limit goes through the real
 // command line: export → import into a new database → export again gives the same file (all but
 // the moment of export), each process within 500 MB; and its calendar export no longer crashes and
-// stays within 500 MB too (it reads the measures a batch at a time: 1,178 MB at 100,000 before).
+// stays within 500 MB too (it reads the measures a batch at a time: 1,178 MB at 100,000 before); so
+// does the status report of every measure, in HTML and JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { createReadStream, rmSync, statSync } from 'node:fs'
+import { createReadStream, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { timedCli, writeGeneratedFile } from '../../bench/exchange-scale.ts'
 import { tempDir } from '../helpers/temp-store.ts'
+import type { ReportModel } from '../../src/core/report/model-types.ts'
 
 const MEASURES = 60_000
 const RSS_CEILING_MB = 500
@@ -48,6 +50,31 @@ describe(`${MEASURES.toLocaleString('en')} generated measures through the comman
     expect(await digestWithoutExportedAt(second)).toBe(await digestWithoutExportedAt(first))
     expect(exported.peakRssMb).toBeLessThan(RSS_CEILING_MB)
     expect(imported.peakRssMb).toBeLessThan(RSS_CEILING_MB)
+  })
+
+  it('writes the status report of every measure, in bounded memory, in HTML and as the JSON model', async () => {
+    // Built whole (every summary, event and row, then the text) it took 1.2–1.8 GB at 100,000.
+    const html = join(dir, 'report.html')
+    const htmlRun = await timedCli(['--db', join(dir, 'store.db'), 'report', '--out', html], join(dir, 'report-html.rss'))
+    expect(htmlRun.out).toContain(`Wrote the report to ${html}`)
+    expect(htmlRun.peakRssMb).toBeLessThan(RSS_CEILING_MB)
+    const size = statSync(html).size
+    let tail = ''
+    for await (const chunk of createReadStream(html, { start: size - 200, encoding: 'utf8' }) as AsyncIterable<string>) tail += chunk
+    expect(tail.endsWith('</ol></section>\n</main>\n</body>\n</html>\n')).toBe(true)
+
+    const json = join(dir, 'report.json')
+    const jsonRun = await timedCli(
+      ['--db', join(dir, 'store.db'), 'report', '--format', 'json', '--out', json],
+      join(dir, 'report-json.rss'),
+    )
+    expect(jsonRun.peakRssMb).toBeLessThan(RSS_CEILING_MB)
+    const model = JSON.parse(readFileSync(json, 'utf8')) as ReportModel
+    expect(model.totals.measures).toBe(MEASURES)
+    expect(model.measures).toHaveLength(MEASURES)
+    expect(new Set(model.measures.map((m) => m.id)).size).toBe(MEASURES)
+    expect(model.parties.reduce((sum, party) => sum + party.measureIds.length, 0)).toBe(MEASURES)
+    expect(model.footnotes.map((f) => f.number)).toEqual(model.footnotes.map((_, i) => i + 1))
   })
 
   it('exports the calendar of every measure as one .ics file, in bounded memory', async () => {

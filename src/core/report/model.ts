@@ -19,32 +19,16 @@
 // - Notes: pinned notes of the filtered measures, only with includeNotes.
 // The model's types (what every renderer reads) are in model-types.ts.
 import type { ReportOptions } from '../../shared/api-inputs.ts'
-import type { MeasureSummary } from '../../shared/api-views.ts'
-import { STATUSES, type Locale, type MeasureStatus, type Source, type Status, type TransitionKind } from '../../shared/domain.ts'
+import type { Locale, MeasureStatus, Source, TransitionKind } from '../../shared/domain.ts'
 import { formatCountdown, formatDate, formatInstant, zoneOf } from '../../shared/format.ts'
 import { translator, type Translate } from '../../shared/i18n/translate.ts'
 import { Temporal, epochMs, formatZoned } from '../../shared/time.ts'
-import { transitionsOf, type TimedEvent } from '../status/engine.ts'
-import { formatRateValue, partialSuspensionText, rateText } from '../../shared/rate.ts'
+import type { TimedEvent } from '../status/engine.ts'
+import { partialSuspensionText, rateText } from '../../shared/rate.ts'
 import { commitmentText } from '../../shared/commitment-text.ts'
-import { localizedText } from '../../shared/localized.ts'
 import { translatedField } from '../../shared/translations.ts'
-import { isWithinDays, zonedDeadline } from '../../shared/within-days.ts'
 import { regionName } from '../../shared/parties.ts'
-import {
-  REPORT_MODEL_FORMAT,
-  REPORT_MODEL_VERSION,
-  type ReportDeadline,
-  type ReportFootnote,
-  type ReportInput,
-  type ReportInstant,
-  type ReportMeasure,
-  type ReportModel,
-  type ReportNoteGroup,
-  type ReportPartySection,
-  type ReportReviewItem,
-  type ReportTransition,
-} from './model-types.ts'
+import type { ReportFootnote, ReportInstant, ReportTransition } from './model-types.ts'
 
 // Characters that never belong in a printed report (terminal escapes, bidi overrides).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

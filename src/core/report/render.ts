@@ -1,5 +1,6 @@
-// One model, every output: renderReport(model, format) → the file to save or show; renderBrief the
-// same for one measure's brief.
+// One model, every output: reportChunks(stream, format) → the text a piece at a time (the command
+// line writes it so), renderReport the same as one file to save or show; renderBrief for one
+// measure's brief.
 import type { BriefFormat, ReportFormat } from '../../shared/api-inputs.ts'
 import type { ReportFile } from '../../shared/api-views.ts'
 import { Temporal } from '../../shared/time.ts'
@@ -27,8 +28,6 @@ const asOfDate = (model: Pick<ReportHead, 'asOf' | 'zone'>): string =>
 export function reportFilename(head: Pick<ReportHead, 'asOf' | 'zone'>, format: ReportFormat): string {
   return `measure-report-${asOfDate(head)}.${format}`
 }
-
-export const reportMimeType = (format: ReportFormat): string => MIME[format]
 
 /** The report's text in `format`, a piece at a time as the stream reads the store. */
 export function reportChunks(stream: ReportStream, format: ReportFormat): Iterable<string> {

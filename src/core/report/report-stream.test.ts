@@ -28,7 +28,8 @@ beforeAll(async () => {
   value(call('exchange.import', { file: generateExchangeFile(1_300) }))
   // A deleted measure is a counter-measure of nothing; pinned notes (and one not pinned) for includeNotes.
   value(call('measures.delete', { id: 'm-6' }))
-  for (const id of ['m-10', 'm-701', 'us-ustr-301-ships']) value(call('notes.add', { measureId: id, body: `Pinned on **${id}**`, pinned: true }))
+  for (const id of ['m-10', 'm-701', 'us-ustr-301-ships'])
+    value(call('notes.add', { measureId: id, body: `Pinned on **${id}**`, pinned: true }))
   value(call('notes.add', { measureId: 'm-12', body: 'not pinned' }))
 })
 afterAll(() => temp.cleanup())

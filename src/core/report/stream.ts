@@ -63,7 +63,7 @@ export interface ReportSource {
 }
 
 /** Measures of the tables read per batch by the rows. */
-export const ROW_BATCH = 500
+export const ROW_BATCH = 100
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -93,8 +93,7 @@ export function reportStream(source: ReportSource, options: ReportOptions, how: 
   const batch = how.batch ?? ROW_BATCH
 
   // Pass 1: order, counts, deadlines and the review list of the measures in the filter.
-  const inScope = new Set<string>()
-  // Next deadline of every measure seen (pass 1's, then those read for the rows): orders a
+  // The next deadline of every measure in the filter (its keys are the measures in scope): orders a
   // measure's counter-measures without reading them again.
   const nextOf = new Map<string, number>()
   const byImposer = new Map<string, Placed[]>()
@@ -103,7 +102,6 @@ export function reportStream(source: ReportSource, options: ReportOptions, how: 
   const needsReview: ReportReviewItem[] = []
   source.eachInScope((summary, events) => {
     const { id, status } = summary
-    inScope.add(id)
     nextOf.set(id, summary.next?.atMs ?? Infinity)
     const placed: Placed = { id, nextMs: summary.next?.atMs ?? Infinity, status, needsReview: summary.needsReview }
     const list = byImposer.get(summary.imposer)
@@ -157,12 +155,13 @@ export function reportStream(source: ReportSource, options: ReportOptions, how: 
 
   // Counter links read in both directions: a US measure's counter-measures are the Chinese ones it
   // links to and the Chinese ones linking to it.
-  const counters = new Map<string, Set<string>>()
+  // (Lists, not sets: one per measure, most of one or two entries.)
+  const counters = new Map<string, string[]>()
   const addCounter = (a: string, b: string) => {
     if (a === b) return
-    let set = counters.get(a)
-    if (!set) counters.set(a, (set = new Set()))
-    set.add(b)
+    const list = counters.get(a)
+    if (!list) counters.set(a, [b])
+    else if (!list.includes(b)) list.push(b)
   }
   for (const [from, to] of source.counterLinks()) {
     addCounter(from, to)
@@ -185,7 +184,7 @@ export function reportStream(source: ReportSource, options: ReportOptions, how: 
       orientation: options.orientation,
       filter: options.filter,
     },
-    totals: { measures: inScope.size, needsReview: needsReview.length, deadlines: deadlines.length },
+    totals: { measures: nextOf.size, needsReview: needsReview.length, deadlines: deadlines.length },
     byStatus: STATUSES.map((status) => ({ status, label: t(`status.${status}`), count: statusCounts[status] })),
     byParty,
     deadlines,
@@ -208,16 +207,17 @@ export function reportStream(source: ReportSource, options: ReportOptions, how: 
       const key = source.url.trim()
       let note = footnoteByUrl.get(key)
       if (!note) {
-        note = { ...footnoteOf(source, footnotes.length + 1, t, locale), measureIds: [] }
+        // Made with its first citing measure: an empty list grown by push keeps room for 16 (the
+        // footnotes are what the report holds longest: 15 MB of spare room at 100,000).
+        note = { ...footnoteOf(source, footnotes.length + 1, t, locale), measureIds: [summary.id] }
         footnotes.push(note)
         footnoteByUrl.set(key, note)
-      }
-      if (!note.measureIds.includes(summary.id)) note.measureIds.push(summary.id)
+      } else if (!note.measureIds.includes(summary.id)) note.measureIds.push(summary.id)
       if (!numbers.includes(note.number)) numbers.push(note.number)
     }
     const reason = summary.reviewReason
     const fullRate = rateText(summary, locale)
-    const counterIds = [...(counters.get(summary.id) ?? [])]
+    const counterIds = (counters.get(summary.id) ?? [])
       .map((id) => ({ id, nextMs: nextOf.get(id) ?? subjects.get(id)?.summary.next?.atMs ?? Infinity }))
       .sort((a, b) => a.nextMs - b.nextMs || compareIds(a.id, b.id))
       .map((c) => c.id)
@@ -252,7 +252,7 @@ export function reportStream(source: ReportSource, options: ReportOptions, how: 
       reviewReason: reason === null ? null : { ...transition(reason.kind, reason.at, reason.atMs), reason: t(reasonKey(reason.kind)) },
       counterIds,
       footnotes: numbers.sort((a, b) => a - b),
-      inScope: inScope.has(summary.id),
+      inScope: nextOf.has(summary.id),
     }
     if (!measure.inScope && !outside.has(measure.id)) outside.set(measure.id, measure)
     return measure
