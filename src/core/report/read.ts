@@ -11,7 +11,7 @@ import type { ReportMeasureData } from './model-types.ts'
 import type { ReportSource, ReportSubject } from './stream.ts'
 
 /** Measures read per query by the report's first pass. */
-const SCOPE_PAGE = 2000
+const SCOPE_PAGE = 2_000
 
 /** The report's measures from the store at `atMs`: the filtered ones in one pass, the tables' a batch at a time. */
 export function storeReportSource(db: Db, atMs: number, filter: ListFilter): ReportSource {

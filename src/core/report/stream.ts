@@ -1,22 +1,21 @@
 // Building the status report as a stream (issue 14): a report of 100,000 measures held whole — every
 // summary, every event, every row's model and then the text — took 1.2–1.8 GB. Here it is built in
-// two passes over a ReportSource, inside one read transaction of the caller's (so both see the same
-// store):
+// two passes over a ReportSource, on one snapshot of the store held by the caller
+// (store/read-snapshot.ts), so both passes see the same measures:
 //
 // 1. The head: one pass over the measures the filter selects, keeping only what the first pages
 //    print and the tables' order — counts by status and party, the deadlines in the window, the
-//    needs-review list, each party's measure ids sorted by next deadline. Nothing of a measure is
-//    kept beyond its id and next deadline.
-// 2. The rows: the tables' measures read a batch at a time (ROW_BATCH, with their counter-measures
-//    two links deep, which a row and its counter-measures' own counterIds need), each described and
-//    handed on, then dropped. Footnotes are numbered as the tables first cite them and kept (one per
-//    URL) for the end of the document, with the counter-measures outside the filter and the pinned
-//    notes when asked.
+//    needs-review list, each party's measure ids sorted by next deadline, each one's next deadline.
+// 2. The rows: the tables' measures read ROW_BATCH at a time with their counter-measures (and,
+//    with a filter, those counter-measures' own counter-measures whose next deadline pass 1 did not
+//    see, which order their counterIds), each described, handed on, then dropped. Footnotes are
+//    numbered as the tables first cite them and kept (one per URL) for the end of the document,
+//    with the counter-measures outside the filter and the pinned notes when asked.
 //
-// What it holds is bounded by the head (ids, deadlines, review items) and the footnotes, not by the
-// measures' events or the document's text. The rules of what goes where are model.ts's; the result
-// is the same model `collectReport` gathers (report-stream.test.ts: streamed in small batches from
-// the store, it equals the report built from whole lists).
+// What it holds grows with the head and the footnotes, not with the measures' events or the
+// document's text. The rules of what goes where are model.ts's; `collectReport` gathers the stream
+// into the same model (report-stream.test.ts: streamed in small batches from the store, it equals
+// the report built from whole lists).
 import type { ReportOptions } from '../../shared/api-inputs.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
 import { STATUSES, type Status } from '../../shared/domain.ts'
@@ -92,9 +91,9 @@ export function reportStream(source: ReportSource, options: ReportOptions, how: 
   const { locale, t, zone, asOfMs, instant, transition } = reportClock(options, how.at)
   const batch = how.batch ?? ROW_BATCH
 
-  // Pass 1: order, counts, deadlines and the review list of the measures in the filter.
-  // The next deadline of every measure in the filter (its keys are the measures in scope): orders a
-  // measure's counter-measures without reading them again.
+  // Pass 1: order, counts, deadlines and the review list of the measures in the filter. `nextOf`
+  // has each one's next deadline (its keys are the measures in scope): it orders a measure's
+  // counter-measures without reading them again.
   const nextOf = new Map<string, number>()
   const byImposer = new Map<string, Placed[]>()
   const statusCounts = zeroCounts()
