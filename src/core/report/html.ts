@@ -318,18 +318,29 @@ function notes(list: readonly ReportNoteGroup[] | null, t: Translate): string {
   return `<section class="notes">${heading}\n${groups}\n</section>`
 }
 
-function footnotes(list: readonly ReportFootnote[], t: Translate): string {
+/** Footnotes written per piece: the list runs to one per source URL (100,000 at that many measures). */
+const FOOTNOTES_PER_CHUNK = 500
+
+function* footnoteChunks(list: readonly ReportFootnote[], t: Translate): Generator<string, void, undefined> {
   const heading = `<h2>${h(t('report.sources.heading'))}</h2>`
-  if (list.length === 0) return `<section class="sources">${heading}<p class="empty">${h(t('report.sources.none'))}</p></section>`
-  const items = list
-    .map((f) => {
-      const meta = [f.publisher, f.date ?? ''].filter((part) => part !== '').join(', ')
-      // External links open outside the report (the app routes new windows through its http(s) validator).
-      const url = isHttpUrl(f.url) ? `<a href="${h(f.url)}" target="_blank" rel="noopener noreferrer">${h(f.url)}</a>` : h(f.url)
-      return `<li id="fn-${f.number}"><span class="fn-num">[${f.number}]</span>${h(f.title)}${meta ? ` — ${h(meta)}` : ''}. <span class="muted">${h(f.confidenceLabel)}.</span> ${url}</li>`
-    })
-    .join('\n')
-  return `<section class="sources">${heading}<ol class="footnotes">\n${items}\n</ol></section>`
+  if (list.length === 0) {
+    yield `<section class="sources">${heading}<p class="empty">${h(t('report.sources.none'))}</p></section>`
+    return
+  }
+  yield `<section class="sources">${heading}<ol class="footnotes">`
+  for (let start = 0; start < list.length; start += FOOTNOTES_PER_CHUNK)
+    yield `\n${list
+      .slice(start, start + FOOTNOTES_PER_CHUNK)
+      .map(footnoteItem)
+      .join('\n')}`
+  yield '\n</ol></section>'
+}
+
+function footnoteItem(f: ReportFootnote): string {
+  const meta = [f.publisher, f.date ?? ''].filter((part) => part !== '').join(', ')
+  // External links open outside the report (the app routes new windows through its http(s) validator).
+  const url = isHttpUrl(f.url) ? `<a href="${h(f.url)}" target="_blank" rel="noopener noreferrer">${h(f.url)}</a>` : h(f.url)
+  return `<li id="fn-${f.number}"><span class="fn-num">[${f.number}]</span>${h(f.title)}${meta ? ` — ${h(meta)}` : ''}. <span class="muted">${h(f.confidenceLabel)}.</span> ${url}</li>`
 }
 
 /**
@@ -370,8 +381,9 @@ ${chartsSection(head.charts, t)}
   yield `
 </section>
 ${notes(tail.notes, t)}
-${footnotes(tail.footnotes, t)}
-</main>${DOCUMENT_END}`
+`
+  yield* footnoteChunks(tail.footnotes, t)
+  yield `\n</main>${DOCUMENT_END}`
 }
 
 /** The whole report as one HTML string (the app's preview and print, tests). */

@@ -165,7 +165,11 @@ export function* markdownChunks(stream: ReportStream): Generator<string, void, u
 
   out.push(`## ${e(t('report.sources.heading'))}`, '')
   if (tail.footnotes.length === 0) out.push(e(t('report.sources.none')))
-  for (const f of tail.footnotes) out.push(`[^${f.number}]: ${sourceText(f)}`)
+  for (const f of tail.footnotes) {
+    out.push(`[^${f.number}]: ${sourceText(f)}`)
+    // One per source URL: handed on as they go (100,000 at that many measures).
+    if (out.length >= 500) yield take()
+  }
   blank()
   yield take()
 }
