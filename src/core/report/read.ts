@@ -1,7 +1,7 @@
 // What the report reads from the store: the board's summaries (store/summaries.ts, with each
-// measure's events decoded from its timeline column, not kept in timelineOf's memo: a report goes
-// through every measure once) and, beyond them, instrument numbers, sources and pinned notes — one
-// query per table for a batch of measures (the second pass reads ROW_BATCH at a time: stream.ts).
+// measure's events decoded from its timeline column) and, beyond them, instrument numbers, sources
+// and pinned notes — one query per table for a batch of measures (stream.ts reads its rows ROW_BATCH
+// at a time).
 import type { Db } from '../store/db.ts'
 import type { ListFilter } from '../../shared/api-inputs.ts'
 import type { ChineseText, Note, Source } from '../../shared/domain.ts'
@@ -13,18 +13,26 @@ import type { ReportSource, ReportSubject } from './stream.ts'
 /** Measures read per query by the report's first pass. */
 const SCOPE_PAGE = 2_000
 
+/**
+ * Up to this many live measures the report's reads keep decoded timelines in timelineOf's memo, as
+ * the board does: the report view rebuilds its preview on every change of its options (1,000
+ * measures: 33 ms warm, 66 ms cold). Beyond it they are decoded and dropped (at 100,000 the memo
+ * held ~400 MB).
+ */
+const MEMO_UP_TO = 20_000
+
 /** The report's measures from the store at `atMs`: the filtered ones in one pass, the tables' a batch at a time. */
 export function storeReportSource(db: Db, atMs: number, filter: ListFilter): ReportSource {
+  let memo = true
   return {
     eachInScope(visit) {
       // A page of ids at a time: eachSummary reads the rows it is given whole (every measure's
       // timeline at once, at 100,000 about 70 MB more at the peak).
       const ids = arrays(db, 'SELECT id FROM measures WHERE deleted_at IS NULL ORDER BY id').map((r) => r[0] as string)
+      memo = ids.length <= MEMO_UP_TO
       for (let start = 0; start < ids.length; start += SCOPE_PAGE)
-        eachSummary(
-          db,
-          { atMs, filter, includeDeleted: false, only: ids.slice(start, start + SCOPE_PAGE), memo: false },
-          (summary, inputs) => visit(summary, inputs.events),
+        eachSummary(db, { atMs, filter, includeDeleted: false, only: ids.slice(start, start + SCOPE_PAGE), memo }, (summary, inputs) =>
+          visit(summary, inputs.events),
         )
     },
     counterLinks() {
@@ -39,7 +47,7 @@ export function storeReportSource(db: Db, atMs: number, filter: ListFilter): Rep
     subjectsOf(ids) {
       const details = readReportDetails(db, ids)
       const subjects = new Map<string, ReportSubject>()
-      eachSummary(db, { atMs, filter: {}, includeDeleted: false, only: ids, memo: false }, (summary, inputs) => {
+      eachSummary(db, { atMs, filter: {}, includeDeleted: false, only: ids, memo }, (summary, inputs) => {
         const data = details.get(summary.id)
         subjects.set(summary.id, { summary, data: data && { ...data, events: inputs.events } })
       })
