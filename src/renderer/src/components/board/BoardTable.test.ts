@@ -156,6 +156,20 @@ describe('board table', () => {
   })
 })
 
+// A status group of thousands (issue 14's scale run found "(2998)" beside "Showing 2,998"): its
+// count is written as every other count on the board, with the language's digit grouping.
+describe('a group heading', () => {
+  it('groups the digits of its count on screen and on paper', async () => {
+    const wrapper = mountIn(harness(), BoardTable, { props: { items: boardItems(rows(1_200), 'status') } })
+    await wrapper.vm.$nextTick()
+    expect(wrapper.get('.item-status-heading .heading').text()).toBe('In force (1,200)')
+    window.dispatchEvent(new Event('beforeprint'))
+    await wrapper.vm.$nextTick()
+    expect(wrapper.get('table.board-print tbody tr.heading').text()).toBe('In force (1,200)')
+    window.dispatchEvent(new Event('afterprint'))
+  })
+})
+
 // Printing the board (issue 13): the virtualized list has only the rows in view in the page; while
 // the page prints (beforeprint … afterprint), a plain table of every item takes its place.
 describe('the board on paper', () => {
