@@ -15,7 +15,6 @@ import type {
 } from '../../shared/domain.ts'
 import type { TimedEvent } from '../status/engine.ts'
 import type { ReportCharts } from './charts.ts'
-import type { MeasureSummary } from '../../shared/api-views.ts'
 
 export const REPORT_MODEL_FORMAT = 'measure-tracker-report'
 export const REPORT_MODEL_VERSION = 1
@@ -184,19 +183,6 @@ export interface ReportMeasureData {
   events: readonly TimedEvent[]
   sources: readonly Source[]
   notes: readonly Note[]
-}
-
-export interface ReportInput {
-  /** The measures matching the report's filter, with their status at the as-of instant. */
-  summaries: readonly MeasureSummary[]
-  /** Every live measure at the as-of instant (for counter-measures outside the filter). */
-  allSummaries: readonly MeasureSummary[]
-  /** Details for every measure of allSummaries. */
-  details: ReadonlyMap<string, ReportMeasureData>
-  /** The as-of instant, RFC 9557. */
-  at: string
-  /** When the report is generated (epoch ms). */
-  nowMs: number
 }
 
 /** Looks a measure of the model up by id. */

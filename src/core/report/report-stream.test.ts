@@ -12,10 +12,11 @@ import { epochMs } from '../../shared/time.ts'
 import { reportFileChunks } from '../service/report.ts'
 import { listSummaries } from '../store/summaries.ts'
 import { inSnapshot } from '../store/read-snapshot.ts'
+import type { MeasureSummary } from '../../shared/api-views.ts'
 import type { ReportMeasureData, ReportModel } from './model-types.ts'
 import { storeReportSource } from './read.ts'
 import { renderReport } from './render.ts'
-import { buildReport, collectReport, reportStream, streamOfModel } from './stream.ts'
+import { collectReport, reportStream, streamOfModel, type ReportSource, type ReportSubject } from './stream.ts'
 
 const AT = '2026-06-01T08:00:00-04:00[America/New_York]'
 const NOW = Date.parse('2026-06-02T10:00:00Z')
@@ -25,7 +26,12 @@ const call = <M extends MethodName>(method: M, input: unknown) => temp.store.cor
 beforeAll(async () => {
   temp = await openTempStore({ nowMs: () => NOW })
   // Beside the embedded dataset, measures in four parties, each odd one a counter-measure of the one before.
-  value(call('exchange.import', { file: generateExchangeFile(1_300) }))
+  const file = generateExchangeFile(1_300)
+  // m-5 (CN) also answers two EU measures: with the US filter it is a counter-measure outside the
+  // filter whose own counter-measures are outside too, ordered by next deadline (m-702's comes
+  // before m-4's and m-698's, the reverse of their ids), which only a read of them can tell.
+  file.measures[5]!.links = ['m-4', 'm-698', 'm-702'].map((targetId) => ({ targetId, relation: 'counter' as const }))
+  value(call('exchange.import', { file }))
   // A deleted measure is a counter-measure of nothing; pinned notes (and one not pinned) for includeNotes.
   value(call('measures.delete', { id: 'm-6' }))
   for (const id of ['m-10', 'm-701', 'us-ustr-301-ships'])
@@ -36,6 +42,30 @@ afterAll(() => temp.cleanup())
 
 const optionsOf = (options: Partial<ReportOptions>): ReportOptions => reportOptionsSchema.parse({ at: AT, ...options })
 
+/**
+ * The reference source: whole lists, nothing read in batches. Asked for some measures it gives every
+ * live one, so the stream never depends on having asked for the right ones.
+ */
+function wholeListsSource(
+  summaries: readonly MeasureSummary[],
+  allSummaries: readonly MeasureSummary[],
+  details: ReadonlyMap<string, ReportMeasureData>,
+): ReportSource {
+  const allById = new Map(allSummaries.map((s) => [s.id, s]))
+  const every = new Map<string, ReportSubject>(allSummaries.map((summary) => [summary.id, { summary, data: details.get(summary.id) }]))
+  return {
+    eachInScope(visit) {
+      for (const summary of summaries) visit(summary, details.get(summary.id)?.events ?? [])
+    },
+    *counterLinks() {
+      for (const summary of allSummaries)
+        for (const link of summary.links)
+          if (link.relation === 'counter' && allById.has(link.targetId)) yield [summary.id, link.targetId] as const
+    },
+    subjectsOf: () => every,
+  }
+}
+
 /** The report from whole lists: every live summary and every detail, read at once. */
 function wholeReport(options: ReportOptions): ReportModel {
   const db = temp.store.core.context.db
@@ -44,7 +74,7 @@ function wholeReport(options: ReportOptions): ReportModel {
   const summaries = listSummaries(db, { atMs, filter: options.filter, includeDeleted: false })
   const subjects = storeReportSource(db, atMs, {}).subjectsOf(allSummaries.map((s) => s.id))
   const details = new Map([...subjects].map(([id, subject]) => [id, subject.data as ReportMeasureData]))
-  return buildReport({ summaries, allSummaries, details, at: AT, nowMs: NOW }, options)
+  return collectReport(reportStream(wholeListsSource(summaries, allSummaries, details), options, { at: AT, nowMs: NOW }))
 }
 
 /** The report streamed from the store, seven measures per batch. */
@@ -80,6 +110,7 @@ describe('the status report streamed from the store', () => {
     expect(us.footnotes.map((f) => f.number)).toEqual(us.footnotes.map((_, i) => i + 1))
     expect(new Set(us.footnotes.map((f) => f.url)).size).toBe(us.footnotes.length)
     expect(us.notes?.map((n) => n.measureId)).toEqual(expect.arrayContaining(['us-ustr-301-ships']))
+    expect(outside.find((m) => m.id === 'm-5')?.counterIds).toEqual(['m-702', 'm-4', 'm-698'])
     // m-6 is deleted: m-7, its counter-measure's pair, shows none.
     const all = streamedReport(optionsOf({}))
     expect(all.measures.find((m) => m.id === 'm-7')?.counterIds).toEqual([])

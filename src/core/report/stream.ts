@@ -15,7 +15,7 @@
 // What it holds grows with the head and the footnotes, not with the measures' events or the
 // document's text. The rules of what goes where are model.ts's; `collectReport` gathers the stream
 // into the same model (report-stream.test.ts: streamed in small batches from the store, it equals
-// the report built from whole lists).
+// the report built from whole lists, its reference source).
 import type { ReportOptions } from '../../shared/api-inputs.ts'
 import type { MeasureSummary } from '../../shared/api-views.ts'
 import { STATUSES, type Status } from '../../shared/domain.ts'
@@ -33,7 +33,6 @@ import {
   type ReportDeadline,
   type ReportFootnote,
   type ReportHead,
-  type ReportInput,
   type ReportMeasure,
   type ReportMeasureData,
   type ReportModel,
@@ -74,10 +73,9 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>
 
-/** A row of a party's table in pass 1: what ordering and counting need, nothing more. */
+/** A row of a party's table in pass 1: what counting needs (its order comes from `nextOf`). */
 interface Placed {
   id: string
-  nextMs: number
   status: Status
   needsReview: boolean
 }
@@ -107,7 +105,7 @@ export function reportStream(source: ReportSource, options: ReportOptions, how: 
   source.eachInScope((summary, events) => {
     const { id, status } = summary
     nextOf.set(id, summary.next?.atMs ?? Infinity)
-    const placed: Placed = { id, nextMs: summary.next?.atMs ?? Infinity, status, needsReview: summary.needsReview }
+    const placed: Placed = { id, status, needsReview: summary.needsReview }
     const list = byImposer.get(summary.imposer)
     if (list) list.push(placed)
     else byImposer.set(summary.imposer, [placed])
@@ -144,7 +142,8 @@ export function reportStream(source: ReportSource, options: ReportOptions, how: 
   const parties: ReportPartySection[] = []
   const byParty: ReportHead['byParty'] = []
   for (const party of partyCodes) {
-    const placed = (byImposer.get(party) ?? []).sort((a, b) => a.nextMs - b.nextMs || compareIds(a.id, b.id))
+    const nextMs = (p: Placed) => nextOf.get(p.id) ?? Infinity
+    const placed = (byImposer.get(party) ?? []).sort((a, b) => nextMs(a) - nextMs(b) || compareIds(a.id, b.id))
     const counts = zeroCounts()
     let review = 0
     for (const p of placed) {
@@ -364,6 +363,7 @@ export function collectReport(stream: ReportStream): ReportModel {
 export function streamOfModel(model: ReportModel): ReportStream {
   const { measures, notes, footnotes, ...head } = model
   const byId = new Map(measures.map((m) => [m.id, m]))
+  const byNumber = new Map(footnotes.map((f) => [f.number, f]))
   return {
     head,
     *rows() {
@@ -376,34 +376,6 @@ export function streamOfModel(model: ReportModel): ReportStream {
         }
     },
     tail: () => ({ outside: measures.filter((m) => !m.inScope), notes, footnotes }),
-    footnote: (number) => footnotes.find((f) => f.number === number),
+    footnote: (number) => byNumber.get(number),
   }
-}
-
-/** A source over whole lists: the filtered summaries, every live one, their details. */
-export function inputSource(input: Pick<ReportInput, 'summaries' | 'allSummaries' | 'details'>): ReportSource {
-  const allById = new Map(input.allSummaries.map((s) => [s.id, s]))
-  return {
-    eachInScope(visit) {
-      for (const summary of input.summaries) visit(summary, input.details.get(summary.id)?.events ?? [])
-    },
-    *counterLinks() {
-      for (const summary of input.allSummaries)
-        for (const link of summary.links)
-          if (link.relation === 'counter' && allById.has(link.targetId)) yield [summary.id, link.targetId] as const
-    },
-    subjectsOf(ids) {
-      const found = new Map<string, ReportSubject>()
-      for (const id of ids) {
-        const summary = allById.get(id)
-        if (summary) found.set(id, { summary, data: input.details.get(id) })
-      }
-      return found
-    },
-  }
-}
-
-/** The report's model from whole lists, in one go. */
-export function buildReport(input: ReportInput, options: ReportOptions): ReportModel {
-  return collectReport(reportStream(inputSource(input), options, { at: input.at, nowMs: input.nowMs }))
 }
